@@ -1,0 +1,53 @@
+package briefing
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is a problem found in an input file, with its place:
+// "data/statement.yaml:14:5: recommendations[2].title: required".
+type Error struct {
+	File string
+	// Line and Col are 1-based; 0 when unknown.
+	Line, Col int
+	// Field is the path of the field in the data ("recommendations[2].title").
+	Field string
+	Msg   string
+}
+
+// Error formats the error as file:line:col: field: message.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in one pass, in file order.
+type ErrorList []*Error
+
+// Error joins the errors, one per line.
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Err returns l as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

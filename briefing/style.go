@@ -1,0 +1,124 @@
+package briefing
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Brand is what a brand team owns: names, logo, colours, fonts and the footer
+// line. It is read from a brand file (layouts/brand.yaml by default).
+type Brand struct {
+	Name      string `yaml:"name"`
+	ShortName string `yaml:"short_name,omitempty"`
+	// Logo is a PNG or JPEG file, relative to the brand file.
+	Logo string `yaml:"logo,omitempty"`
+	// LogoAlt is the logo's alternative text.
+	LogoAlt string     `yaml:"logo_alt,omitempty"`
+	Colors  Colors     `yaml:"colors"`
+	Fonts   BrandFonts `yaml:"fonts"`
+	// Footer is printed in every document's footer.
+	Footer string `yaml:"footer,omitempty"`
+}
+
+// Colors are the brand colours, each "#rrggbb".
+type Colors struct {
+	// Primary fills the brand band and colours headings.
+	Primary Color `yaml:"primary"`
+	// Accent marks figures, kickers and rules.
+	Accent Color `yaml:"accent"`
+	// Text is body text; Muted secondary text; Light tinted backgrounds.
+	Text  Color `yaml:"text"`
+	Muted Color `yaml:"muted"`
+	Light Color `yaml:"light"`
+}
+
+// BrandFonts names one font family and its four style files, relative to
+// the brand file (or in the embedded fonts when the file name has no folder
+// and is not found beside it).
+type BrandFonts struct {
+	Family     string `yaml:"family"`
+	Regular    string `yaml:"regular"`
+	Bold       string `yaml:"bold"`
+	Italic     string `yaml:"italic"`
+	BoldItalic string `yaml:"bold_italic"`
+}
+
+// Layout is how documents are set: default paper, margins and type sizes.
+// It is read from a layout file (layouts/layout.yaml by default).
+type Layout struct {
+	Paper   Paper     `yaml:"paper"`
+	Margins Margins   `yaml:"margins"`
+	Sizes   TypeSizes `yaml:"sizes"`
+}
+
+// Margins are page margins in millimetres.
+type Margins struct {
+	Top    float64 `yaml:"top"`
+	Right  float64 `yaml:"right"`
+	Bottom float64 `yaml:"bottom"`
+	Left   float64 `yaml:"left"`
+}
+
+// TypeSizes are type sizes in points.
+type TypeSizes struct {
+	Body float64 `yaml:"body"`
+	// BodyMin is the floor a one-page brief may shrink its body to, in
+	// steps of BodyStep, before it fails with an overflow error.
+	BodyMin  float64 `yaml:"body_min"`
+	BodyStep float64 `yaml:"body_step"`
+	Lede     float64 `yaml:"lede"`
+	Title    float64 `yaml:"title"`
+	Heading1 float64 `yaml:"heading1"`
+	Heading2 float64 `yaml:"heading2"`
+	Figure   float64 `yaml:"figure"`
+	Quote    float64 `yaml:"quote"`
+	Small    float64 `yaml:"small"`
+}
+
+// Color is a colour written "#rrggbb".
+type Color string
+
+// RGB returns the colour's components.
+func (c Color) RGB() (r, g, b int, err error) {
+	s := string(c)
+	if len(s) != 7 || s[0] != '#' {
+		return 0, 0, 0, fmt.Errorf("want a colour as #rrggbb, got %q", s)
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("want a colour as #rrggbb, got %q", s)
+	}
+	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff), nil
+}
+
+// Hex returns the colour as "RRGGBB", as DOCX wants it.
+func (c Color) Hex() string {
+	if len(c) == 7 {
+		return string(c[1:])
+	}
+	return "000000"
+}
+
+// Style is a brand and a layout with their files read and checked: what the
+// renderers draw with. It is made once per process and shared read-only.
+type Style struct {
+	Brand  Brand
+	Layout Layout
+	// Fonts holds the four font files' bytes, by FontStyle.
+	Fonts [4][]byte
+	// Logo is the logo file's bytes and LogoType "png" or "jpg"; nil when
+	// the brand has no logo.
+	Logo     []byte
+	LogoType string
+}
+
+// FontStyle indexes Style.Fonts.
+type FontStyle int
+
+// The four font styles.
+const (
+	Regular FontStyle = iota
+	Bold
+	Italic
+	BoldItalic
+)
