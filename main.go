@@ -1,13 +1,14 @@
 // Command briefing turns a policy statement's data into branded briefing
-// documents (PDF and DOCX). See README.md.
+// documents: a one-page brief per recommendation and a delegate pack, per
+// audience and language, in PDF and DOCX. Run "briefing --help".
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"briefing/internal/cli"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "briefing: not yet wired")
-	os.Exit(1)
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

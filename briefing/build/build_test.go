@@ -1,0 +1,256 @@
+package build_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/build"
+	"briefing/data"
+)
+
+// fake renders a Doc as its JSON, and fails for documents fail picks.
+type fake struct {
+	fail func(d *briefing.Doc) bool
+}
+
+func (f fake) Render(w io.Writer, d *briefing.Doc) (int, error) {
+	b, err := json.Marshal(d.Meta)
+	if err != nil {
+		return 0, err
+	}
+	// Write half, then fail: the file must not survive.
+	if f.fail != nil && f.fail(d) {
+		w.Write(b[:len(b)/2])
+		return 0, errors.New("does not fit one page")
+	}
+	_, err = w.Write(b)
+	return 1, err
+}
+
+func load(t *testing.T) *briefing.Dataset {
+	t.Helper()
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func run(t *testing.T, ds *briefing.Dataset, sel build.Selection, out string, r build.Renderer) *build.Result {
+	t.Helper()
+	plan, err := build.Plan(ds, sel, briefing.PaperA4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := build.Run(ds, plan, sel, build.Options{
+		Out: out, Jobs: 4,
+		Renderers: map[briefing.Format]build.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// tree lists the files under dir, slash-separated, sorted.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			r, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(r))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func TestBuildTreeAndManifest(t *testing.T) {
+	ds := load(t)
+	out := t.TempDir()
+	res := run(t, ds, build.Selection{}, out, fake{})
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, out)
+	want := []string{
+		"delegates/en/cartagena40-pack.pdf",
+		"delegates/en/cartagena40-rec1-safeguard-access-to-international-protection.pdf",
+		"delegates/es/cartagena40-rec2-invertir-en-la-inclusion-y-la-integracion.docx",
+		"donors/es/cartagena40-rec4-abordar-las-causas-profundas-del-desplazamiento.pdf",
+		"manifest.csv", "manifest.json",
+	}
+	for _, w := range want {
+		if !contains(files, w) {
+			t.Errorf("missing %s in\n%s", w, strings.Join(files, "\n"))
+		}
+	}
+	if contains(files, "civil-society/en/cartagena40-rec1-safeguard-access-to-international-protection.pdf") {
+		t.Error("civil-society asks for packs only, got a brief")
+	}
+	m, err := build.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Documents) != len(files)-2 || len(m.Documents) != len(res.Written) {
+		t.Fatalf("manifest has %d documents, tree %d files, result %d", len(m.Documents), len(files)-2, len(res.Written))
+	}
+	for _, e := range m.Documents {
+		b, err := os.ReadFile(filepath.Join(out, e.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		if int64(len(b)) != e.Bytes || hex.EncodeToString(sum[:]) != e.SHA256 {
+			t.Errorf("%s: manifest says %d bytes %s, file has %d bytes %x", e.Path, e.Bytes, e.SHA256, len(b), sum)
+		}
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, build.ManifestCSV))
+	if n := strings.Count(string(csv), "\n"); n != len(m.Documents)+1 {
+		t.Errorf("manifest.csv has %d lines, want %d", n, len(m.Documents)+1)
+	}
+}
+
+func TestBuildFilter(t *testing.T) {
+	ds := load(t)
+	sel := build.Selection{Audiences: []string{"donors"}, Langs: []string{"es"}, Kinds: []briefing.Kind{briefing.KindBrief}, Formats: []briefing.Format{briefing.FormatPDF}}
+	plan, err := build.Plan(ds, sel, briefing.PaperA4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, j := range plan {
+		got = append(got, fmt.Sprintf("%s %s %s %d %s %s", j.Audience, j.Lang, j.Kind, j.Rec, j.Format, j.Paper))
+	}
+	want := []string{"donors es brief 2 pdf letter", "donors es brief 4 pdf letter"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	sel.Paper = briefing.PaperA4
+	plan, _ = build.Plan(ds, sel, briefing.PaperA4)
+	if plan[0].Paper != briefing.PaperA4 {
+		t.Errorf("--paper a4 did not override the audience's letter")
+	}
+	for _, bad := range []build.Selection{{Audiences: []string{"../../x"}}, {Langs: []string{"de"}}} {
+		if _, err := build.Plan(ds, bad, briefing.PaperA4); err == nil {
+			t.Errorf("Plan(%+v) gave no error", bad)
+		}
+	}
+}
+
+func TestBuildFailureLeavesOthers(t *testing.T) {
+	ds := load(t)
+	out := t.TempDir()
+	run(t, ds, build.Selection{}, out, fake{})
+	victim := "delegates/en/cartagena40-rec3-address-international-protection-needs.pdf"
+	before, err := os.ReadFile(filepath.Join(out, victim))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, ds, build.Selection{}, out, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	if len(res.Failed) == 0 || len(res.Written) == 0 {
+		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
+	}
+	if !strings.Contains(res.Err().Error(), "does not fit one page") {
+		t.Errorf("error does not give the reason: %v", res.Err())
+	}
+	after, err := os.ReadFile(filepath.Join(out, victim))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the previous good file was replaced or removed (err %v)", err)
+	}
+	for _, f := range tree(t, out) {
+		if strings.HasSuffix(f, ".tmp") {
+			t.Errorf("partial file left: %s", f)
+		}
+	}
+	// A fresh folder: the failing documents leave nothing at all.
+	out2 := t.TempDir()
+	run(t, ds, build.Selection{}, out2, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	for _, f := range tree(t, out2) {
+		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
+			t.Errorf("failed document left %s", f)
+		}
+	}
+}
+
+func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
+	ds := load(t)
+	out := t.TempDir()
+	run(t, ds, build.Selection{}, out, fake{})
+	mine := filepath.Join(out, "delegates", "notes.txt")
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	// Drop the donors audience: its files go, the user's file stays.
+	ds.Base.Audiences = ds.Base.Audiences[:2]
+	res := run(t, ds, build.Selection{}, out, fake{})
+	if len(res.Removed) == 0 {
+		t.Fatal("nothing pruned")
+	}
+	for _, f := range tree(t, out) {
+		if strings.HasPrefix(f, "donors/") || strings.HasPrefix(f, "civil-society/") {
+			t.Errorf("stale file kept: %s", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "donors")); !os.IsNotExist(err) {
+		t.Errorf("empty folder donors/ kept")
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a file the build did not make was touched: %v", err)
+	}
+	// A narrowed build keeps what is out of its scope.
+	n := len(tree(t, out))
+	run(t, ds, build.Selection{Langs: []string{"es"}, Formats: []briefing.Format{briefing.FormatPDF}}, out, fake{})
+	if got := len(tree(t, out)); got != n {
+		t.Errorf("narrowed rebuild changed the tree from %d to %d files", n, got)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	ds := load(t)
+	a, b := t.TempDir(), t.TempDir()
+	run(t, ds, build.Selection{}, a, fake{})
+	run(t, ds, build.Selection{}, b, fake{})
+	for _, f := range tree(t, a) {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", f)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Protección internacional":  "proteccion-internacional",
+		"../../etc/passwd":          "etc-passwd",
+		"Ñandú   & Co.":             "nandu-co",
+		"":                          "",
+		"Straße  Ærø":               "strasse-aero",
+		strings.Repeat("word ", 30): "word-word-word-word-word-word-word-word-word",
+	} {
+		if got := build.Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

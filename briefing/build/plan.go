@@ -1,0 +1,148 @@
+package build
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"briefing/briefing"
+)
+
+// Selection narrows a build to some audiences, languages, kinds and
+// formats; an empty field selects everything the audiences ask for. Paper,
+// when set, overrides every audience's paper.
+type Selection struct {
+	Audiences []string
+	Langs     []string
+	Kinds     []briefing.Kind
+	Formats   []briefing.Format
+	Paper     briefing.Paper
+}
+
+// Job is one document to make.
+type Job struct {
+	// Path is the file's slash-separated path inside the output folder:
+	// <audience>/<lang>/<statement>-pack.<ext> or
+	// <audience>/<lang>/<statement>-rec<N>-<slug>.<ext>.
+	Path     string
+	Audience string
+	Lang     string
+	Kind     briefing.Kind
+	// Rec is the recommendation's number (0 for a pack); RecID its id.
+	Rec    int
+	RecID  string
+	Format briefing.Format
+	Paper  briefing.Paper
+}
+
+// Plan lists the documents a build makes for sel, in a stable order
+// (audience, language, kind, recommendation, format, as the data lists
+// them). defaultPaper is the layout's paper, used when neither sel nor the
+// audience names one.
+func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]Job, error) {
+	base := ds.Base
+	have := ds.Languages()
+	for _, id := range sel.Audiences {
+		if base.Audience(id) == nil {
+			return nil, fmt.Errorf("--audience: no audience %q in %s (have: %s)", id, ds.File, strings.Join(audienceIDs(base), ", "))
+		}
+	}
+	for _, l := range sel.Langs {
+		if !slices.Contains(have, l) {
+			return nil, fmt.Errorf("--lang: no %q version of %s (have: %s)", l, ds.File, strings.Join(have, ", "))
+		}
+	}
+	var jobs []Job
+	for i := range base.Audiences {
+		a := &base.Audiences[i]
+		if len(sel.Audiences) > 0 && !slices.Contains(sel.Audiences, a.ID) {
+			continue
+		}
+		paper := firstPaper(sel.Paper, a.Paper, defaultPaper)
+		for _, lang := range pick(orAll(a.Languages, have), sel.Langs) {
+			if !slices.Contains(have, lang) {
+				return nil, fmt.Errorf("%s: audiences[%s].languages: no %q version (have: %s)", ds.File, a.ID, lang, strings.Join(have, ", "))
+			}
+			s, _ := ds.In(lang)
+			dir := path.Join(a.ID, lang)
+			for _, kind := range pick(orAll(a.Kinds, briefing.Kinds), sel.Kinds) {
+				formats := pick(orAll(a.Formats, briefing.Formats), sel.Formats)
+				if kind == briefing.KindPack {
+					for _, f := range formats {
+						jobs = append(jobs, Job{
+							Path:     path.Join(dir, fmt.Sprintf("%s-pack.%s", base.ID, f)),
+							Audience: a.ID, Lang: lang, Kind: kind, Format: f, Paper: paper,
+						})
+					}
+					continue
+				}
+				for _, r := range s.Selected(a) {
+					name := fmt.Sprintf("%s-rec%d", base.ID, r.Number)
+					if slug := Slug(briefing.PlainText(r.Title)); slug != "" {
+						name += "-" + slug
+					}
+					for _, f := range formats {
+						jobs = append(jobs, Job{
+							Path:     path.Join(dir, name+"."+string(f)),
+							Audience: a.ID, Lang: lang, Kind: kind, Rec: r.Number, RecID: r.ID, Format: f, Paper: paper,
+						})
+					}
+				}
+			}
+		}
+	}
+	if len(jobs) == 0 {
+		return nil, fmt.Errorf("nothing to build: no audience in %s asks for that selection", ds.File)
+	}
+	return jobs, nil
+}
+
+// InScope reports whether a document described by j falls under sel, so
+// that a narrowed rebuild only prunes what it could have rebuilt.
+func (sel Selection) InScope(j Job) bool {
+	return (len(sel.Audiences) == 0 || slices.Contains(sel.Audiences, j.Audience)) &&
+		(len(sel.Langs) == 0 || slices.Contains(sel.Langs, j.Lang)) &&
+		(len(sel.Kinds) == 0 || slices.Contains(sel.Kinds, j.Kind)) &&
+		(len(sel.Formats) == 0 || slices.Contains(sel.Formats, j.Format))
+}
+
+func audienceIDs(s *briefing.Statement) []string {
+	var ids []string
+	for _, a := range s.Audiences {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+func firstPaper(ps ...briefing.Paper) briefing.Paper {
+	for _, p := range ps {
+		if p != "" {
+			return p
+		}
+	}
+	return briefing.PaperA4
+}
+
+// orAll returns xs, or all when xs is empty.
+func orAll[T any](xs, all []T) []T {
+	if len(xs) == 0 {
+		return all
+	}
+	return xs
+}
+
+// pick keeps the xs that filter names, in xs's order; all of xs when
+// filter is empty.
+func pick[T comparable](xs, filter []T) []T {
+	if len(filter) == 0 {
+		return xs
+	}
+	var out []T
+	for _, x := range xs {
+		if slices.Contains(filter, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"briefing/briefing"
+	"briefing/briefing/build"
+)
+
+const buildHelp = `briefing build: make the documents each audience asks for (every audience,
+language, kind and format in the data unless narrowed by flags) into --out:
+
+  out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
+  out/<audience>/<lang>/<statement>-pack.pdf|docx            the delegate pack
+  out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
+
+Files are written atomically; a document that fails leaves nothing behind and
+the others are still made (exit status 1 lists the failures). A rebuild
+removes files an earlier build made that it no longer makes, and nothing else.
+Dates come from the statement, or SOURCE_DATE_EPOCH when set.
+
+Examples:
+  briefing                                         everything, into ./out
+  briefing build --audience donors --lang es --format pdf --kind brief
+  briefing build --data mystatement.yaml --out briefs --paper letter
+  briefing build --dry-run                         show what would be made
+`
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	var in inputs
+	var audiences, langs, kinds, formats []string
+	var paper, out string
+	var jobs int
+	var dry, quiet bool
+	fs := newFlags("build", buildHelp, stdout)
+	in.flags(fs)
+	fs.StringSliceVar(&audiences, "audience", nil, "only these audiences, by id (comma-separated)")
+	fs.StringSliceVar(&langs, "lang", nil, "only these languages, e.g. en,es")
+	fs.StringSliceVar(&kinds, "kind", nil, "only these kinds: brief, pack")
+	fs.StringSliceVar(&formats, "format", nil, "only these formats: pdf, docx")
+	fs.StringVar(&paper, "paper", "", "paper for every document, a4 or letter (default: each audience's)")
+	fs.StringVar(&out, "out", "out", "output folder")
+	fs.IntVar(&jobs, "jobs", 0, "documents made at once (default: one per core)")
+	fs.BoolVar(&dry, "dry-run", false, "print what would be made, write nothing")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing but problems")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	sel := build.Selection{Audiences: audiences, Langs: langs, Paper: briefing.Paper(strings.ToLower(paper))}
+	if err := oneOf("--kind", kinds, briefing.Kinds, &sel.Kinds); err != nil {
+		return err
+	}
+	if err := oneOf("--format", formats, briefing.Formats, &sel.Formats); err != nil {
+		return err
+	}
+	if sel.Paper != "" && !slices.Contains(briefing.Papers, sel.Paper) {
+		return usageError{fmt.Errorf("--paper: want a4 or letter, got %q", paper)}
+	}
+	if jobs < 0 {
+		return usageError{fmt.Errorf("--jobs: want a positive number, got %d", jobs)}
+	}
+	date, err := sourceDate()
+	if err != nil {
+		return usageError{err}
+	}
+
+	ds, err := in.loadData()
+	if err != nil {
+		return err
+	}
+	st, err := in.loadStyle()
+	if err != nil {
+		return err
+	}
+	plan, err := build.Plan(ds, sel, st.Layout.Paper)
+	if err != nil {
+		return usageError{err}
+	}
+	warnFallbacks(ds, plan, stderr)
+	if dry {
+		for _, j := range plan {
+			fmt.Fprintf(stdout, "%s\t%s %s %s\n", filepath.Join(out, filepath.FromSlash(j.Path)), j.Kind, j.Format, j.Paper)
+		}
+		fmt.Fprintf(stdout, "%d documents (dry run: nothing written)\n", len(plan))
+		return nil
+	}
+	rs, err := renderers(st)
+	if err != nil {
+		return err
+	}
+	opt := build.Options{
+		Out:       out,
+		Jobs:      jobs,
+		Renderers: rs,
+		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Footer: st.Brand.Footer},
+	}
+	switch {
+	case quiet:
+	case isTerminal(stderr):
+		opt.Progress = &build.Bar{W: stderr}
+	default:
+		opt.Progress = &build.Lines{W: stdout}
+	}
+	res, err := build.Run(ds, plan, sel, opt)
+	if err != nil {
+		return err
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "Built %d %s (%d pages, %s) in %.2f s into %s/\n",
+			len(res.Written), plural(len(res.Written), "document", "documents"), res.Pages, build.Size(res.Bytes), res.Elapsed.Seconds(), out)
+		if len(res.Removed) > 0 {
+			fmt.Fprintf(stdout, "Removed %d %s the previous build made and this one does not: %s\n",
+				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
+		}
+	}
+	return res.Err()
+}
+
+// oneOf checks that each of vals is one of allowed and stores them in dst.
+func oneOf[T ~string](flag string, vals []string, allowed []T, dst *[]T) error {
+	for _, v := range vals {
+		t := T(strings.ToLower(strings.TrimSpace(v)))
+		if !slices.Contains(allowed, t) {
+			names := make([]string, len(allowed))
+			for i, a := range allowed {
+				names[i] = string(a)
+			}
+			return usageError{fmt.Errorf("%s: want one of %s, got %q", flag, strings.Join(names, ", "), v)}
+		}
+		*dst = append(*dst, t)
+	}
+	return nil
+}
+
+// sourceDate reads SOURCE_DATE_EPOCH (reproducible builds); zero if unset.
+func sourceDate() (time.Time, error) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want seconds since 1970 as a whole number, got %q", v)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// warnFallbacks says on stderr which fields of each planned language fall
+// back to the base language.
+func warnFallbacks(ds *briefing.Dataset, plan []build.Job, stderr io.Writer) {
+	seen := map[string]bool{}
+	for _, j := range plan {
+		if seen[j.Lang] {
+			continue
+		}
+		seen[j.Lang] = true
+		_, missing := ds.In(j.Lang)
+		if len(missing) == 0 {
+			continue
+		}
+		show := missing
+		if len(show) > 5 {
+			show = show[:5]
+		}
+		more := ""
+		if len(missing) > len(show) {
+			more = fmt.Sprintf(" and %d more (see briefing check)", len(missing)-len(show))
+		}
+		fmt.Fprintf(stderr, "warning: %s: %d untranslated %s printed in %s: %s%s\n",
+			j.Lang, len(missing), plural(len(missing), "field", "fields"), ds.Base.Lang, strings.Join(show, ", "), more)
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

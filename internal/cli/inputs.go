@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/pflag"
+
+	"briefing/briefing"
+	"briefing/data"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+// inputs are the files every command reads: the statement data and the
+// brand and layout it is set in. Empty means the built-in default.
+type inputs struct {
+	data, brand, layout string
+}
+
+func (in *inputs) flags(fs *pflag.FlagSet) {
+	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON); translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
+	fs.StringVar(&in.brand, "brand", "", "brand file: names, logo, colours, fonts, footer (default: built in)")
+	fs.StringVar(&in.layout, "layout", "", "layout file: paper, margins, type sizes (default: built in)")
+}
+
+// loadData loads the statement and its translations. Errors name files as
+// the user would: data/cartagena40.yaml for the built-in data, else the
+// path as given.
+func (in *inputs) loadData() (*briefing.Dataset, error) {
+	if in.data == "" {
+		ds, err := briefing.Load(data.FS, data.Default)
+		if ds != nil {
+			ds.File = filepath.Join("data", data.Default)
+		}
+		return ds, relabel(err, "data")
+	}
+	dir, name := filepath.Split(in.data)
+	if dir == "" {
+		dir = "."
+	}
+	if _, err := os.Stat(in.data); err != nil {
+		return nil, &briefing.Error{File: in.data, Msg: notFound(err)}
+	}
+	ds, err := briefing.Load(os.DirFS(dir), name)
+	if ds != nil {
+		ds.File = in.data
+	}
+	return ds, relabel(err, filepath.Clean(dir))
+}
+
+// loadStyle reads the brand and layout files and what they name.
+func (in *inputs) loadStyle() (*briefing.Style, error) {
+	f := briefing.StyleFiles{
+		BrandFS: layouts.FS, Brand: layouts.Brand,
+		LayoutFS: layouts.FS, Layout: layouts.Layout,
+		FallbackFS: fonts.FS,
+	}
+	prefix := map[string]string{}
+	for _, o := range []struct {
+		path     string
+		fsys     *fs.FS
+		name     *string
+		fallback string
+	}{{in.brand, &f.BrandFS, &f.Brand, layouts.Brand}, {in.layout, &f.LayoutFS, &f.Layout, layouts.Layout}} {
+		if o.path == "" {
+			prefix[o.fallback] = "layouts"
+			continue
+		}
+		if _, err := os.Stat(o.path); err != nil {
+			return nil, &briefing.Error{File: o.path, Msg: notFound(err)}
+		}
+		dir, name := filepath.Split(o.path)
+		if dir == "" {
+			dir = "."
+		}
+		*o.fsys, *o.name = os.DirFS(dir), name
+		prefix[name] = filepath.Clean(dir)
+	}
+	st, err := briefing.LoadStyle(f)
+	return st, relabelEach(err, prefix)
+}
+
+// relabel puts dir in front of the file names in err's errors.
+func relabel(err error, dir string) error {
+	return relabelEach(err, map[string]string{"*": dir})
+}
+
+func relabelEach(err error, dirs map[string]string) error {
+	if err == nil {
+		return nil
+	}
+	fix := func(e *briefing.Error) {
+		d, ok := dirs[e.File]
+		if !ok {
+			d, ok = dirs["*"]
+		}
+		if ok && d != "." && e.File != "" && !filepath.IsAbs(e.File) {
+			e.File = filepath.Join(d, e.File)
+		}
+	}
+	var el briefing.ErrorList
+	var e *briefing.Error
+	switch {
+	case errors.As(err, &el):
+		for _, x := range el {
+			fix(x)
+		}
+	case errors.As(err, &e):
+		fix(e)
+	}
+	return err
+}
+
+func notFound(err error) string {
+	if errors.Is(err, os.ErrNotExist) {
+		return "no such file"
+	}
+	return err.Error()
+}
