@@ -1,27 +1,122 @@
 package briefing_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"briefing/briefing"
 	"briefing/data"
 )
 
-func TestComposeDefault(t *testing.T) {
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// snapshot is the structure of a Doc as JSON: each block tagged with its type.
+func snapshot(d *briefing.Doc) []byte {
+	type tagged struct {
+		Type  string         `json:"type"`
+		Block briefing.Block `json:"block"`
+	}
+	blocks := make([]tagged, len(d.Blocks))
+	for i, b := range d.Blocks {
+		blocks[i] = tagged{reflect.TypeOf(b).Elem().Name(), b}
+	}
+	b, err := json.MarshalIndent(struct {
+		Meta   briefing.Meta `json:"meta"`
+		Blocks []tagged      `json:"blocks"`
+	}{d.Meta, blocks}, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(b, '\n')
+}
+
+// TestCompose compares the brief model of each case with its golden file
+// testdata/golden/<name>.json; run with -update to rewrite them.
+func TestCompose(t *testing.T) {
 	ds, err := briefing.Load(data.FS, data.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _ := ds.In("en")
-	a := s.Audience("delegates")
-	d := briefing.ComposePack(s, a, briefing.ComposeOptions{})
-	if os.Getenv("DUMP") != "" {
-		b, _ := json.MarshalIndent(d, "", "  ")
-		os.Stdout.Write(b)
+	opt := briefing.ComposeOptions{Creator: "briefing test", Footer: "Footer line"}
+	cases := []struct {
+		name, lang, audience string
+		rec                  string // empty: the pack
+	}{
+		{"brief-en-rec1", "en", "delegates", "access-to-protection"},
+		{"brief-es-rec3", "es", "delegates", "climate-displacement"},
+		{"pack-en-delegates", "en", "delegates", ""},
+		{"pack-es-donors", "es", "donors", ""},
 	}
-	if len(d.Blocks) < 10 {
-		t.Fatalf("pack has %d blocks", len(d.Blocks))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, missing := ds.In(c.lang)
+			if len(missing) > 0 {
+				t.Fatalf("%s: untranslated: %v", c.lang, missing)
+			}
+			a := s.Audience(c.audience)
+			var d *briefing.Doc
+			if c.rec == "" {
+				d = briefing.ComposePack(s, a, opt)
+			} else {
+				d = briefing.ComposeBrief(s, a, s.Recommendation(c.rec), opt)
+			}
+			got := snapshot(d)
+			file := filepath.Join("testdata", "golden", c.name+".json")
+			if *update {
+				os.MkdirAll(filepath.Dir(file), 0o755)
+				if err := os.WriteFile(file, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./briefing -run TestCompose -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("brief model differs from %s; if the change is intended, run with -update and review the diff\n%s", file, got)
+			}
+		})
+	}
+}
+
+// TestComposeBriefContent checks what a brief carries, independent of golden
+// files: the kicker, every body paragraph, the figures and the quote.
+func TestComposeBriefContent(t *testing.T) {
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ds.In("es")
+	r := s.Recommendation("inclusion-and-integration")
+	d := briefing.ComposeBrief(s, s.Audience("donors"), r, briefing.ComposeOptions{})
+	h, ok := d.Blocks[0].(*briefing.Heading)
+	if !ok || h.Kicker != "Recomendación 2 de 4" {
+		t.Fatalf("first block %#v, want a heading with kicker Recomendación 2 de 4", d.Blocks[0])
+	}
+	if d.Meta.DateText != "21 de junio de 2024" || d.Meta.Paper != briefing.PaperLetter || d.Meta.Unofficial == "" {
+		t.Errorf("meta: date %q paper %q unofficial %q", d.Meta.DateText, d.Meta.Paper, d.Meta.Unofficial)
+	}
+	var paras, figs, quotes int
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *briefing.Paragraph:
+			if b.Text.Plain() != briefing.PlainText(r.Body[paras]) {
+				t.Errorf("paragraph %d: %q", paras, b.Text.Plain())
+			}
+			paras++
+		case *briefing.Figures:
+			figs = len(b.Items)
+		case *briefing.PullQuote:
+			quotes++
+		}
+	}
+	if paras != len(r.Body) || figs != 2 || quotes != 1 {
+		t.Errorf("brief has %d paragraphs (want %d), %d figures (want 2), %d quotes (want 1)", paras, len(r.Body), figs, quotes)
 	}
 }

@@ -42,14 +42,17 @@ func (p *inlineParser) parse(s string, bold, italic bool, link string) {
 			i += 2
 			continue
 		case c == '*' && strings.HasPrefix(s[i:], "**"):
-			if j := closing(s, i+2, "**"); j > i+2 {
+			if j := closing(s, i+2, "**"); j > i+2 && flanking(s, i+2, j) {
 				p.flush(bold, italic, link)
 				p.parse(s[i+2:j], true, italic, link)
 				i = j + 2
 				continue
 			}
+			p.buf.WriteString("**")
+			i += 2
+			continue
 		case c == '*' || c == '_':
-			if j := closing(s, i+1, string(c)); j > i+1 && (c == '*' || wordEdge(s, i, j)) {
+			if j := closing(s, i+1, string(c)); j > i+1 && flanking(s, i+1, j) && (c == '*' || wordEdge(s, i, j)) {
 				p.flush(bold, italic, link)
 				p.parse(s[i+1:j], bold, true, link)
 				i = j + 1
@@ -85,10 +88,23 @@ func closing(s string, from int, delim string) int {
 				i++
 				continue
 			}
+			if delim == "**" {
+				// In a run of three or more stars the bold closes last:
+				// "**a *b***" is bold "a ", bold italic "b".
+				for i+2 < len(s) && s[i+2] == '*' {
+					i++
+				}
+			}
 			return i
 		}
 	}
 	return -1
+}
+
+// flanking reports whether the text between delimiters, s[from:to], does
+// not start or end with a space, as in CommonMark: "2 * 3 * 4" stays literal.
+func flanking(s string, from, to int) bool {
+	return s[from] != ' ' && s[to-1] != ' '
 }
 
 // wordEdge reports whether _ at i and j sit at word edges, so that
