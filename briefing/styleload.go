@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-
-	"github.com/goccy/go-yaml"
 )
 
 // StyleFiles says where a Style's files are: the brand and layout files,
@@ -25,11 +23,11 @@ type StyleFiles struct {
 // TODO(loader): positions and all errors via the strict decoder.
 func LoadStyle(f StyleFiles) (*Style, error) {
 	st := &Style{}
-	if err := decodeFile(f.BrandFS, f.Brand, &st.Brand); err != nil {
-		return nil, err
+	if _, errs := decodeFile(f.BrandFS, f.Brand, &st.Brand, decodeOptions{}); len(errs) > 0 {
+		return nil, errs
 	}
-	if err := decodeFile(f.LayoutFS, f.Layout, &st.Layout); err != nil {
-		return nil, err
+	if _, errs := decodeFile(f.LayoutFS, f.Layout, &st.Layout, decodeOptions{}); len(errs) > 0 {
+		return nil, errs
 	}
 	dir := path.Dir(f.Brand)
 	files := []string{st.Brand.Fonts.Regular, st.Brand.Fonts.Bold, st.Brand.Fonts.Italic, st.Brand.Fonts.BoldItalic}
@@ -56,17 +54,6 @@ func LoadStyle(f StyleFiles) (*Style, error) {
 		st.Logo = b
 	}
 	return st, nil
-}
-
-func decodeFile(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return &Error{File: name, Msg: err.Error()}
-	}
-	if err := yaml.UnmarshalWithOptions(b, v, yaml.DisallowUnknownField()); err != nil {
-		return &Error{File: name, Msg: err.Error()}
-	}
-	return nil
 }
 
 // readBeside reads name relative to dir in fsys, else from fallback.
