@@ -71,6 +71,9 @@ func decodeBytes(file string, b []byte, v any, opt decodeOptions) (pos Positions
 	if root == nil {
 		return d.pos, d.errs
 	}
+	if d.anchors(root) {
+		return nil, d.errs
+	}
 	d.value(root, reflect.ValueOf(v).Elem(), "", "")
 	return d.pos, d.errs
 }
@@ -138,6 +141,30 @@ func (d *decoder) parse(b []byte) ast.Node {
 		}
 	}
 	return root
+}
+
+// anchors reports every anchor and alias in the tree, and whether there
+// were any. Data files may not use them: an alias can expand exponentially
+// ("billion laughs"), and ids already say what refers to what.
+func (d *decoder) anchors(root ast.Node) bool {
+	v := &anchorVisitor{d: d}
+	ast.Walk(v, root)
+	return v.found
+}
+
+type anchorVisitor struct {
+	d     *decoder
+	found bool
+}
+
+func (v *anchorVisitor) Visit(n ast.Node) ast.Visitor {
+	switch n.(type) {
+	case *ast.AnchorNode, *ast.AliasNode:
+		v.found = true
+		v.d.errorAt(tokPos(n.GetToken()), "", "anchors and aliases are not allowed (write the value out, or refer to it by id)")
+		return nil
+	}
+	return v
 }
 
 // parseYAML parses b, turning a parser panic into an error.
@@ -328,6 +355,13 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 	}
 	if path != "" {
 		d.pos[path] = p
+		n0 := len(d.errs)
+		defer func() {
+			// A value of the wrong type counts as absent for later checks.
+			if len(d.errs) > n0 && d.errs[n0].Field == path {
+				delete(d.pos, path)
+			}
+		}()
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
