@@ -31,8 +31,8 @@ func Check(ds *Dataset) (errs, warnings ErrorList) {
 		c.translation(l)
 	}
 	errs, warnings = dedupe(c.errs), dedupe(c.warns)
-	sortErrors(errs)
-	sortErrors(warnings)
+	sortErrors(errs, ds.File)
+	sortErrors(warnings, ds.File)
 	return errs, warnings
 }
 

@@ -638,20 +638,25 @@ func editDistance(a, b string) int {
 	return d[len(ra)][len(rb)]
 }
 
-// sortErrors orders errors by file position, keeping file-level errors
-// (no line) first and the order of errors within a file otherwise stable.
-// Files keep the order in which they first appear.
-func sortErrors(l ErrorList) {
-	order := map[string]int{}
-	for _, e := range l {
-		if _, ok := order[e.File]; !ok {
-			order[e.File] = len(order)
+// sortErrors orders errors by file, then position, keeping file-level
+// errors (no line) first and the order of errors at one place. The files
+// named in first come first, in that order; other files follow by name.
+func sortErrors(l ErrorList, first ...string) {
+	rank := map[string]int{}
+	for i, f := range first {
+		if _, ok := rank[f]; !ok {
+			rank[f] = i - len(first)
 		}
 	}
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
 		if a.File != b.File {
-			return order[a.File] < order[b.File]
+			ra, oka := rank[a.File]
+			rb, okb := rank[b.File]
+			if oka || okb {
+				return oka && (!okb || ra < rb)
+			}
+			return a.File < b.File
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

@@ -40,7 +40,7 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 		errs = append(errs, c...)
 	}
 	errs = dedupe(errs)
-	sortErrors(errs)
+	sortErrors(errs, name)
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -39,7 +39,7 @@ func LoadStyle(f StyleFiles) (*Style, error) {
 		errs = append(errs, checkLayout(f.Layout, &st.Layout, lpos)...)
 	}
 	errs = dedupe(errs)
-	sortErrors(errs)
+	sortErrors(errs, f.Brand, f.Layout)
 	if len(errs) > 0 {
 		return nil, errs
 	}
