@@ -59,7 +59,7 @@ type decoder struct {
 // pointer to a struct. It never panics; every problem is in the ErrorList,
 // sorted by position.
 func decodeBytes(file string, b []byte, v any, opt decodeOptions) (pos Positions, errs ErrorList) {
-	d := &decoder{file: file, opt: opt, pos: Positions{}}
+	d := &decoder{file: file, opt: opt, pos: Positions{}, bad: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
 			d.errs = append(d.errs, &Error{File: file, Msg: fmt.Sprintf("cannot read this file (internal error: %v)", r)})
@@ -522,6 +522,8 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 			msg := fmt.Sprintf("unknown field %q", key)
 			if s := suggest(key, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+				// The typo explains the missing field: say it once.
+				d.bad[joinPath(path, s)] = true
 			} else {
 				msg += "; want one of " + strings.Join(names, ", ")
 			}
@@ -544,9 +546,6 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 		}
 		present[key] = true
 		d.value(kv.Value, v.Field(f.index), fp, gp)
-		if p, ok := d.pos[fp]; !ok || p.Line == 0 {
-			d.pos[fp] = kp
-		}
 	}
 	mp := nodePos(n)
 	for _, f := range fields {
