@@ -24,6 +24,9 @@ const MaxFileSize = 5 << 20
 // schema needs four levels, and deep nesting would make the parser recurse.
 const maxDepth = 64
 
+// maxEntries bounds the lines plus flow-collection entries of an input file.
+const maxEntries = 200000
+
 // Pos is a place in a file: 1-based line and column.
 type Pos struct{ Line, Col int }
 
@@ -100,8 +103,8 @@ func (d *decoder) parse(b []byte) ast.Node {
 		d.errorAt(p, "", "%s", msg)
 		return nil
 	}
-	if p, ok := checkDepth(b); !ok {
-		d.errorAt(p, "", "lists and mappings nest more than %d deep", maxDepth)
+	if p, msg := checkShape(b); msg != "" {
+		d.errorAt(p, "", "%s", msg)
 		return nil
 	}
 	f, err := parseYAML(b)
@@ -197,11 +200,13 @@ func checkText(b []byte) (Pos, string) {
 	return Pos{}, ""
 }
 
-// checkDepth bounds flow ([ {) and block ("- - -") nesting before parsing.
-// It counts brackets outside quotes roughly; a false alarm needs more than
-// maxDepth unclosed brackets on purpose.
-func checkDepth(b []byte) (Pos, bool) {
-	depth, line, col := 0, 1, 0
+// checkShape bounds flow ([ {) and block ("- - -") nesting, and the
+// number of lines and flow entries, before parsing: the parser recurses
+// per level and spends about a microsecond and a kilobyte per entry. It
+// counts brackets outside quotes roughly; a false alarm needs more than
+// maxDepth unclosed brackets or maxEntries entries on purpose.
+func checkShape(b []byte) (Pos, string) {
+	depth, line, col, entries := 0, 1, 0, 0
 	var quote byte
 	lineStart := true
 	dashes := 0
@@ -210,8 +215,9 @@ func checkDepth(b []byte) (Pos, bool) {
 		col++
 		if c == '\n' {
 			line, col, lineStart, dashes = line+1, 0, true, 0
-			if quote == '"' || quote == '\'' {
-				continue
+			entries++
+			if entries > maxEntries {
+				return Pos{line, 1}, fmt.Sprintf("too many lines and list entries (over %d); a statement needs far fewer", maxEntries)
 			}
 			continue
 		}
@@ -234,23 +240,28 @@ func checkDepth(b []byte) (Pos, bool) {
 		case c == '[' || c == '{':
 			depth++
 			if depth > maxDepth {
-				return Pos{line, col}, false
+				return Pos{line, col}, fmt.Sprintf("lists and mappings nest more than %d deep", maxDepth)
 			}
 		case c == ']' || c == '}':
 			if depth > 0 {
 				depth--
 			}
+		case c == ',' && depth > 0:
+			entries++
+			if entries > maxEntries {
+				return Pos{line, col}, fmt.Sprintf("too many lines and list entries (over %d); a statement needs far fewer", maxEntries)
+			}
 		case lineStart && (c == '-' || c == '?' || c == ':') && (i+1 == len(b) || b[i+1] == ' '):
 			dashes++
 			if dashes > maxDepth {
-				return Pos{line, col}, false
+				return Pos{line, col}, fmt.Sprintf("lists and mappings nest more than %d deep", maxDepth)
 			}
 		case c == ' ' || c == '\t':
 		default:
 			lineStart = false
 		}
 	}
-	return Pos{}, true
+	return Pos{}, ""
 }
 
 func sizeString(n int64) string {
@@ -366,8 +377,11 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		nv := reflect.New(v.Type().Elem())
+		n0 := len(d.errs)
 		d.value(n, nv.Elem(), path, gpath)
-		v.Set(nv)
+		if len(d.errs) == n0 || d.errs[n0].Field != path {
+			v.Set(nv)
+		}
 	case reflect.Struct:
 		d.mapping(n, v, path, gpath)
 	case reflect.Slice:
