@@ -53,6 +53,8 @@ type decoder struct {
 	opt  decodeOptions
 	errs ErrorList
 	pos  Positions
+	// src is the file's text.
+	src []byte
 	// bad holds the paths already reported, so that a wrong value is not
 	// also reported as missing.
 	bad map[string]bool
@@ -62,7 +64,7 @@ type decoder struct {
 // pointer to a struct. It never panics; every problem is in the ErrorList,
 // sorted by position.
 func decodeBytes(file string, b []byte, v any, opt decodeOptions) (pos Positions, errs ErrorList) {
-	d := &decoder{file: file, opt: opt, pos: Positions{}, bad: map[string]bool{}}
+	d := &decoder{file: file, opt: opt, pos: Positions{}, bad: map[string]bool{}, src: b}
 	defer func() {
 		if r := recover(); r != nil {
 			d.errs = append(d.errs, &Error{File: file, Msg: fmt.Sprintf("cannot read this file (internal error: %v)", r)})
@@ -576,11 +578,14 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 			continue
 		}
 		if !present[f.name] {
-			at := mp
+			at, msg := mp, "required"
 			if seen[f.name] {
 				at = d.pos[fp]
+				if c := d.commentAfterKey(at); c != "" {
+					msg = fmt.Sprintf("required (# starts a comment: write %q in quotes)", c)
+				}
 			}
-			d.errorAt(at, fp, "required")
+			d.errorAt(at, fp, "%s", msg)
 			continue
 		}
 		fv := v.Field(f.index)
@@ -595,6 +600,26 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 			}
 		}
 	}
+}
+
+// commentAfterKey returns the comment that follows "key:" on the line at
+// p, if the key has no value there: "key: #abc" reads as a comment.
+func (d *decoder) commentAfterKey(p Pos) string {
+	if p.Line < 1 {
+		return ""
+	}
+	lines := bytes.SplitN(d.src, []byte("\n"), p.Line+1)
+	if len(lines) < p.Line {
+		return ""
+	}
+	line := string(lines[p.Line-1])
+	if i := strings.Index(line, ":"); i >= 0 {
+		rest := strings.TrimSpace(line[i+1:])
+		if strings.HasPrefix(rest, "#") {
+			return strings.Fields(rest)[0]
+		}
+	}
+	return ""
 }
 
 // suggest returns the name closest to s by edit distance, when close enough

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -162,10 +163,10 @@ func fsMessage(err error) string {
 	if pe, ok := err.(*fs.PathError); ok {
 		err = pe.Err
 	}
-	switch err {
-	case fs.ErrNotExist:
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
-	case fs.ErrPermission:
+	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
 	}
 	return err.Error()
