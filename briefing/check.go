@@ -291,6 +291,9 @@ func (c *checker) base() {
 	}
 	for i, id := range recs {
 		c.slug(f, fmt.Sprintf("recommendations[%d].id", i), id)
+		if id == "all" {
+			c.errorf(f, fmt.Sprintf("recommendations[%d].id", i), `"all" is reserved (audiences use it for every recommendation); choose another id`)
+		}
 	}
 	for i, id := range auds {
 		c.slug(f, fmt.Sprintf("audiences[%d].id", i), id)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"briefing/briefing"
 )
@@ -13,7 +14,8 @@ import (
 // FuzzLoad feeds arbitrary bytes to Load as a data file, alone and as the
 // Spanish translation of a valid statement. Load must not panic, and must
 // either succeed or return an ErrorList whose errors name the file and
-// carry a position unless they concern the whole file.
+// carry a position unless they concern the whole file. It must also be
+// quick: a small input that takes seconds is a failure.
 func FuzzLoad(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*/*.*")
 	for _, name := range files {
@@ -30,7 +32,11 @@ func FuzzLoad(f *testing.F) {
 			{"s.yaml": {Data: b}},
 			{"s.yaml": {Data: base}, "s.es.yaml": {Data: b}},
 		} {
+			start := time.Now()
 			ds, err := briefing.Load(fsys, "s.yaml")
+			if d := time.Since(start); d > 3*time.Second && len(b) < 100000 {
+				t.Fatalf("Load took %v for %d bytes", d, len(b))
+			}
 			if err == nil {
 				if ds == nil || ds.Base == nil {
 					t.Fatal("no error and no dataset")

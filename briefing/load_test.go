@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"briefing/briefing"
+	"briefing/data"
 )
 
 var update = flag.Bool("update", false, "rewrite the .err files of JSON test cases from the current output")
@@ -140,5 +141,23 @@ func TestLoadInvalid(t *testing.T) {
 			}
 			sameLines(t, "errors", got, want)
 		})
+	}
+}
+
+// TestLoadDefault keeps the embedded default statement valid.
+func TestLoadDefault(t *testing.T) {
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, warns := briefing.Check(ds)
+	if len(errs) > 0 {
+		t.Error(errs)
+	}
+	for _, w := range warns {
+		t.Log("warning:", w)
+	}
+	if len(ds.Base.Recommendations) != 4 || len(ds.Base.Audiences) == 0 {
+		t.Errorf("default data: %d recommendations, %d audiences", len(ds.Base.Recommendations), len(ds.Base.Audiences))
 	}
 }
