@@ -399,7 +399,7 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 				continue
 			}
 			if _, null := e.(*ast.NullNode); null {
-				d.pos[ip] = nodePos(e)
+				d.errorAt(nodePos(e), ip, "empty list entry")
 				continue
 			}
 			d.value(e, s.Index(i), ip, gpath+"[]")
@@ -518,6 +518,9 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 			continue
 		case *ast.AnchorNode, *ast.AliasNode:
 			d.errorAt(kp, path, "anchors and aliases are not allowed")
+			continue
+		case *ast.MappingKeyNode:
+			d.errorAt(kp, path, "complex keys (?) are not allowed")
 			continue
 		default:
 			s, ok := scalarText(k)
