@@ -97,7 +97,7 @@ func (d *decoder) errorAt(p Pos, field, format string, args ...any) {
 // (reported) or nothing to decode.
 func (d *decoder) parse(b []byte) ast.Node {
 	if len(b) > MaxFileSize {
-		d.errorAt(Pos{}, "", "file is %s; the limit is %s", sizeString(int64(len(b))), sizeString(MaxFileSize))
+		d.errorAt(Pos{}, "", "%s", tooLarge(int64(len(b))))
 		return nil
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
@@ -266,11 +266,13 @@ func checkShape(b []byte) (Pos, string) {
 	return Pos{}, ""
 }
 
-func sizeString(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+// tooLarge is the message for a file of n bytes over MaxFileSize; n < 0
+// when the size is not known.
+func tooLarge(n int64) string {
+	if n < 0 {
+		return fmt.Sprintf("file too large: over the limit of %d bytes (%d MB); is this the right file?", MaxFileSize, MaxFileSize>>20)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("file too large: %d bytes, over the limit of %d bytes (%d MB); is this the right file?", n, MaxFileSize, MaxFileSize>>20)
 }
 
 func tokPos(t *token.Token) Pos {

@@ -16,7 +16,7 @@ func TestLoadLimits(t *testing.T) {
 		name, data, want string
 	}{
 		{"huge", "id: x\ncontext:\n" + strings.Repeat("  - A paragraph of text.\n", briefing.MaxFileSize/25+1),
-			"s.yaml: file is 5.0 MB; the limit is 5.0 MB"},
+			"s.yaml: file too large: 5242915 bytes, over the limit of 5242880 bytes (5 MB); is this the right file?"},
 		{"deep-flow", "id: " + strings.Repeat("[", 100000),
 			"s.yaml:1:69: lists and mappings nest more than 64 deep"},
 		{"many-entries", "id: x\ncontext: [" + strings.Repeat("a,", 250000) + "]\n",

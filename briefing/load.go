@@ -145,7 +145,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, *Error) {
 			return nil, &Error{File: name, Msg: "is a directory, not a file"}
 		}
 		if st.Size() > MaxFileSize {
-			return nil, &Error{File: name, Msg: fmt.Sprintf("file is %s; the limit is %s", sizeString(st.Size()), sizeString(MaxFileSize))}
+			return nil, &Error{File: name, Msg: tooLarge(st.Size())}
 		}
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
@@ -153,7 +153,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, *Error) {
 		return nil, &Error{File: name, Msg: fsMessage(err)}
 	}
 	if len(b) > MaxFileSize {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("file is larger than the limit of %s", sizeString(MaxFileSize))}
+		return nil, &Error{File: name, Msg: tooLarge(-1)}
 	}
 	return b, nil
 }
