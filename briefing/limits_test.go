@@ -1,6 +1,8 @@
 package briefing_test
 
 import (
+	"io"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -35,4 +37,38 @@ func TestLoadLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// hugeFS holds one file that claims to be a terabyte and fails the test if
+// anything reads it.
+type hugeFS struct{ t *testing.T }
+
+type hugeFile struct{ t *testing.T }
+
+type hugeInfo struct{}
+
+func (h hugeFS) Open(name string) (fs.File, error) {
+	if name != "s.yaml" {
+		return nil, fs.ErrNotExist
+	}
+	return hugeFile(h), nil
+}
+func (f hugeFile) Stat() (fs.FileInfo, error) { return hugeInfo{}, nil }
+func (f hugeFile) Read([]byte) (int, error) {
+	f.t.Error("read a file over the size limit")
+	return 0, io.EOF
+}
+func (f hugeFile) Close() error     { return nil }
+func (hugeInfo) Name() string       { return "s.yaml" }
+func (hugeInfo) Size() int64        { return 1 << 40 }
+func (hugeInfo) Mode() fs.FileMode  { return 0o444 }
+func (hugeInfo) ModTime() time.Time { return time.Time{} }
+func (hugeInfo) IsDir() bool        { return false }
+func (hugeInfo) Sys() any           { return nil }
+
+// TestLoadHugeUnread checks that a file over the limit is refused from its
+// size alone, before reading it.
+func TestLoadHugeUnread(t *testing.T) {
+	_, err := briefing.Load(hugeFS{t}, "s.yaml")
+	sameLines(t, "errors", messages(err), []string{"s.yaml: file too large: 1099511627776 bytes, over the limit of 5242880 bytes (5 MB); is this the right file?"})
 }
