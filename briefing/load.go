@@ -34,6 +34,21 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // nil Dataset and an ErrorList with every problem found (syntax, schema and
 // semantic), each with its file:line:col, in file order. Warnings (such as
 // untranslated fields) are not errors: see Check.
+//
+// Data files are read strictly: unknown keys, values of the wrong type,
+// missing required fields, YAML anchors, aliases, tags and merge keys, more
+// than one document, binary data and files over MaxFileSize are errors.
+//
+// A translation file holds lang, a translation section (official, note)
+// and only text: title, subtitle, organisation name, short name and
+// contact role, place, event, summary, context and closing paragraphs (by
+// position), and the text of figures (value, label), quotes (text, role),
+// recommendations (title, body, asks) and audiences (name, note), each
+// keyed by its id in the base file. Any other field (numbers, references,
+// languages, kinds, formats, paper, dates, addresses, speakers) comes from
+// the base file and is an error in a translation, as are ids the base file
+// lacks and more paragraphs than the base has. Missing text is not an
+// error: it falls back to the base language and Check warns about it.
 func Load(fsys fs.FS, name string) (*Dataset, error) {
 	ds, errs := load(fsys, name)
 	if ds != nil {
