@@ -1,16 +1,17 @@
 package briefing
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
 
 // Dataset is a base statement and its translations, as loaded from a data
-// file and its siblings name.<lang>.yaml.
+// file and its siblings name.<lang>.yaml (or .yml, .json).
 type Dataset struct {
 	// File is the base file's name, as given to Load.
 	File string
@@ -19,44 +20,185 @@ type Dataset struct {
 	Translations map[string]*Statement
 	// Files maps a language code to the file it was read from.
 	Files map[string]string
+	// Pos maps a file name (File or a Files value) to the position of every
+	// field decoded from it, for checks that point into the data.
+	Pos map[string]Positions
 }
 
+// dataExts are the extensions of data files, in lookup order.
+var dataExts = []string{".yaml", ".yml", ".json"}
+
 // Load reads the statement in name from fsys, and every translation beside
-// it (for "x.yaml", the files "x.<lang>.yaml"). It returns an ErrorList with
-// every problem found.
-// TODO(loader): strict positions, all errors, suggestions.
+// it (for "x.yaml", the files "x.<lang>.yaml", "x.<lang>.yml" and
+// "x.<lang>.json"), and checks them all. When anything is wrong it returns a
+// nil Dataset and an ErrorList with every problem found (syntax, schema and
+// semantic), each with its file:line:col, in file order. Warnings (such as
+// untranslated fields) are not errors: see Check.
+//
+// Data files are read strictly: unknown keys, values of the wrong type,
+// missing required fields, YAML anchors, aliases, tags and merge keys, more
+// than one document, binary data and files over MaxFileSize are errors.
+//
+// A translation file holds lang, a translation section (official, note)
+// and only text: title, subtitle, organisation name, short name and
+// contact role, place, event, summary, context and closing paragraphs (by
+// position), and the text of figures (value, label), quotes (text, role),
+// recommendations (title, body, asks) and audiences (name, note), each
+// keyed by its id in the base file. Any other field (numbers, references,
+// languages, kinds, formats, paper, dates, addresses, speakers) comes from
+// the base file and is an error in a translation, as are ids the base file
+// lacks and more paragraphs than the base has. Missing text is not an
+// error: it falls back to the base language and Check warns about it.
 func Load(fsys fs.FS, name string) (*Dataset, error) {
-	ds := &Dataset{File: name, Translations: map[string]*Statement{}, Files: map[string]string{}}
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, ErrorList{{File: name, Msg: err.Error()}}
+	ds, errs := load(fsys, name)
+	if ds != nil {
+		c, _ := Check(ds)
+		errs = append(errs, c...)
 	}
-	var s Statement
-	if err := yaml.UnmarshalWithOptions(b, &s, yaml.DisallowUnknownField()); err != nil {
-		return nil, ErrorList{{File: name, Msg: err.Error()}}
-	}
-	ds.Base = &s
-	ext := path.Ext(name)
-	stem := strings.TrimSuffix(name, ext)
-	matches, _ := fs.Glob(fsys, stem+".*"+ext)
-	sort.Strings(matches)
-	for _, m := range matches {
-		lang := strings.TrimSuffix(strings.TrimPrefix(m, stem+"."), ext)
-		if lang == "" || strings.Contains(lang, ".") {
-			continue
-		}
-		b, err := fs.ReadFile(fsys, m)
-		if err != nil {
-			return nil, ErrorList{{File: m, Msg: err.Error()}}
-		}
-		var t Statement
-		if err := yaml.UnmarshalWithOptions(b, &t, yaml.DisallowUnknownField()); err != nil {
-			return nil, ErrorList{{File: m, Msg: err.Error()}}
-		}
-		ds.Translations[lang] = &t
-		ds.Files[lang] = m
+	errs = dedupe(errs)
+	sortErrors(errs, name)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return ds, nil
+}
+
+// load reads and decodes the base file and its translations without the
+// semantic checks. ds is nil when the base file could not be decoded.
+func load(fsys fs.FS, name string) (*Dataset, ErrorList) {
+	var errs ErrorList
+	ds := &Dataset{File: name, Translations: map[string]*Statement{}, Files: map[string]string{}, Pos: map[string]Positions{}}
+	base := &Statement{}
+	pos, e := decodeFile(fsys, name, base, decodeOptions{})
+	errs = append(errs, e...)
+	if pos == nil {
+		ds = nil
+	} else {
+		ds.Base = base
+		ds.Pos[name] = pos
+	}
+
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	var matches []string
+	for _, x := range dataExts {
+		m, _ := fs.Glob(fsys, globEscape(stem)+".*"+x)
+		matches = append(matches, m...)
+	}
+	sort.Strings(matches)
+	for _, m := range matches {
+		mext := path.Ext(m)
+		lang := strings.TrimSuffix(strings.TrimPrefix(m, stem+"."), mext)
+		if strings.Contains(lang, ".") {
+			continue
+		}
+		if !validLang(lang) {
+			errs = append(errs, &Error{File: m, Msg: fmt.Sprintf("translation file name: %q is not a language code (want e.g. %s.es%s or %s.pt-BR%s)", lang, path.Base(stem), mext, path.Base(stem), mext)})
+			continue
+		}
+		if prev, ok := ds.filesOf()[lang]; ok {
+			errs = append(errs, &Error{File: m, Msg: fmt.Sprintf("second translation into %q (the first is %s)", lang, prev)})
+			continue
+		}
+		t := &Statement{}
+		tpos, e := decodeFile(fsys, m, t, translationOptions)
+		errs = append(errs, e...)
+		if tpos == nil || ds == nil {
+			continue
+		}
+		ds.Translations[lang] = t
+		ds.Files[lang] = m
+		ds.Pos[m] = tpos
+	}
+	return ds, errs
+}
+
+// filesOf is Files, safe on a nil Dataset.
+func (d *Dataset) filesOf() map[string]string {
+	if d == nil {
+		return map[string]string{}
+	}
+	return d.Files
+}
+
+// globEscape escapes the glob metacharacters in a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// decodeFile reads name from fsys, refusing files over MaxFileSize before
+// reading them, and decodes it strictly into v. Positions are nil when the
+// file could not be read or parsed at all.
+func decodeFile(fsys fs.FS, name string, v any, opt decodeOptions) (Positions, ErrorList) {
+	b, err := readLimited(fsys, name)
+	if err != nil {
+		return nil, ErrorList{err}
+	}
+	pos, errs := decodeBytes(name, b, v, opt)
+	if len(pos) == 0 && len(errs) > 0 {
+		return nil, errs
+	}
+	return pos, errs
+}
+
+// readLimited reads a file of at most MaxFileSize bytes.
+func readLimited(fsys fs.FS, name string) ([]byte, *Error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &Error{File: name, Msg: fsMessage(err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, &Error{File: name, Msg: "is a directory, not a file"}
+		}
+		if st.Size() > MaxFileSize {
+			return nil, &Error{File: name, Msg: tooLarge(st.Size())}
+		}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{File: name, Msg: fsMessage(err)}
+	}
+	if len(b) > MaxFileSize {
+		return nil, &Error{File: name, Msg: tooLarge(-1)}
+	}
+	return b, nil
+}
+
+// fsMessage words a file system error without repeating the file name.
+func fsMessage(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// dedupe drops repeated identical errors.
+func dedupe(l ErrorList) ErrorList {
+	seen := map[Error]bool{}
+	out := l[:0]
+	for _, e := range l {
+		if seen[*e] {
+			continue
+		}
+		seen[*e] = true
+		out = append(out, e)
+	}
+	return out
 }
 
 // Languages returns the base language followed by the translations' codes,

@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-
-	"github.com/goccy/go-yaml"
+	"strings"
 )
 
 // StyleFiles says where a Style's files are: the brand and layout files,
@@ -22,51 +21,122 @@ type StyleFiles struct {
 }
 
 // LoadStyle reads and checks a brand and a layout and the files they name.
-// TODO(loader): positions and all errors via the strict decoder.
+// It reports every problem in both files at once, as an ErrorList with
+// positions: unknown or missing keys, colours that are not #rrggbb, sizes
+// and margins that are not positive, a body_min above body, an unknown
+// paper, and font or logo files that cannot be read.
 func LoadStyle(f StyleFiles) (*Style, error) {
 	st := &Style{}
-	if err := decodeFile(f.BrandFS, f.Brand, &st.Brand); err != nil {
-		return nil, err
+	var errs ErrorList
+	bpos, e := decodeFile(f.BrandFS, f.Brand, &st.Brand, decodeOptions{})
+	errs = append(errs, e...)
+	lpos, e := decodeFile(f.LayoutFS, f.Layout, &st.Layout, decodeOptions{})
+	errs = append(errs, e...)
+	if bpos != nil {
+		errs = append(errs, checkBrand(f, st, bpos)...)
 	}
-	if err := decodeFile(f.LayoutFS, f.Layout, &st.Layout); err != nil {
-		return nil, err
+	if lpos != nil {
+		errs = append(errs, checkLayout(f.Layout, &st.Layout, lpos)...)
 	}
-	dir := path.Dir(f.Brand)
-	files := []string{st.Brand.Fonts.Regular, st.Brand.Fonts.Bold, st.Brand.Fonts.Italic, st.Brand.Fonts.BoldItalic}
-	for i, name := range files {
-		b, err := readBeside(f.BrandFS, dir, name, f.FallbackFS)
-		if err != nil {
-			return nil, &Error{File: f.Brand, Field: "fonts", Msg: err.Error()}
-		}
-		st.Fonts[i] = b
-	}
-	if st.Brand.Logo != "" {
-		b, err := readBeside(f.BrandFS, dir, st.Brand.Logo, nil)
-		if err != nil {
-			return nil, &Error{File: f.Brand, Field: "logo", Msg: err.Error()}
-		}
-		switch {
-		case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-			st.LogoType = "png"
-		case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
-			st.LogoType = "jpg"
-		default:
-			return nil, &Error{File: f.Brand, Field: "logo", Msg: fmt.Sprintf("%s: want a PNG or JPEG image", st.Brand.Logo)}
-		}
-		st.Logo = b
+	errs = dedupe(errs)
+	sortErrors(errs, f.Brand, f.Layout)
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return st, nil
 }
 
-func decodeFile(fsys fs.FS, name string, v any) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return &Error{File: name, Msg: err.Error()}
+// styleErr makes an error at a field's position (or its parent's).
+func styleErr(file string, pos Positions, field, format string, args ...any) *Error {
+	c := &checker{ds: &Dataset{Pos: map[string]Positions{file: pos}}}
+	p := c.at(file, field)
+	return &Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// checkBrand checks the brand's colours and reads its font and logo files.
+func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
+	var errs ErrorList
+	b := &st.Brand
+	for _, c := range []struct {
+		name string
+		c    Color
+	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
+		if c.c == "" {
+			continue // reported as required
+		}
+		if _, _, _, err := c.c.RGB(); err != nil || strings.ContainsAny(string(c.c[1:]), "+-") {
+			errs = append(errs, styleErr(f.Brand, pos, "colors."+c.name, "want a colour as \"#rrggbb\" (in quotes: # starts a comment), got %q", string(c.c)))
+		}
 	}
-	if err := yaml.UnmarshalWithOptions(b, v, yaml.DisallowUnknownField()); err != nil {
-		return &Error{File: name, Msg: err.Error()}
+	dir := path.Dir(f.Brand)
+	fonts := []struct{ key, name string }{{"regular", b.Fonts.Regular}, {"bold", b.Fonts.Bold}, {"italic", b.Fonts.Italic}, {"bold_italic", b.Fonts.BoldItalic}}
+	for i, fn := range fonts {
+		if fn.name == "" {
+			continue
+		}
+		data, err := readBeside(f.BrandFS, dir, fn.name, f.FallbackFS)
+		switch {
+		case err != nil:
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "cannot read font file %s: %s", fn.name, fsMessage(err)))
+		case !isFont(data):
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "%s is not a TrueType or OpenType font file", fn.name))
+		default:
+			st.Fonts[i] = data
+		}
 	}
-	return nil
+	if b.Logo != "" {
+		data, err := readBeside(f.BrandFS, dir, b.Logo, nil)
+		switch {
+		case err != nil:
+			errs = append(errs, styleErr(f.Brand, pos, "logo", "cannot read logo file %s: %s", b.Logo, fsMessage(err)))
+		case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+			st.Logo, st.LogoType = data, "png"
+		case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+			st.Logo, st.LogoType = data, "jpg"
+		default:
+			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s: want a PNG or JPEG image", b.Logo))
+		}
+	}
+	return errs
+}
+
+// isFont reports whether b starts like a TrueType or OpenType font.
+func isFont(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0, 1, 0, 0}) || bytes.HasPrefix(b, []byte("OTTO")) || bytes.HasPrefix(b, []byte("true"))
+}
+
+// checkLayout checks the layout's paper, margins and type sizes.
+func checkLayout(file string, l *Layout, pos Positions) ErrorList {
+	var errs ErrorList
+	c := &checker{ds: &Dataset{Pos: map[string]Positions{file: pos}}}
+	oneOf(c, file, "paper", l.Paper, Papers, "paper")
+	errs = append(errs, c.errs...)
+	w, h := l.Paper.Size()
+	m := l.Margins
+	for _, x := range []struct {
+		name string
+		v    float64
+	}{{"top", m.Top}, {"right", m.Right}, {"bottom", m.Bottom}, {"left", m.Left}} {
+		if _, set := pos["margins."+x.name]; set && (x.v < 0 || x.v > 100) {
+			errs = append(errs, styleErr(file, pos, "margins."+x.name, "want a margin from 0 to 100 mm, got %g", x.v))
+		}
+	}
+	if m.Left+m.Right > w-50 || m.Top+m.Bottom > h-50 {
+		errs = append(errs, styleErr(file, pos, "margins", "margins leave less than 50 mm of the %gx%g mm page", w, h))
+	}
+	z := l.Sizes
+	for _, x := range []struct {
+		name string
+		v    float64
+	}{{"body", z.Body}, {"body_min", z.BodyMin}, {"body_step", z.BodyStep}, {"lede", z.Lede}, {"title", z.Title}, {"heading1", z.Heading1}, {"heading2", z.Heading2}, {"figure", z.Figure}, {"quote", z.Quote}, {"small", z.Small}} {
+		if _, set := pos["sizes."+x.name]; set && (x.v <= 0 || x.v > 200) {
+			errs = append(errs, styleErr(file, pos, "sizes."+x.name, "want a positive size in points (up to 200), got %g", x.v))
+		}
+	}
+	if z.BodyMin > z.Body && z.Body > 0 {
+		errs = append(errs, styleErr(file, pos, "sizes.body_min", "body_min %g is larger than body %g", z.BodyMin, z.Body))
+	}
+	return errs
 }
 
 // readBeside reads name relative to dir in fsys, else from fallback.
