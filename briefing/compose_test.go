@@ -3,7 +3,6 @@ package briefing_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,7 +12,6 @@ import (
 	"briefing/data"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // snapshot is the structure of a Doc as JSON: each block tagged with its type.
 func snapshot(d *briefing.Doc) []byte {
@@ -36,7 +34,8 @@ func snapshot(d *briefing.Doc) []byte {
 }
 
 // TestCompose compares the brief model of each case with its golden file
-// testdata/golden/<name>.json; run with -update to rewrite them.
+// testdata/golden/<name>.json; run with -update (see load_test.go) to
+// rewrite them.
 func TestCompose(t *testing.T) {
 	ds, err := briefing.Load(data.FS, data.Default)
 	if err != nil {

@@ -33,7 +33,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(problems) > 0 {
 		return problems
 	}
-	warnings := untranslated(ds)
+	_, warnings := briefing.Check(ds)
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "%s (warning)\n", w)
 	}
@@ -58,17 +58,4 @@ func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
 	default:
 		return append(l, &briefing.Error{Msg: err.Error()})
 	}
-}
-
-// untranslated lists, per translation, the fields that fall back to the
-// base language.
-func untranslated(ds *briefing.Dataset) []string {
-	var out []string
-	for _, lang := range ds.Languages()[1:] {
-		_, missing := ds.In(lang)
-		for _, m := range missing {
-			out = append(out, fmt.Sprintf("%s: %s: untranslated, falls back to %s", ds.Files[lang], m, ds.Base.Lang))
-		}
-	}
-	return out
 }

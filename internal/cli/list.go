@@ -1,8 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"io"
+
+	"briefing/briefing"
 )
 
 const listHelp = `briefing list: show the statement, its recommendations, its audiences and
@@ -24,6 +25,5 @@ func runList(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_ = ds
-	return errors.New("list: not yet") // TODO: briefing.List from the loader branch
+	return briefing.ListDataset(stdout, ds)
 }
