@@ -12,7 +12,6 @@ import (
 	"briefing/data"
 )
 
-
 // snapshot is the structure of a Doc as JSON: each block tagged with its type.
 func snapshot(d *briefing.Doc) []byte {
 	type tagged struct {
