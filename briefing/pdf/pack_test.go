@@ -1,6 +1,10 @@
 package pdf_test
 
 import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"briefing/briefing"
@@ -17,13 +21,117 @@ func pack(t testing.TB, lang, audience string, paper briefing.Paper) *briefing.D
 	return briefing.ComposePack(s, a, opts(st, paper))
 }
 
-func TestPackRenders(t *testing.T) {
+const packMax = 150 << 10
+
+// headingFor returns the text of the heading with the given anchor.
+func headingFor(d *briefing.Doc, anchor string) string {
+	for _, b := range d.Blocks {
+		if h, ok := b.(*briefing.Heading); ok && h.Anchor == anchor {
+			return h.Text.Plain()
+		}
+	}
+	return ""
+}
+
+func TestPack(t *testing.T) {
 	_, _, r := fixture(t)
 	for _, c := range []struct{ lang, aud string }{{"en", "delegates"}, {"en", "donors"}, {"es", "states"}} {
 		for _, paper := range briefing.Papers {
 			name := "pack-" + c.lang + "-" + c.aud + "-" + string(paper)
-			b, info := render(t, r, pack(t, c.lang, c.aud, paper), name)
-			t.Logf("%s: %d pages, %d bytes", name, info.Pages, len(b))
+			t.Run(name, func(t *testing.T) {
+				d := pack(t, c.lang, c.aud, paper)
+				b, info := render(t, r, d, name)
+				if len(b) > packMax {
+					t.Errorf("%d bytes, want ≤ %d", len(b), packMax)
+				}
+				f := written(t, b)
+				checkQPDF(t, f)
+				checkFonts(t, f)
+				in := pdfinfo(t, f)
+				if in["Pages"] != strconv.Itoa(info.Pages) || in["Title"] != d.Meta.Title || in["Author"] != d.Meta.Author {
+					t.Errorf("pdfinfo: %v; Info %+v", in, info)
+				}
+				pages := make([]string, info.Pages+1)
+				for i := 1; i <= info.Pages; i++ {
+					pages[i] = text(t, f, i, i)
+				}
+				// Running footer on every page but the cover.
+				for i := 2; i <= info.Pages; i++ {
+					if want := d.Meta.Labels.PageOf(i, info.Pages); !strings.Contains(pages[i], want) {
+						t.Errorf("page %d lacks %q", i, want)
+					}
+				}
+				if strings.Contains(pages[1], d.Meta.Labels.PageOf(1, info.Pages)) {
+					t.Errorf("cover has a page number")
+				}
+				// Contents: the numbers, in order, are the pages the
+				// headings are on.
+				var toc *briefing.Contents
+				for _, bl := range d.Blocks {
+					if x, ok := bl.(*briefing.Contents); ok {
+						toc = x
+					}
+				}
+				layout := run(t, "pdftotext", "-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", f, "-")
+				var nums []string
+				for _, m := range regexp.MustCompile(`(?m)\s{2,}(\d+)\s*$`).FindAllStringSubmatch(layout, -1) {
+					nums = append(nums, m[1])
+				}
+				var want []string
+				for _, e := range toc.Entries {
+					h := norm(headingFor(d, e.Anchor))
+					page := 0
+					for i := 3; i <= info.Pages && page == 0; i++ {
+						if strings.Contains(pages[i], h) {
+							page = i
+						}
+					}
+					if page == 0 {
+						t.Errorf("heading %q not found", h)
+					}
+					want = append(want, strconv.Itoa(page))
+				}
+				if strings.Join(nums, " ") != strings.Join(want, " ") {
+					t.Errorf("contents page numbers %v, want %v\n%s", nums, want, layout)
+				}
+				// All the text is there.
+				all := strings.ToLower(strings.Join(pages, " "))
+				for _, w := range docText(d) {
+					if !strings.Contains(all, strings.ToLower(norm(w))) {
+						t.Errorf("text lacks %q", w)
+					}
+				}
+				// One bookmark per level-1 heading.
+				outline := run(t, "qpdf", "--json", "--json-key=outlines", f)
+				for _, e := range toc.Entries {
+					if h := headingFor(d, e.Anchor); !strings.Contains(outline, h) {
+						t.Errorf("no bookmark %q", h)
+					}
+				}
+			})
 		}
 	}
+}
+
+func TestPackDeterministic(t *testing.T) {
+	_, _, r := fixture(t)
+	d := pack(t, "en", "delegates", briefing.PaperA4)
+	a, _ := render(t, r, d, "")
+	b, _ := render(t, r, d, "")
+	if !bytes.Equal(a, b) {
+		t.Error("two renders differ")
+	}
+}
+
+func BenchmarkPack(b *testing.B) {
+	_, _, r := fixture(b)
+	d := pack(b, "en", "delegates", briefing.PaperA4)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if _, err := r.Render(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }
