@@ -65,28 +65,51 @@ func (p *page) wordmark(x, cy, h float64, c rgb) float64 {
 	return bx + 3.3 + nw - x
 }
 
-// qr draws a QR code of s, size mm square, its modules in colour c.
-func (p *page) qr(s string, x, y, size float64, c rgb) {
+// qrCode is a QR code as runs of dark modules, row by row.
+type qrCode struct {
+	n    int
+	runs [][2]int // row, start, end packed as {row<<16 | start, end}
+}
+
+// qrFor encodes s, or returns the cached code.
+func (r *Renderer) qrFor(s string) *qrCode {
+	if c, ok := r.qrs.Load(s); ok {
+		return c.(*qrCode)
+	}
 	code, err := qr.Encode(s, qr.M, qr.Auto)
 	if err != nil {
-		return
+		return nil
 	}
-	n := code.Bounds().Dx()
-	m := size / float64(n)
-	p.fill(c)
-	for j := range n {
-		for i := 0; i < n; {
+	q := &qrCode{n: code.Bounds().Dx()}
+	for j := range q.n {
+		for i := 0; i < q.n; {
 			if !dark(code, i, j) {
 				i++
 				continue
 			}
 			k := i
-			for k < n && dark(code, k, j) {
+			for k < q.n && dark(code, k, j) {
 				k++
 			}
-			p.f.Rect(x+float64(i)*m, y+float64(j)*m, float64(k-i)*m, m+0.01, "F")
+			q.runs = append(q.runs, [2]int{j<<16 | i, k})
 			i = k
 		}
+	}
+	c, _ := r.qrs.LoadOrStore(s, q)
+	return c.(*qrCode)
+}
+
+// qr draws a QR code of s, size mm square, its modules in colour c.
+func (p *page) qr(s string, x, y, size float64, c rgb) {
+	q := p.r.qrFor(s)
+	if q == nil {
+		return
+	}
+	m := size / float64(q.n)
+	p.fill(c)
+	for _, r := range q.runs {
+		row, i := r[0]>>16, r[0]&0xffff
+		p.f.Rect(x+float64(i)*m, y+float64(row)*m, float64(r[1]-i)*m, m+0.01, "F")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -19,6 +20,8 @@ type Renderer struct {
 	st    *briefing.Style
 	fonts *fontSet
 	col   palette
+	// qrs caches QR codes by text: documents of one statement share one.
+	qrs sync.Map // string → *qrCode
 }
 
 // Info describes a rendered document.
@@ -121,6 +124,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
+	r.fonts.prune(p.f, p.used)
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := p.f.Output(&buf); err != nil {
@@ -142,6 +146,8 @@ type page struct {
 	w, h           float64
 	ml, mr, mt, mb float64
 	sz             sizes
+	// used records the font styles text was set in.
+	used [4]bool
 }
 
 // sizes are the type sizes in points one layout pass uses.
@@ -184,6 +190,7 @@ func (r *Renderer) newPage(m *briefing.Meta) *page {
 }
 
 func (p *page) font(st briefing.FontStyle, pt float64) {
+	p.used[st] = true
 	p.f.SetFont(family, fpdfStyles[st], pt)
 }
 
