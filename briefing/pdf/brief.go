@@ -60,12 +60,30 @@ func (r *Renderer) brief(d *briefing.Doc) (*page, error) {
 	}
 	p := r.newPage(&d.Meta)
 	s := r.st.Layout.Sizes
+	// The pull quote goes in the sidebar, or under the main text when
+	// that makes the page shorter (a long quote beside a short text).
+	alt := parts
+	alt.main, alt.side = append([]briefing.Block(nil), parts.main...), nil
+	for _, bl := range parts.side {
+		if _, ok := bl.(*briefing.PullQuote); ok {
+			alt.main = append(alt.main, bl)
+		} else {
+			alt.side = append(alt.side, bl)
+		}
+	}
 	over := 0.0
 	for body := s.Body; body >= s.BodyMin-1e-9; body -= s.BodyStep {
 		p.sz = r.sizesAt(body)
-		if over = p.briefLayout(&parts, true); over <= 0 {
+		best := &parts
+		over = p.briefLayout(&parts, true)
+		if len(alt.side) != len(parts.side) {
+			if o := p.briefLayout(&alt, true); o < over-4 {
+				best, over = &alt, o
+			}
+		}
+		if over <= 0 {
 			p.f.AddPage()
-			p.briefLayout(&parts, false)
+			p.briefLayout(best, false)
 			return p, p.err()
 		}
 	}
@@ -141,6 +159,9 @@ func (p *page) flowMain(blocks []briefing.Block, x, y, w float64, dry bool) floa
 		case *briefing.Heading:
 			h += gap * 0.8
 			h += p.heading2(b, x, y+h, w, dry)
+		case *briefing.PullQuote:
+			h += gap * 1.5
+			h += p.quote(b, x, y+h, w, dry)
 		}
 	}
 	return h

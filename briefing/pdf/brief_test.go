@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	pngenc "image/png"
 	"strings"
 	"sync"
 	"testing"
@@ -189,6 +192,48 @@ func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		if _, err := pdf.New(st); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestBriefLogoUnofficial draws a brand with a logo image and a working
+// translation's note.
+func TestBriefLogoUnofficial(t *testing.T) {
+	_, st, _ := fixture(t)
+	logo := image.NewRGBA(image.Rect(0, 0, 120, 40))
+	for y := range 40 {
+		for x := range 120 {
+			if (x/20+y/20)%2 == 0 {
+				logo.Set(x, y, color.RGBA{255, 255, 255, 255})
+			}
+		}
+	}
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, logo); err != nil {
+		t.Fatal(err)
+	}
+	st2 := *st
+	st2.Logo, st2.LogoType = png.Bytes(), "png"
+	r, err := pdf.New(&st2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range briefs(t, "es", briefing.PaperA4) {
+		if !strings.HasSuffix(name, "-3") {
+			continue
+		}
+		d.Meta.Unofficial = "Traducción no oficial"
+		b, info := render(t, r, d, "brief-logo-unofficial")
+		if info.Pages != 1 {
+			t.Errorf("%d pages", info.Pages)
+		}
+		f := written(t, b)
+		checkQPDF(t, f)
+		if got := text(t, f, 0, 0); !strings.Contains(got, "Traducción no oficial") {
+			t.Errorf("no unofficial note in %q", got)
+		}
+		if !strings.Contains(run(t, "pdfimages", "-list", f), "image") {
+			t.Error("no logo image")
 		}
 	}
 }

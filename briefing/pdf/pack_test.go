@@ -101,6 +101,10 @@ func TestPack(t *testing.T) {
 						t.Errorf("text lacks %q", w)
 					}
 				}
+				// Each contents entry links inside the document.
+				if n := bytes.Count(b, []byte("/Dest [")); n < len(toc.Entries) {
+					t.Errorf("%d internal links, want ≥ %d", n, len(toc.Entries))
+				}
 				// One bookmark per level-1 heading.
 				outline := run(t, "qpdf", "--json", "--json-key=outlines", f)
 				for _, e := range toc.Entries {
