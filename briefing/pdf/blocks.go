@@ -50,7 +50,7 @@ func (p *page) para(b *briefing.Paragraph, x, y, w float64, dry bool) float64 {
 	if pf.pad > 0 {
 		inner -= 1.2
 	}
-	ls := p.r.fonts.wrap(b.Text, pf.style, pf.pt, inner)
+	ls := p.fonts.wrap(b.Text, pf.style, pf.pt, inner)
 	h := float64(len(ls))*pf.lineH + 2*pf.pad
 	if dry {
 		return h
@@ -70,7 +70,7 @@ func (p *page) para(b *briefing.Paragraph, x, y, w float64, dry bool) float64 {
 // heading2 draws a subsection heading.
 func (p *page) heading2(b *briefing.Heading, x, y, w float64, dry bool) float64 {
 	lineH := lh(p.sz.h2, leadHeading)
-	ls := p.r.fonts.wrap(b.Text, briefing.Bold, p.sz.h2, w)
+	ls := p.fonts.wrap(b.Text, briefing.Bold, p.sz.h2, w)
 	if !dry {
 		p.lines(ls, x, y, w, p.sz.h2, lineH, p.col.primary, left)
 	}
@@ -87,7 +87,7 @@ func (p *page) list(b *briefing.List, x, y, w float64, dry bool) float64 {
 		if i > 0 {
 			h += 0.35 * lineH
 		}
-		ls := p.r.fonts.wrap(it, briefing.Regular, pt, w-indent)
+		ls := p.fonts.wrap(it, briefing.Regular, pt, w-indent)
 		if !dry {
 			p.fill(p.col.accent)
 			p.f.Circle(x+1.3, y+h+lineH/2, 0.75, "F")
@@ -112,10 +112,10 @@ func (p *page) label(s string, x, y float64, c rgb, dry bool) float64 {
 // below.
 func (p *page) figure(it briefing.FigureItem, x, y, w float64, dry bool) float64 {
 	vH := lh(p.sz.figure, 1.12)
-	vl := p.r.fonts.wrap(plain(it.Value), briefing.Bold, p.sz.figure, w)
+	vl := p.fonts.wrap(plain(it.Value), briefing.Bold, p.sz.figure, w)
 	lpt := p.sz.body * 0.86
 	lH := lh(lpt, leadLabel)
-	ll := p.r.fonts.wrap(it.Label, briefing.Regular, lpt, w)
+	ll := p.fonts.wrap(it.Label, briefing.Regular, lpt, w)
 	if !dry {
 		p.lines(vl, x, y, w, p.sz.figure, vH, p.col.accent, left)
 		p.lines(ll, x, y+float64(len(vl))*vH+0.6, w, lpt, lH, p.col.muted, left)
@@ -190,15 +190,15 @@ func (p *page) quote(b *briefing.PullQuote, x, y, w float64, dry bool) float64 {
 	qH := lh(p.sz.quote, leadQuote)
 	text := append(briefing.Runs{{Text: "“"}}, b.Text...)
 	text = append(text, briefing.Inline{Text: "”"})
-	ql := p.r.fonts.wrap(text, briefing.Italic, p.sz.quote, tw)
+	ql := p.fonts.wrap(text, briefing.Italic, p.sz.quote, tw)
 	spt := p.sz.body * 0.92
 	sH := lh(spt, leadLabel)
-	sl := p.r.fonts.wrap(plain("— "+b.Speaker), briefing.Bold, spt, tw)
+	sl := p.fonts.wrap(plain("— "+b.Speaker), briefing.Bold, spt, tw)
 	rpt := p.sz.body * 0.84
 	rH := lh(rpt, leadLabel)
 	var rl []line
 	if b.Role != "" {
-		rl = p.r.fonts.wrap(plain(b.Role), briefing.Regular, rpt, tw)
+		rl = p.fonts.wrap(plain(b.Role), briefing.Regular, rpt, tw)
 	}
 	h := float64(len(ql))*qH + 2.2 + float64(len(sl))*sH + float64(len(rl))*rH
 	if dry {

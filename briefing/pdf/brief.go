@@ -53,12 +53,12 @@ const (
 
 // brief lays out and draws a one-page brief, shrinking the type until it
 // fits.
-func (r *Renderer) brief(d *briefing.Doc) (*page, error) {
+func (r *Renderer) brief(d *briefing.Doc, fs *fontSet) (*page, error) {
 	var parts briefParts
 	if err := briefing.Walk(d, &parts); err != nil {
 		return nil, err
 	}
-	p := r.newPage(&d.Meta)
+	p := r.newPage(&d.Meta, fs)
 	s := r.st.Layout.Sizes
 	// The pull quote goes in the sidebar, or under the main text when
 	// that makes the page shorter (a long quote beside a short text).
@@ -122,7 +122,7 @@ func (p *page) briefLayout(b *briefParts, dry bool) float64 {
 			y += kH + 1.5
 		}
 		tH := lh(p.sz.h1, leadHeading)
-		ls := p.r.fonts.wrap(t.Text, briefing.Bold, p.sz.h1, cw)
+		ls := p.fonts.wrap(t.Text, briefing.Bold, p.sz.h1, cw)
 		if !dry {
 			p.lines(ls, p.ml, y, cw, p.sz.h1, tH, p.col.primary, left)
 		}
@@ -207,12 +207,12 @@ func (p *page) briefBand() {
 	soft := mix(p.col.white, p.col.primary, 0.28)
 	kpt, tpt, ept := p.sz.small, 10.0, p.sz.small+0.5
 	kH, tH, eH := lh(kpt, 1.4), lh(tpt, 1.22), lh(ept, 1.4)
-	tl := p.r.fonts.wrap(plain(m.Statement), briefing.Bold, tpt, min(rw, 105))
+	tl := p.fonts.wrap(plain(m.Statement), briefing.Bold, tpt, min(rw, 105))
 	ev := strings.Join(nonEmpty(m.Event, m.DateText), "  ·  ")
-	el := p.r.fonts.wrap(plain(ev), briefing.Regular, ept, rw)
+	el := p.fonts.wrap(plain(ev), briefing.Regular, ept, rw)
 	h := kH + float64(len(tl))*tH + 0.8 + float64(len(el))*eH
 	y := (bandH - h) / 2
-	p.lines(p.r.fonts.wrap(plain(strings.ToUpper(m.Labels.Brief)), briefing.Bold, kpt, rw), rx, y, rw, kpt, kH, p.col.accent, right)
+	p.lines(p.fonts.wrap(plain(strings.ToUpper(m.Labels.Brief)), briefing.Bold, kpt, rw), rx, y, rw, kpt, kH, p.col.accent, right)
 	y += kH
 	y += p.lines(tl, rx, y, rw, tpt, tH, p.col.white, right) + 0.8
 	p.lines(el, rx, y, rw, ept, eH, soft, right)
@@ -253,7 +253,7 @@ func (p *page) briefFooter() {
 	add(m.Unofficial, briefing.Bold, p.col.accent)
 	y := top + 3.5 + (footerH-3.5-float64(len(rows))*lineH)/2
 	for _, r := range rows {
-		p.lines(p.r.fonts.wrap(plain(r.s), r.st, pt, rw), rx, y, rw, pt, lineH, r.c, right)
+		p.lines(p.fonts.wrap(plain(r.s), r.st, pt, rw), rx, y, rw, pt, lineH, r.c, right)
 		y += lineH
 	}
 }

@@ -237,3 +237,19 @@ func TestBriefLogoUnofficial(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefNonLatin prints runes outside the reduced fonts: the brief then
+// uses the full fonts.
+func TestBriefNonLatin(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[3]
+	rec.Body = append([]string{"Защита беженцев — Προστασία προσφύγων."}, rec.Body...)
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperA4))
+	b, _ := render(t, r, d, "brief-nonlatin")
+	f := written(t, b)
+	checkFonts(t, f)
+	if got := text(t, f, 0, 0); !strings.Contains(got, "Защита беженцев — Προστασία προσφύγων.") {
+		t.Errorf("text lacks the Cyrillic and Greek line:\n%s", got)
+	}
+}

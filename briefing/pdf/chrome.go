@@ -42,7 +42,7 @@ func (p *page) wordmark(x, cy, h float64, c rgb) float64 {
 	sw := 0.0
 	if short != "" {
 		p.text(short, briefing.Bold, pt, c, x, cy-h/2, h)
-		sw = p.r.fonts.width(short, briefing.Bold, pt)
+		sw = p.fonts.width(short, briefing.Bold, pt)
 	}
 	if name == "" || name == short {
 		return sw
@@ -52,9 +52,9 @@ func (p *page) wordmark(x, cy, h float64, c rgb) float64 {
 	p.f.Rect(bx, cy-h*0.36, 0.9, h*0.72, "F")
 	npt := pt * 0.34
 	nH := lh(npt, 1.2)
-	ls := p.r.fonts.wrap(plain(name), briefing.Regular, npt, p.r.fonts.width(name, briefing.Regular, npt)*0.62)
+	ls := p.fonts.wrap(plain(name), briefing.Regular, npt, p.fonts.width(name, briefing.Regular, npt)*0.62)
 	if len(ls) > 2 {
-		ls = p.r.fonts.wrap(plain(name), briefing.Regular, npt, 200)
+		ls = p.fonts.wrap(plain(name), briefing.Regular, npt, 200)
 	}
 	nh := float64(len(ls)) * nH
 	nw := 0.0

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -40,11 +41,49 @@ type fontSet struct {
 	missing [4]int
 }
 
-func newFontSet(fonts [4][]byte) (*fontSet, error) {
+// latin are the rune ranges of the reduced fonts: Latin scripts with their
+// accents, punctuation, currency, number forms, arrows and maths symbols.
+// fpdf subsets a font per document by walking its whole character map, so a
+// font cut down once in New to what Latin-script documents use makes every
+// document faster; a document with other runes uses the full fonts.
+var latin = [][2]rune{
+	{0x0000, 0x036f}, {0x1e00, 0x1eff}, {0x2000, 0x22ff}, {0x25a0, 0x25ff},
+}
+
+// inLatin reports whether r is in the reduced fonts' ranges.
+func inLatin(r rune) bool {
+	for _, g := range latin {
+		if r >= g[0] && r <= g[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var latinSet = func() string {
+	var b strings.Builder
+	for _, g := range latin {
+		for r := max(g[0], 0x20); r <= g[1]; r++ {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// newFontSet parses the four styles; with cut set, it first cuts each
+// down to the Latin ranges.
+func newFontSet(fonts [4][]byte, cut bool) (*fontSet, error) {
 	p := fpdf.New("P", "mm", "A4", "")
 	for i, b := range fonts {
 		if len(b) == 0 {
 			return nil, fmt.Errorf("pdf: font style %d: no font file", i)
+		}
+		if cut {
+			c, err := cutFont(b)
+			if err != nil {
+				return nil, fmt.Errorf("pdf: font style %d: %w", i, err)
+			}
+			b = c
 		}
 		p.AddUTF8FontFromBytes(family, fpdfStyles[i], b)
 		if err := p.Error(); err != nil {
@@ -70,6 +109,20 @@ func newFontSet(fonts [4][]byte) (*fontSet, error) {
 		fs.missing[i] = int(field(field(def, "Desc"), "MissingWidth").Int())
 	}
 	return fs, nil
+}
+
+// cutFont cuts a TrueType font down to the Latin ranges.
+func cutFont(b []byte) (out []byte, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = fmt.Errorf("cannot subset the font: %v", e)
+		}
+	}()
+	out = fpdf.UTF8CutFont(b, latinSet)
+	if len(out) == 0 {
+		return nil, fmt.Errorf("cannot subset the font")
+	}
+	return out, nil
 }
 
 // fontKey is fpdf's key for style i of family.

@@ -39,12 +39,12 @@ type packWriter struct {
 
 var _ briefing.Visitor = (*packWriter)(nil)
 
-func (r *Renderer) pack(d *briefing.Doc) (*page, error) {
-	first := &packWriter{p: r.newPage(&d.Meta), found: map[string]anchorPos{}}
+func (r *Renderer) pack(d *briefing.Doc, fs *fontSet) (*page, error) {
+	first := &packWriter{p: r.newPage(&d.Meta, fs), found: map[string]anchorPos{}}
 	if err := first.run(d); err != nil {
 		return nil, err
 	}
-	w := &packWriter{p: r.newPage(&d.Meta), found: map[string]anchorPos{}, pages: first.p.f.PageNo(), at: first.found, links: map[string]int{}}
+	w := &packWriter{p: r.newPage(&d.Meta, fs), found: map[string]anchorPos{}, pages: first.p.f.PageNo(), at: first.found, links: map[string]int{}}
 	for _, pos := range sortedAnchors(first.found) {
 		id := w.p.f.AddLink()
 		w.p.f.SetLink(id, pos.pos.y, pos.pos.page)
@@ -124,9 +124,9 @@ func (w *packWriter) newPage() {
 	x := p.ml
 	if m.ShortName != "" {
 		p.text(m.ShortName, briefing.Bold, pt, p.col.primary, x, ty, lineH)
-		x += p.r.fonts.width(m.ShortName, briefing.Bold, pt) + 2.5
+		x += p.fonts.width(m.ShortName, briefing.Bold, pt) + 2.5
 	}
-	st := p.r.fonts.wrap(plain(m.Statement), briefing.Regular, pt, p.w-p.mr-x)
+	st := p.fonts.wrap(plain(m.Statement), briefing.Regular, pt, p.w-p.mr-x)
 	if len(st) > 0 {
 		p.lines(st[:1], x, ty, p.w-p.mr-x, pt, lineH, p.col.muted, left)
 	}
@@ -143,7 +143,7 @@ func (w *packWriter) newPage() {
 		total = 99
 	}
 	pg := m.Labels.PageOf(n, total)
-	p.text(pg, briefing.Bold, pt, p.col.text, p.w-p.mr-p.r.fonts.width(pg, briefing.Bold, pt), fy, lineH)
+	p.text(pg, briefing.Bold, pt, p.col.text, p.w-p.mr-p.fonts.width(pg, briefing.Bold, pt), fy, lineH)
 }
 
 // ensure starts a new page when a page break is pending or h mm do not
@@ -193,7 +193,7 @@ func (w *packWriter) Contents(c *briefing.Contents) error {
 		if e.Level <= 1 {
 			st = briefing.Bold
 		}
-		ls := p.r.fonts.wrap(plain(e.Title), st, pt, cw-indent-nw-4)
+		ls := p.fonts.wrap(plain(e.Title), st, pt, cw-indent-nw-4)
 		h := float64(len(ls))*lineH + 3.2
 		w.ensure(h)
 		x := p.ml + indent
@@ -208,7 +208,7 @@ func (w *packWriter) Contents(c *briefing.Contents) error {
 		p.f.Line(x+last.w+2, bl, p.w-p.mr-nw+3, bl)
 		p.f.SetDashPattern(nil, 0)
 		if num != "" {
-			p.text(num, briefing.Bold, pt, p.col.accent, p.w-p.mr-p.r.fonts.width(num, briefing.Bold, pt), ly, lineH)
+			p.text(num, briefing.Bold, pt, p.col.accent, p.w-p.mr-p.fonts.width(num, briefing.Bold, pt), ly, lineH)
 		}
 		if id, ok := w.links[e.Anchor]; ok {
 			p.f.Link(p.ml, w.y, cw, float64(len(ls))*lineH, id)
@@ -237,7 +237,7 @@ func (w *packWriter) headingBlock(kicker *string, text briefing.Runs, _ string, 
 		h += kH + 1.5
 	}
 	tH := lh(p.sz.h1, leadHeading)
-	ls := p.r.fonts.wrap(text, briefing.Bold, p.sz.h1, cw)
+	ls := p.fonts.wrap(text, briefing.Bold, p.sz.h1, cw)
 	if !dry {
 		p.lines(ls, p.ml, w.y+h, cw, p.sz.h1, tH, p.col.primary, left)
 	}
@@ -298,7 +298,7 @@ func (w *packWriter) Paragraph(b *briefing.Paragraph) error {
 		w.atTop = false
 		return nil
 	}
-	ls := p.r.fonts.wrap(b.Text, pf.style, pf.pt, w.measure())
+	ls := p.fonts.wrap(b.Text, pf.style, pf.pt, w.measure())
 	w.flowLines(ls, p.ml, w.measure(), pf)
 	return nil
 }
@@ -332,7 +332,7 @@ func (w *packWriter) List(b *briefing.List) error {
 		if i > 0 {
 			w.y += 0.35 * pf.lineH
 		}
-		ls := p.r.fonts.wrap(it, briefing.Regular, pf.pt, w.measure()-indent)
+		ls := p.fonts.wrap(it, briefing.Regular, pf.pt, w.measure()-indent)
 		w.ensure(min(float64(len(ls)), 2) * pf.lineH)
 		p.fill(p.col.accent)
 		p.f.Circle(p.ml+1.3, w.y+pf.lineH/2, 0.75, "F")
@@ -384,10 +384,10 @@ func (p *page) cover(c *briefing.Cover) {
 	soft := mix(p.col.white, p.col.primary, 0.25)
 	tpt := p.sz.title + 6
 	tH := lh(tpt, 1.12)
-	tl := p.r.fonts.wrap(plain(m.Statement), briefing.Bold, tpt, cw*0.92)
+	tl := p.fonts.wrap(plain(m.Statement), briefing.Bold, tpt, cw*0.92)
 	spt := p.sz.lede
 	sH := lh(spt, 1.3)
-	sl := p.r.fonts.wrap(plain(m.Subtitle), briefing.Regular, spt, cw*0.85)
+	sl := p.fonts.wrap(plain(m.Subtitle), briefing.Regular, spt, cw*0.85)
 	kpt := p.sz.small + 2.5
 	kH := lh(kpt, 1.3)
 	h := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
@@ -403,17 +403,17 @@ func (p *page) cover(c *briefing.Cover) {
 	if m.Event != "" {
 		ept := p.sz.h2 + 2
 		eH := lh(ept, 1.25)
-		y += p.lines(p.r.fonts.wrap(plain(m.Event), briefing.Bold, ept, cw), p.ml, y, cw, ept, eH, p.col.primary, left)
+		y += p.lines(p.fonts.wrap(plain(m.Event), briefing.Bold, ept, cw), p.ml, y, cw, ept, eH, p.col.primary, left)
 	}
 	if s := strings.Join(nonEmpty(m.Place, m.DateText), "  ·  "); s != "" {
 		dpt := p.sz.body + 1.5
-		y += p.lines(p.r.fonts.wrap(plain(s), briefing.Regular, dpt, cw), p.ml, y+1, cw, dpt, lh(dpt, 1.4), p.col.muted, left) + 1
+		y += p.lines(p.fonts.wrap(plain(s), briefing.Regular, dpt, cw), p.ml, y+1, cw, dpt, lh(dpt, 1.4), p.col.muted, left) + 1
 	}
 	if m.Audience != "" {
 		y += 9
 		y += p.label(m.Labels.PreparedFor, p.ml, y, p.col.accent, false) + 1
 		apt := p.sz.body + 2.5
-		y += p.lines(p.r.fonts.wrap(plain(m.Audience), briefing.Bold, apt, cw), p.ml, y, cw, apt, lh(apt, 1.3), p.col.text, left)
+		y += p.lines(p.fonts.wrap(plain(m.Audience), briefing.Bold, apt, cw), p.ml, y, cw, apt, lh(apt, 1.3), p.col.text, left)
 	}
 	if len(c.Note) > 0 {
 		y += 6
@@ -422,7 +422,7 @@ func (p *page) cover(c *briefing.Cover) {
 	if m.Unofficial != "" {
 		y += 5
 		upt := p.sz.body
-		p.lines(p.r.fonts.wrap(plain(m.Unofficial), briefing.Bold, upt, cw), p.ml, y, cw, upt, lh(upt, 1.4), p.col.accent, left)
+		p.lines(p.fonts.wrap(plain(m.Unofficial), briefing.Bold, upt, cw), p.ml, y, cw, upt, lh(upt, 1.4), p.col.accent, left)
 	}
 	fh := 17.0
 	top := p.h - p.mb - fh

@@ -17,9 +17,15 @@ import (
 // Renderer renders Docs to PDF with one Style. It is made once per process
 // and is safe for concurrent use: it is read-only after New.
 type Renderer struct {
-	st    *briefing.Style
-	fonts *fontSet
-	col   palette
+	st *briefing.Style
+	// latin are the fonts cut down to Latin scripts, used for documents
+	// that print nothing else; full are the whole fonts, parsed on first
+	// need.
+	latin    *fontSet
+	full     *fontSet
+	fullErr  error
+	fullOnce sync.Once
+	col      palette
 	// qrs caches QR codes by text: documents of one statement share one.
 	qrs sync.Map // string → *qrCode
 }
@@ -94,11 +100,11 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
 		return nil, fmt.Errorf("pdf: layout sizes: want 0 < body_min ≤ body and body_step > 0, got body %g, body_min %g, body_step %g", s.Body, s.BodyMin, s.BodyStep)
 	}
-	fs, err := newFontSet(st.Fonts)
+	fs, err := newFontSet(st.Fonts, true)
 	if err != nil {
 		return nil, err
 	}
-	r.fonts = fs
+	r.latin = fs
 	return r, nil
 }
 
@@ -109,22 +115,30 @@ func mix(a, b rgb, t float64) rgb {
 
 // Render writes d as a PDF to w.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
+	fs := r.latin
+	if !latinOnly(d) {
+		r.fullOnce.Do(func() { r.full, r.fullErr = newFontSet(r.st.Fonts, false) })
+		if r.fullErr != nil {
+			return Info{}, r.fullErr
+		}
+		fs = r.full
+	}
 	var (
 		p   *page
 		err error
 	)
 	switch d.Meta.Kind {
 	case briefing.KindBrief:
-		p, err = r.brief(d)
+		p, err = r.brief(d, fs)
 	case briefing.KindPack:
-		p, err = r.pack(d)
+		p, err = r.pack(d, fs)
 	default:
 		return Info{}, fmt.Errorf("pdf: unknown document kind %q", d.Meta.Kind)
 	}
 	if err != nil {
 		return Info{}, err
 	}
-	r.fonts.prune(p.f, p.used)
+	p.fonts.prune(p.f, p.used)
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := p.f.Output(&buf); err != nil {
@@ -138,10 +152,11 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 
 // page is the state of one document being drawn.
 type page struct {
-	r   *Renderer
-	f   *fpdf.Fpdf
-	m   *briefing.Meta
-	col *palette
+	r     *Renderer
+	fonts *fontSet
+	f     *fpdf.Fpdf
+	m     *briefing.Meta
+	col   *palette
 	// w, h are the paper size and ml, mr, mt, mb the margins, in mm.
 	w, h           float64
 	ml, mr, mt, mb float64
@@ -163,7 +178,7 @@ func (r *Renderer) sizesAt(body float64) sizes {
 
 // newPage starts a document for d's metadata; dry documents are only
 // measured, never written.
-func (r *Renderer) newPage(m *briefing.Meta) *page {
+func (r *Renderer) newPage(m *briefing.Meta, fs *fontSet) *page {
 	pw, ph := m.Paper.Size()
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
 	f.SetCatalogSort(true)
@@ -184,9 +199,9 @@ func (r *Renderer) newPage(m *briefing.Meta) *page {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetDisplayMode("fullpage", "single")
-	r.fonts.install(f)
+	fs.install(f)
 	mg := r.st.Layout.Margins
-	return &page{r: r, f: f, m: m, col: &r.col, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom, sz: r.sizesAt(r.st.Layout.Sizes.Body)}
+	return &page{r: r, fonts: fs, f: f, m: m, col: &r.col, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom, sz: r.sizesAt(r.st.Layout.Sizes.Body)}
 }
 
 func (p *page) font(st briefing.FontStyle, pt float64) {
@@ -242,7 +257,7 @@ func (p *page) lines(ls []line, x, y, w, pt, lineH float64, c rgb, a align) floa
 			p.text(s.text, s.style, pt, col, lx+s.x, top, lineH)
 			if s.link != "" {
 				tw := strings.TrimRight(s.text, " ")
-				ww := p.r.fonts.width(tw, s.style, pt)
+				ww := p.fonts.width(tw, s.style, pt)
 				by := baseline(top, lineH, pt) + 0.12*pt*mmPerPt
 				p.stroke(p.col.accent)
 				p.f.SetLineWidth(0.2)
