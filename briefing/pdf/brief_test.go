@@ -253,3 +253,27 @@ func TestBriefNonLatin(t *testing.T) {
 		t.Errorf("text lacks the Cyrillic and Greek line:\n%s", got)
 	}
 }
+
+// TestBriefRich has asks, bold and italic runs and a link.
+func TestBriefRich(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[1]
+	rec.Body = append([]string{"States should **fund refugee-led organisations** and read the *Cartagena* [Declaration](https://example.org/cartagena) in full."}, rec.Body[:3]...)
+	rec.Asks = []string{"Adopt a **regional** plan for inclusion by 2025.", "Report on progress every year, with civil society and refugee-led organisations at the table."}
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperLetter))
+	b, info := render(t, r, d, "brief-rich")
+	if info.Pages != 1 {
+		t.Errorf("%d pages", info.Pages)
+	}
+	if !bytes.Contains(b, []byte("/URI (https://example.org/cartagena)")) {
+		t.Error("no link annotation to the Declaration")
+	}
+	f := written(t, b)
+	got := text(t, f, 0, 0)
+	for _, w := range docText(d) {
+		if !strings.Contains(strings.ToLower(got), strings.ToLower(norm(w))) {
+			t.Errorf("text lacks %q", w)
+		}
+	}
+}
