@@ -178,7 +178,7 @@ func (w *packWriter) Cover(c *briefing.Cover) error {
 func (w *packWriter) Contents(c *briefing.Contents) error {
 	p := w.p
 	w.ensure(0)
-	w.y += w.headingBlock(nil, plain(p.m.Labels.Contents), "", false)
+	w.y += w.headingBlock("", plain(p.m.Labels.Contents), false)
 	cw := w.width()
 	pt := p.sz.body + 1
 	lineH := lh(pt, 1.35)
@@ -222,17 +222,17 @@ func (w *packWriter) Contents(c *briefing.Contents) error {
 
 // headingBlock draws (or measures) a level-1 heading with its kicker and
 // accent rule at the cursor; it returns the height.
-func (w *packWriter) headingBlock(kicker *string, text briefing.Runs, _ string, dry bool) float64 {
+func (w *packWriter) headingBlock(kicker string, text briefing.Runs, dry bool) float64 {
 	p := w.p
 	cw := w.width()
 	h := 0.0
-	if kicker != nil && *kicker != "" {
+	if kicker != "" {
 		kpt := p.sz.small + 1.5
 		kH := lh(kpt, 1.3)
 		if !dry {
 			p.fill(p.col.accent)
 			p.f.Rect(p.ml, w.y+kH/2-0.35, 7, 0.7, "F")
-			p.text(strings.ToUpper(*kicker), briefing.Bold, kpt, p.col.accent, p.ml+9, w.y, kH)
+			p.text(strings.ToUpper(kicker), briefing.Bold, kpt, p.col.accent, p.ml+9, w.y, kH)
 		}
 		h += kH + 1.5
 	}
@@ -255,26 +255,23 @@ func (w *packWriter) Heading(h *briefing.Heading) error {
 	keep := 2 * lh(p.sz.body, leadBody)
 	if h.Level <= 1 {
 		w.gap(3 * w.bodyGap())
-		hh := w.headingBlock(&h.Kicker, h.Text, h.Anchor, true)
-		if w.ensure(hh + keep) {
-			// at the top of a fresh page
-		}
-		w.record(h, p.m.Labels.Lang)
-		w.y += w.headingBlock(&h.Kicker, h.Text, h.Anchor, false)
+		w.ensure(w.headingBlock(h.Kicker, h.Text, true) + keep)
+		w.record(h)
+		w.y += w.headingBlock(h.Kicker, h.Text, false)
 		w.atTop = false
 		return nil
 	}
 	w.gap(1.6 * w.bodyGap())
 	hh := p.heading2(h, 0, 0, w.width(), true)
 	w.ensure(hh + 1.5 + keep)
-	w.record(h, "")
+	w.record(h)
 	w.y += p.heading2(h, p.ml, w.y, w.width(), false) + 1.5
 	w.atTop = false
 	return nil
 }
 
 // record notes a heading's anchor and bookmarks level-1 headings.
-func (w *packWriter) record(h *briefing.Heading, _ string) {
+func (w *packWriter) record(h *briefing.Heading) {
 	pos := anchorPos{page: w.p.f.PageNo(), y: w.y}
 	if h.Anchor != "" {
 		w.found[h.Anchor] = pos

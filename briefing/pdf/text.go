@@ -102,9 +102,21 @@ func (fs *fontSet) wrap(runs briefing.Runs, base briefing.FontStyle, pt, width f
 		}
 		cur, curW = nil, 0
 	}
-	for _, w := range ws {
+	for k := 0; k < len(ws); k++ {
+		w := ws[k]
 		if len(cur) > 0 && curW+cur[len(cur)-1].space+w.w > width {
 			emit()
+		}
+		if len(cur) == 0 && w.w > width {
+			// A word wider than the line (an address): break it where it
+			// fills the line.
+			head, tail := fs.split(w, pt, width)
+			if len(tail.pieces) > 0 {
+				lines = append(lines, makeLine([]word{head}))
+				ws[k] = tail
+				k--
+				continue
+			}
 		}
 		if len(cur) > 0 {
 			curW += cur[len(cur)-1].space
@@ -114,6 +126,34 @@ func (fs *fontSet) wrap(runs briefing.Runs, base briefing.FontStyle, pt, width f
 	}
 	emit()
 	return lines
+}
+
+// split cuts w, set at size pt, after as many runes as fit in width (at
+// least one).
+func (fs *fontSet) split(w word, pt, width float64) (head, tail word) {
+	used := 0.0
+	for i, p := range w.pieces {
+		for j, r := range p.text {
+			rw := fs.width(string(r), p.style, pt)
+			if used+rw > width && (i > 0 || j > 0) {
+				hp := piece{text: p.text[:j], style: p.style, link: p.link}
+				tp := piece{text: p.text[j:], style: p.style, link: p.link}
+				hp.w = fs.width(hp.text, p.style, pt)
+				tp.w = p.w - hp.w
+				head.pieces = append(append(head.pieces, w.pieces[:i]...), hp)
+				if hp.text == "" {
+					head.pieces = head.pieces[:len(head.pieces)-1]
+				}
+				tail.pieces = append([]piece{tp}, w.pieces[i+1:]...)
+				head.w = used
+				tail.w = w.w - used
+				tail.space = w.space
+				return head, tail
+			}
+			used += rw
+		}
+	}
+	return w, word{}
 }
 
 // makeLine merges a line's words into spans of one style and link.
