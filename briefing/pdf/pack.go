@@ -30,6 +30,8 @@ type packWriter struct {
 	links map[string]int
 	// found records this pass's anchors.
 	found map[string]anchorPos
+	// next maps each heading to the block after it, to keep them together.
+	next map[*briefing.Heading]briefing.Block
 
 	y        float64
 	atTop    bool
@@ -89,6 +91,12 @@ func less(a, b namedAnchor) bool {
 }
 
 func (w *packWriter) run(d *briefing.Doc) error {
+	w.next = map[*briefing.Heading]briefing.Block{}
+	for i, b := range d.Blocks[:max(len(d.Blocks)-1, 0)] {
+		if h, ok := b.(*briefing.Heading); ok {
+			w.next[h] = d.Blocks[i+1]
+		}
+	}
 	if err := briefing.Walk(d, w); err != nil {
 		return err
 	}
@@ -252,7 +260,7 @@ func (w *packWriter) headingBlock(kicker string, text briefing.Runs, dry bool) f
 // Heading draws a heading, keeping it with the next two lines of text.
 func (w *packWriter) Heading(h *briefing.Heading) error {
 	p := w.p
-	keep := 2 * lh(p.sz.body, leadBody)
+	keep := w.keep(w.next[h])
 	if h.Level <= 1 {
 		w.gap(3 * w.bodyGap())
 		w.ensure(w.headingBlock(h.Kicker, h.Text, true) + keep)
@@ -268,6 +276,26 @@ func (w *packWriter) Heading(h *briefing.Heading) error {
 	w.y += p.heading2(h, p.ml, w.y, w.width(), false) + 1.5
 	w.atTop = false
 	return nil
+}
+
+// keep is how much of block b must fit below a heading for the heading
+// to stay on the page: two lines of text, or all of a block kept whole.
+func (w *packWriter) keep(b briefing.Block) float64 {
+	p := w.p
+	two := 2*lh(p.sz.body, leadBody) + w.bodyGap()
+	switch b := b.(type) {
+	case *briefing.Paragraph:
+		if p.paraFormat(b.Style).pad > 0 {
+			return p.para(b, 0, 0, w.measure(), true) + w.bodyGap()
+		}
+		pf := p.paraFormat(b.Style)
+		return 2*pf.lineH + w.bodyGap()
+	case *briefing.Figures:
+		return p.figuresRow(b, 0, 0, w.width(), true) + 2*w.bodyGap()
+	case *briefing.PullQuote:
+		return p.quote(b, 0, 0, w.width()*0.82, true) + 2.2*w.bodyGap()
+	}
+	return two
 }
 
 // record notes a heading's anchor and bookmarks level-1 headings.

@@ -101,6 +101,28 @@ func TestPack(t *testing.T) {
 						t.Errorf("text lacks %q", w)
 					}
 				}
+				// No heading is left at the foot of a page: the page it is on
+				// also shows the start of the block after it.
+				for i, bl := range d.Blocks[:len(d.Blocks)-1] {
+					h, ok := bl.(*briefing.Heading)
+					if !ok {
+						continue
+					}
+					next := docText(&briefing.Doc{Blocks: d.Blocks[i+1 : i+2]})
+					if len(next) == 0 {
+						continue
+					}
+					start := strings.Join(strings.Fields(next[0])[:min(4, len(strings.Fields(next[0])))], " ")
+					found := false
+					for _, pg := range pages {
+						if strings.Contains(strings.ToLower(pg), strings.ToLower(norm(h.Text.Plain()))) && strings.Contains(strings.ToLower(pg), strings.ToLower(start)) {
+							found = true
+						}
+					}
+					if !found {
+						t.Errorf("heading %q is not on the page of %q", h.Text.Plain(), start)
+					}
+				}
 				// Each contents entry links inside the document.
 				if n := bytes.Count(b, []byte("/Dest [")); n < len(toc.Entries) {
 					t.Errorf("%d internal links, want ≥ %d", n, len(toc.Entries))
