@@ -41,13 +41,15 @@ type fontSet struct {
 	missing [4]int
 }
 
-// latin are the rune ranges of the reduced fonts: Latin scripts with their
-// accents, punctuation, currency, number forms, arrows and maths symbols.
+// latin are the rune ranges of the reduced fonts: Latin-1 and Latin
+// Extended-A (the languages of Europe and the Americas written in Latin
+// script), Romanian's comma letters, general punctuation, currency signs
+// and ™.
 // fpdf subsets a font per document by walking its whole character map, so a
 // font cut down once in New to what Latin-script documents use makes every
 // document faster; a document with other runes uses the full fonts.
 var latin = [][2]rune{
-	{0x0000, 0x036f}, {0x1e00, 0x1eff}, {0x2000, 0x22ff}, {0x25a0, 0x25ff},
+	{0x0000, 0x017f}, {0x0218, 0x021b}, {0x2000, 0x206f}, {0x20a0, 0x20cf}, {0x2122, 0x2122},
 }
 
 // inLatin reports whether r is in the reduced fonts' ranges.
