@@ -134,9 +134,16 @@ func (w *packWriter) newPage() {
 		p.text(m.ShortName, briefing.Bold, pt, p.col.primary, x, ty, lineH)
 		x += p.fonts.width(m.ShortName, briefing.Bold, pt) + 2.5
 	}
-	st := p.fonts.wrap(plain(m.Statement), briefing.Regular, pt, p.w-p.mr-x)
+	rx := p.w - p.mr
+	if m.Unofficial != "" {
+		uw := p.fonts.width(m.Unofficial, briefing.Bold, pt)
+		rx -= uw
+		p.text(m.Unofficial, briefing.Bold, pt, p.col.accent, rx, ty, lineH)
+		rx -= 6
+	}
+	st := p.fonts.wrap(plain(m.Statement), briefing.Regular, pt, rx-x)
 	if len(st) > 0 {
-		p.lines(st[:1], x, ty, p.w-p.mr-x, pt, lineH, p.col.muted, left)
+		p.lines(st[:1], x, ty, rx-x, pt, lineH, p.col.muted, left)
 	}
 	p.stroke(p.col.rule)
 	p.f.SetLineWidth(0.3)

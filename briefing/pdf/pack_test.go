@@ -161,3 +161,18 @@ func BenchmarkPack(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/doc")
 }
+
+// TestPackUnofficial prints a working translation's note on the cover and
+// in every running header.
+func TestPackUnofficial(t *testing.T) {
+	_, _, r := fixture(t)
+	d := pack(t, "es", "civil-society", briefing.PaperA4)
+	d.Meta.Unofficial = "Traducción no oficial"
+	b, info := render(t, r, d, "pack-unofficial")
+	f := written(t, b)
+	for i := 1; i <= info.Pages; i++ {
+		if !strings.Contains(text(t, f, i, i), "Traducción no oficial") {
+			t.Errorf("page %d lacks the unofficial note", i)
+		}
+	}
+}
