@@ -1,0 +1,279 @@
+package pdf_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	pngenc "image/png"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/pdf"
+)
+
+// briefs composes every recommendation's brief in lang on paper, by name.
+func briefs(t testing.TB, lang string, paper briefing.Paper) map[string]*briefing.Doc {
+	_, st, _ := fixture(t)
+	s := statement(t, lang)
+	a := s.Audience("delegates")
+	out := map[string]*briefing.Doc{}
+	for i := range s.Recommendations {
+		r := &s.Recommendations[i]
+		out[fmt.Sprintf("brief-%s-%s-%d", lang, paper, r.Number)] = briefing.ComposeBrief(s, a, r, opts(st, paper))
+	}
+	return out
+}
+
+// docText is the text a Doc's blocks must show, block by block.
+func docText(d *briefing.Doc) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *briefing.Heading:
+			out = append(out, b.Kicker, b.Text.Plain())
+		case *briefing.Paragraph:
+			out = append(out, b.Text.Plain())
+		case *briefing.List:
+			for _, it := range b.Items {
+				out = append(out, it.Plain())
+			}
+		case *briefing.Figures:
+			for _, it := range b.Items {
+				out = append(out, it.Value, it.Label.Plain())
+			}
+		case *briefing.PullQuote:
+			out = append(out, b.Text.Plain(), b.Speaker, b.Role)
+		}
+	}
+	return out
+}
+
+const briefMax = 60 << 10
+
+func TestBrief(t *testing.T) {
+	_, _, r := fixture(t)
+	sizes := map[briefing.Paper]string{briefing.PaperA4: "595.28 x 841.89 pts", briefing.PaperLetter: "612 x 792 pts"}
+	for _, lang := range []string{"en", "es"} {
+		for _, paper := range briefing.Papers {
+			for name, d := range briefs(t, lang, paper) {
+				t.Run(name, func(t *testing.T) {
+					b, info := render(t, r, d, name)
+					if info.Pages != 1 {
+						t.Errorf("Info.Pages = %d", info.Pages)
+					}
+					if len(b) > briefMax {
+						t.Errorf("%d bytes, want ≤ %d", len(b), briefMax)
+					}
+					f := written(t, b)
+					checkQPDF(t, f)
+					checkFonts(t, f)
+					in := pdfinfo(t, f)
+					if in["Pages"] != "1" {
+						t.Errorf("pdfinfo: %s pages", in["Pages"])
+					}
+					if !strings.HasPrefix(in["Page size"], sizes[paper]) {
+						t.Errorf("page size %q, want %s", in["Page size"], sizes[paper])
+					}
+					if in["Title"] != d.Meta.Title || in["Author"] != d.Meta.Author {
+						t.Errorf("Title %q Author %q, want %q %q", in["Title"], in["Author"], d.Meta.Title, d.Meta.Author)
+					}
+					got := text(t, f, 0, 0)
+					for _, want := range docText(d) {
+						if w := norm(want); !strings.Contains(strings.ToLower(got), strings.ToLower(w)) {
+							t.Errorf("text lacks %q", w)
+						}
+					}
+					for _, want := range []string{d.Meta.Statement, d.Meta.DateText, d.Meta.Labels.ScanForSource, d.Meta.SourceURL} {
+						if !strings.Contains(got, norm(want)) {
+							t.Errorf("text lacks %q", want)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestBriefDeterministic renders every brief twice, the second time all
+// at once from one Renderer, and wants the same bytes.
+func TestBriefDeterministic(t *testing.T) {
+	_, _, r := fixture(t)
+	docs := briefs(t, "en", briefing.PaperA4)
+	first := map[string][]byte{}
+	for name, d := range docs {
+		first[name], _ = render(t, r, d, "")
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for name, d := range docs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if _, err := r.Render(&buf, d); err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if !bytes.Equal(buf.Bytes(), first[name]) {
+				t.Errorf("%s: second render differs", name)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestBriefOverflow(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[2]
+	rec.Body = append([]string(nil), rec.Body...)
+	for range 4 {
+		rec.Body = append(rec.Body, rec.Body[:4]...)
+	}
+	for _, paper := range briefing.Papers {
+		d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, paper))
+		var buf bytes.Buffer
+		_, err := r.Render(&buf, d)
+		var oe *pdf.OverflowError
+		if !errors.As(err, &oe) {
+			t.Fatalf("%s: got %v, want an *OverflowError", paper, err)
+		}
+		if oe.Rec != 3 || oe.Paper != paper || oe.Overflow <= 0 || !strings.HasPrefix(oe.Title, "Address") {
+			t.Errorf("%+v", oe)
+		}
+		msg := err.Error()
+		if !strings.HasPrefix(msg, `recommendation 3 ("Address`) || !strings.Contains(msg, "does not fit one "+map[briefing.Paper]string{briefing.PaperA4: "A4", briefing.PaperLetter: "Letter"}[paper]+" page") || !strings.HasSuffix(msg, "at the smallest body size 8.5 pt") {
+			t.Errorf("message: %s", msg)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("wrote %d bytes on overflow", buf.Len())
+		}
+	}
+}
+
+// TestBriefShrinks makes a brief a little too long for the body size and
+// wants it on one page all the same.
+func TestBriefShrinks(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[0]
+	rec.Body = append(append([]string(nil), rec.Body...), rec.Body[1])
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperLetter))
+	_, info := render(t, r, d, "brief-shrunk")
+	if info.Pages != 1 {
+		t.Errorf("%d pages", info.Pages)
+	}
+}
+
+func BenchmarkBrief(b *testing.B) {
+	_, _, r := fixture(b)
+	var d *briefing.Doc
+	for name, x := range briefs(b, "en", briefing.PaperA4) {
+		if strings.HasSuffix(name, "-1") {
+			d = x
+		}
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if _, err := r.Render(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+}
+
+func BenchmarkNew(b *testing.B) {
+	_, st, _ := fixture(b)
+	for b.Loop() {
+		if _, err := pdf.New(st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestBriefLogoUnofficial draws a brand with a logo image and a working
+// translation's note.
+func TestBriefLogoUnofficial(t *testing.T) {
+	_, st, _ := fixture(t)
+	logo := image.NewRGBA(image.Rect(0, 0, 120, 40))
+	for y := range 40 {
+		for x := range 120 {
+			if (x/20+y/20)%2 == 0 {
+				logo.Set(x, y, color.RGBA{255, 255, 255, 255})
+			}
+		}
+	}
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, logo); err != nil {
+		t.Fatal(err)
+	}
+	st2 := *st
+	st2.Logo, st2.LogoType = png.Bytes(), "png"
+	r, err := pdf.New(&st2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, d := range briefs(t, "es", briefing.PaperA4) {
+		if !strings.HasSuffix(name, "-3") {
+			continue
+		}
+		d.Meta.Unofficial = "Traducción no oficial"
+		b, info := render(t, r, d, "brief-logo-unofficial")
+		if info.Pages != 1 {
+			t.Errorf("%d pages", info.Pages)
+		}
+		f := written(t, b)
+		checkQPDF(t, f)
+		if got := text(t, f, 0, 0); !strings.Contains(got, "Traducción no oficial") {
+			t.Errorf("no unofficial note in %q", got)
+		}
+		if !strings.Contains(run(t, "pdfimages", "-list", f), "image") {
+			t.Error("no logo image")
+		}
+	}
+}
+
+// TestBriefNonLatin prints runes outside the reduced fonts: the brief then
+// uses the full fonts.
+func TestBriefNonLatin(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[3]
+	rec.Body = append([]string{"Защита беженцев — Προστασία προσφύγων."}, rec.Body...)
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperA4))
+	b, _ := render(t, r, d, "brief-nonlatin")
+	f := written(t, b)
+	checkFonts(t, f)
+	if got := text(t, f, 0, 0); !strings.Contains(got, "Защита беженцев — Προστασία προσφύγων.") {
+		t.Errorf("text lacks the Cyrillic and Greek line:\n%s", got)
+	}
+}
+
+// TestBriefRich has asks, bold and italic runs and a link.
+func TestBriefRich(t *testing.T) {
+	_, st, r := fixture(t)
+	s := statement(t, "en")
+	rec := s.Recommendations[1]
+	rec.Body = append([]string{"States should **fund refugee-led organisations** and read the *Cartagena* [Declaration](https://example.org/cartagena) in full."}, rec.Body[:3]...)
+	rec.Asks = []string{"Adopt a **regional** plan for inclusion by 2025.", "Report on progress every year, with civil society and refugee-led organisations at the table."}
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperLetter))
+	b, info := render(t, r, d, "brief-rich")
+	if info.Pages != 1 {
+		t.Errorf("%d pages", info.Pages)
+	}
+	if !bytes.Contains(b, []byte("/URI (https://example.org/cartagena)")) {
+		t.Error("no link annotation to the Declaration")
+	}
+	f := written(t, b)
+	got := text(t, f, 0, 0)
+	for _, w := range docText(d) {
+		if !strings.Contains(strings.ToLower(got), strings.ToLower(norm(w))) {
+			t.Errorf("text lacks %q", w)
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package pdf_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"briefing/briefing"
+	"briefing/briefing/pdf"
+	"briefing/data"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+// Render the brief for the first recommendation of the default statement.
+func Example() {
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		panic(err)
+	}
+	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	if err != nil {
+		panic(err)
+	}
+	r, err := pdf.New(st)
+	if err != nil {
+		panic(err)
+	}
+	s, _ := ds.In("en")
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Footer: st.Brand.Footer})
+	var buf bytes.Buffer
+	info, err := r.Render(&buf, d)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(info.Pages, "page,", bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")))
+	// Output: 1 page, true
+}

@@ -1,0 +1,178 @@
+package pdf_test
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"briefing/briefing"
+)
+
+// pack composes the delegate pack for audience in lang on paper.
+func pack(t testing.TB, lang, audience string, paper briefing.Paper) *briefing.Doc {
+	_, st, _ := fixture(t)
+	s := statement(t, lang)
+	a := s.Audience(audience)
+	if a == nil {
+		t.Fatalf("no audience %q", audience)
+	}
+	return briefing.ComposePack(s, a, opts(st, paper))
+}
+
+const packMax = 150 << 10
+
+// headingFor returns the text of the heading with the given anchor.
+func headingFor(d *briefing.Doc, anchor string) string {
+	for _, b := range d.Blocks {
+		if h, ok := b.(*briefing.Heading); ok && h.Anchor == anchor {
+			return h.Text.Plain()
+		}
+	}
+	return ""
+}
+
+func TestPack(t *testing.T) {
+	_, _, r := fixture(t)
+	for _, c := range []struct{ lang, aud string }{{"en", "delegates"}, {"en", "donors"}, {"es", "states"}} {
+		for _, paper := range briefing.Papers {
+			name := "pack-" + c.lang + "-" + c.aud + "-" + string(paper)
+			t.Run(name, func(t *testing.T) {
+				d := pack(t, c.lang, c.aud, paper)
+				b, info := render(t, r, d, name)
+				if len(b) > packMax {
+					t.Errorf("%d bytes, want ≤ %d", len(b), packMax)
+				}
+				f := written(t, b)
+				checkQPDF(t, f)
+				checkFonts(t, f)
+				in := pdfinfo(t, f)
+				if in["Pages"] != strconv.Itoa(info.Pages) || in["Title"] != d.Meta.Title || in["Author"] != d.Meta.Author {
+					t.Errorf("pdfinfo: %v; Info %+v", in, info)
+				}
+				pages := make([]string, info.Pages+1)
+				for i := 1; i <= info.Pages; i++ {
+					pages[i] = text(t, f, i, i)
+				}
+				// Running footer on every page but the cover.
+				for i := 2; i <= info.Pages; i++ {
+					if want := d.Meta.Labels.PageOf(i, info.Pages); !strings.Contains(pages[i], want) {
+						t.Errorf("page %d lacks %q", i, want)
+					}
+				}
+				if strings.Contains(pages[1], d.Meta.Labels.PageOf(1, info.Pages)) {
+					t.Errorf("cover has a page number")
+				}
+				// Contents: the numbers, in order, are the pages the
+				// headings are on.
+				var toc *briefing.Contents
+				for _, bl := range d.Blocks {
+					if x, ok := bl.(*briefing.Contents); ok {
+						toc = x
+					}
+				}
+				layout := run(t, "pdftotext", "-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", f, "-")
+				var nums []string
+				for _, m := range regexp.MustCompile(`(?m)\s{2,}(\d+)\s*$`).FindAllStringSubmatch(layout, -1) {
+					nums = append(nums, m[1])
+				}
+				var want []string
+				for _, e := range toc.Entries {
+					h := norm(headingFor(d, e.Anchor))
+					page := 0
+					for i := 3; i <= info.Pages && page == 0; i++ {
+						if strings.Contains(pages[i], h) {
+							page = i
+						}
+					}
+					if page == 0 {
+						t.Errorf("heading %q not found", h)
+					}
+					want = append(want, strconv.Itoa(page))
+				}
+				if strings.Join(nums, " ") != strings.Join(want, " ") {
+					t.Errorf("contents page numbers %v, want %v\n%s", nums, want, layout)
+				}
+				// All the text is there.
+				all := strings.ToLower(strings.Join(pages, " "))
+				for _, w := range docText(d) {
+					if !strings.Contains(all, strings.ToLower(norm(w))) {
+						t.Errorf("text lacks %q", w)
+					}
+				}
+				// No heading is left at the foot of a page: the page it is on
+				// also shows the start of the block after it.
+				for i, bl := range d.Blocks[:len(d.Blocks)-1] {
+					h, ok := bl.(*briefing.Heading)
+					if !ok {
+						continue
+					}
+					next := docText(&briefing.Doc{Blocks: d.Blocks[i+1 : i+2]})
+					if len(next) == 0 {
+						continue
+					}
+					start := strings.Join(strings.Fields(next[0])[:min(4, len(strings.Fields(next[0])))], " ")
+					found := false
+					for _, pg := range pages {
+						if strings.Contains(strings.ToLower(pg), strings.ToLower(norm(h.Text.Plain()))) && strings.Contains(strings.ToLower(pg), strings.ToLower(start)) {
+							found = true
+						}
+					}
+					if !found {
+						t.Errorf("heading %q is not on the page of %q", h.Text.Plain(), start)
+					}
+				}
+				// Each contents entry links inside the document.
+				if n := bytes.Count(b, []byte("/Dest [")); n < len(toc.Entries) {
+					t.Errorf("%d internal links, want ≥ %d", n, len(toc.Entries))
+				}
+				// One bookmark per level-1 heading.
+				outline := run(t, "qpdf", "--json", "--json-key=outlines", f)
+				for _, e := range toc.Entries {
+					if h := headingFor(d, e.Anchor); !strings.Contains(outline, h) {
+						t.Errorf("no bookmark %q", h)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestPackDeterministic(t *testing.T) {
+	_, _, r := fixture(t)
+	d := pack(t, "en", "delegates", briefing.PaperA4)
+	a, _ := render(t, r, d, "")
+	b, _ := render(t, r, d, "")
+	if !bytes.Equal(a, b) {
+		t.Error("two renders differ")
+	}
+}
+
+func BenchmarkPack(b *testing.B) {
+	_, _, r := fixture(b)
+	d := pack(b, "en", "delegates", briefing.PaperA4)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if _, err := r.Render(&buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/doc")
+}
+
+// TestPackUnofficial prints a working translation's note on the cover and
+// in every running header.
+func TestPackUnofficial(t *testing.T) {
+	_, _, r := fixture(t)
+	d := pack(t, "es", "civil-society", briefing.PaperA4)
+	d.Meta.Unofficial = "Traducción no oficial"
+	b, info := render(t, r, d, "pack-unofficial")
+	f := written(t, b)
+	for i := 1; i <= info.Pages; i++ {
+		if !strings.Contains(text(t, f, i, i), "Traducción no oficial") {
+			t.Errorf("page %d lacks the unofficial note", i)
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package pdf_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"briefing/internal/testtool"
+)
+
+// written saves b in a temporary folder for the poppler tools.
+func written(t *testing.T, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func run(t *testing.T, prog string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(testtool.Need(t, prog), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", prog, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// pdfinfo returns pdfinfo's fields.
+func pdfinfo(t *testing.T, file string) map[string]string {
+	out := run(t, "pdfinfo", file)
+	m := map[string]string{}
+	for _, l := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			m[k] = strings.TrimSpace(v)
+		}
+	}
+	return m
+}
+
+// text returns the text of pages first to last (0: all) in reading order,
+// normalised.
+func text(t *testing.T, file string, first, last int) string {
+	args := []string{"-enc", "UTF-8"}
+	if first > 0 {
+		args = append(args, "-f", strconv.Itoa(first), "-l", strconv.Itoa(last))
+	}
+	return norm(run(t, "pdftotext", append(args, file, "-")...))
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+// norm folds white space and joins words hyphenated at line ends.
+func norm(s string) string {
+	s = strings.ReplaceAll(s, "-\n", "-")
+	s = strings.ReplaceAll(s, "\u00ad", "")
+	return strings.TrimSpace(space.ReplaceAllString(s, " "))
+}
+
+// checkFonts asserts that every font is embedded and subset.
+func checkFonts(t *testing.T, file string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(run(t, "pdffonts", file)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(lines, "\n"))
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type... encoding emb sub uni object ID
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+			t.Errorf("font not embedded and subset: %s", l)
+		}
+	}
+}
+
+// checkQPDF runs qpdf --check.
+func checkQPDF(t *testing.T, file string) {
+	t.Helper()
+	run(t, "qpdf", "--check", file)
+}
