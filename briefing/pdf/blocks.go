@@ -110,21 +110,36 @@ func (p *page) label(s string, x, y float64, c rgb, dry bool) float64 {
 
 // figure draws one key figure: the value in large numerals, the label
 // below.
-func (p *page) figure(it briefing.FigureItem, x, y, w float64, dry bool) float64 {
-	vH := lh(p.sz.figure, 1.12)
-	vl := p.fonts.wrap(plain(it.Value), briefing.Bold, p.sz.figure, w)
+func (p *page) figure(it briefing.FigureItem, x, y, w, pt float64, dry bool) float64 {
+	vH := lh(pt, 1.12)
+	vl := p.fonts.wrap(plain(it.Value), briefing.Bold, pt, w)
 	lpt := p.sz.body * 0.86
 	lH := lh(lpt, leadLabel)
 	ll := p.fonts.wrap(it.Label, briefing.Regular, lpt, w)
 	if !dry {
-		p.lines(vl, x, y, w, p.sz.figure, vH, p.col.accent, left)
+		p.lines(vl, x, y, w, pt, vH, p.col.accent, left)
 		p.lines(ll, x, y+float64(len(vl))*vH+0.6, w, lpt, lH, p.col.muted, left)
 	}
 	return float64(len(vl))*vH + 0.6 + float64(len(ll))*lH
 }
 
+// figureSize is the size the values of a figures block are set in: the
+// layout's figure size, or smaller so that every value fits its column on
+// one line ("25 millones" beside "6 millones"), but not below two thirds of
+// it; a value still too wide then wraps.
+func (p *page) figureSize(items []briefing.FigureItem, w float64) float64 {
+	pt := p.sz.figure
+	for _, it := range items {
+		if vw := p.fonts.width(plain(it.Value).Plain(), briefing.Bold, p.sz.figure); vw > w {
+			pt = min(pt, 0.97*p.sz.figure*w/vw) // a hair under, for rounding in wrap
+		}
+	}
+	return max(pt, p.sz.figure*2/3)
+}
+
 // figuresColumn draws key figures stacked (the brief's sidebar).
 func (p *page) figuresColumn(b *briefing.Figures, x, y, w float64, dry bool) float64 {
+	fpt := p.figureSize(b.Items, w)
 	h := 0.0
 	if b.Title != "" {
 		h += p.label(b.Title, x, y, p.col.primary, dry) + 2
@@ -133,7 +148,7 @@ func (p *page) figuresColumn(b *briefing.Figures, x, y, w float64, dry bool) flo
 		if i > 0 {
 			h += 4.5
 		}
-		h += p.figure(it, x, y+h, w, dry)
+		h += p.figure(it, x, y+h, w, fpt, dry)
 	}
 	return h
 }
@@ -147,6 +162,7 @@ func (p *page) figuresRow(b *briefing.Figures, x, y, w float64, dry bool) float6
 	}
 	cols := min(n, 3)
 	cw := (w - 2*pad - float64(cols-1)*gap) / float64(cols)
+	fpt := p.figureSize(b.Items, cw)
 	h := pad
 	th := 0.0
 	if b.Title != "" {
@@ -156,7 +172,7 @@ func (p *page) figuresRow(b *briefing.Figures, x, y, w float64, dry bool) float6
 	for r := 0; r*cols < n; r++ {
 		rh := 0.0
 		for c := 0; c < cols && r*cols+c < n; c++ {
-			rh = max(rh, p.figure(b.Items[r*cols+c], 0, 0, cw, true))
+			rh = max(rh, p.figure(b.Items[r*cols+c], 0, 0, cw, fpt, true))
 		}
 		if r > 0 {
 			rowsH += gap
@@ -176,7 +192,7 @@ func (p *page) figuresRow(b *briefing.Figures, x, y, w float64, dry bool) float6
 	for r := 0; r*cols < n; r++ {
 		rh := 0.0
 		for c := 0; c < cols && r*cols+c < n; c++ {
-			rh = max(rh, p.figure(b.Items[r*cols+c], x+pad+float64(c)*(cw+gap), yy, cw, false))
+			rh = max(rh, p.figure(b.Items[r*cols+c], x+pad+float64(c)*(cw+gap), yy, cw, fpt, false))
 		}
 		yy += rh + gap
 	}

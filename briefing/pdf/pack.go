@@ -136,14 +136,16 @@ func (w *packWriter) newPage() {
 	}
 	rx := p.w - p.mr
 	if m.Unofficial != "" {
-		uw := p.fonts.width(m.Unofficial, briefing.Bold, pt)
+		// The header has room for the short label; the cover and the about
+		// page print the data's full note.
+		u := m.Labels.Unofficial
+		uw := p.fonts.width(u, briefing.Bold, pt)
 		rx -= uw
-		p.text(m.Unofficial, briefing.Bold, pt, p.col.accent, rx, ty, lineH)
+		p.text(u, briefing.Bold, pt, p.col.accent, rx, ty, lineH)
 		rx -= 6
 	}
-	st := p.fonts.wrap(plain(m.Statement), briefing.Regular, pt, rx-x)
-	if len(st) > 0 {
-		p.lines(st[:1], x, ty, rx-x, pt, lineH, p.col.muted, left)
+	if st := ellipsize(p.fonts, m.Statement, briefing.Regular, pt, rx-x); st != "" {
+		p.text(st, briefing.Regular, pt, p.col.muted, x, ty, lineH)
 	}
 	p.stroke(p.col.rule)
 	p.f.SetLineWidth(0.3)
@@ -462,4 +464,20 @@ func (p *page) cover(c *briefing.Cover) {
 	p.f.SetLineWidth(0.3)
 	p.f.Line(p.ml, top-3.5, p.w-p.mr, top-3.5)
 	p.sourceBlock(p.ml, top, fh)
+}
+
+// ellipsize returns s, or as many of its words as fit width followed by
+// "…", so that a running header never stops mid-phrase without saying so.
+func ellipsize(f *fontSet, s string, st briefing.FontStyle, pt, width float64) string {
+	if f.width(s, st, pt) <= width {
+		return s
+	}
+	words := strings.Fields(s)
+	for n := len(words) - 1; n > 0; n-- {
+		t := strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
+		if f.width(t, st, pt) <= width {
+			return t
+		}
+	}
+	return ""
 }

@@ -1,13 +1,29 @@
 package cli
 
 import (
-	"errors"
+	"io"
 
 	"briefing/briefing"
 	"briefing/briefing/build"
+	"briefing/briefing/pdf"
 )
 
-// renderers makes one renderer per format for st, once per process.
+// renderers makes one renderer per format for st, once per process: fonts,
+// templates and images are prepared here and shared read-only by the build's
+// workers.
 func renderers(st *briefing.Style) (map[briefing.Format]build.Renderer, error) {
-	return nil, errors.New("renderers not wired yet")
+	p, err := pdf.New(st)
+	if err != nil {
+		return nil, err
+	}
+	return map[briefing.Format]build.Renderer{
+		briefing.FormatPDF: pdfRenderer{p},
+	}, nil
+}
+
+type pdfRenderer struct{ r *pdf.Renderer }
+
+func (p pdfRenderer) Render(w io.Writer, d *briefing.Doc) (int, error) {
+	info, err := p.r.Render(w, d)
+	return info.Pages, err
 }
