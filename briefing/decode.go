@@ -113,7 +113,7 @@ func (d *decoder) parse(b []byte) ast.Node {
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
-			d.errorAt(tokPos(ye.GetToken()), "", "syntax error: %s", ye.GetMessage())
+			d.errorAt(tokPos(ye.GetToken()), "", "syntax error: %s%s", ye.GetMessage(), syntaxHint(ye.GetMessage()))
 		} else {
 			d.errorAt(Pos{}, "", "syntax error: %v", err)
 		}
@@ -170,6 +170,26 @@ func (v *anchorVisitor) Visit(n ast.Node) ast.Visitor {
 		return nil
 	}
 	return v
+}
+
+// syntaxHints adds the likely cause to the parser's commonest messages.
+var syntaxHints = []struct{ in, hint string }{
+	{"mapping value is not allowed", "check the indentation, and put text that contains \": \" in quotes"},
+	{"map key-value is pre-defined", "put text that starts with a quote wholly in quotes"},
+	{"value is not allowed in this context", "check the indentation"},
+	{"non-map value is specified", "write a space after the colon: \"key: value\""},
+	{"cannot start any token", "indent with spaces, not tabs"},
+	{"tab character", "indent with spaces, not tabs"},
+	{"could not find end character", "close the quote, or leave the quotes out"},
+}
+
+func syntaxHint(msg string) string {
+	for _, h := range syntaxHints {
+		if strings.Contains(msg, h.in) {
+			return " (" + h.hint + ")"
+		}
+	}
+	return ""
 }
 
 // parseYAML parses b, turning a parser panic into an error.

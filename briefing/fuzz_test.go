@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"briefing/briefing"
+	"briefing/fonts"
+	"briefing/layouts"
 )
 
 // FuzzLoad feeds arbitrary bytes to Load as a data file, alone and as the
@@ -57,6 +59,45 @@ func FuzzLoad(f *testing.F) {
 				}
 				if e.Line < 0 || e.Col < 0 || e.Msg == "" {
 					t.Errorf("bad error: %#v", e)
+				}
+			}
+		}
+	})
+}
+
+// FuzzLoadStyle feeds arbitrary bytes to LoadStyle as a brand file and as
+// a layout file: no panic, and errors are an ErrorList naming the file.
+func FuzzLoadStyle(f *testing.F) {
+	files, _ := filepath.Glob("testdata/style/*.yaml")
+	files = append(files, "../layouts/brand.yaml", "../layouts/layout.yaml")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, which := range []string{"brand", "layout"} {
+			sf := briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS}
+			fsys := fstest.MapFS{"x.yaml": {Data: b}}
+			if which == "brand" {
+				sf.BrandFS, sf.Brand = fsys, "x.yaml"
+			} else {
+				sf.LayoutFS, sf.Layout = fsys, "x.yaml"
+			}
+			st, err := briefing.LoadStyle(sf)
+			if err == nil {
+				if st == nil {
+					t.Fatal("no error and no style")
+				}
+				continue
+			}
+			var l briefing.ErrorList
+			if !errors.As(err, &l) || len(l) == 0 {
+				t.Fatalf("error is not a non-empty ErrorList: %T %v", err, err)
+			}
+			for _, e := range l {
+				if e.File != "x.yaml" {
+					t.Errorf("error in the wrong file: %v", e)
 				}
 			}
 		}
