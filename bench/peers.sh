@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# bench/peers.sh: time briefing's default build against pandoc making the
+# same statement, per document.
+#
+#   bench/peers.sh [RUNS]        (default 7 runs; medians are reported)
+#
+# briefing: the built binary's whole default build (every audience, language,
+# kind and format), divided by the number of documents it makes.
+# pandoc: the same statement (the pack's text, from bench/tomd) to DOCX, and
+# to PDF with whichever PDF engine is installed (typst, wkhtmltopdf,
+# weasyprint, pdflatex), one document per run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+go build -o "$tmp/briefing" .
+go run ./bench/tomd > "$tmp/statement.md"
+
+# median_ms CMD...: runs CMD $runs times, prints the median wall time in ms.
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m/1000}'
+}
+
+"$tmp/briefing" build --quiet --out "$tmp/out"
+docs=$(grep -c '"path"' "$tmp/out/manifest.json")
+pdfs=$(grep -c '"format": "pdf"' "$tmp/out/manifest.json")
+docxs=$(grep -c '"format": "docx"' "$tmp/out/manifest.json")
+rm -rf "$tmp/out"
+b_all=$(median_ms "$tmp/briefing" build --quiet --out "$tmp/out")
+b_pdf=$(median_ms "$tmp/briefing" build --quiet --out "$tmp/out-pdf" --format pdf)
+b_docx=$(median_ms "$tmp/briefing" build --quiet --out "$tmp/out-docx" --format docx)
+per() { awk -v t="$1" -v n="$2" 'BEGIN {printf "%.2f", t/n}'; }
+
+echo "machine: $(nproc) cores; $runs runs each, medians"
+printf '%-44s %10s %8s %12s\n' "" "wall ms" "docs" "ms/doc"
+printf '%-44s %10s %8s %12s\n' "briefing build (all)" "$b_all" "$docs" "$(per "$b_all" "$docs")"
+printf '%-44s %10s %8s %12s\n' "briefing build --format pdf" "$b_pdf" "$pdfs" "$(per "$b_pdf" "$pdfs")"
+printf '%-44s %10s %8s %12s\n' "briefing build --format docx" "$b_docx" "$docxs" "$(per "$b_docx" "$docxs")"
+
+if ! command -v pandoc >/dev/null; then
+  echo "pandoc is not installed (Debian: apt-get install pandoc): no ratios"
+  exit 0
+fi
+p_docx=$(median_ms pandoc "$tmp/statement.md" -o "$tmp/p.docx")
+printf '%-44s %10s %8s %12s\n' "pandoc → docx" "$p_docx" 1 "$p_docx"
+echo "ratio, DOCX per document: pandoc / briefing = $(awk -v a="$p_docx" -v b="$(per "$b_docx" "$docxs")" 'BEGIN {printf "%.0f×", a/b}')"
+engine=""
+for e in typst wkhtmltopdf weasyprint pdflatex; do
+  if command -v "$e" >/dev/null; then engine=$e; break; fi
+done
+if [ -n "$engine" ]; then
+  p_pdf=$(median_ms pandoc "$tmp/statement.md" --pdf-engine="$engine" -o "$tmp/p.pdf")
+  printf '%-44s %10s %8s %12s\n' "pandoc → pdf ($engine)" "$p_pdf" 1 "$p_pdf"
+  echo "ratio, PDF per document: pandoc / briefing = $(awk -v a="$p_pdf" -v b="$(per "$b_pdf" "$pdfs")" 'BEGIN {printf "%.0f×", a/b}')"
+else
+  echo "no PDF engine for pandoc installed (typst, wkhtmltopdf, weasyprint, pdflatex): PDF ratio skipped"
+fi
