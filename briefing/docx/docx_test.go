@@ -1,0 +1,286 @@
+package docx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/docx"
+	"briefing/data"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+// out, when DOCX_OUT names a folder, keeps the rendered files there to look at.
+var out = os.Getenv("DOCX_OUT")
+
+var (
+	setupOnce sync.Once
+	setupR    *docx.Renderer
+	setupSt   *briefing.Statement
+	setupErr  error
+)
+
+func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
+	t.Helper()
+	setupOnce.Do(func() {
+		st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		if err != nil {
+			setupErr = err
+			return
+		}
+		setupR, setupErr = docx.New(st)
+	})
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, missing := ds.In(lang)
+	if len(missing) == 1 && missing[0] == "*" {
+		t.Skipf("no %q translation in the data", lang)
+	}
+	return setupR, s
+}
+
+var opts = briefing.ComposeOptions{Creator: "briefing test", Footer: "Danish Refugee Council · drc.ngo"}
+
+// doc is one rendered document.
+type doc struct {
+	name string
+	d    *briefing.Doc
+	b    []byte
+}
+
+// render renders every brief of s for the delegates and the pack for each
+// audience that gets one.
+func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
+	t.Helper()
+	a := s.Audience("delegates")
+	var docs []doc
+	for i := range s.Recommendations {
+		rec := &s.Recommendations[i]
+		docs = append(docs, doc{name: s.Lang + "-brief-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
+	}
+	for _, id := range []string{"delegates", "donors"} {
+		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, s.Audience(id), opts)})
+	}
+	for i := range docs {
+		var buf bytes.Buffer
+		if _, err := r.Render(&buf, docs[i].d); err != nil {
+			t.Fatalf("%s: %v", docs[i].name, err)
+		}
+		docs[i].b = buf.Bytes()
+		if out != "" {
+			if err := os.WriteFile(filepath.Join(out, docs[i].name+".docx"), docs[i].b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return docs
+}
+
+// parts unzips a .docx.
+func parts(t testing.TB, b []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[f.Name] = string(x)
+	}
+	return m
+}
+
+func TestParts(t *testing.T) {
+	r, s := setup(t, "en")
+	for _, d := range render(t, r, s) {
+		t.Run(d.name, func(t *testing.T) {
+			p := parts(t, d.b)
+			m := d.d.Meta
+			for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"} {
+				if _, ok := p[name]; !ok {
+					t.Errorf("no part %s", name)
+				}
+			}
+			for name, x := range p {
+				if strings.HasPrefix(name, "docProps/thumbnail") || strings.HasPrefix(name, "customXml") || strings.Contains(name, "stylesWithEffects") || strings.Contains(name, "webSettings") {
+					t.Errorf("foreign part %s", name)
+				}
+				for _, bad := range []string{"gomutex", "godocx"} {
+					if strings.Contains(strings.ToLower(x), bad) {
+						t.Errorf("%s mentions %q", name, bad)
+					}
+				}
+			}
+			core := p["docProps/core.xml"]
+			for _, want := range []string{
+				"<dc:title>" + esc(m.Title) + "</dc:title>",
+				"<dc:creator>" + esc(m.Author) + "</dc:creator>",
+				"<dc:language>" + m.Lang + "</dc:language>",
+				"<dc:subject>" + esc(m.Subject) + "</dc:subject>",
+				">" + m.Date.Format("2006-01-02") + "T00:00:00Z</dcterms:created>",
+			} {
+				if !strings.Contains(core, want) {
+					t.Errorf("core.xml lacks %s:\n%s", want, core)
+				}
+			}
+			if !strings.Contains(p["docProps/app.xml"], "<Application>briefing test</Application>") {
+				t.Errorf("app.xml: %s", p["docProps/app.xml"])
+			}
+			if !strings.Contains(p["word/styles.xml"], `w:lang w:val="en-GB"`) {
+				t.Errorf("styles.xml has no default language")
+			}
+			ftr := p["word/footer1.xml"]
+			for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", ">Page </w:t>", "> of </w:t>", ">" + esc(m.Footer) + "<"} {
+				if !strings.Contains(ftr, want) {
+					t.Errorf("footer lacks %q", want)
+				}
+			}
+			doc := p["word/document.xml"]
+			styles := usedStyles(doc)
+			want := []string{"Heading1", "Kicker"}
+			if m.Kind == briefing.KindPack {
+				want = append(want, "Title", "Subtitle", "TOC1", "TOCHeading", "Quote", "Lede")
+				if !strings.Contains(doc, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
+					t.Error("pack: no titlePg or updateFields")
+				}
+			} else {
+				want = append(want, "Quote", "FigureValue", "FigureLabel")
+			}
+			for _, s := range want {
+				if !styles[s] {
+					t.Errorf("style %s not used (used: %v)", s, styles)
+				}
+			}
+			for s := range styles {
+				if !strings.Contains(p["word/styles.xml"], `w:styleId="`+s+`"`) {
+					t.Errorf("style %s used but not defined", s)
+				}
+			}
+			if strings.ContainsRune(doc, '\uE000') {
+				t.Error("unspliced marker in document.xml")
+			}
+			for _, b := range d.d.Blocks {
+				if c, ok := b.(*briefing.Contents); ok {
+					for _, e := range c.Entries {
+						if !strings.Contains(doc, `w:anchor="`+bookmark(e.Anchor)+`"`) || !strings.Contains(doc, `w:name="`+bookmark(e.Anchor)+`"`) {
+							t.Errorf("contents entry %s: no hyperlink or bookmark", e.Anchor)
+						}
+						if !strings.Contains(doc, esc(e.Title)) {
+							t.Errorf("contents entry %q not pre-rendered", e.Title)
+						}
+					}
+					if !strings.Contains(doc, `TOC \o &#34;1-2&#34; \h \z \u`) {
+						t.Error("no TOC field")
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	r, s := setup(t, "en")
+	a := render(t, r, s)
+	b := render(t, r, s)
+	for i := range a {
+		if !bytes.Equal(a[i].b, b[i].b) {
+			t.Errorf("%s: two renders differ", a[i].name)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	r, s := setup(t, "en")
+	want := render(t, r, s)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, d := range want {
+				var buf bytes.Buffer
+				if _, err := r.Render(&buf, d.d); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), d.b) {
+					t.Errorf("%s: concurrent render differs", d.name)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestSize(t *testing.T) {
+	r, s := setup(t, "en")
+	for _, d := range render(t, r, s) {
+		t.Logf("%s: %d bytes", d.name, len(d.b))
+		if d.d.Meta.Kind == briefing.KindBrief && len(d.b) > 40<<10 {
+			t.Errorf("%s: %d bytes, want ≤ 40 KB", d.name, len(d.b))
+		}
+	}
+}
+
+var styleRe = regexp.MustCompile(`<w:pStyle w:val="([^"]+)"`)
+
+func usedStyles(doc string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range styleRe.FindAllStringSubmatch(doc, -1) {
+		m[x[1]] = true
+	}
+	return m
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bookmark is the bookmark name the renderer makes of an anchor.
+func bookmark(anchor string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, anchor)
+}
