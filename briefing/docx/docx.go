@@ -4,17 +4,18 @@
 // layouts/docx, filled with the brand in New), so every paragraph carries a
 // real, named style that shows in Word's style list. godocx writes the body;
 // parts.go adds what it cannot express (header, footer, fields, bookmarks,
-// document properties). Output is deterministic: two renders of the same Doc
-// are byte-identical.
+// document properties) and zips the package. Output is deterministic: two
+// renders of the same Doc are byte-identical.
 package docx
 
 import (
-	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"sync"
 	"text/template"
 
-	"github.com/gomutex/godocx/packager"
+	"github.com/gomutex/godocx/docx"
 
 	"briefing/briefing"
 )
@@ -29,12 +30,24 @@ type Info struct {
 // with New (it parses the reference template parts once); it is safe for
 // concurrent use.
 type Renderer struct {
-	st       *briefing.Style
-	data     tmplData
-	settings *template.Template
-	// tmpl is the stored template zip per paper size.
-	tmpl map[briefing.Paper][]byte
-	logo picture
+	st   *briefing.Style
+	data tmplData
+	// parts are the reference template parts filled with the brand;
+	// settings and styles are filled per document.
+	parts map[string]*template.Template
+	// static are the parts every document shares, compressed once.
+	static []part
+	// styles holds styles.xml per paper and language, compressed once for
+	// the languages that have labels.
+	styles map[stylesKey]part
+	logo   picture
+	// qr caches QR code images by URL: many documents share a statement.
+	qr sync.Map // string → picture
+}
+
+type stylesKey struct {
+	paper briefing.Paper
+	lang  string
 }
 
 // New returns a Renderer for st: it fills the reference template parts with
@@ -47,47 +60,117 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, data: newTmplData(st), settings: parts["settings.xml"], tmpl: map[briefing.Paper][]byte{}}
-	for _, paper := range []briefing.Paper{briefing.PaperA4, briefing.PaperLetter} {
-		data := r.data
-		data.TextWidth = pageFor(paper, st.Layout.Margins).textWidth()
-		if r.tmpl[paper], err = buildTemplate(parts, data); err != nil {
+	r := &Renderer{st: st, data: newTmplData(st), parts: parts, styles: map[stylesKey]part{}}
+	static := []struct {
+		name, tmpl string
+		data       []byte
+	}{
+		{name: "[Content_Types].xml", data: []byte(contentTypesXML)},
+		{name: "_rels/.rels", data: []byte(rootRelsXML)},
+		{name: "word/numbering.xml", tmpl: "numbering.xml"},
+		{name: "word/theme/theme1.xml", tmpl: "theme1.xml"},
+		{name: "word/fontTable.xml", tmpl: "fontTable.xml"},
+	}
+	for _, s := range static {
+		b := s.data
+		if s.tmpl != "" {
+			if b, err = execute(parts[s.tmpl], r.data); err != nil {
+				return nil, err
+			}
+		}
+		p, err := newPart(s.name, b)
+		if err != nil {
 			return nil, err
+		}
+		r.static = append(r.static, p)
+	}
+	for _, paper := range []briefing.Paper{briefing.PaperA4, briefing.PaperLetter} {
+		for _, lang := range briefing.LabelLanguages() {
+			if r.styles[stylesKey{paper, lang}], err = r.stylesPart(paper, lang); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if r.logo, err = logo(st); err != nil {
 		return nil, err
 	}
+	if r.logo.part, err = newPart("word/media/image1."+r.logo.ext, r.logo.data); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// stylesPart fills styles.xml for a paper size and a language.
+func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
+	data := r.data
+	data.TextWidth = pageFor(paper, r.st.Layout.Margins).textWidth()
+	data.Lang = wordLang(lang)
+	b, err := execute(r.parts["styles.xml"], data)
+	if err != nil {
+		return part{}, err
+	}
+	return newPart("word/styles.xml", b)
 }
 
 // Render writes d as a .docx file to w.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	paper := d.Meta.Paper
-	if paper == "" {
+	if paper != briefing.PaperA4 && paper != briefing.PaperLetter {
 		paper = r.st.Layout.Paper
 	}
-	tmpl, ok := r.tmpl[paper]
-	if !ok {
-		tmpl = r.tmpl[briefing.PaperA4]
+	if paper != briefing.PaperLetter {
+		paper = briefing.PaperA4
 	}
-	rd, err := packager.Unpack(&tmpl)
-	if err != nil {
-		return Info{}, fmt.Errorf("docx: reference template: %w", err)
-	}
+	rd := docx.NewRootDoc()
+	rd.Document = &docx.Document{Root: rd, Body: docx.NewBody(rd), DocRels: docx.Relationships{
+		Xmlns: "http://schemas.openxmlformats.org/package/2006/relationships", Relationships: docRels(),
+	}}
+	rd.Document.RID = len(rd.Document.DocRels.Relationships)
 	b := &builder{r: r, d: d, rd: rd, page: pageFor(paper, r.st.Layout.Margins), pageNo: 1, anchors: map[string]int{}}
 	if err := b.build(); err != nil {
 		return Info{}, err
 	}
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
-	if err := rd.Write(&buf); err != nil {
+
+	doc, err := xml.Marshal(rd.Document)
+	if err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
-	if err := finish(w, buf.Bytes(), b.frags); err != nil {
+	if doc, err = splice(append([]byte(xmlHeader), doc...), b.frags); err != nil {
+		return Info{}, err
+	}
+	rels, err := xml.Marshal(rd.Document.DocRels)
+	if err != nil {
+		return Info{}, fmt.Errorf("docx: %w", err)
+	}
+	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
+	if !ok {
+		if styles, err = r.stylesPart(paper, d.Meta.Lang); err != nil {
+			return Info{}, err
+		}
+	}
+	parts := append(append(make([]part, 0, len(r.static)+len(b.parts)+3), r.static...), b.parts...)
+	parts = append(parts, styles,
+		part{name: "word/document.xml", data: doc},
+		part{name: "word/_rels/document.xml.rels", data: append([]byte(xmlHeader), rels...)})
+	if err := writePackage(w, parts); err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
 	return Info{}, nil
+}
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+// qrCode returns the QR code picture for url, made once per Renderer.
+func (r *Renderer) qrCode(url string) (picture, error) {
+	if v, ok := r.qr.Load(url); ok {
+		return v.(picture), nil
+	}
+	pic, err := qrCode(url, r.st.Brand.Colors.Text)
+	if err != nil {
+		return picture{}, err
+	}
+	v, _ := r.qr.LoadOrStore(url, pic)
+	return v.(picture), nil
 }
 
 // wordLang maps a language code to the tag Word's proofing tools know.

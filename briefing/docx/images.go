@@ -22,6 +22,8 @@ type picture struct {
 	data []byte
 	ext  string // "png" or "jpg"
 	w, h int
+	// part is the image as a package part, named when it is used.
+	part part
 }
 
 // logo returns the brand's logo, or a typographic wordmark drawn once: the
@@ -92,7 +94,7 @@ func qrCode(url string, c briefing.Color) (picture, error) {
 	img := image.NewPaletted(image.Rect(0, 0, size, size), color.Palette{color.White, rgb(c)})
 	for y := 0; y < n; y++ {
 		for x := 0; x < n; x++ {
-			if code.At(x, y) == color.Black || isDark(code, x, y) {
+			if isDark(code, x, y) {
 				r := image.Rect((x+quiet)*module, (y+quiet)*module, (x+quiet+1)*module, (y+quiet+1)*module)
 				draw.Draw(img, r, image.NewUniform(img.Palette[1]), image.Point{}, draw.Src)
 			}
@@ -103,7 +105,8 @@ func qrCode(url string, c briefing.Color) (picture, error) {
 	if err := enc.Encode(&buf, img); err != nil {
 		return picture{}, err
 	}
-	return picture{data: buf.Bytes(), ext: "png", w: size, h: size}, nil
+	p, err := newPart("word/media/qr.png", buf.Bytes())
+	return picture{data: buf.Bytes(), ext: "png", w: size, h: size, part: p}, err
 }
 
 func isDark(b barcode.Barcode, x, y int) bool {

@@ -4,13 +4,13 @@ package docx
 //
 //   - raw WordprocessingML inside the body (bookmarks, complex fields such as
 //     the table of contents and PAGEREF, internal hyperlinks): the visitor
-//     puts a marker run where each fragment goes, and finish splices the
-//     fragments into word/document.xml after godocx has written the zip;
+//     puts a marker run where each fragment goes, and splice replaces the
+//     marker runs in the document godocx marshalled;
 //   - the header and footer parts (with PAGE and NUMPAGES fields);
-//   - the core and app properties (docProps/core.xml, docProps/app.xml).
-//
-// The header, footer and property parts go into godocx's file map; their
-// relationships and content types are part of the reference template.
+//   - the core and app properties (docProps/core.xml, docProps/app.xml);
+//   - the package itself: godocx marshals the document and its
+//     relationships, and writePackage zips them with the template parts
+//     (compressed once in New) in a fixed order with fixed timestamps.
 
 import (
 	"archive/zip"
@@ -18,6 +18,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -67,39 +68,41 @@ func splice(doc []byte, frags []string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// finish copies the zip godocx wrote from src to w, splicing the raw
-// fragments into word/document.xml. Other parts are copied unchanged, still
-// compressed; their order (sorted by godocx) and timestamps stay fixed.
-func finish(w io.Writer, src []byte, frags []string) error {
-	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
-	if err != nil {
-		return err
-	}
+// part is one file of the package: either data, deflated as it is written,
+// or raw, compressed (or stored) once by newPart.
+type part struct {
+	name   string
+	data   []byte
+	method uint16
+	raw    []byte
+	crc    uint32
+	size   uint64 // uncompressed size of raw
+}
+
+// writePackage writes the parts as a zip to w in name order, each with the
+// same fixed timestamp, so that equal documents give equal bytes.
+func writePackage(w io.Writer, parts []part) error {
+	sort.Slice(parts, func(i, j int) bool { return parts[i].name < parts[j].name })
 	zw := zip.NewWriter(w)
-	for _, f := range zr.File {
-		if f.Name != "word/document.xml" {
-			if err := zw.Copy(f); err != nil {
+	for _, p := range parts {
+		if p.raw == nil {
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(p.data); err != nil {
 				return err
 			}
 			continue
 		}
-		rc, err := f.Open()
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name: p.name, Method: p.method, Modified: zipTime,
+			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,
+		})
 		if err != nil {
 			return err
 		}
-		doc, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		if doc, err = splice(doc, frags); err != nil {
-			return err
-		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(doc); err != nil {
+		if _, err := fw.Write(p.raw); err != nil {
 			return err
 		}
 	}

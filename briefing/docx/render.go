@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/gomutex/godocx/common/constants"
@@ -68,6 +67,8 @@ type builder struct {
 	toc     []tocRef
 	marks   int
 	images  uint
+	// parts are the package parts made for this document.
+	parts []part
 }
 
 // tocRef is a contents entry whose fragment is written after the walk, when
@@ -84,12 +85,6 @@ var _ briefing.Visitor = (*builder)(nil)
 
 func (b *builder) build() error {
 	m := &b.d.Meta
-	lang := wordLang(m.Lang)
-	if s := b.rd.DocStyles; s != nil && s.DocDefaults != nil && s.DocDefaults.RunProp != nil && s.DocDefaults.RunProp.RunProp != nil {
-		s.DocDefaults.RunProp.RunProp.Lang = &ctypes.Lang{Val: &lang}
-	} else {
-		return fmt.Errorf("docx: reference styles have no default run properties")
-	}
 
 	if m.Kind == briefing.KindBrief {
 		if err := b.masthead(); err != nil {
@@ -117,18 +112,18 @@ func (b *builder) build() error {
 	}
 
 	data := b.r.data
-	data.Lang = lang
+	data.Lang = wordLang(m.Lang)
 	data.UpdateFields = len(b.toc) > 0
-	settings, err := execute(b.r.settings, data)
+	settings, err := execute(b.r.parts["settings.xml"], data)
 	if err != nil {
 		return err
 	}
-	fm := &b.rd.FileMap
-	fm.Store("word/settings.xml", settings)
-	fm.Store("word/header1.xml", []byte(headerXML(m, b.r.data.Primary)))
-	fm.Store("word/footer1.xml", []byte(footerXML(m, b.pageNo)))
-	fm.Store("docProps/core.xml", []byte(coreXML(m)))
-	fm.Store("docProps/app.xml", []byte(appXML(m)))
+	b.parts = append(b.parts,
+		part{name: "word/settings.xml", data: settings},
+		part{name: "word/header1.xml", data: []byte(headerXML(m, b.r.data.Primary))},
+		part{name: "word/footer1.xml", data: []byte(footerXML(m, b.pageNo))},
+		part{name: "docProps/core.xml", data: []byte(coreXML(m))},
+		part{name: "docProps/app.xml", data: []byte(appXML(m))})
 
 	p := b.page
 	w, h := uint64(p.W), uint64(p.H)
@@ -201,7 +196,9 @@ func (b *builder) image(p *docx.Paragraph, pic picture, widthMM float64, alt str
 	b.images++
 	n := b.images
 	name := "image" + strconv.FormatUint(uint64(n), 10) + "." + pic.ext
-	b.rd.FileMap.Store(constants.MediaPath+name, pic.data)
+	media := pic.part
+	media.name = constants.MediaPath + name
+	b.parts = append(b.parts, media)
 	rid := "rId" + strconv.Itoa(b.rd.Document.IncRelationID())
 	b.rd.Document.DocRels.Relationships = append(b.rd.Document.DocRels.Relationships,
 		&docx.Relationship{ID: rid, Type: constants.SourceRelationshipImage, Target: "media/" + name})
@@ -311,7 +308,7 @@ func (b *builder) sourceBlock() error {
 	p = right.AddEmptyPara()
 	p.Style(sSmall)
 	p.Justification(stypes.JustificationRight)
-	qr, err := qrCode(m.SourceURL, b.r.st.Brand.Colors.Text)
+	qr, err := b.r.qrCode(m.SourceURL)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,17 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"math"
 	"path"
+	"strings"
 	"text/template"
 	"time"
+
+	"github.com/gomutex/godocx/docx"
 
 	"briefing/briefing"
 	"briefing/layouts"
@@ -16,11 +21,11 @@ import (
 
 // The reference template is the project's own: the parts in layouts/docx
 // (styles, numbering, theme, settings, font table) are Go text/templates
-// filled once in New with the brand's font, colours and type sizes, and
-// packed with a bare document into a stored (uncompressed) zip per paper
-// size. Render opens that zip with godocx, so nothing of godocx's built-in
-// template (its author, thumbnail, custom XML, extra styles) ever reaches
-// our output.
+// filled once in New with the brand's font, colours and type sizes (and,
+// for styles.xml, per paper size and language) and compressed once. godocx
+// writes only the body, into a document we start empty, so nothing of its
+// built-in template (its author, thumbnail, custom XML, extra styles) ever
+// reaches our output.
 
 // zipTime is the fixed modification time of every part we write.
 var zipTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -96,8 +101,7 @@ func execute(t *template.Template, data tmplData) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// The package-level parts of the template: content types, relationships and
-// a bare document that godocx fills.
+// The package-level parts: content types and the package relationships.
 const (
 	contentTypesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/>` +
@@ -119,54 +123,42 @@ const (
 	// godocx numbers the ones it adds after these seven.
 	rIdHeader = "rId6"
 	rIdFooter = "rId7"
-
-	docRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="` + rIdHeader + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="` + rIdFooter + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`
-
-	documentXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body></w:body></w:document>`
 )
 
-// buildTemplate packs the reference parts for one page size into a stored
-// zip that godocx opens per document.
-func buildTemplate(parts map[string]*template.Template, data tmplData) ([]byte, error) {
-	files := []struct {
-		name string
-		body []byte
-	}{
-		{"[Content_Types].xml", []byte(contentTypesXML)},
-		{"_rels/.rels", []byte(rootRelsXML)},
-		{"word/_rels/document.xml.rels", []byte(docRelsXML)},
-		{"word/document.xml", []byte(documentXML)},
+// docRels are the document's relationships to the template parts; godocx
+// numbers the ones it adds (images, hyperlinks) after them.
+func docRels() []*docx.Relationship {
+	const ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	return []*docx.Relationship{
+		{ID: "rId1", Type: ns + "styles", Target: "styles.xml"},
+		{ID: "rId2", Type: ns + "numbering", Target: "numbering.xml"},
+		{ID: "rId3", Type: ns + "settings", Target: "settings.xml"},
+		{ID: "rId4", Type: ns + "theme", Target: "theme/theme1.xml"},
+		{ID: "rId5", Type: ns + "fontTable", Target: "fontTable.xml"},
+		{ID: rIdHeader, Type: ns + "header", Target: "header1.xml"},
+		{ID: rIdFooter, Type: ns + "footer", Target: "footer1.xml"},
 	}
-	for _, p := range []struct{ tmpl, name string }{
-		{"styles.xml", "word/styles.xml"},
-		{"numbering.xml", "word/numbering.xml"},
-		{"theme1.xml", "word/theme/theme1.xml"},
-		{"fontTable.xml", "word/fontTable.xml"},
-	} {
-		b, err := execute(parts[p.tmpl], data)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, struct {
-			name string
-			body []byte
-		}{p.name, b})
+}
+
+// newPart compresses a part once; Render copies it into every package
+// without compressing it again. Images are stored, XML deflated.
+func newPart(name string, data []byte) (part, error) {
+	p := part{name: name, method: zip.Deflate, crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
+	if strings.HasPrefix(name, "word/media/") {
+		p.method, p.raw = zip.Store, data
+		return p, nil
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Store, Modified: zipTime})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(f.body); err != nil {
-			return nil, err
-		}
+	var b bytes.Buffer
+	fw, err := flate.NewWriter(&b, flate.DefaultCompression)
+	if err != nil {
+		return part{}, err
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
+	if _, err := fw.Write(data); err != nil {
+		return part{}, err
 	}
-	return buf.Bytes(), nil
+	if err := fw.Close(); err != nil {
+		return part{}, err
+	}
+	p.raw = b.Bytes()
+	return p, nil
 }
