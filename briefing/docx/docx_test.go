@@ -61,19 +61,26 @@ type doc struct {
 	b    []byte
 }
 
-// render renders every brief of s for the delegates and the pack for each
-// audience that gets one.
+// render renders the briefs and packs of s for the delegates (A4) and the
+// donors (Letter), and, as a stand-in for a working translation, the
+// longest brief and a pack with Spanish labels and the unofficial note.
 func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
 	t.Helper()
-	a := s.Audience("delegates")
 	var docs []doc
-	for i := range s.Recommendations {
-		rec := &s.Recommendations[i]
-		docs = append(docs, doc{name: s.Lang + "-brief-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
-	}
 	for _, id := range []string{"delegates", "donors"} {
-		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, s.Audience(id), opts)})
+		a := s.Audience(id)
+		for _, rec := range s.Selected(a) {
+			docs = append(docs, doc{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
+		}
+		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, opts)})
 	}
+	es := *s
+	es.Lang = "es"
+	es.Translation = &briefing.Translation{}
+	a := es.Audience("delegates")
+	docs = append(docs,
+		doc{name: "xx-es-brief", d: briefing.ComposeBrief(&es, a, &es.Recommendations[0], opts)},
+		doc{name: "xx-es-pack", d: briefing.ComposePack(&es, a, opts)})
 	for i := range docs {
 		var buf bytes.Buffer
 		if _, err := r.Render(&buf, docs[i].d); err != nil {
@@ -148,11 +155,15 @@ func TestParts(t *testing.T) {
 			if !strings.Contains(p["docProps/app.xml"], "<Application>briefing test</Application>") {
 				t.Errorf("app.xml: %s", p["docProps/app.xml"])
 			}
-			if !strings.Contains(p["word/styles.xml"], `w:lang w:val="en-GB"`) {
-				t.Errorf("styles.xml has no default language")
+			lang, page, of := "en-GB", ">Page </w:t>", "> of </w:t>"
+			if m.Lang == "es" {
+				lang, page, of = "es-ES", ">Página </w:t>", "> de </w:t>"
+			}
+			if !strings.Contains(p["word/styles.xml"], `<w:lang w:val="`+lang+`"`) || !strings.Contains(p["word/settings.xml"], `<w:themeFontLang w:val="`+lang+`"/>`) {
+				t.Errorf("styles.xml or settings.xml has no language %s", lang)
 			}
 			ftr := p["word/footer1.xml"]
-			for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", ">Page </w:t>", "> of </w:t>", ">" + esc(m.Footer) + "<"} {
+			for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", page, of, ">" + esc(m.Footer) + "<"} {
 				if !strings.Contains(ftr, want) {
 					t.Errorf("footer lacks %q", want)
 				}

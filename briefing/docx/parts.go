@@ -79,6 +79,9 @@ type part struct {
 	size   uint64 // uncompressed size of raw
 }
 
+// dosDate is zipTime as an MS-DOS date.
+const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
+
 // writePackage writes the parts as a zip to w in name order, each with the
 // same fixed timestamp, so that equal documents give equal bytes.
 func writePackage(w io.Writer, parts []part) error {
@@ -95,8 +98,9 @@ func writePackage(w io.Writer, parts []part) error {
 			}
 			continue
 		}
+		// CreateRaw takes the MS-DOS time fields as they are.
 		fw, err := zw.CreateRaw(&zip.FileHeader{
-			Name: p.name, Method: p.method, Modified: zipTime,
+			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: 0,
 			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,
 		})
 		if err != nil {

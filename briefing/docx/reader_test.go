@@ -75,9 +75,9 @@ func TestLibreOffice(t *testing.T) {
 					}
 				}
 			}
-			page := "Page 1 of"
+			page := strings.Fields(d.d.Meta.Labels.PageOf(1, 0))[0] + " 1 "
 			if d.d.Meta.Kind == briefing.KindPack {
-				page = "Page 2 of" // the cover has no footer
+				page = strings.Fields(d.d.Meta.Labels.PageOf(2, 0))[0] + " 2 " // the cover has no footer
 			}
 			for _, want := range []string{d.d.Meta.Footer, page} {
 				if !strings.Contains(text, norm(want)) {

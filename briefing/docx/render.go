@@ -316,7 +316,9 @@ func (b *builder) sourceBlock() error {
 	return nil
 }
 
-// Cover writes the pack's cover page and breaks to a new page.
+// Cover writes the pack's cover page and breaks to a new page: the logo,
+// a band in the primary colour with the document type, title and subtitle,
+// then the event, the audience and its note.
 func (b *builder) Cover(c *briefing.Cover) error {
 	m := &b.d.Meta
 	l := m.Labels
@@ -327,14 +329,20 @@ func (b *builder) Cover(c *briefing.Cover) error {
 	}
 	b.image(p, b.r.logo, 80, alt)
 	p = b.para(sKicker)
-	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(uint64(twips(55)), 120)
+	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(uint64(twips(45)), 120)
+	b.band(p)
 	p.AddText(l.DelegatePack)
-	b.text(b.para(sTitle), briefing.Runs{{Text: m.Statement}})
+	p = b.para(sTitle)
+	b.band(p)
+	p.AddText(m.Statement).Color("FFFFFF")
 	if m.Subtitle != "" {
-		b.text(b.para(sSubtitle), briefing.Runs{{Text: m.Subtitle}})
+		p = b.para(sSubtitle)
+		b.band(p)
+		p.AddText(m.Subtitle).Color(b.r.data.Light)
 	}
-	b.para(sRule)
-	b.text(b.para(sLede), briefing.Runs{{Text: joinNonEmpty(" · ", m.Event, joinNonEmpty(", ", m.Place, m.DateText))}})
+	p = b.para(sLede)
+	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 120)
+	b.text(p, briefing.Runs{{Text: joinNonEmpty(" · ", m.Event, joinNonEmpty(", ", m.Place, m.DateText))}})
 	if m.Audience != "" {
 		b.text(b.para(sNormal), briefing.Runs{{Text: l.PreparedFor + ": ", Bold: true}, {Text: m.Audience}})
 	}
@@ -347,6 +355,20 @@ func (b *builder) Cover(c *briefing.Cover) error {
 	b.breakNext = true
 	b.pageNo++
 	return nil
+}
+
+// band sets p on a block of the primary colour; consecutive banded
+// paragraphs join into one block, padded inside the margins.
+func (b *builder) band(p *docx.Paragraph) {
+	fill := b.r.data.Primary
+	edge := func(space string) *ctypes.Border {
+		return &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &fill, Size: ptr(8), Space: &space}
+	}
+	pp := p.GetCT().Property
+	pp.Border = &ctypes.ParaBorder{Top: edge("20"), Left: edge("16"), Bottom: edge("20"), Right: edge("16")}
+	pp.Shading = &ctypes.Shading{Val: stypes.ShdClear, Color: ptr("auto"), Fill: &fill}
+	pad := twips(6.5)
+	pp.Indent = &ctypes.Indent{Left: &pad, Right: &pad}
 }
 
 // Contents writes the table of contents: a TOC field whose result already
