@@ -397,6 +397,10 @@ func (b *builder) Heading(h *briefing.Heading) error {
 		style = sHeading2
 	}
 	p := b.para(style)
+	if h.Kicker != "" {
+		// The kicker sits tight above its heading.
+		p.GetCT().Property.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+	}
 	if h.Anchor == "" {
 		b.text(p, h.Text)
 		return nil
