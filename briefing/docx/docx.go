@@ -41,6 +41,7 @@ type Renderer struct {
 	// the languages that have labels.
 	styles map[stylesKey]part
 	logo   picture
+	fonts  fonts
 	// qr caches QR code images by URL: many documents share a statement.
 	qr sync.Map // string → picture
 }
@@ -94,6 +95,9 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if r.logo, err = logo(st); err != nil {
 		return nil, err
 	}
+	if r.fonts, err = parseFonts(st); err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
 	if r.logo.part, err = newPart("word/media/image1."+r.logo.ext, r.logo.data); err != nil {
 		return nil, err
 	}
@@ -102,14 +106,18 @@ func New(st *briefing.Style) (*Renderer, error) {
 
 // stylesPart fills styles.xml for a paper size and a language.
 func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
-	data := r.data
-	data.TextWidth = pageFor(paper, r.st.Layout.Margins).textWidth()
-	data.Lang = wordLang(lang)
-	b, err := execute(r.parts["styles.xml"], data)
+	b, err := r.stylesXML(r.data, paper, lang)
 	if err != nil {
 		return part{}, err
 	}
 	return newPart("word/styles.xml", b)
+}
+
+// stylesXML fills styles.xml with data for a paper size and a language.
+func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) ([]byte, error) {
+	data.TextWidth = pageFor(paper, r.st.Layout.Margins).textWidth()
+	data.Lang = wordLang(lang)
+	return execute(r.parts["styles.xml"], data)
 }
 
 // Render writes d as a .docx file to w.
@@ -143,10 +151,16 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
 	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
-	if !ok {
-		if styles, err = r.stylesPart(paper, d.Meta.Lang); err != nil {
+	body := r.st.Layout.Sizes.Body
+	if d.Meta.Kind == briefing.KindBrief {
+		body = r.bodySize(d, b.page)
+	}
+	if !ok || body != r.st.Layout.Sizes.Body {
+		x, err := r.stylesXML(r.sized(body), paper, d.Meta.Lang)
+		if err != nil {
 			return Info{}, err
 		}
+		styles = part{name: "word/styles.xml", data: x}
 	}
 	parts := append(append(make([]part, 0, len(r.static)+len(b.parts)+3), r.static...), b.parts...)
 	parts = append(parts, styles,

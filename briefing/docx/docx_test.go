@@ -74,6 +74,14 @@ func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
 		}
 		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, opts)})
 	}
+	// The longest recommendation with asks, for List Bullet.
+	asks := s.Recommendations[0]
+	asks.Asks = []string{
+		"Guarantee access to asylum procedures at borders and along the displacement route.",
+		"Fund **legal aid** and protection services for people on the move.",
+		"Keep complementary pathways in addition to, not instead of, international protection.",
+	}
+	docs = append(docs, doc{name: s.Lang + "-brief-asks", d: briefing.ComposeBrief(s, s.Audience("delegates"), &asks, opts)})
 	es := *s
 	es.Lang = "es"
 	es.Translation = &briefing.Translation{}
@@ -177,7 +185,7 @@ func TestParts(t *testing.T) {
 					t.Error("pack: no titlePg or updateFields")
 				}
 			} else {
-				want = append(want, "Quote", "FigureValue", "FigureLabel")
+				want = append(want, "Quote", "FigureValue", "FigureLabel", "Masthead", "Rule")
 			}
 			for _, s := range want {
 				if !styles[s] {
@@ -294,4 +302,27 @@ func bookmark(anchor string) string {
 		}
 		return '_'
 	}, anchor)
+}
+
+// TestShrink checks that a brief too long for one page at the body size is
+// set smaller, and no smaller than body_min, while the others keep it.
+func TestShrink(t *testing.T) {
+	r, s := setup(t, "en")
+	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
+	for _, d := range render(t, r, s) {
+		if d.d.Meta.Kind != briefing.KindBrief {
+			continue
+		}
+		m := re.FindStringSubmatch(parts(t, d.b)["word/styles.xml"])
+		if m == nil {
+			t.Fatalf("%s: no default size", d.name)
+		}
+		shrunk := m[1] != "21"
+		if want := d.name == "en-brief-asks"; shrunk != want {
+			t.Errorf("%s: body size %s half-points", d.name, m[1])
+		}
+		if m[1] < "17" {
+			t.Errorf("%s: body size %s half-points is under body_min", d.name, m[1])
+		}
+	}
 }

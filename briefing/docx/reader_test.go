@@ -1,7 +1,6 @@
 package docx_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -118,15 +117,6 @@ func TestPythonDocx(t *testing.T) {
 	py := testtool.PythonDocx(t)
 	r, s := setup(t, "en")
 	docs := render(t, r, s)
-	// A brief with asks, for List Bullet.
-	brief := *docs[0].d
-	brief.Blocks = append(append([]briefing.Block{}, brief.Blocks...), &briefing.Heading{Level: 2, Text: briefing.Runs{{Text: "We ask"}}},
-		&briefing.List{Items: []briefing.Runs{{{Text: "First ask"}}, {{Text: "Second "}, {Text: "ask", Bold: true}}}})
-	var buf bytes.Buffer
-	if _, err := r.Render(&buf, &brief); err != nil {
-		t.Fatal(err)
-	}
-	docs = append(docs, doc{name: "brief-asks", d: &brief, b: buf.Bytes()})
 	_, paths := writeAll(t, docs)
 	b, err := exec.Command(py, append([]string{"-c", pyDocx}, paths...)...).Output()
 	if err != nil {
