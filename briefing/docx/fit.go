@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
@@ -13,85 +12,95 @@ import (
 )
 
 // Word and LibreOffice lay out a DOCX themselves, so a one-page brief can
-// only fit by estimate: measure walks the brief with the brand's fonts,
+// only fit by estimate: measure walks the brief with the brand's font metrics,
 // wraps every paragraph greedily at the text width and adds up line heights
 // and paragraph spacing as the reference styles set them. Render shrinks the
 // body size from Sizes.Body towards Sizes.BodyMin in steps of Sizes.BodyStep
 // until the estimate fits the page.
 
-// fonts are the brand's parsed fonts, shared read-only; faces made from
-// them are per measurement (faces are not safe for concurrent use).
-type fonts [4]*opentype.Font
-
-func parseFonts(st *briefing.Style) (fonts, error) {
-	var f fonts
-	for i, b := range st.Fonts {
-		var err error
-		if f[i], err = opentype.Parse(b); err != nil {
-			return f, err
-		}
-	}
-	return f, nil
+// metrics are the widths of one font's characters and its line height, in
+// ems, read once in New; kerning is left out, which errs on the long side.
+type metrics struct {
+	adv  [0x250]float32 // Basic Latin to Latin Extended-B
+	avg  float64        // for other characters
+	line float64        // ascent + descent: a single-spaced line
 }
 
-// lineEm is the font's line height in ems (ascent + descent), the height
-// of a single-spaced line.
-func lineEm(f *opentype.Font) float64 {
-	var b sfnt.Buffer
-	m, err := f.Metrics(&b, fixed.I(1000), font.HintingNone)
-	if err != nil {
-		return 1.2
+// fonts are the metrics of the brand's four font styles.
+type fonts [4]*metrics
+
+func parseFonts(st *briefing.Style) (fonts, error) {
+	var fs fonts
+	var buf sfnt.Buffer
+	const ppem = 1000
+	for i, b := range st.Fonts {
+		f, err := sfnt.Parse(b)
+		if err != nil {
+			return fs, err
+		}
+		m := &metrics{line: 1.2, avg: 0.55}
+		if fm, err := f.Metrics(&buf, fixed.I(ppem), font.HintingNone); err == nil {
+			m.line = float64(fm.Ascent+fm.Descent) / 64 / ppem
+		}
+		sum, n := 0.0, 0
+		for r := rune(0x20); r < rune(len(m.adv)); r++ {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil || g == 0 {
+				continue
+			}
+			a, err := f.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone)
+			if err != nil {
+				continue
+			}
+			m.adv[r] = float32(float64(a) / 64 / ppem)
+			if r >= 'a' && r <= 'z' {
+				sum += float64(m.adv[r])
+				n++
+			}
+		}
+		if n > 0 {
+			m.avg = sum / float64(n)
+		}
+		fs[i] = m
 	}
-	return float64(m.Ascent+m.Descent) / 64 / 1000
+	return fs, nil
+}
+
+// width returns the width of s in ems.
+func (m *metrics) width(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0 && r < rune(len(m.adv)) && m.adv[r] > 0 {
+			w += float64(m.adv[r])
+		} else {
+			w += m.avg
+		}
+	}
+	return w
 }
 
 // measure is a briefing.Visitor that adds up the height of a brief, in
 // points, at one body size.
 type measure struct {
 	r     *Renderer
-	fonts fonts
-	faces map[faceKey]font.Face
 	sizes tmplData // in half-points, as the styles are filled
 	width float64  // text width, points
 	h     float64
 }
 
-type faceKey struct {
-	style briefing.FontStyle
-	size  int // half-points
-}
-
 var _ briefing.Visitor = (*measure)(nil)
-
-func (m *measure) close() {
-	for _, f := range m.faces {
-		f.Close()
-	}
-}
-
-func (m *measure) face(style briefing.FontStyle, halfPt int) font.Face {
-	k := faceKey{style, halfPt}
-	if f, ok := m.faces[k]; ok {
-		return f
-	}
-	f, err := opentype.NewFace(m.fonts[style], &opentype.FaceOptions{Size: float64(halfPt) / 2, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil
-	}
-	m.faces[k] = f
-	return f
-}
 
 // lines returns how many lines text takes at width points.
 func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width float64) int {
-	f := m.face(style, halfPt)
-	if f == nil || width <= 0 {
+	f := m.r.fonts[style]
+	em := float64(halfPt) / 2
+	if width <= 0 {
 		return 1
 	}
-	space := float64(font.MeasureString(f, " ")) / 64
+	space := f.width(" ") * em
 	n, x := 1, 0.0
 	for _, w := range strings.Fields(text) {
-		ww := float64(font.MeasureString(f, w)) / 64
+		ww := f.width(w) * em
 		switch {
 		case x == 0:
 			x = ww
@@ -105,11 +114,16 @@ func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width
 	return n
 }
 
+// lineH is the height of a single-spaced line of style at halfPt.
+func (m *measure) lineH(style briefing.FontStyle, halfPt int) float64 {
+	return float64(halfPt) / 2 * m.r.fonts[style].line
+}
+
 // para adds a paragraph: lines of text at halfPt with line spacing line
 // (1 = single), and before and after spacing in points.
 func (m *measure) para(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) {
 	n := m.lines(text, style, halfPt, m.width-indent)
-	m.h += before + after + float64(n)*float64(halfPt)/2*lineEm(m.fonts[style])*line
+	m.h += before + after + float64(n)*m.lineH(style, halfPt)*line
 }
 
 // Spacing as in layouts/docx/styles.xml, in points.
@@ -121,7 +135,7 @@ const (
 
 func (m *measure) masthead(d *briefing.Doc) {
 	logoH := 62 * 72 / 25.4 * float64(m.r.logo.h) / float64(m.r.logo.w)
-	text := 2 * float64(m.sizes.Note) / 2 * lineEm(m.fonts[briefing.Regular])
+	text := 2 * m.lineH(briefing.Regular, m.sizes.Note)
 	m.h += math.Max(logoH, text)
 	m.h += 6 + 8 // rule
 	if d.Meta.Unofficial != "" {
@@ -134,7 +148,7 @@ func (m *measure) sourceBlock(d *briefing.Doc) {
 		return
 	}
 	m.h += 6 + 8 // rule
-	m.h += math.Max(20*72/25.4, 4*float64(m.sizes.Small)/2*lineEm(m.fonts[briefing.Regular])+8)
+	m.h += math.Max(20*72/25.4, 4*m.lineH(briefing.Regular, m.sizes.Small)+8)
 }
 
 // Cover, Contents and PageBreak do not occur in a brief.
@@ -191,8 +205,7 @@ func (m *measure) Figures(f *briefing.Figures) error {
 	for _, it := range f.Items {
 		tallest = max(tallest, m.lines(it.Label.Plain(), briefing.Regular, m.sizes.Note, col))
 	}
-	m.h += 14 + 3 + float64(m.sizes.Figure)/2*lineEm(m.fonts[briefing.Bold]) +
-		float64(tallest)*float64(m.sizes.Note)/2*lineEm(m.fonts[briefing.Regular]) + 3
+	m.h += 14 + 3 + m.lineH(briefing.Bold, m.sizes.Figure) + float64(tallest)*m.lineH(briefing.Regular, m.sizes.Note) + 3
 	return nil
 }
 
@@ -204,8 +217,7 @@ func (m *measure) PullQuote(q *briefing.PullQuote) error {
 
 // fits reports whether brief d fits one page at the sizes in data.
 func (r *Renderer) fits(d *briefing.Doc, data tmplData, p page) bool {
-	m := &measure{r: r, fonts: r.fonts, faces: map[faceKey]font.Face{}, sizes: data, width: float64(p.textWidth()) / 20}
-	defer m.close()
+	m := &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20}
 	m.masthead(d)
 	if err := briefing.Walk(d, m); err != nil {
 		return false
