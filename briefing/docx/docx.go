@@ -134,7 +134,10 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 		Xmlns: "http://schemas.openxmlformats.org/package/2006/relationships", Relationships: docRels(),
 	}}
 	rd.Document.RID = len(rd.Document.DocRels.Relationships)
-	b := &builder{r: r, d: d, rd: rd, page: pageFor(paper, r.st.Layout.Margins), pageNo: 1, anchors: map[string]int{}}
+	b := &builder{r: r, d: d, rd: rd, page: pageFor(paper, r.st.Layout.Margins), pages: 1}
+	if d.Meta.Kind != briefing.KindBrief {
+		b.pages, b.anchors = r.paginate(d, b.page)
+	}
 	if err := b.build(); err != nil {
 		return Info{}, err
 	}

@@ -180,7 +180,7 @@ func TestParts(t *testing.T) {
 			styles := usedStyles(doc)
 			want := []string{"Heading1", "Kicker"}
 			if m.Kind == briefing.KindPack {
-				want = append(want, "Title", "Subtitle", "TOC1", "TOCHeading", "Quote", "Lede")
+				want = append(want, "Title", "Subtitle", "CoverKicker", "TOC1", "TOCHeading", "Quote", "Lede")
 				if !strings.Contains(doc, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
 					t.Error("pack: no titlePg or updateFields")
 				}

@@ -85,7 +85,40 @@ type measure struct {
 	r     *Renderer
 	sizes tmplData // in half-points, as the styles are filled
 	width float64  // text width, points
-	h     float64
+	pageH float64  // text height, points
+	// sum is the height of everything; h the height on the current page.
+	sum, h float64
+	// page is the current page, from 1; anchors the page of each anchor.
+	page    int
+	anchors map[string]int
+}
+
+func (r *Renderer) newMeasure(data tmplData, p page) *measure {
+	return &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20, pageH: float64(p.H-p.Top-p.Bottom) / 20, page: 1, anchors: map[string]int{}}
+}
+
+// add places a block of height h. A block that may split flows on to the
+// next page; one kept together (with reserve points of what follows) moves
+// whole to the next page when it does not fit.
+func (m *measure) add(h float64, keep bool, reserve float64) {
+	m.sum += h
+	if keep && m.h > 0 && m.h+h+reserve > m.pageH {
+		m.page++
+		m.h = 0
+	}
+	m.h += h
+	for m.h > m.pageH {
+		m.page++
+		m.h -= m.pageH
+	}
+}
+
+// newPage starts a new page unless the current one is empty.
+func (m *measure) newPage() {
+	if m.h > 0 {
+		m.page++
+		m.h = 0
+	}
 }
 
 var _ briefing.Visitor = (*measure)(nil)
@@ -119,11 +152,16 @@ func (m *measure) lineH(style briefing.FontStyle, halfPt int) float64 {
 	return float64(halfPt) / 2 * m.r.fonts[style].line
 }
 
-// para adds a paragraph: lines of text at halfPt with line spacing line
-// (1 = single), and before and after spacing in points.
-func (m *measure) para(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) {
+// paraH is the height of a paragraph: lines of text at halfPt with line
+// spacing line (1 = single), and before and after spacing in points.
+func (m *measure) paraH(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) float64 {
 	n := m.lines(text, style, halfPt, m.width-indent)
-	m.h += before + after + float64(n)*m.lineH(style, halfPt)*line
+	return before + after + float64(n)*m.lineH(style, halfPt)*line
+}
+
+// para adds a paragraph that may split across pages.
+func (m *measure) para(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) {
+	m.add(m.paraH(text, style, halfPt, line, indent, before, after), false, 0)
 }
 
 // Spacing as in layouts/docx/styles.xml, in points.
@@ -136,8 +174,7 @@ const (
 func (m *measure) masthead(d *briefing.Doc) {
 	logoH := 62 * 72 / 25.4 * float64(m.r.logo.h) / float64(m.r.logo.w)
 	text := 2 * m.lineH(briefing.Regular, m.sizes.Note)
-	m.h += math.Max(logoH, text)
-	m.h += 6 + 8 // rule
+	m.add(math.Max(logoH, text)+6+8, true, 0) // with the rule
 	if d.Meta.Unofficial != "" {
 		m.para(d.Meta.Unofficial, briefing.Italic, m.sizes.Body, bodyLine, 14, 6, 10)
 	}
@@ -147,28 +184,50 @@ func (m *measure) sourceBlock(d *briefing.Doc) {
 	if d.Meta.SourceURL == "" {
 		return
 	}
-	m.h += 6 + 8 // rule
-	m.h += math.Max(20*72/25.4, 4*m.lineH(briefing.Regular, m.sizes.Small)+8)
+	m.add(6+8+math.Max(20*72/25.4, 4*m.lineH(briefing.Regular, m.sizes.Small)+8), true, 0)
 }
 
-// Cover, Contents and PageBreak do not occur in a brief.
-func (m *measure) Cover(*briefing.Cover) error         { return nil }
-func (m *measure) Contents(*briefing.Contents) error   { return nil }
-func (m *measure) PageBreak(*briefing.PageBreak) error { return nil }
+// Cover is a page of its own.
+func (m *measure) Cover(*briefing.Cover) error {
+	m.add(1, false, 0)
+	m.newPage()
+	return nil
+}
 
+// Contents is a heading and a line or more per entry.
+func (m *measure) Contents(c *briefing.Contents) error {
+	m.add(m.paraH("Contents", briefing.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
+	for _, e := range c.Entries {
+		m.para(e.Title+" 00", briefing.Regular, m.sizes.Body, bodyLine, 11*(float64(e.Level)-1), 6, 3)
+	}
+	return nil
+}
+
+// PageBreak starts a new page.
+func (m *measure) PageBreak(*briefing.PageBreak) error {
+	m.newPage()
+	return nil
+}
+
+// Heading keeps its kicker, itself and two lines of what follows together.
 func (m *measure) Heading(h *briefing.Heading) error {
+	height := 0.0
 	if h.Kicker != "" {
-		m.para(h.Kicker, briefing.Bold, m.sizes.Kicker, bodyLine, 0, 6, 2)
+		height += m.paraH(h.Kicker, briefing.Bold, m.sizes.Kicker, bodyLine, 0, 6, 2)
 	}
 	if h.Level <= 1 {
 		before := 18.0
-		if h.Kicker != "" {
+		if h.Kicker != "" || m.h == 0 {
 			before = 0
 		}
-		m.para(h.Text.Plain(), briefing.Bold, m.sizes.Heading1, 1, 0, before, 8)
-		return nil
+		height += m.paraH(h.Text.Plain(), briefing.Bold, m.sizes.Heading1, 1, 0, before, 8)
+	} else {
+		height += m.paraH(h.Text.Plain(), briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
 	}
-	m.para(h.Text.Plain(), briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+	m.add(height, true, 2*m.lineH(briefing.Regular, m.sizes.Body)*bodyLine)
+	if h.Anchor != "" {
+		m.anchors[h.Anchor] = m.page
+	}
 	return nil
 }
 
@@ -197,34 +256,45 @@ func (m *measure) Figures(f *briefing.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
+	title := 0.0
 	if f.Title != "" {
-		m.para(f.Title, briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+		title = m.paraH(f.Title, briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
 	}
 	col := m.width/float64(len(f.Items)) - 14
 	tallest := 0
 	for _, it := range f.Items {
 		tallest = max(tallest, m.lines(it.Label.Plain(), briefing.Regular, m.sizes.Note, col))
 	}
-	m.h += 14 + 3 + m.lineH(briefing.Bold, m.sizes.Figure) + float64(tallest)*m.lineH(briefing.Regular, m.sizes.Note) + 3
+	m.add(title+14+3+m.lineH(briefing.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(briefing.Regular, m.sizes.Note)+3, true, 0)
 	return nil
 }
 
 func (m *measure) PullQuote(q *briefing.PullQuote) error {
-	m.para("“"+q.Text.Plain()+"”", briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)
-	m.para(q.Speaker+", "+q.Role, briefing.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10)
+	m.add(m.paraH("“"+q.Text.Plain()+"”", briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
+		m.paraH(q.Speaker+", "+q.Role, briefing.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
 	return nil
 }
 
 // fits reports whether brief d fits one page at the sizes in data.
 func (r *Renderer) fits(d *briefing.Doc, data tmplData, p page) bool {
-	m := &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20}
+	m := r.newMeasure(data, p)
 	m.masthead(d)
 	if err := briefing.Walk(d, m); err != nil {
 		return false
 	}
 	m.sourceBlock(d)
 	// The estimate runs some 4% over LibreOffice's layout: no further margin.
-	return m.h <= float64(p.H-p.Top-p.Bottom)/20
+	return m.sum <= m.pageH
+}
+
+// paginate estimates the page count of d and the page of each anchor, for
+// the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
+func (r *Renderer) paginate(d *briefing.Doc, p page) (int, map[string]int) {
+	m := r.newMeasure(r.data, p)
+	if err := briefing.Walk(d, m); err != nil {
+		return 1, m.anchors
+	}
+	return m.page, m.anchors
 }
 
 // bodySize returns the largest body size, in points, from Sizes.Body down

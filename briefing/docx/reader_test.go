@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,6 +84,9 @@ func TestLibreOffice(t *testing.T) {
 					t.Errorf("PDF text lacks %q", want)
 				}
 			}
+			if d.d.Meta.Kind == briefing.KindPack {
+				tocPages(t, d, string(txt))
+			}
 		})
 	}
 }
@@ -160,6 +164,43 @@ func TestPythonDocx(t *testing.T) {
 			if style[text] != w {
 				t.Errorf("%s: %q has style %q, want %q", d.name, text, style[text], w)
 			}
+		}
+	}
+}
+
+var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">(\d+)<`)
+
+// tocPages checks the page numbers the contents show before Word updates
+// them (the renderer's estimate) against the pages LibreOffice put each
+// heading on.
+func tocPages(t *testing.T, d doc, txt string) {
+	t.Helper()
+	pages := strings.Split(txt, "\f")
+	cached := map[string]string{}
+	for _, m := range pagerefRe.FindAllStringSubmatch(parts(t, d.b)["word/document.xml"], -1) {
+		cached[m[1]] = m[2]
+	}
+	if len(cached) == 0 {
+		t.Error("no PAGEREF fields with cached pages")
+	}
+	for _, b := range d.d.Blocks {
+		h, ok := b.(*briefing.Heading)
+		if !ok || h.Anchor == "" {
+			continue
+		}
+		want := norm(h.Text.Plain())
+		if len(want) > 30 {
+			want = want[:30]
+		}
+		got := ""
+		for i := 2; i < len(pages); i++ { // after the contents
+			if strings.Contains(norm(pages[i]), want) {
+				got = strconv.Itoa(i + 1)
+				break
+			}
+		}
+		if c := cached[bookmark(h.Anchor)]; c != got {
+			t.Errorf("contents give %q on page %s, LibreOffice sets it on page %s", want, c, got)
 		}
 	}
 }

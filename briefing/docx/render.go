@@ -23,6 +23,7 @@ const (
 	sHeading1    = "Heading1"
 	sHeading2    = "Heading2"
 	sKicker      = "Kicker"
+	sCoverKicker = "CoverKicker"
 	sLede        = "Lede"
 	sNote        = "Note"
 	sSmall       = "Small"
@@ -60,9 +61,9 @@ type builder struct {
 	frags []string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
-	// pageNo estimates the current page (cover and page breaks) for the
-	// cached page numbers of the contents; Word updates them on open.
-	pageNo  int
+	// pages and anchors are the estimated page count and the page of each
+	// anchor, for the cached field results; Word updates them on open.
+	pages   int
 	anchors map[string]int
 	toc     []tocRef
 	marks   int
@@ -121,7 +122,7 @@ func (b *builder) build() error {
 	b.parts = append(b.parts,
 		part{name: "word/settings.xml", data: settings},
 		part{name: "word/header1.xml", data: []byte(headerXML(m, b.r.data.Primary))},
-		part{name: "word/footer1.xml", data: []byte(footerXML(m, b.pageNo))},
+		part{name: "word/footer1.xml", data: []byte(footerXML(m, b.pages))},
 		part{name: "docProps/core.xml", data: []byte(coreXML(m))},
 		part{name: "docProps/app.xml", data: []byte(appXML(m))})
 
@@ -328,17 +329,11 @@ func (b *builder) Cover(c *briefing.Cover) error {
 		alt = b.r.st.Brand.Name
 	}
 	b.image(p, b.r.logo, 80, alt)
-	p = b.para(sKicker)
-	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(uint64(twips(45)), 120)
-	b.band(p)
-	p.AddText(l.DelegatePack)
-	p = b.para(sTitle)
-	b.band(p)
-	p.AddText(m.Statement).Color("FFFFFF")
+	// Cover Kicker, Title and Subtitle share a band in the primary colour.
+	b.text(b.para(sCoverKicker), briefing.Runs{{Text: l.DelegatePack}})
+	b.text(b.para(sTitle), briefing.Runs{{Text: m.Statement}})
 	if m.Subtitle != "" {
-		p = b.para(sSubtitle)
-		b.band(p)
-		p.AddText(m.Subtitle).Color(b.r.data.Light)
+		b.text(b.para(sSubtitle), briefing.Runs{{Text: m.Subtitle}})
 	}
 	p = b.para(sLede)
 	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 120)
@@ -353,22 +348,7 @@ func (b *builder) Cover(c *briefing.Cover) error {
 		b.text(b.para(sNote), briefing.Runs{{Text: m.Unofficial, Italic: true}})
 	}
 	b.breakNext = true
-	b.pageNo++
 	return nil
-}
-
-// band sets p on a block of the primary colour; consecutive banded
-// paragraphs join into one block, padded inside the margins.
-func (b *builder) band(p *docx.Paragraph) {
-	fill := b.r.data.Primary
-	edge := func(space string) *ctypes.Border {
-		return &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &fill, Size: ptr(8), Space: &space}
-	}
-	pp := p.GetCT().Property
-	pp.Border = &ctypes.ParaBorder{Top: edge("20"), Left: edge("16"), Bottom: edge("20"), Right: edge("16")}
-	pp.Shading = &ctypes.Shading{Val: stypes.ShdClear, Color: ptr("auto"), Fill: &fill}
-	pad := twips(6.5)
-	pp.Indent = &ctypes.Indent{Left: &pad, Right: &pad}
 }
 
 // Contents writes the table of contents: a TOC field whose result already
@@ -405,7 +385,6 @@ func (b *builder) Heading(h *briefing.Heading) error {
 		b.text(p, h.Text)
 		return nil
 	}
-	b.anchors[h.Anchor] = b.pageNo
 	b.marks++
 	id := strconv.Itoa(b.marks)
 	b.raw(p, `<w:bookmarkStart w:id="`+id+`" w:name="`+esc(bookmarkName(h.Anchor))+`"/>`)
@@ -478,7 +457,6 @@ func (b *builder) PullQuote(q *briefing.PullQuote) error {
 // PageBreak starts the next paragraph on a new page.
 func (b *builder) PageBreak(*briefing.PageBreak) error {
 	b.breakNext = true
-	b.pageNo++
 	return nil
 }
 
