@@ -171,6 +171,7 @@ const (
 	quoteLine = 252.0 / 240
 )
 
+// masthead measures the brief's logo, statement and rule.
 func (m *measure) masthead(d *briefing.Doc) {
 	logoH := 62 * 72 / 25.4 * float64(m.r.logo.h) / float64(m.r.logo.w)
 	text := 2 * m.lineH(briefing.Regular, m.sizes.Note)
@@ -180,6 +181,7 @@ func (m *measure) masthead(d *briefing.Doc) {
 	}
 }
 
+// sourceBlock measures the brief's closing source lines and QR code.
 func (m *measure) sourceBlock(d *briefing.Doc) {
 	if d.Meta.SourceURL == "" {
 		return
@@ -231,6 +233,7 @@ func (m *measure) Heading(h *briefing.Heading) error {
 	return nil
 }
 
+// Paragraph measures a paragraph in its role's size and spacing.
 func (m *measure) Paragraph(p *briefing.Paragraph) error {
 	switch p.Style {
 	case briefing.ParaLede:
@@ -245,6 +248,7 @@ func (m *measure) Paragraph(p *briefing.Paragraph) error {
 	return nil
 }
 
+// List measures the bullets, indented.
 func (m *measure) List(l *briefing.List) error {
 	for _, it := range l.Items {
 		m.para(it.Plain(), briefing.Regular, m.sizes.Body, bodyLine, 17, 0, 3)
@@ -252,6 +256,7 @@ func (m *measure) List(l *briefing.List) error {
 	return nil
 }
 
+// Figures measures the title and the row of figures, kept together.
 func (m *measure) Figures(f *briefing.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
@@ -269,6 +274,7 @@ func (m *measure) Figures(f *briefing.Figures) error {
 	return nil
 }
 
+// PullQuote measures the quote and its speaker, kept together.
 func (m *measure) PullQuote(q *briefing.PullQuote) error {
 	m.add(m.paraH("“"+q.Text.Plain()+"”", briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
 		m.paraH(q.Speaker+", "+q.Role, briefing.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
