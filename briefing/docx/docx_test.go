@@ -3,6 +3,8 @@ package docx_test
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	"image/jpeg"
 	"io"
 	"os"
 	"path/filepath"
@@ -324,5 +326,35 @@ func TestShrink(t *testing.T) {
 		if m[1] < "17" {
 			t.Errorf("%s: body size %s half-points is under body_min", d.name, m[1])
 		}
+	}
+}
+
+// TestLogo checks that a brand's own logo is used as it is, JPEG too.
+func TestLogo(t *testing.T) {
+	_, s := setup(t, "en")
+	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 300, 60))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Logo, st.LogoType = buf.Bytes(), "jpg"
+	r, err := docx.New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := r.Render(&out, briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opts)); err != nil {
+		t.Fatal(err)
+	}
+	p := parts(t, out.Bytes())
+	if p["word/media/image1.jpg"] != buf.String() {
+		t.Error("logo not in the package as given")
+	}
+	if !strings.Contains(p["word/document.xml"], `descr="`+esc(st.Brand.LogoAlt)+`"`) {
+		t.Error("logo has no alternative text")
 	}
 }
