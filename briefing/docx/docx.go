@@ -122,6 +122,9 @@ func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) (
 
 // Render writes d as a .docx file to w.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
+	if d == nil {
+		return Info{}, fmt.Errorf("docx: no document")
+	}
 	paper := d.Meta.Paper
 	if paper != briefing.PaperA4 && paper != briefing.PaperLetter {
 		paper = r.st.Layout.Paper

@@ -358,3 +358,22 @@ func TestLogo(t *testing.T) {
 		t.Error("logo has no alternative text")
 	}
 }
+
+// TestBreakBeforeTable checks that a page break before a table without a
+// title lands on a paragraph outside the table.
+func TestBreakBeforeTable(t *testing.T) {
+	r, _ := setup(t, "en")
+	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperLetter}, Blocks: []briefing.Block{
+		&briefing.Paragraph{Text: briefing.Runs{{Text: "Before."}}},
+		&briefing.PageBreak{},
+		&briefing.Figures{Items: []briefing.FigureItem{{Value: "1", Label: briefing.Runs{{Text: "one"}}}}},
+	}}
+	var buf bytes.Buffer
+	if _, err := r.Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	doc := parts(t, buf.Bytes())["word/document.xml"]
+	if !strings.Contains(doc, `<w:pStyle w:val="Spacer"></w:pStyle><w:pageBreakBefore></w:pageBreakBefore>`) || !strings.Contains(doc, `w:w="12240"`) {
+		t.Errorf("no page break before the table, or not on Letter paper:\n%s", doc)
+	}
+}

@@ -34,6 +34,7 @@ const (
 	sFigureLabel = "FigureLabel"
 	sMasthead    = "Masthead"
 	sRule        = "Rule"
+	sSpacer      = "Spacer"
 	sTOCHeading  = "TOCHeading"
 	sPlainTable  = "PlainTable"
 )
@@ -215,6 +216,10 @@ func (b *builder) image(p *docx.Paragraph, pic picture, widthMM float64, alt str
 
 // table adds a borderless table of equal columns across the text width.
 func (b *builder) table(cols int) (*docx.Table, []uint64) {
+	if b.breakNext {
+		// A page break cannot sit in a table: a hairline paragraph takes it.
+		b.para(sSpacer)
+	}
 	t := b.rd.AddTable()
 	t.Style(sPlainTable)
 	tw := b.page.textWidth()
