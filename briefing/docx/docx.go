@@ -149,7 +149,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
-	if doc, err = splice(append([]byte(xmlHeader), doc...), b.frags); err != nil {
+	if doc, err = splice(append([]byte(xmlHeader), tidy(doc)...), b.frags); err != nil {
 		return Info{}, err
 	}
 	rels, err := xml.Marshal(rd.Document.DocRels)

@@ -199,6 +199,9 @@ func TestParts(t *testing.T) {
 					t.Errorf("style %s used but not defined", s)
 				}
 			}
+			if strings.Contains(doc, "xmlns:relationships") || !strings.Contains(doc, `<w:hyperlink r:id="rId`) {
+				t.Error("hyperlinks not written with r:id")
+			}
 			if strings.ContainsRune(doc, '\uE000') {
 				t.Error("unspliced marker in document.xml")
 			}

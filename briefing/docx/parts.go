@@ -5,7 +5,8 @@ package docx
 //   - raw WordprocessingML inside the body (bookmarks, complex fields such as
 //     the table of contents and PAGEREF, internal hyperlinks): the visitor
 //     puts a marker run where each fragment goes, and splice replaces the
-//     marker runs in the document godocx marshalled;
+//     marker runs in the document godocx marshalled (and tidy writes its
+//     hyperlink ids with the usual r: prefix);
 //   - the header and footer parts (with PAGE and NUMPAGES fields);
 //   - the core and app properties (docProps/core.xml, docProps/app.xml);
 //   - the package itself: godocx marshals the document and its
@@ -36,6 +37,13 @@ const (
 )
 
 func marker(i int) string { return markOpen + strconv.Itoa(i) + markClose }
+
+// godocxLinkID is how godocx (through encoding/xml) writes a hyperlink's
+// relationship id: with a prefix of its own, declared on the element.
+// tidy writes the conventional r:id instead (r is declared on the root).
+var godocxLinkID = []byte(`xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id=`)
+
+func tidy(doc []byte) []byte { return bytes.ReplaceAll(doc, godocxLinkID, []byte(`r:id=`)) }
 
 // splice replaces each marker run in doc by its fragment.
 func splice(doc []byte, frags []string) ([]byte, error) {
