@@ -3,6 +3,7 @@ package docx_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"image"
 	"image/jpeg"
 	"io"
@@ -141,6 +142,11 @@ func TestParts(t *testing.T) {
 				}
 			}
 			for name, x := range p {
+				if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+					if err := wellFormed(x); err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+				}
 				if strings.HasPrefix(name, "docProps/thumbnail") || strings.HasPrefix(name, "customXml") || strings.Contains(name, "stylesWithEffects") || strings.Contains(name, "webSettings") {
 					t.Errorf("foreign part %s", name)
 				}
@@ -378,5 +384,19 @@ func TestBreakBeforeTable(t *testing.T) {
 	doc := parts(t, buf.Bytes())["word/document.xml"]
 	if !strings.Contains(doc, `<w:pStyle w:val="Spacer"></w:pStyle><w:pageBreakBefore></w:pageBreakBefore>`) || !strings.Contains(doc, `w:w="12240"`) {
 		t.Errorf("no page break before the table, or not on Letter paper:\n%s", doc)
+	}
+}
+
+// wellFormed decodes every token of an XML document.
+func wellFormed(s string) error {
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 	}
 }
