@@ -184,8 +184,16 @@ func bookmarkName(anchor string) string {
 func tocEntry(title, bookmark string, page int) string {
 	return `<w:hyperlink w:anchor="` + esc(bookmark) + `" w:history="1">` +
 		textRun("", title) + `<w:r><w:tab/></w:r>` +
-		field("PAGEREF "+bookmark+" \\h", strconv.Itoa(page)) +
+		field("PAGEREF "+bookmark+" \\h", pageText(page)) +
 		`</w:hyperlink>`
+}
+
+// pageText is a page number, or nothing when it is not known.
+func pageText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`

@@ -85,6 +85,9 @@ type tocRef struct {
 
 var _ briefing.Visitor = (*builder)(nil)
 
+// build walks the Doc into godocx's body (a brief between its masthead and
+// its source block), then makes the per-document parts and the section
+// properties: paper, margins, header and footer, a title page for the pack.
 func (b *builder) build() error {
 	m := &b.d.Meta
 
@@ -144,19 +147,16 @@ func (b *builder) build() error {
 	return nil
 }
 
-// para adds a paragraph in style.
+// para adds a paragraph in style to the body, on a new page after a
+// PageBreak.
 func (b *builder) para(style string) *docx.Paragraph {
 	p := b.rd.AddEmptyParagraph()
-	b.styled(p, style)
-	return p
-}
-
-func (b *builder) styled(p *docx.Paragraph, style string) {
 	p.Style(style)
 	if b.breakNext {
 		p.GetCT().Property.PageBreakBefore = &ctypes.OnOff{}
 		b.breakNext = false
 	}
+	return p
 }
 
 // text adds inline runs to p; links become hyperlinks.
@@ -185,7 +185,8 @@ func (b *builder) text(p *docx.Paragraph, runs briefing.Runs) {
 	}
 }
 
-// raw adds a marker run to p that finish replaces by frag.
+// raw adds a marker run to p that splice replaces by frag; it returns the
+// fragment's index.
 func (b *builder) raw(p *docx.Paragraph, frag string) int {
 	i := len(b.frags)
 	b.frags = append(b.frags, frag)
@@ -237,11 +238,10 @@ func (b *builder) table(cols int) (*docx.Table, []uint64) {
 func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
 	c := row.AddCell()
 	c.Width(int(width), stypes.TableWidthDxa)
-	ct := c
 	if fill == "" {
 		fill = "auto"
 	}
-	ct.BackgroundColor(fill)
+	c.BackgroundColor(fill)
 	return c
 }
 
