@@ -400,3 +400,21 @@ func wellFormed(s string) error {
 		}
 	}
 }
+
+// TestMarkerText checks that text holding the renderer's marker characters
+// cannot pass for a marker.
+func TestMarkerText(t *testing.T) {
+	r, _ := setup(t, "en")
+	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en"}, Blocks: []briefing.Block{
+		&briefing.Heading{Level: 1, Text: briefing.Runs{{Text: "Title"}}, Anchor: "a"},
+		&briefing.Paragraph{Text: briefing.Runs{{Text: "\uE0000\uE001 text"}}},
+	}}
+	var buf bytes.Buffer
+	if _, err := r.Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	doc := parts(t, buf.Bytes())["word/document.xml"]
+	if !strings.Contains(doc, ">0 text<") || !strings.Contains(doc, `w:name="a"`) {
+		t.Errorf("marker text not neutralised:\n%s", doc)
+	}
+}

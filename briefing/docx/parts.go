@@ -26,8 +26,8 @@ import (
 	"briefing/briefing"
 )
 
-// Markers are private-use characters, which are valid XML and never in our
-// text: "\uE000" + index + "\uE001".
+// Markers are private-use characters, which are valid XML and which the
+// builder removes from the text it is given: "\uE000" + index + "\uE001".
 const (
 	markOpen  = "\uE000"
 	markClose = "\uE001"

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gomutex/godocx/common/constants"
 	"github.com/gomutex/godocx/common/units"
@@ -162,6 +163,10 @@ func (b *builder) para(style string) *docx.Paragraph {
 // text adds inline runs to p; links become hyperlinks.
 func (b *builder) text(p *docx.Paragraph, runs briefing.Runs) {
 	for _, x := range runs {
+		if strings.ContainsAny(x.Text, markOpen+markClose) {
+			// The marker characters are ours alone (parts.go).
+			x.Text = strings.NewReplacer(markOpen, "", markClose, "").Replace(x.Text)
+		}
 		if x.Text == "" {
 			continue
 		}
