@@ -159,7 +159,9 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
 	body := r.st.Layout.Sizes.Body
 	if d.Meta.Kind == briefing.KindBrief {
-		body = r.bodySize(d, b.page)
+		if body, err = r.bodySize(d, b.page); err != nil {
+			return Info{}, err
+		}
 	}
 	if !ok || body != r.st.Layout.Sizes.Body {
 		x, err := r.stylesXML(r.sized(body), paper, d.Meta.Lang)

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"image"
 	"image/jpeg"
 	"io"
@@ -416,5 +417,16 @@ func TestMarkerText(t *testing.T) {
 	doc := parts(t, buf.Bytes())["word/document.xml"]
 	if !strings.Contains(doc, ">0 text<") || !strings.Contains(doc, `w:name="a"`) {
 		t.Errorf("marker text not neutralised:\n%s", doc)
+	}
+}
+
+// TestOverflow checks that a brief too long for one page at body_min fails.
+func TestOverflow(t *testing.T) {
+	r, s := setup(t, "en")
+	rec := s.Recommendations[0]
+	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
+	_, err := r.Render(io.Discard, briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts))
+	if !errors.Is(err, docx.ErrOverflow) {
+		t.Errorf("got %v, want ErrOverflow", err)
 	}
 }

@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 
@@ -289,7 +291,8 @@ func (r *Renderer) fits(d *briefing.Doc, data tmplData, p page) bool {
 		return false
 	}
 	m.sourceBlock(d)
-	// The estimate runs some 4% over LibreOffice's layout: no further margin.
+	// The estimate comes within some 2% of LibreOffice's layout, on the
+	// long side: no further margin.
 	return m.sum <= m.pageH
 }
 
@@ -303,22 +306,28 @@ func (r *Renderer) paginate(d *briefing.Doc, p page) (int, map[string]int) {
 	return m.page, m.anchors
 }
 
+// ErrOverflow is returned (wrapped) by Render for a brief that does not fit
+// one page even at the layout's smallest body size.
+var ErrOverflow = errors.New("brief does not fit one page")
+
 // bodySize returns the largest body size, in points, from Sizes.Body down
 // to Sizes.BodyMin in steps of Sizes.BodyStep, at which brief d fits one
-// page by estimate; BodyMin when none does.
-func (r *Renderer) bodySize(d *briefing.Doc, p page) float64 {
+// page by estimate, or ErrOverflow.
+func (r *Renderer) bodySize(d *briefing.Doc, p page) (float64, error) {
 	s := r.st.Layout.Sizes
 	step := s.BodyStep
 	if step <= 0 {
 		step = 0.5
 	}
-	size := s.Body
-	for ; size > s.BodyMin; size -= step {
+	for size := s.Body; ; size -= step {
+		size = math.Max(size, s.BodyMin)
 		if r.fits(d, r.sized(size), p) {
-			return size
+			return size, nil
+		}
+		if size <= s.BodyMin {
+			return 0, fmt.Errorf("docx: %s: %w at %gpt (body_min)", d.Meta.Title, ErrOverflow, s.BodyMin)
 		}
 	}
-	return math.Max(s.BodyMin, math.Min(size, s.Body))
 }
 
 // sized returns the template data with the body size set to size points.
