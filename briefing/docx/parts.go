@@ -87,7 +87,8 @@ type part struct {
 	size   uint64 // uncompressed size of raw
 }
 
-// dosDate is zipTime as an MS-DOS date.
+// dosDate is the fixed modification date of every part, 2024-01-01, as an
+// MS-DOS date (time 00:00).
 const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
 
 // writePackage writes the parts as a zip to w in name order, each with the
@@ -97,7 +98,7 @@ func writePackage(w io.Writer, parts []part) error {
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
 		if p.raw == nil {
-			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate})
 			if err != nil {
 				return err
 			}
@@ -106,7 +107,6 @@ func writePackage(w io.Writer, parts []part) error {
 			}
 			continue
 		}
-		// CreateRaw takes the MS-DOS time fields as they are.
 		fw, err := zw.CreateRaw(&zip.FileHeader{
 			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: 0,
 			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,

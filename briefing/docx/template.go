@@ -11,7 +11,6 @@ import (
 	"path"
 	"strings"
 	"text/template"
-	"time"
 
 	"github.com/gomutex/godocx/docx"
 
@@ -26,9 +25,6 @@ import (
 // writes only the body, into a document we start empty, so nothing of its
 // built-in template (its author, thumbnail, custom XML, extra styles) ever
 // reaches our output.
-
-// zipTime is the fixed modification time of every part we write.
-var zipTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // tmplData is what the template parts are filled with.
 type tmplData struct {
