@@ -132,15 +132,25 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if paper != briefing.PaperLetter {
 		paper = briefing.PaperA4
 	}
+	pg := pageFor(paper, r.st.Layout.Margins)
+	// A brief is set at the largest body size at which it fits one page; a
+	// pack gets estimated page numbers for its contents.
+	body, pages, anchors := r.st.Layout.Sizes.Body, 1, map[string]int(nil)
+	if d.Meta.Kind == briefing.KindBrief {
+		var err error
+		if body, err = r.bodySize(d, pg); err != nil {
+			return Info{}, err
+		}
+	} else {
+		pages, anchors = r.paginate(d, pg)
+	}
+
 	rd := docx.NewRootDoc()
 	rd.Document = &docx.Document{Root: rd, Body: docx.NewBody(rd), DocRels: docx.Relationships{
 		Xmlns: "http://schemas.openxmlformats.org/package/2006/relationships", Relationships: docRels(),
 	}}
 	rd.Document.RID = len(rd.Document.DocRels.Relationships)
-	b := &builder{r: r, d: d, rd: rd, page: pageFor(paper, r.st.Layout.Margins), pages: 1}
-	if d.Meta.Kind != briefing.KindBrief {
-		b.pages, b.anchors = r.paginate(d, b.page)
-	}
+	b := &builder{r: r, d: d, rd: rd, page: pg, pages: pages, anchors: anchors}
 	if err := b.build(); err != nil {
 		return Info{}, err
 	}
@@ -157,12 +167,6 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
 	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
-	body := r.st.Layout.Sizes.Body
-	if d.Meta.Kind == briefing.KindBrief {
-		if body, err = r.bodySize(d, b.page); err != nil {
-			return Info{}, err
-		}
-	}
 	if !ok || body != r.st.Layout.Sizes.Body {
 		x, err := r.stylesXML(r.sized(body), paper, d.Meta.Lang)
 		if err != nil {
