@@ -41,7 +41,10 @@ type Renderer struct {
 	// the languages that have labels.
 	styles map[stylesKey]part
 	logo   picture
-	fonts  fonts
+	// band is the white wordmark on the brief's brand band; empty when
+	// the brand has its own logo (which then sits on white).
+	band  picture
+	fonts fonts
 	// qr caches QR code images by URL: many documents share a statement.
 	qr sync.Map // string → picture
 }
@@ -92,14 +95,19 @@ func New(st *briefing.Style) (*Renderer, error) {
 			}
 		}
 	}
-	if r.logo, err = logo(st); err != nil {
+	if r.logo, r.band, err = logo(st); err != nil {
 		return nil, err
 	}
 	if r.fonts, err = parseFonts(st); err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	if r.logo.part, err = newPart("word/media/image1."+r.logo.ext, r.logo.data); err != nil {
+	if r.logo.part, err = newPart("word/media/logo."+r.logo.ext, r.logo.data); err != nil {
 		return nil, err
+	}
+	if r.band.data != nil {
+		if r.band.part, err = newPart("word/media/band.png", r.band.data); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }

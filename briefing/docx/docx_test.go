@@ -317,7 +317,8 @@ func bookmark(anchor string) string {
 }
 
 // TestShrink checks that a brief too long for one page at the body size is
-// set smaller, and no smaller than body_min, while the others keep it.
+// set smaller, and no smaller than body_min, while the English ones that
+// fit keep it.
 func TestShrink(t *testing.T) {
 	r, s := setup(t, "en")
 	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
@@ -330,7 +331,7 @@ func TestShrink(t *testing.T) {
 			t.Fatalf("%s: no default size", d.name)
 		}
 		shrunk := m[1] != "21"
-		if want := d.name == "en-brief-asks"; shrunk != want {
+		if want := d.name == "en-brief-asks"; strings.HasPrefix(d.name, "en-") && shrunk != want {
 			t.Errorf("%s: body size %s half-points", d.name, m[1])
 		}
 		if m[1] < "17" {

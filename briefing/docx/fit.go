@@ -173,11 +173,18 @@ const (
 	quoteLine = 252.0 / 240
 )
 
-// masthead measures the brief's logo, statement and rule.
+// masthead measures the brief's band (or logo on white), statement and
+// rule, as builder.masthead sets them.
 func (m *measure) masthead(d *briefing.Doc) {
-	logoH := 62 * 72 / 25.4 * float64(m.r.logo.h) / float64(m.r.logo.w)
-	text := 2 * m.lineH(briefing.Regular, m.sizes.Note)
-	m.add(math.Max(logoH, text)+6+8, true, 0) // with the rule
+	logo, pad, lines := m.r.logo, 0.0, 1
+	right := m.width*0.55 - 17
+	if m.r.band.data != nil {
+		logo, pad, lines = m.r.band, 8.5, 2
+	}
+	lines += m.lines(d.Meta.Statement, briefing.Bold, m.sizes.Note, right)
+	logoH := 58 * 72 / 25.4 * float64(logo.h) / float64(logo.w)
+	text := float64(lines) * m.lineH(briefing.Regular, m.sizes.Note)
+	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
 	if d.Meta.Unofficial != "" {
 		m.para(d.Meta.Unofficial, briefing.Italic, m.sizes.Body, bodyLine, 14, 6, 10)
 	}

@@ -28,7 +28,21 @@ type picture struct {
 
 // logo returns the brand's logo, or a typographic wordmark drawn once: the
 // brand's name in its bold font and primary colour over a short accent bar.
-func logo(st *briefing.Style) (picture, error) {
+// band is the wordmark in white for the brief's brand band; it is empty
+// when the brand has a logo of its own.
+func logo(st *briefing.Style) (logo, band picture, err error) {
+	if len(st.Logo) > 0 {
+		logo, err = brandLogo(st)
+		return logo, picture{}, err
+	}
+	if logo, err = wordmark(st, rgb(st.Brand.Colors.Primary)); err != nil {
+		return picture{}, picture{}, err
+	}
+	band, err = wordmark(st, color.NRGBA{R: 255, G: 255, B: 255, A: 255})
+	return logo, band, err
+}
+
+func brandLogo(st *briefing.Style) (picture, error) {
 	if len(st.Logo) > 0 {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
 		if err != nil {
@@ -36,10 +50,11 @@ func logo(st *briefing.Style) (picture, error) {
 		}
 		return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
 	}
-	return wordmark(st)
+	return picture{}, fmt.Errorf("docx: no logo")
 }
 
-func wordmark(st *briefing.Style) (picture, error) {
+// wordmark draws the brand's name in ink over a short accent bar.
+func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
 	f, err := opentype.Parse(st.Fonts[briefing.Bold])
 	if err != nil {
 		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
@@ -57,7 +72,7 @@ func wordmark(st *briefing.Style) (picture, error) {
 	asc, desc := m.Ascent.Ceil(), m.Descent.Ceil()
 	h := asc + desc + bar + 2*pad
 
-	primary := rgb(st.Brand.Colors.Primary)
+	primary := ink
 	accent := rgb(st.Brand.Colors.Accent)
 	// A palette of the primary colour at 16 opacities and the accent keeps
 	// the PNG small.

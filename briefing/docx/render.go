@@ -250,16 +250,27 @@ func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
 	return c
 }
 
-// masthead opens a brief: the logo at the left; statement, event and date
-// at the right; an accent rule; the unofficial-translation note.
+// masthead opens a brief like the PDF's brand band: the wordmark at the
+// left; the document type, statement, event and date at the right; an
+// accent rule; then the unofficial-translation note. A brand's own logo
+// sits on white instead of the band.
 func (b *builder) masthead() error {
 	m := &b.d.Meta
+	d := &b.r.data
+	banded := b.r.band.data != nil
 	t, w := b.table(2)
 	w[0], w[1] = w[0]*9/10, w[1]*11/10
 	t.GetCT().Grid.Col[0].Width, t.GetCT().Grid.Col[1].Width = &w[0], &w[1]
+	fill, logo, ink, soft := "", b.r.logo, d.Primary, d.Muted
+	if banded {
+		fill, logo, ink, soft = d.Primary, b.r.band, "FFFFFF", d.Light
+		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
+		t.CellMargin(pad, pad, pad, pad)
+	}
+	rule := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(18)}
 	row := t.AddRow()
-	left := cell(row, w[0], "")
-	left.VerticalAlign("bottom")
+	left := cell(row, w[0], fill)
+	left.VerticalAlign("center")
 	p := left.AddEmptyPara()
 	p.Style(sNormal)
 	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 0)
@@ -267,16 +278,27 @@ func (b *builder) masthead() error {
 	if alt == "" {
 		alt = b.r.st.Brand.Name
 	}
-	b.image(p, b.r.logo, 62, alt)
-	right := cell(row, w[1], "")
-	right.VerticalAlign("bottom")
+	b.image(p, logo, 58, alt)
+	right := cell(row, w[1], fill)
+	right.VerticalAlign("center")
+	if banded {
+		left.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
+		right.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
+		p = right.AddEmptyPara()
+		p.Style(sMasthead)
+		p.AddText(m.Labels.Brief).Bold(true).Caps(true).Color(d.Accent)
+	}
 	p = right.AddEmptyPara()
 	p.Style(sMasthead)
-	p.AddText(m.Statement).Bold(true).Color(b.r.data.Primary)
+	p.AddText(m.Statement).Bold(true).Color(ink)
 	p = right.AddEmptyPara()
 	p.Style(sMasthead)
-	p.AddText(joinNonEmpty(" · ", m.Event, m.DateText))
-	b.para(sRule)
+	p.AddText(joinNonEmpty(" · ", m.Event, m.DateText)).Color(soft)
+	if banded {
+		b.para(sSpacer).GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 160)
+	} else {
+		b.para(sRule)
+	}
 	if m.Unofficial != "" {
 		b.text(b.para(sNote), briefing.Runs{{Text: m.Unofficial, Italic: true}})
 	}
