@@ -2,10 +2,16 @@
 //
 // Documents start from the project's own reference template (the parts in
 // layouts/docx, filled with the brand in New), so every paragraph carries a
-// real, named style that shows in Word's style list. godocx writes the body;
-// parts.go adds what it cannot express (header, footer, fields, bookmarks,
-// document properties) and zips the package. Output is deterministic: two
-// renders of the same Doc are byte-identical.
+// real, named style that shows in Word's style list. A visitor
+// (briefing.Visitor, via briefing.Walk) writes the body with godocx;
+// parts.go adds what godocx cannot express (header, footer, fields,
+// bookmarks, document properties) and zips the package. Output is
+// deterministic: two renders of the same Doc are byte-identical.
+//
+// Word lays out pages itself, so a brief is fitted to one page by estimate
+// (fit.go): its body is set at the largest size between the layout's body
+// and body_min at which the brand's font metrics say it fits; past
+// body_min, Render fails with ErrOverflow.
 package docx
 
 import (
@@ -128,7 +134,8 @@ func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) (
 	return execute(r.parts["styles.xml"], data)
 }
 
-// Render writes d as a .docx file to w.
+// Render writes d as a .docx file to w. A brief that does not fit one page
+// at the layout's body_min is an error wrapping ErrOverflow.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if d == nil {
 		return Info{}, fmt.Errorf("docx: no document")
