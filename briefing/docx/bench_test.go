@@ -1,0 +1,34 @@
+package docx_test
+
+import (
+	"io"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/docx"
+)
+
+func BenchmarkBrief(b *testing.B) {
+	r, s := setup(b, "en")
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opts)
+	bench(b, r, d)
+}
+
+func BenchmarkPack(b *testing.B) {
+	r, s := setup(b, "en")
+	d := briefing.ComposePack(s, s.Audience("delegates"), opts)
+	bench(b, r, d)
+}
+
+func bench(b *testing.B, r *docx.Renderer, d *briefing.Doc) {
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := r.Render(io.Discard, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}

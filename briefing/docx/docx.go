@@ -1,0 +1,230 @@
+// Package docx renders briefing Docs to Word documents (.docx) with godocx.
+//
+// Documents start from the project's own reference template (the parts in
+// layouts/docx, filled with the brand in New), so every paragraph carries a
+// real, named style that shows in Word's style list. A visitor
+// (briefing.Visitor, via briefing.Walk) writes the body with godocx;
+// parts.go adds what godocx cannot express (header, footer, fields,
+// bookmarks, document properties) and zips the package. Output is
+// deterministic: two renders of the same Doc are byte-identical.
+//
+// Word lays out pages itself, so a brief is fitted to one page by estimate
+// (fit.go): its body is set at the largest size between the layout's body
+// and body_min at which the brand's font metrics say it fits; past
+// body_min, Render fails with ErrOverflow.
+package docx
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sync"
+	"text/template"
+
+	"github.com/gomutex/godocx/docx"
+
+	"briefing/briefing"
+)
+
+// Info describes a rendered document.
+type Info struct {
+	// Pages is 0: Word lays out pages itself.
+	Pages int
+}
+
+// Renderer renders Docs to DOCX with one Style. Make it once per process
+// with New (it parses the reference template parts once); it is safe for
+// concurrent use.
+type Renderer struct {
+	st   *briefing.Style
+	data tmplData
+	// parts are the reference template parts filled with the brand;
+	// settings and styles are filled per document.
+	parts map[string]*template.Template
+	// static are the parts every document shares, compressed once.
+	static []part
+	// styles holds styles.xml per paper and language, compressed once for
+	// the languages that have labels.
+	styles map[stylesKey]part
+	logo   picture
+	// band is the white wordmark on the brief's brand band; empty when
+	// the brand has its own logo (which then sits on white).
+	band  picture
+	fonts fonts
+	// qr caches QR code images by URL: many documents share a statement.
+	qr sync.Map // string → picture
+}
+
+type stylesKey struct {
+	paper briefing.Paper
+	lang  string
+}
+
+// New returns a Renderer for st: it fills the reference template parts with
+// the brand and makes the logo (or a wordmark when the brand has none).
+func New(st *briefing.Style) (*Renderer, error) {
+	if st == nil {
+		return nil, fmt.Errorf("docx: no style")
+	}
+	parts, err := parseParts()
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{st: st, data: newTmplData(st), parts: parts, styles: map[stylesKey]part{}}
+	static := []struct {
+		name, tmpl string
+		data       []byte
+	}{
+		{name: "[Content_Types].xml", data: []byte(contentTypesXML)},
+		{name: "_rels/.rels", data: []byte(rootRelsXML)},
+		{name: "word/numbering.xml", tmpl: "numbering.xml"},
+		{name: "word/theme/theme1.xml", tmpl: "theme1.xml"},
+		{name: "word/fontTable.xml", tmpl: "fontTable.xml"},
+	}
+	for _, s := range static {
+		b := s.data
+		if s.tmpl != "" {
+			if b, err = execute(parts[s.tmpl], r.data); err != nil {
+				return nil, err
+			}
+		}
+		p, err := newPart(s.name, b)
+		if err != nil {
+			return nil, err
+		}
+		r.static = append(r.static, p)
+	}
+	for _, paper := range []briefing.Paper{briefing.PaperA4, briefing.PaperLetter} {
+		for _, lang := range briefing.LabelLanguages() {
+			if r.styles[stylesKey{paper, lang}], err = r.stylesPart(paper, lang); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if r.logo, r.band, err = logo(st); err != nil {
+		return nil, err
+	}
+	if r.fonts, err = parseFonts(st); err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	if r.logo.part, err = newPart("word/media/logo."+r.logo.ext, r.logo.data); err != nil {
+		return nil, err
+	}
+	if r.band.data != nil {
+		if r.band.part, err = newPart("word/media/band.png", r.band.data); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// stylesPart fills styles.xml for a paper size and a language.
+func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
+	b, err := r.stylesXML(r.data, paper, lang)
+	if err != nil {
+		return part{}, err
+	}
+	return newPart("word/styles.xml", b)
+}
+
+// stylesXML fills styles.xml with data for a paper size and a language.
+func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) ([]byte, error) {
+	data.TextWidth = pageFor(paper, r.st.Layout.Margins).textWidth()
+	data.Lang = wordLang(lang)
+	return execute(r.parts["styles.xml"], data)
+}
+
+// Render writes d as a .docx file to w. A brief that does not fit one page
+// at the layout's body_min is an error wrapping ErrOverflow.
+func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
+	if d == nil {
+		return Info{}, fmt.Errorf("docx: no document")
+	}
+	paper := d.Meta.Paper
+	if paper != briefing.PaperA4 && paper != briefing.PaperLetter {
+		paper = r.st.Layout.Paper
+	}
+	if paper != briefing.PaperLetter {
+		paper = briefing.PaperA4
+	}
+	pg := pageFor(paper, r.st.Layout.Margins)
+	// A brief is set at the largest body size at which it fits one page; a
+	// pack gets estimated page numbers for its contents.
+	body, pages, anchors := r.st.Layout.Sizes.Body, 1, map[string]int(nil)
+	if d.Meta.Kind == briefing.KindBrief {
+		var err error
+		if body, err = r.bodySize(d, pg); err != nil {
+			return Info{}, err
+		}
+	} else {
+		pages, anchors = r.paginate(d, pg)
+	}
+
+	rd := docx.NewRootDoc()
+	rd.Document = &docx.Document{Root: rd, Body: docx.NewBody(rd), DocRels: docx.Relationships{
+		Xmlns: "http://schemas.openxmlformats.org/package/2006/relationships", Relationships: docRels(),
+	}}
+	rd.Document.RID = len(rd.Document.DocRels.Relationships)
+	b := &builder{r: r, d: d, rd: rd, page: pg, pages: pages, anchors: anchors}
+	if err := b.build(); err != nil {
+		return Info{}, err
+	}
+
+	doc, err := xml.Marshal(rd.Document)
+	if err != nil {
+		return Info{}, fmt.Errorf("docx: %w", err)
+	}
+	if doc, err = splice(append([]byte(xmlHeader), tidy(doc)...), b.frags); err != nil {
+		return Info{}, err
+	}
+	rels, err := xml.Marshal(rd.Document.DocRels)
+	if err != nil {
+		return Info{}, fmt.Errorf("docx: %w", err)
+	}
+	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
+	if !ok || body != r.st.Layout.Sizes.Body {
+		x, err := r.stylesXML(r.sized(body), paper, d.Meta.Lang)
+		if err != nil {
+			return Info{}, err
+		}
+		styles = part{name: "word/styles.xml", data: x}
+	}
+	parts := append(append(make([]part, 0, len(r.static)+len(b.parts)+3), r.static...), b.parts...)
+	parts = append(parts, styles,
+		part{name: "word/document.xml", data: doc},
+		part{name: "word/_rels/document.xml.rels", data: append([]byte(xmlHeader), rels...)})
+	if err := writePackage(w, parts); err != nil {
+		return Info{}, fmt.Errorf("docx: %w", err)
+	}
+	return Info{}, nil
+}
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+// qrCode returns the QR code picture for url, made once per Renderer.
+func (r *Renderer) qrCode(url string) (picture, error) {
+	if v, ok := r.qr.Load(url); ok {
+		return v.(picture), nil
+	}
+	pic, err := qrCode(url, r.st.Brand.Colors.Text)
+	if err != nil {
+		return picture{}, err
+	}
+	v, _ := r.qr.LoadOrStore(url, pic)
+	return v.(picture), nil
+}
+
+// wordLang maps a language code to the tag Word's proofing tools know.
+func wordLang(lang string) string {
+	switch lang {
+	case "en":
+		return "en-GB"
+	case "es":
+		return "es-ES"
+	case "fr":
+		return "fr-FR"
+	case "pt":
+		return "pt-BR"
+	}
+	return lang
+}

@@ -1,0 +1,433 @@
+package docx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image"
+	"image/jpeg"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/docx"
+	"briefing/data"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+// out, when DOCX_OUT names a folder, keeps the rendered files there to look at.
+var out = os.Getenv("DOCX_OUT")
+
+var (
+	setupOnce sync.Once
+	setupR    *docx.Renderer
+	setupSt   *briefing.Statement
+	setupErr  error
+)
+
+func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
+	t.Helper()
+	setupOnce.Do(func() {
+		st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		if err != nil {
+			setupErr = err
+			return
+		}
+		setupR, setupErr = docx.New(st)
+	})
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	ds, err := briefing.Load(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, missing := ds.In(lang)
+	if len(missing) == 1 && missing[0] == "*" {
+		t.Skipf("no %q translation in the data", lang)
+	}
+	return setupR, s
+}
+
+var opts = briefing.ComposeOptions{Creator: "briefing test", Footer: "Danish Refugee Council · drc.ngo"}
+
+// doc is one rendered document.
+type doc struct {
+	name string
+	d    *briefing.Doc
+	b    []byte
+}
+
+// render renders the briefs and packs of s for the delegates (A4) and the
+// donors (Letter), and, as a stand-in for a working translation, the
+// longest brief and a pack with Spanish labels and the unofficial note.
+func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
+	t.Helper()
+	var docs []doc
+	for _, id := range []string{"delegates", "donors"} {
+		a := s.Audience(id)
+		for _, rec := range s.Selected(a) {
+			docs = append(docs, doc{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
+		}
+		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, opts)})
+	}
+	// The longest recommendation with asks, for List Bullet.
+	asks := s.Recommendations[0]
+	asks.Asks = []string{
+		"Guarantee access to asylum procedures at borders and along the displacement route.",
+		"Fund **legal aid** and protection services for people on the move.",
+		"Keep complementary pathways in addition to, not instead of, international protection.",
+	}
+	docs = append(docs, doc{name: s.Lang + "-brief-asks", d: briefing.ComposeBrief(s, s.Audience("delegates"), &asks, opts)})
+	es := *s
+	es.Lang = "es"
+	es.Translation = &briefing.Translation{}
+	a := es.Audience("delegates")
+	docs = append(docs,
+		doc{name: "xx-es-brief", d: briefing.ComposeBrief(&es, a, &es.Recommendations[0], opts)},
+		doc{name: "xx-es-pack", d: briefing.ComposePack(&es, a, opts)})
+	for i := range docs {
+		var buf bytes.Buffer
+		if _, err := r.Render(&buf, docs[i].d); err != nil {
+			t.Fatalf("%s: %v", docs[i].name, err)
+		}
+		docs[i].b = buf.Bytes()
+		if out != "" {
+			if err := os.WriteFile(filepath.Join(out, docs[i].name+".docx"), docs[i].b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return docs
+}
+
+// parts unzips a .docx.
+func parts(t testing.TB, b []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[f.Name] = string(x)
+	}
+	return m
+}
+
+func TestParts(t *testing.T) {
+	r, s := setup(t, "en")
+	for _, d := range render(t, r, s) {
+		t.Run(d.name, func(t *testing.T) {
+			p := parts(t, d.b)
+			m := d.d.Meta
+			for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/theme/theme1.xml", "word/fontTable.xml", "word/header1.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml"} {
+				if _, ok := p[name]; !ok {
+					t.Errorf("no part %s", name)
+				}
+			}
+			for name, x := range p {
+				if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+					if err := wellFormed(x); err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+				}
+				if strings.HasPrefix(name, "docProps/thumbnail") || strings.HasPrefix(name, "customXml") || strings.Contains(name, "stylesWithEffects") || strings.Contains(name, "webSettings") {
+					t.Errorf("foreign part %s", name)
+				}
+				for _, bad := range []string{"gomutex", "godocx"} {
+					if strings.Contains(strings.ToLower(x), bad) {
+						t.Errorf("%s mentions %q", name, bad)
+					}
+				}
+			}
+			core := p["docProps/core.xml"]
+			for _, want := range []string{
+				"<dc:title>" + esc(m.Title) + "</dc:title>",
+				"<dc:creator>" + esc(m.Author) + "</dc:creator>",
+				"<dc:language>" + m.Lang + "</dc:language>",
+				"<dc:subject>" + esc(m.Subject) + "</dc:subject>",
+				">" + m.Date.Format("2006-01-02") + "T00:00:00Z</dcterms:created>",
+			} {
+				if !strings.Contains(core, want) {
+					t.Errorf("core.xml lacks %s:\n%s", want, core)
+				}
+			}
+			if !strings.Contains(p["docProps/app.xml"], "<Application>briefing test</Application>") {
+				t.Errorf("app.xml: %s", p["docProps/app.xml"])
+			}
+			lang, page, of := "en-GB", ">Page </w:t>", "> of </w:t>"
+			if m.Lang == "es" {
+				lang, page, of = "es-ES", ">Página </w:t>", "> de </w:t>"
+			}
+			if !strings.Contains(p["word/styles.xml"], `<w:lang w:val="`+lang+`"`) || !strings.Contains(p["word/settings.xml"], `<w:themeFontLang w:val="`+lang+`"/>`) {
+				t.Errorf("styles.xml or settings.xml has no language %s", lang)
+			}
+			ftr := p["word/footer1.xml"]
+			for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", page, of, ">" + esc(m.Footer) + "<"} {
+				if !strings.Contains(ftr, want) {
+					t.Errorf("footer lacks %q", want)
+				}
+			}
+			doc := p["word/document.xml"]
+			styles := usedStyles(doc)
+			want := []string{"Heading1", "Kicker"}
+			if m.Kind == briefing.KindPack {
+				want = append(want, "Title", "Subtitle", "CoverKicker", "TOC1", "TOCHeading", "Quote", "Lede")
+				if !strings.Contains(doc, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
+					t.Error("pack: no titlePg or updateFields")
+				}
+			} else {
+				want = append(want, "Quote", "FigureValue", "FigureLabel", "Masthead", "Rule")
+			}
+			for _, s := range want {
+				if !styles[s] {
+					t.Errorf("style %s not used (used: %v)", s, styles)
+				}
+			}
+			for s := range styles {
+				if !strings.Contains(p["word/styles.xml"], `w:styleId="`+s+`"`) {
+					t.Errorf("style %s used but not defined", s)
+				}
+			}
+			if strings.Contains(doc, "xmlns:relationships") || !strings.Contains(doc, `<w:hyperlink r:id="rId`) {
+				t.Error("hyperlinks not written with r:id")
+			}
+			if strings.ContainsRune(doc, '\uE000') {
+				t.Error("unspliced marker in document.xml")
+			}
+			for _, b := range d.d.Blocks {
+				if c, ok := b.(*briefing.Contents); ok {
+					for _, e := range c.Entries {
+						if !strings.Contains(doc, `w:anchor="`+bookmark(e.Anchor)+`"`) || !strings.Contains(doc, `w:name="`+bookmark(e.Anchor)+`"`) {
+							t.Errorf("contents entry %s: no hyperlink or bookmark", e.Anchor)
+						}
+						if !strings.Contains(doc, esc(e.Title)) {
+							t.Errorf("contents entry %q not pre-rendered", e.Title)
+						}
+					}
+					if !strings.Contains(doc, `TOC \o &#34;1-2&#34; \h \z \u`) {
+						t.Error("no TOC field")
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	r, s := setup(t, "en")
+	a := render(t, r, s)
+	b := render(t, r, s)
+	for i := range a {
+		if !bytes.Equal(a[i].b, b[i].b) {
+			t.Errorf("%s: two renders differ", a[i].name)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	r, s := setup(t, "en")
+	want := render(t, r, s)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, d := range want {
+				var buf bytes.Buffer
+				if _, err := r.Render(&buf, d.d); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), d.b) {
+					t.Errorf("%s: concurrent render differs", d.name)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestSize(t *testing.T) {
+	r, s := setup(t, "en")
+	for _, d := range render(t, r, s) {
+		t.Logf("%s: %d bytes", d.name, len(d.b))
+		if d.d.Meta.Kind == briefing.KindBrief && len(d.b) > 40<<10 {
+			t.Errorf("%s: %d bytes, want ≤ 40 KB", d.name, len(d.b))
+		}
+	}
+}
+
+var styleRe = regexp.MustCompile(`<w:pStyle w:val="([^"]+)"`)
+
+func usedStyles(doc string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range styleRe.FindAllStringSubmatch(doc, -1) {
+		m[x[1]] = true
+	}
+	return m
+}
+
+func esc(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bookmark is the bookmark name the renderer makes of an anchor.
+func bookmark(anchor string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, anchor)
+}
+
+// TestShrink checks that a brief too long for one page at the body size is
+// set smaller, and no smaller than body_min, while the English ones that
+// fit keep it.
+func TestShrink(t *testing.T) {
+	r, s := setup(t, "en")
+	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
+	for _, d := range render(t, r, s) {
+		if d.d.Meta.Kind != briefing.KindBrief {
+			continue
+		}
+		m := re.FindStringSubmatch(parts(t, d.b)["word/styles.xml"])
+		if m == nil {
+			t.Fatalf("%s: no default size", d.name)
+		}
+		shrunk := m[1] != "21"
+		if want := d.name == "en-brief-asks"; strings.HasPrefix(d.name, "en-") && shrunk != want {
+			t.Errorf("%s: body size %s half-points", d.name, m[1])
+		}
+		if m[1] < "17" {
+			t.Errorf("%s: body size %s half-points is under body_min", d.name, m[1])
+		}
+	}
+}
+
+// TestLogo checks that a brand's own logo is used as it is, JPEG too.
+func TestLogo(t *testing.T) {
+	_, s := setup(t, "en")
+	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 300, 60))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Logo, st.LogoType = buf.Bytes(), "jpg"
+	r, err := docx.New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := r.Render(&out, briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opts)); err != nil {
+		t.Fatal(err)
+	}
+	p := parts(t, out.Bytes())
+	if p["word/media/image1.jpg"] != buf.String() {
+		t.Error("logo not in the package as given")
+	}
+	if !strings.Contains(p["word/document.xml"], `descr="`+esc(st.Brand.LogoAlt)+`"`) {
+		t.Error("logo has no alternative text")
+	}
+}
+
+// TestBreakBeforeTable checks that a page break before a table without a
+// title lands on a paragraph outside the table.
+func TestBreakBeforeTable(t *testing.T) {
+	r, _ := setup(t, "en")
+	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperLetter}, Blocks: []briefing.Block{
+		&briefing.Paragraph{Text: briefing.Runs{{Text: "Before."}}},
+		&briefing.PageBreak{},
+		&briefing.Figures{Items: []briefing.FigureItem{{Value: "1", Label: briefing.Runs{{Text: "one"}}}}},
+	}}
+	var buf bytes.Buffer
+	if _, err := r.Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	doc := parts(t, buf.Bytes())["word/document.xml"]
+	if !strings.Contains(doc, `<w:pStyle w:val="Spacer"></w:pStyle><w:pageBreakBefore></w:pageBreakBefore>`) || !strings.Contains(doc, `w:w="12240"`) {
+		t.Errorf("no page break before the table, or not on Letter paper:\n%s", doc)
+	}
+}
+
+// wellFormed decodes every token of an XML document.
+func wellFormed(s string) error {
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// TestMarkerText checks that text holding the renderer's marker characters
+// cannot pass for a marker.
+func TestMarkerText(t *testing.T) {
+	r, _ := setup(t, "en")
+	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en"}, Blocks: []briefing.Block{
+		&briefing.Heading{Level: 1, Text: briefing.Runs{{Text: "Title"}}, Anchor: "a"},
+		&briefing.Paragraph{Text: briefing.Runs{{Text: "\uE0000\uE001 text"}}},
+	}}
+	var buf bytes.Buffer
+	if _, err := r.Render(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	doc := parts(t, buf.Bytes())["word/document.xml"]
+	if !strings.Contains(doc, ">0 text<") || !strings.Contains(doc, `w:name="a"`) {
+		t.Errorf("marker text not neutralised:\n%s", doc)
+	}
+}
+
+// TestOverflow checks that a brief too long for one page at body_min fails.
+func TestOverflow(t *testing.T) {
+	r, s := setup(t, "en")
+	rec := s.Recommendations[0]
+	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
+	_, err := r.Render(io.Discard, briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts))
+	if !errors.Is(err, docx.ErrOverflow) {
+		t.Errorf("got %v, want ErrOverflow", err)
+	}
+}

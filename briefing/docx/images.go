@@ -1,0 +1,138 @@
+package docx
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+
+	"github.com/boombuler/barcode"
+	"github.com/boombuler/barcode/qr"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"briefing/briefing"
+)
+
+// picture is an image file and its natural size in pixels.
+type picture struct {
+	data []byte
+	ext  string // "png" or "jpg"
+	w, h int
+	// part is the image as a package part, named when it is used.
+	part part
+}
+
+// logo returns the brand's logo, or a typographic wordmark drawn once: the
+// brand's name in its bold font and primary colour over a short accent bar.
+// band is the wordmark in white for the brief's brand band; it is empty
+// when the brand has a logo of its own.
+func logo(st *briefing.Style) (logo, band picture, err error) {
+	if len(st.Logo) > 0 {
+		logo, err = brandLogo(st)
+		return logo, picture{}, err
+	}
+	if logo, err = wordmark(st, rgb(st.Brand.Colors.Primary)); err != nil {
+		return picture{}, picture{}, err
+	}
+	band, err = wordmark(st, color.NRGBA{R: 255, G: 255, B: 255, A: 255})
+	return logo, band, err
+}
+
+func brandLogo(st *briefing.Style) (picture, error) {
+	if len(st.Logo) > 0 {
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
+		if err != nil {
+			return picture{}, fmt.Errorf("docx: logo: %w", err)
+		}
+		return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
+	}
+	return picture{}, fmt.Errorf("docx: no logo")
+}
+
+// wordmark draws the brand's name in ink over a short accent bar.
+func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
+	f, err := opentype.Parse(st.Fonts[briefing.Bold])
+	if err != nil {
+		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
+	}
+	const size, pad, bar = 44, 4, 6
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
+	}
+	defer face.Close()
+	name := st.Brand.Name
+	m := face.Metrics()
+	adv := font.MeasureString(face, name)
+	w := adv.Ceil() + 2*pad
+	asc, desc := m.Ascent.Ceil(), m.Descent.Ceil()
+	h := asc + desc + bar + 2*pad
+
+	primary := ink
+	accent := rgb(st.Brand.Colors.Accent)
+	// A palette of the primary colour at 16 opacities and the accent keeps
+	// the PNG small.
+	pal := color.Palette{color.NRGBA{}}
+	for i := 1; i <= 15; i++ {
+		c := primary
+		c.A = uint8(i * 17)
+		pal = append(pal, c)
+	}
+	pal = append(pal, accent)
+	rgba := image.NewNRGBA(image.Rect(0, 0, w, h))
+	d := font.Drawer{Dst: rgba, Src: image.NewUniform(primary), Face: face, Dot: fixed.P(pad, pad+asc)}
+	d.DrawString(name)
+	draw.Draw(rgba, image.Rect(pad, h-pad-bar, pad+w/5, h-pad), image.NewUniform(accent), image.Point{}, draw.Src)
+	img := image.NewPaletted(rgba.Bounds(), pal)
+	draw.Draw(img, img.Bounds(), rgba, image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return picture{}, err
+	}
+	return picture{data: buf.Bytes(), ext: "png", w: w, h: h}, nil
+}
+
+// qrCode returns a QR code of url as a two-colour PNG, dark modules in c.
+func qrCode(url string, c briefing.Color) (picture, error) {
+	code, err := qr.Encode(url, qr.M, qr.Auto)
+	if err != nil {
+		return picture{}, fmt.Errorf("docx: QR code: %w", err)
+	}
+	const module, quiet = 4, 2
+	n := code.Bounds().Dx()
+	size := (n + 2*quiet) * module
+	img := image.NewPaletted(image.Rect(0, 0, size, size), color.Palette{color.White, rgb(c)})
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			if isDark(code, x, y) {
+				r := image.Rect((x+quiet)*module, (y+quiet)*module, (x+quiet+1)*module, (y+quiet+1)*module)
+				draw.Draw(img, r, image.NewUniform(img.Palette[1]), image.Point{}, draw.Src)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return picture{}, err
+	}
+	p, err := newPart("word/media/qr.png", buf.Bytes())
+	return picture{data: buf.Bytes(), ext: "png", w: size, h: size, part: p}, err
+}
+
+func isDark(b barcode.Barcode, x, y int) bool {
+	r, _, _, _ := b.At(x, y).RGBA()
+	return r < 0x8000
+}
+
+func rgb(c briefing.Color) color.NRGBA {
+	r, g, b, err := c.RGB()
+	if err != nil {
+		return color.NRGBA{A: 255}
+	}
+	return color.NRGBA{R: uint8(r), G: uint8(g), B: uint8(b), A: 255}
+}

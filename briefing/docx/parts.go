@@ -1,0 +1,278 @@
+package docx
+
+// This file holds everything godocx cannot express, in one place:
+//
+//   - raw WordprocessingML inside the body (bookmarks, complex fields such as
+//     the table of contents and PAGEREF, internal hyperlinks): the visitor
+//     puts a marker run where each fragment goes, and splice replaces the
+//     marker runs in the document godocx marshalled (and tidy writes its
+//     hyperlink ids with the usual r: prefix);
+//   - the header and footer parts (with PAGE and NUMPAGES fields);
+//   - the core and app properties (docProps/core.xml, docProps/app.xml);
+//   - the package itself: godocx marshals the document and its
+//     relationships, and writePackage zips them with the template parts
+//     (compressed once in New) in a fixed order with fixed timestamps.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"briefing/briefing"
+)
+
+// Markers are private-use characters, which are valid XML and which the
+// builder removes from the text it is given: "\uE000" + index + "\uE001".
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+	// markRun is how godocx writes a run holding only a marker.
+	markRunOpen  = "<w:r><w:t>" + markOpen
+	markRunClose = markClose + "</w:t></w:r>"
+)
+
+func marker(i int) string { return markOpen + strconv.Itoa(i) + markClose }
+
+// godocxLinkID is how godocx (through encoding/xml) writes a hyperlink's
+// relationship id: with a prefix of its own, declared on the element.
+// tidy writes the conventional r:id instead (r is declared on the root).
+var godocxLinkID = []byte(`xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id=`)
+
+func tidy(doc []byte) []byte { return bytes.ReplaceAll(doc, godocxLinkID, []byte(`r:id=`)) }
+
+// splice replaces each marker run in doc by its fragment.
+func splice(doc []byte, frags []string) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(doc) + 256*len(frags))
+	seen := 0
+	for {
+		i := bytes.Index(doc, []byte(markRunOpen))
+		if i < 0 {
+			break
+		}
+		out.Write(doc[:i])
+		rest := doc[i+len(markRunOpen):]
+		j := bytes.Index(rest, []byte(markRunClose))
+		if j < 0 {
+			return nil, fmt.Errorf("docx: unterminated marker")
+		}
+		n, err := strconv.Atoi(string(rest[:j]))
+		if err != nil || n < 0 || n >= len(frags) {
+			return nil, fmt.Errorf("docx: bad marker %q", rest[:j])
+		}
+		out.WriteString(frags[n])
+		seen++
+		doc = rest[j+len(markRunClose):]
+	}
+	out.Write(doc)
+	if seen != len(frags) {
+		return nil, fmt.Errorf("docx: %d of %d raw fragments placed", seen, len(frags))
+	}
+	return out.Bytes(), nil
+}
+
+// part is one file of the package: either data, deflated as it is written,
+// or raw, compressed (or stored) once by newPart.
+type part struct {
+	name   string
+	data   []byte
+	method uint16
+	raw    []byte
+	crc    uint32
+	size   uint64 // uncompressed size of raw
+}
+
+// dosDate is the fixed modification date of every part, 2024-01-01, as an
+// MS-DOS date (time 00:00).
+const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
+
+// writePackage writes the parts as a zip to w in name order, each with the
+// same fixed timestamp, so that equal documents give equal bytes.
+func writePackage(w io.Writer, parts []part) error {
+	sort.Slice(parts, func(i, j int) bool { return parts[i].name < parts[j].name })
+	zw := zip.NewWriter(w)
+	for _, p := range parts {
+		if p.raw == nil {
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate})
+			if err != nil {
+				return err
+			}
+			if _, err := fw.Write(p.data); err != nil {
+				return err
+			}
+			continue
+		}
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: 0,
+			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(p.raw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// esc escapes s for XML text and attribute values.
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// textRun is a run of plain text with optional run properties.
+func textRun(rPr, s string) string {
+	if s == "" {
+		return ""
+	}
+	if rPr != "" {
+		rPr = "<w:rPr>" + rPr + "</w:rPr>"
+	}
+	return `<w:r>` + rPr + `<w:t xml:space="preserve">` + esc(s) + `</w:t></w:r>`
+}
+
+// field is a complex field: instr is its code, cached the result shown until
+// the field is updated.
+func field(instr, cached string) string {
+	return `<w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
+		`<w:r><w:instrText xml:space="preserve"> ` + esc(instr) + ` </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
+		textRun("", cached) +
+		`<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+}
+
+// fieldBegin and fieldEnd open and close a field whose result spans
+// paragraphs (the table of contents).
+func fieldBegin(instr string) string {
+	return `<w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
+		`<w:r><w:instrText xml:space="preserve"> ` + esc(instr) + ` </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`
+}
+
+const fieldEnd = `<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+
+// bookmarkName turns an anchor into a Word bookmark name: letters, digits
+// and underscores, starting with a letter, at most 40 characters.
+func bookmarkName(anchor string) string {
+	b := []byte("_" + anchor)
+	for i := 1; i < len(b); i++ {
+		c := b[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			b[i] = '_'
+		}
+	}
+	s := string(b[1:])
+	if s == "" || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		s = "bm_" + s
+	}
+	if len(s) > 40 {
+		s = s[:40]
+	}
+	return s
+}
+
+// tocEntry is one pre-rendered line of the table of contents: a hyperlink
+// to the heading's bookmark with its PAGEREF page number.
+func tocEntry(title, bookmark string, page int) string {
+	return `<w:hyperlink w:anchor="` + esc(bookmark) + `" w:history="1">` +
+		textRun("", title) + `<w:r><w:tab/></w:r>` +
+		field("PAGEREF "+bookmark+" \\h", pageText(page)) +
+		`</w:hyperlink>`
+}
+
+// pageText is a page number, or nothing when it is not known.
+func pageText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+// headerXML is the running header: organisation and statement at the left,
+// the document type at the right.
+func headerXML(m *briefing.Meta, primary string) string {
+	kind := m.Labels.Brief
+	if m.Kind == briefing.KindPack {
+		kind = m.Labels.DelegatePack
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<w:hdr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>` +
+		textRun(`<w:b/><w:color w:val="`+primary+`"/>`, m.Author) +
+		textRun("", sep(m.Author, m.Statement)) +
+		`<w:r><w:tab/></w:r>` + textRun("", kind) +
+		`</w:p></w:hdr>`
+}
+
+// footerXML is the running footer: the brand's footer line (and the
+// unofficial-translation note) at the left, "Page X of Y" at the right,
+// built from PAGE and NUMPAGES fields and the label's words.
+func footerXML(m *briefing.Meta, pages int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
+	b.WriteString(textRun("", m.Footer))
+	if m.Unofficial != "" {
+		b.WriteString(textRun(`<w:i/>`, sep(m.Footer, m.Unofficial)))
+	}
+	b.WriteString(`<w:r><w:tab/></w:r>`)
+	words := strings.Split(m.Labels.Page, "%d")
+	if len(words) != 3 {
+		words = []string{"", " / ", ""}
+	}
+	b.WriteString(textRun("", words[0]))
+	b.WriteString(field("PAGE", "1"))
+	b.WriteString(textRun("", words[1]))
+	b.WriteString(field("NUMPAGES", strconv.Itoa(pages)))
+	b.WriteString(textRun("", words[2]))
+	b.WriteString(`</w:p></w:ftr>`)
+	return b.String()
+}
+
+// sep returns " · " + s when both are set, else s.
+func sep(before, s string) string {
+	if before == "" || s == "" {
+		return s
+	}
+	return " · " + s
+}
+
+// coreXML is docProps/core.xml: title, creator, subject, keywords, language
+// and the statement's date as created and modified time.
+func coreXML(m *briefing.Meta) string {
+	date := m.Date.UTC().Format("2006-01-02T15:04:05Z")
+	el := func(name, v string) string {
+		if v == "" {
+			return ""
+		}
+		return "<" + name + ">" + esc(v) + "</" + name + ">"
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		el("dc:title", m.Title) + el("dc:subject", m.Subject) + el("dc:creator", m.Author) +
+		el("cp:keywords", strings.Join(m.Keywords, ", ")) + el("dc:description", m.Subtitle) +
+		el("cp:lastModifiedBy", m.Author) + el("dc:language", m.Lang) +
+		`<dcterms:created xsi:type="dcterms:W3CDTF">` + date + `</dcterms:created>` +
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + date + `</dcterms:modified>` +
+		`</cp:coreProperties>`
+}
+
+// appXML is docProps/app.xml: the tool that made the file.
+func appXML(m *briefing.Meta) string {
+	app := m.Creator
+	if app == "" {
+		app = "briefing"
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+		`<Application>` + esc(app) + `</Application><Company>` + esc(m.Author) + `</Company></Properties>`
+}

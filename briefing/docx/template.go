@@ -1,0 +1,160 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"math"
+	"path"
+	"strings"
+	"text/template"
+
+	"github.com/gomutex/godocx/docx"
+
+	"briefing/briefing"
+	"briefing/layouts"
+)
+
+// The reference template is the project's own: the parts in layouts/docx
+// (styles, numbering, theme, settings, font table) are Go text/templates
+// filled once in New with the brand's font, colours and type sizes (and,
+// for styles.xml, per paper size and language) and compressed once. godocx
+// writes only the body, into a document we start empty, so nothing of its
+// built-in template (its author, thumbnail, custom XML, extra styles) ever
+// reaches our output.
+
+// tmplData is what the template parts are filled with.
+type tmplData struct {
+	Name, Font                          string
+	Primary, Accent, Text, Muted, Light string
+	// Sizes in half-points.
+	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker int
+	// TextWidth is the width between the margins in twips (right tabs).
+	TextWidth int
+	// Per document (settings.xml).
+	Lang         string
+	UpdateFields bool
+}
+
+// page is a paper size and its margins in twips.
+type page struct {
+	W, H                     int
+	Top, Right, Bottom, Left int
+}
+
+func (p page) textWidth() int { return p.W - p.Left - p.Right }
+
+func twips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }
+
+func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
+
+func pageFor(paper briefing.Paper, m briefing.Margins) page {
+	p := page{W: 11906, H: 16838} // A4
+	if paper == briefing.PaperLetter {
+		p = page{W: 12240, H: 15840}
+	}
+	p.Top, p.Right, p.Bottom, p.Left = twips(m.Top), twips(m.Right), twips(m.Bottom), twips(m.Left)
+	return p
+}
+
+func newTmplData(st *briefing.Style) tmplData {
+	c, s := st.Brand.Colors, st.Layout.Sizes
+	note := (s.Body + s.Small) / 2
+	return tmplData{
+		Name: st.Brand.Name, Font: st.Brand.Fonts.Family,
+		Primary: c.Primary.Hex(), Accent: c.Accent.Hex(), Text: c.Text.Hex(), Muted: c.Muted.Hex(), Light: c.Light.Hex(),
+		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
+		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
+		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
+	}
+}
+
+// parseParts reads and parses the template parts in layouts/docx.
+func parseParts() (map[string]*template.Template, error) {
+	out := map[string]*template.Template{}
+	for _, name := range []string{"styles.xml", "numbering.xml", "settings.xml", "theme1.xml", "fontTable.xml"} {
+		b, err := fs.ReadFile(layouts.FS, path.Join(layouts.DOCX, name))
+		if err != nil {
+			return nil, fmt.Errorf("docx: reference template: %w", err)
+		}
+		t, err := template.New(name).Option("missingkey=error").Parse(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("docx: reference template: %w", err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+func execute(t *template.Template, data tmplData) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("docx: reference template %s: %w", t.Name(), err)
+	}
+	return b.Bytes(), nil
+}
+
+// The package-level parts: content types and the package relationships.
+const (
+	contentTypesXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/>` +
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+		`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` +
+		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>` +
+		`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
+		`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+		`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`
+
+	rootRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`
+
+	// rIdHeader and rIdFooter are the header and footer relationships;
+	// godocx numbers the ones it adds after these seven.
+	rIdHeader = "rId6"
+	rIdFooter = "rId7"
+)
+
+// docRels are the document's relationships to the template parts; godocx
+// numbers the ones it adds (images, hyperlinks) after them.
+func docRels() []*docx.Relationship {
+	const ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	return []*docx.Relationship{
+		{ID: "rId1", Type: ns + "styles", Target: "styles.xml"},
+		{ID: "rId2", Type: ns + "numbering", Target: "numbering.xml"},
+		{ID: "rId3", Type: ns + "settings", Target: "settings.xml"},
+		{ID: "rId4", Type: ns + "theme", Target: "theme/theme1.xml"},
+		{ID: "rId5", Type: ns + "fontTable", Target: "fontTable.xml"},
+		{ID: rIdHeader, Type: ns + "header", Target: "header1.xml"},
+		{ID: rIdFooter, Type: ns + "footer", Target: "footer1.xml"},
+	}
+}
+
+// newPart compresses a part once; Render copies it into every package
+// without compressing it again. Images are stored, XML deflated.
+func newPart(name string, data []byte) (part, error) {
+	p := part{name: name, method: zip.Deflate, crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
+	if strings.HasPrefix(name, "word/media/") {
+		p.method, p.raw = zip.Store, data
+		return p, nil
+	}
+	var b bytes.Buffer
+	fw, err := flate.NewWriter(&b, flate.DefaultCompression)
+	if err != nil {
+		return part{}, err
+	}
+	if _, err := fw.Write(data); err != nil {
+		return part{}, err
+	}
+	if err := fw.Close(); err != nil {
+		return part{}, err
+	}
+	p.raw = b.Bytes()
+	return p, nil
+}
