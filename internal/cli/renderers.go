@@ -5,6 +5,7 @@ import (
 
 	"briefing/briefing"
 	"briefing/briefing/build"
+	"briefing/briefing/docx"
 	"briefing/briefing/pdf"
 )
 
@@ -16,9 +17,21 @@ func renderers(st *briefing.Style) (map[briefing.Format]build.Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := docx.New(st)
+	if err != nil {
+		return nil, err
+	}
 	return map[briefing.Format]build.Renderer{
-		briefing.FormatPDF: pdfRenderer{p},
+		briefing.FormatPDF:  pdfRenderer{p},
+		briefing.FormatDOCX: docxRenderer{d},
 	}, nil
+}
+
+type docxRenderer struct{ r *docx.Renderer }
+
+func (d docxRenderer) Render(w io.Writer, doc *briefing.Doc) (int, error) {
+	info, err := d.r.Render(w, doc)
+	return info.Pages, err
 }
 
 type pdfRenderer struct{ r *pdf.Renderer }
