@@ -1,0 +1,98 @@
+package cli_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"briefing/briefing"
+	"briefing/briefing/docx"
+	"briefing/briefing/pdf"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+var (
+	fuzzOnce  sync.Once
+	fuzzPDF   *pdf.Renderer
+	fuzzDOCX  *docx.Renderer
+	fuzzStyle *briefing.Style
+	fuzzErr   error
+)
+
+func fuzzRenderers(t *testing.T) (*pdf.Renderer, *docx.Renderer) {
+	fuzzOnce.Do(func() {
+		fuzzStyle, fuzzErr = briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		if fuzzErr == nil {
+			fuzzPDF, fuzzErr = pdf.New(fuzzStyle)
+		}
+		if fuzzErr == nil {
+			fuzzDOCX, fuzzErr = docx.New(fuzzStyle)
+		}
+	})
+	if fuzzErr != nil {
+		t.Fatal(fuzzErr)
+	}
+	return fuzzPDF, fuzzDOCX
+}
+
+// FuzzBuild feeds fuzzed statements through load → compose → render. It
+// must never panic: a statement either fails to load with positioned
+// errors, or every document renders to a valid-looking PDF and DOCX or fails
+// with a named overflow error.
+func FuzzBuild(f *testing.F) {
+	for _, p := range []string{
+		filepath.Join("..", "..", "data", "cartagena40.yaml"),
+		filepath.Join("..", "..", "briefing", "testdata", "valid", "minimal.yaml"),
+		filepath.Join("..", "..", "briefing", "testdata", "valid", "translated.yaml"),
+	} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ds, err := briefing.Load(fstest.MapFS{"s.yaml": {Data: data}}, "s.yaml")
+		if err != nil {
+			var el briefing.ErrorList
+			if !errors.As(err, &el) || len(el) == 0 {
+				t.Fatalf("load error is not a positioned ErrorList: %v", err)
+			}
+			return
+		}
+		p, d := fuzzRenderers(t)
+		s := ds.Base
+		for i := range s.Audiences {
+			a := &s.Audiences[i]
+			docs := []*briefing.Doc{briefing.ComposePack(s, a, briefing.ComposeOptions{})}
+			for _, r := range s.Selected(a) {
+				docs = append(docs, briefing.ComposeBrief(s, a, r, briefing.ComposeOptions{}))
+			}
+			for _, doc := range docs {
+				var buf bytes.Buffer
+				if _, err := p.Render(&buf, doc); err != nil {
+					var oe *pdf.OverflowError
+					if !errors.As(err, &oe) {
+						t.Fatalf("pdf: %v", err)
+					}
+				} else if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || !bytes.Contains(buf.Bytes()[max(0, buf.Len()-32):], []byte("%%EOF")) {
+					t.Fatalf("pdf output is not a whole PDF (%d bytes)", buf.Len())
+				}
+				buf.Reset()
+				if _, err := d.Render(&buf, doc); err != nil {
+					if !errors.Is(err, docx.ErrOverflow) {
+						t.Fatalf("docx: %v", err)
+					}
+				} else if !bytes.HasPrefix(buf.Bytes(), []byte("PK\x03\x04")) {
+					t.Fatalf("docx output is not a zip (%d bytes)", buf.Len())
+				}
+			}
+			if i >= 1 {
+				break // two audiences are enough to reach every block
+			}
+		}
+	})
+}
