@@ -3,6 +3,10 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -84,17 +88,22 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 			st.Fonts[i] = data
 		}
 	}
+	if st.Fonts[0] != nil && st.Fonts[1] != nil && st.Fonts[2] != nil && st.Fonts[3] != nil {
+		cov, bad, err := coverage(st.Fonts)
+		if err != nil {
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fonts[bad].key, "%s: cannot read the font's character map (%v)", fonts[bad].name, err))
+		} else {
+			st.cover = &cov
+			for _, t := range []struct{ key, text string }{{"name", b.Name}, {"short_name", b.ShortName}, {"footer", b.Footer}} {
+				if m := st.Missing(t.text); len(m) > 0 {
+					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", missingMessage(st, m)))
+				}
+			}
+		}
+	}
 	if b.Logo != "" {
-		data, err := readBeside(f.BrandFS, dir, b.Logo, nil)
-		switch {
-		case err != nil:
-			errs = append(errs, styleErr(f.Brand, pos, "logo", "cannot read logo file %s: %s", b.Logo, fsMessage(err)))
-		case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-			st.Logo, st.LogoType = data, "png"
-		case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-			st.Logo, st.LogoType = data, "jpg"
-		default:
-			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s: want a PNG or JPEG image", b.Logo))
+		if msg := loadLogo(f.BrandFS, path.Join(dir, b.Logo), b.Logo, st); msg != "" {
+			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s", msg))
 		}
 	}
 	return errs
@@ -151,4 +160,73 @@ func readBeside(fsys fs.FS, dir, name string, fallback fs.FS) ([]byte, error) {
 		}
 	}
 	return nil, err
+}
+
+// Limits on the logo: a logo is a small image, and a file or an image
+// beyond these is a mistake or an attack (a "decompression bomb").
+const (
+	// MaxLogoSize is the largest logo file briefing reads, in bytes.
+	MaxLogoSize = 5 << 20
+	// MaxLogoPixels is the largest width and height of a logo, in pixels.
+	MaxLogoPixels = 4000
+)
+
+// loadLogo reads the logo file p (named name in messages) into st: it
+// refuses a file over MaxLogoSize before reading it, anything but a PNG or
+// JPEG image, an image over MaxLogoPixels either way and one that does not
+// decode. It returns the problem, or "".
+func loadLogo(fsys fs.FS, p, name string, st *Style) string {
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	case info.IsDir():
+		return fmt.Sprintf("logo file %s is a folder, not an image", name)
+	case info.Size() > MaxLogoSize:
+		return fmt.Sprintf("logo file %s is %s (%d bytes), over the limit of %d MB; use a smaller image", name, mb(info.Size()), info.Size(), MaxLogoSize>>20)
+	}
+	file, err := fsys.Open(p)
+	if err != nil {
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, MaxLogoSize+1))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	case len(data) > MaxLogoSize:
+		return fmt.Sprintf("logo file %s is over the limit of %d MB; use a smaller image", name, MaxLogoSize>>20)
+	}
+	var kind string
+	var config func(io.Reader) (image.Config, error)
+	var decode func(io.Reader) (image.Image, error)
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		kind, config, decode = "png", png.DecodeConfig, png.Decode
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		kind, config, decode = "jpg", jpeg.DecodeConfig, jpeg.Decode
+	default:
+		return fmt.Sprintf("%s: want a PNG or JPEG image", name)
+	}
+	what := map[string]string{"png": "PNG", "jpg": "JPEG"}[kind]
+	cfg, err := config(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Sprintf("logo file %s is an empty image (%dx%d pixels)", name, cfg.Width, cfg.Height)
+	}
+	if cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
+		return fmt.Sprintf("logo file %s is %dx%d pixels, over the limit of %dx%d; scale it down", name, cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
+	}
+	if _, err := decode(bytes.NewReader(data)); err != nil {
+		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
+	}
+	st.Logo, st.LogoType = data, kind
+	return ""
+}
+
+// mb writes a size in bytes as megabytes, "50.0 MB".
+func mb(n int64) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
