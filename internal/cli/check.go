@@ -28,8 +28,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	var problems briefing.ErrorList
 	ds, err := in.loadData()
 	problems = appendErr(problems, err)
-	_, err = in.loadStyle()
+	st, err := in.loadStyle()
 	problems = appendErr(problems, err)
+	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
 	if len(problems) > 0 {
 		return problems
 	}
