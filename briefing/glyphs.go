@@ -121,9 +121,42 @@ func CheckGlyphs(ds *Dataset, st *Style) ErrorList {
 	for _, l := range langs {
 		c.glyphs(ds.Files[l], ds.Translations[l], st)
 	}
+	for _, l := range ds.Languages() {
+		file := ds.File
+		if f, ok := ds.Files[l]; ok {
+			file = f
+		}
+		if m := st.Missing(labelText(l)); len(m) > 0 {
+			msg := missingMessage(st, m)
+			msg = strings.Replace(msg, "; use", fmt.Sprintf(", which the built-in %s headings and labels use; use", l), 1)
+			msg = msg[:strings.LastIndex(msg, " or remove")]
+			c.errorf(file, "lang", "%s", msg)
+		}
+	}
 	errs := dedupe(c.errs)
 	sortErrors(errs, ds.File)
 	return errs
+}
+
+// labelText is every fixed word documents in lang print: headings, labels
+// and month names.
+func labelText(lang string) string {
+	l, _ := LabelsFor(lang)
+	var b strings.Builder
+	walkLabels(reflect.ValueOf(l), &b)
+	for _, m := range l.months {
+		b.WriteString(m)
+	}
+	b.WriteString(l.dateFormat)
+	return b.String()
+}
+
+func walkLabels(v reflect.Value, b *strings.Builder) {
+	for i := 0; i < v.NumField(); i++ {
+		if f := v.Field(i); f.Kind() == reflect.String && v.Type().Field(i).IsExported() {
+			b.WriteString(f.String())
+		}
+	}
 }
 
 func (c *checker) glyphs(file string, s *Statement, st *Style) {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing"
 	"briefing/fonts"
@@ -161,5 +164,58 @@ func TestLoadStyleBrandGlyphs(t *testing.T) {
 	_, f := writeBrand(t, "''", "footer: 日本 · example.org\n")
 	_, err := briefing.LoadStyle(f)
 	want := `brand.yaml:5:9: footer: the fonts (Noto Sans) cannot draw "日本" (U+65E5 U+672C); use a brand font that has them or remove them`
+	sameLines(t, "errors", messages(err), []string{want})
+}
+
+// TestCheckGlyphsASCIIFonts sets a statement in fonts cut down to ASCII:
+// its accented text, and the Spanish labels, cannot be drawn.
+func TestCheckGlyphsASCIIFonts(t *testing.T) {
+	dir, f := writeBrand(t, "''", "")
+	var ascii strings.Builder
+	for r := rune(0x20); r < 0x7f; r++ {
+		ascii.WriteRune(r)
+	}
+	for _, name := range []string{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"} {
+		b, err := fs.ReadFile(fonts.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), fpdf.UTF8CutFont(b, ascii.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := briefing.LoadStyle(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Covers('a') || st.Covers('é') {
+		t.Fatalf("the cut fonts cover a: %v, é: %v", st.Covers('a'), st.Covers('é'))
+	}
+	ds, err := briefing.Load(os.DirFS("testdata"), "valid/translated.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := messages(briefing.CheckGlyphs(ds, st).Err())
+	want := []string{
+		`valid/translated.es.yaml:1:7: lang: the fonts (Noto Sans) cannot draw "óá" (U+00F3 U+00E1), which the built-in es headings and labels use; use a brand font that has them`,
+		`valid/translated.es.yaml:4:9: translation.note: the fonts (Noto Sans) cannot draw "ó" (U+00F3); use a brand font that has it or remove it`,
+		`valid/translated.es.yaml:5:8: title: the fonts (Noto Sans) cannot draw "ó" (U+00F3); use a brand font that has it or remove it`,
+		`valid/translated.es.yaml:11:12: recommendations[0].body[0]: the fonts (Noto Sans) cannot draw "á" (U+00E1); use a brand font that has it or remove it`,
+		`valid/translated.es.yaml:15:9: recommendations[1].body[0]: the fonts (Noto Sans) cannot draw "á" (U+00E1); use a brand font that has it or remove it`,
+	}
+	sameLines(t, "errors", got, want)
+}
+
+func TestLoadStyleHugeFont(t *testing.T) {
+	dir, f := writeBrand(t, "''", "")
+	p := filepath.Join(dir, "NotoSans-Bold.ttf")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, 100<<20); err != nil {
+		t.Fatal(err)
+	}
+	_, err := briefing.LoadStyle(f)
+	want := "brand.yaml:4:65: fonts.bold: font file NotoSans-Bold.ttf is 100.0 MB (104857600 bytes), over the limit of 64 MB"
 	sameLines(t, "errors", messages(err), []string{want})
 }

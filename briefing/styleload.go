@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -79,7 +80,10 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 			continue
 		}
 		data, err := readBeside(f.BrandFS, dir, fn.name, f.FallbackFS)
+		var big *tooBigError
 		switch {
+		case errors.As(err, &big):
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "font file %s is %s (%d bytes), over the limit of %d MB", fn.name, mb(big.size), big.size, MaxFontSize>>20))
 		case err != nil:
 			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "cannot read font file %s: %s", fn.name, fsMessage(err)))
 		case !isFont(data):
@@ -148,18 +152,51 @@ func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 	return errs
 }
 
-// readBeside reads name relative to dir in fsys, else from fallback.
+// MaxFontSize is the largest font file briefing reads, in bytes: room for
+// the large CJK fonts.
+const MaxFontSize = 64 << 20
+
+// tooBigError is a file over MaxFontSize, refused before reading it.
+type tooBigError struct{ size int64 }
+
+func (e *tooBigError) Error() string { return fmt.Sprintf("file too large (%d bytes)", e.size) }
+
+// readBeside reads name relative to dir in fsys, else from fallback,
+// refusing a file over MaxFontSize.
 func readBeside(fsys fs.FS, dir, name string, fallback fs.FS) ([]byte, error) {
-	b, err := fs.ReadFile(fsys, path.Join(dir, name))
+	b, err := readMax(fsys, path.Join(dir, name))
 	if err == nil {
 		return b, nil
 	}
+	var big *tooBigError
+	if errors.As(err, &big) {
+		return nil, err
+	}
 	if fallback != nil {
-		if b, err2 := fs.ReadFile(fallback, name); err2 == nil {
+		if b, err2 := readMax(fallback, name); err2 == nil {
 			return b, nil
 		}
 	}
 	return nil, err
+}
+
+func readMax(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFontSize {
+		return nil, &tooBigError{st.Size()}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFontSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFontSize {
+		return nil, &tooBigError{int64(len(b))}
+	}
+	return b, nil
 }
 
 // Limits on the logo: a logo is a small image, and a file or an image
