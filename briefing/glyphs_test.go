@@ -140,9 +140,15 @@ func TestLoadStyleLogo(t *testing.T) {
 			os.Truncate(p, 50<<20)
 		}, "brand.yaml:2:7: logo: logo file logo.png is 50.0 MB (52428800 bytes), over the limit of 5 MB; use a smaller image"},
 		{"folder", func(dir string) { os.Mkdir(filepath.Join(dir, "logo.png"), 0o755) }, "brand.yaml:2:7: logo: logo file logo.png is a folder, not an image"},
+		{"outside", func(string) {}, "brand.yaml:2:7: logo: logo file ../logo.png is outside the brand file's folder; put it in that folder or below it"},
+		{"absolute", func(string) {}, "brand.yaml:2:7: logo: logo file /tmp/logo.png: write the name relative to the brand file's folder, not as an absolute path"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir, f := writeBrand(t, "logo.png", "")
+			logo := map[string]string{"outside": "../logo.png", "absolute": "/tmp/logo.png"}[c.name]
+			if logo == "" {
+				logo = "logo.png"
+			}
+			dir, f := writeBrand(t, logo, "")
 			c.file(dir)
 			start := time.Now()
 			st, err := briefing.LoadStyle(f)

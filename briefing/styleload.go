@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -79,6 +80,10 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 		if fn.name == "" {
 			continue
 		}
+		if msg := outside("font", dir, fn.name); msg != "" {
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "%s", msg))
+			continue
+		}
 		data, err := readBeside(f.BrandFS, dir, fn.name, f.FallbackFS)
 		var big *tooBigError
 		switch {
@@ -106,7 +111,11 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 		}
 	}
 	if b.Logo != "" {
-		if msg := loadLogo(f.BrandFS, path.Join(dir, b.Logo), b.Logo, st); msg != "" {
+		msg := outside("logo", dir, b.Logo)
+		if msg == "" {
+			msg = loadLogo(f.BrandFS, path.Join(dir, b.Logo), b.Logo, st)
+		}
+		if msg != "" {
 			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s", msg))
 		}
 	}
@@ -150,6 +159,18 @@ func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 		errs = append(errs, styleErr(file, pos, "sizes.body_min", "body_min %g is larger than body %g", z.BodyMin, z.Body))
 	}
 	return errs
+}
+
+// outside says why the file name a brand gives cannot be read: it must
+// be relative to the brand file's folder and stay inside it. "" when fine.
+func outside(what, dir, name string) string {
+	if path.IsAbs(name) || filepath.IsAbs(name) || filepath.VolumeName(name) != "" {
+		return fmt.Sprintf("%s file %s: write the name relative to the brand file's folder, not as an absolute path", what, name)
+	}
+	if !fs.ValidPath(path.Join(dir, name)) {
+		return fmt.Sprintf("%s file %s is outside the brand file's folder; put it in that folder or below it", what, name)
+	}
+	return ""
 }
 
 // MaxFontSize is the largest font file briefing reads, in bytes: room for
