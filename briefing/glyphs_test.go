@@ -2,6 +2,8 @@ package briefing_test
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"io/fs"
@@ -140,6 +142,7 @@ func TestLoadStyleLogo(t *testing.T) {
 			os.Truncate(p, 50<<20)
 		}, "brand.yaml:2:7: logo: logo file logo.png is 50.0 MB (52428800 bytes), over the limit of 5 MB; use a smaller image"},
 		{"folder", func(dir string) { os.Mkdir(filepath.Join(dir, "logo.png"), 0o755) }, "brand.yaml:2:7: logo: logo file logo.png is a folder, not an image"},
+		{"interlaced", func(dir string) { os.WriteFile(filepath.Join(dir, "logo.png"), interlaced(good), 0o644) }, "brand.yaml:2:7: logo: logo file logo.png is an interlaced PNG, which cannot be embedded in a PDF; save it without interlacing"},
 		{"outside", func(string) {}, "brand.yaml:2:7: logo: logo file ../logo.png is outside the brand file's folder; put it in that folder or below it"},
 		{"absolute", func(string) {}, "brand.yaml:2:7: logo: logo file /tmp/logo.png: write the name relative to the brand file's folder, not as an absolute path"},
 	} {
@@ -224,4 +227,12 @@ func TestLoadStyleHugeFont(t *testing.T) {
 	_, err := briefing.LoadStyle(f)
 	want := "brand.yaml:4:65: fonts.bold: font file NotoSans-Bold.ttf is 100.0 MB (104857600 bytes), over the limit of 64 MB"
 	sameLines(t, "errors", messages(err), []string{want})
+}
+
+// interlaced marks a PNG's header as interlaced (Adam7), fixing its CRC.
+func interlaced(b []byte) []byte {
+	b = bytes.Clone(b)
+	b[28] = 1
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
 }

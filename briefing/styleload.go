@@ -277,6 +277,11 @@ func loadLogo(fsys fs.FS, p, name string, st *Style) string {
 	if cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
 		return fmt.Sprintf("logo file %s is %dx%d pixels, over the limit of %dx%d; scale it down", name, cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
 	}
+	if kind == "png" && len(data) > 28 && data[28] != 0 {
+		// The PDF writer embeds PNG data as it is, which needs it
+		// not interlaced.
+		return fmt.Sprintf("logo file %s is an interlaced PNG, which cannot be embedded in a PDF; save it without interlacing", name)
+	}
 	if _, err := decode(bytes.NewReader(data)); err != nil {
 		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
 	}
