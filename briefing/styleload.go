@@ -30,7 +30,13 @@ type StyleFiles struct {
 // It reports every problem in both files at once, as an ErrorList with
 // positions: unknown or missing keys, colours that are not #rrggbb, sizes
 // and margins that are not positive, a body_min above body, an unknown
-// paper, and font or logo files that cannot be read.
+// paper, and font or logo files that cannot be read. Font files are read
+// up to MaxFontSize; their character maps give the Style's coverage (see
+// Style.Covers), and the brand's name, short name and footer must be
+// covered. A logo must be a PNG (not interlaced) or JPEG file of at most
+// MaxLogoSize bytes, refused by its size before it is read, and
+// MaxLogoPixels pixels either way, that decodes. Font and logo names are
+// relative to the brand file and may not leave its folder.
 func LoadStyle(f StyleFiles) (*Style, error) {
 	st := &Style{}
 	var errs ErrorList

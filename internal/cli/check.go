@@ -8,7 +8,8 @@ import (
 )
 
 const checkHelp = `briefing check: check the statement data, its translations, the brand and the
-layout files, and print every problem with its file, line, column and field.
+layout files (and that the brand fonts can draw every character of the text),
+and print every problem with its file, line, column and field.
 Untranslated fields are listed as warnings. Writes nothing. Exit status 1 when
 there is a problem.
 
