@@ -110,6 +110,8 @@ type Style struct {
 	// the brand has no logo.
 	Logo     []byte
 	LogoType string
+	// cover is the set of runes all four fonts can draw; nil when unknown.
+	cover *runeRanges
 }
 
 // FontStyle indexes Style.Fonts.

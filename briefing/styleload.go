@@ -2,9 +2,15 @@ package briefing
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -24,7 +30,13 @@ type StyleFiles struct {
 // It reports every problem in both files at once, as an ErrorList with
 // positions: unknown or missing keys, colours that are not #rrggbb, sizes
 // and margins that are not positive, a body_min above body, an unknown
-// paper, and font or logo files that cannot be read.
+// paper, and font or logo files that cannot be read. Font files are read
+// up to MaxFontSize; their character maps give the Style's coverage (see
+// Style.Covers), and the brand's name, short name and footer must be
+// covered. A logo must be a PNG (not interlaced) or JPEG file of at most
+// MaxLogoSize bytes, refused by its size before it is read, and
+// MaxLogoPixels pixels either way, that decodes. Font and logo names are
+// relative to the brand file and may not leave its folder.
 func LoadStyle(f StyleFiles) (*Style, error) {
 	st := &Style{}
 	var errs ErrorList
@@ -74,8 +86,15 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 		if fn.name == "" {
 			continue
 		}
+		if msg := outside("font", dir, fn.name); msg != "" {
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "%s", msg))
+			continue
+		}
 		data, err := readBeside(f.BrandFS, dir, fn.name, f.FallbackFS)
+		var big *tooBigError
 		switch {
+		case errors.As(err, &big):
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "font file %s is %s (%d bytes), over the limit of %d MB", fn.name, mb(big.size), big.size, MaxFontSize>>20))
 		case err != nil:
 			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fn.key, "cannot read font file %s: %s", fn.name, fsMessage(err)))
 		case !isFont(data):
@@ -84,17 +103,26 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 			st.Fonts[i] = data
 		}
 	}
+	if st.Fonts[0] != nil && st.Fonts[1] != nil && st.Fonts[2] != nil && st.Fonts[3] != nil {
+		cov, bad, err := coverage(st.Fonts)
+		if err != nil {
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fonts[bad].key, "%s: cannot read the font's character map (%v)", fonts[bad].name, err))
+		} else {
+			st.cover = &cov
+			for _, t := range []struct{ key, text string }{{"name", b.Name}, {"short_name", b.ShortName}, {"footer", b.Footer}} {
+				if m := st.Missing(t.text); len(m) > 0 {
+					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", missingMessage(st, m)))
+				}
+			}
+		}
+	}
 	if b.Logo != "" {
-		data, err := readBeside(f.BrandFS, dir, b.Logo, nil)
-		switch {
-		case err != nil:
-			errs = append(errs, styleErr(f.Brand, pos, "logo", "cannot read logo file %s: %s", b.Logo, fsMessage(err)))
-		case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-			st.Logo, st.LogoType = data, "png"
-		case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-			st.Logo, st.LogoType = data, "jpg"
-		default:
-			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s: want a PNG or JPEG image", b.Logo))
+		msg := outside("logo", dir, b.Logo)
+		if msg == "" {
+			msg = loadLogo(f.BrandFS, path.Join(dir, b.Logo), b.Logo, st)
+		}
+		if msg != "" {
+			errs = append(errs, styleErr(f.Brand, pos, "logo", "%s", msg))
 		}
 	}
 	return errs
@@ -139,16 +167,135 @@ func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 	return errs
 }
 
-// readBeside reads name relative to dir in fsys, else from fallback.
+// outside says why the file name a brand gives cannot be read: it must
+// be relative to the brand file's folder and stay inside it. "" when fine.
+func outside(what, dir, name string) string {
+	if path.IsAbs(name) || filepath.IsAbs(name) || filepath.VolumeName(name) != "" {
+		return fmt.Sprintf("%s file %s: write the name relative to the brand file's folder, not as an absolute path", what, name)
+	}
+	if !fs.ValidPath(path.Join(dir, name)) {
+		return fmt.Sprintf("%s file %s is outside the brand file's folder; put it in that folder or below it", what, name)
+	}
+	return ""
+}
+
+// MaxFontSize is the largest font file briefing reads, in bytes: room for
+// the large CJK fonts.
+const MaxFontSize = 64 << 20
+
+// tooBigError is a file over MaxFontSize, refused before reading it.
+type tooBigError struct{ size int64 }
+
+func (e *tooBigError) Error() string { return fmt.Sprintf("file too large (%d bytes)", e.size) }
+
+// readBeside reads name relative to dir in fsys, else from fallback,
+// refusing a file over MaxFontSize.
 func readBeside(fsys fs.FS, dir, name string, fallback fs.FS) ([]byte, error) {
-	b, err := fs.ReadFile(fsys, path.Join(dir, name))
+	b, err := readMax(fsys, path.Join(dir, name))
 	if err == nil {
 		return b, nil
 	}
+	var big *tooBigError
+	if errors.As(err, &big) {
+		return nil, err
+	}
 	if fallback != nil {
-		if b, err2 := fs.ReadFile(fallback, name); err2 == nil {
+		if b, err2 := readMax(fallback, name); err2 == nil {
 			return b, nil
 		}
 	}
 	return nil, err
+}
+
+func readMax(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFontSize {
+		return nil, &tooBigError{st.Size()}
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFontSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFontSize {
+		return nil, &tooBigError{int64(len(b))}
+	}
+	return b, nil
+}
+
+// Limits on the logo: a logo is a small image, and a file or an image
+// beyond these is a mistake or an attack (a "decompression bomb").
+const (
+	// MaxLogoSize is the largest logo file briefing reads, in bytes.
+	MaxLogoSize = 5 << 20
+	// MaxLogoPixels is the largest width and height of a logo, in pixels.
+	MaxLogoPixels = 4000
+)
+
+// loadLogo reads the logo file p (named name in messages) into st: it
+// refuses a file over MaxLogoSize before reading it, anything but a PNG or
+// JPEG image, an image over MaxLogoPixels either way and one that does not
+// decode. It returns the problem, or "".
+func loadLogo(fsys fs.FS, p, name string, st *Style) string {
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	case info.IsDir():
+		return fmt.Sprintf("logo file %s is a folder, not an image", name)
+	case info.Size() > MaxLogoSize:
+		return fmt.Sprintf("logo file %s is %s (%d bytes), over the limit of %d MB; use a smaller image", name, mb(info.Size()), info.Size(), MaxLogoSize>>20)
+	}
+	file, err := fsys.Open(p)
+	if err != nil {
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, MaxLogoSize+1))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("cannot read logo file %s: %s", name, fsMessage(err))
+	case len(data) > MaxLogoSize:
+		return fmt.Sprintf("logo file %s is over the limit of %d MB; use a smaller image", name, MaxLogoSize>>20)
+	}
+	var kind string
+	var config func(io.Reader) (image.Config, error)
+	var decode func(io.Reader) (image.Image, error)
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		kind, config, decode = "png", png.DecodeConfig, png.Decode
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		kind, config, decode = "jpg", jpeg.DecodeConfig, jpeg.Decode
+	default:
+		return fmt.Sprintf("%s: want a PNG or JPEG image", name)
+	}
+	what := map[string]string{"png": "PNG", "jpg": "JPEG"}[kind]
+	cfg, err := config(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Sprintf("logo file %s is an empty image (%dx%d pixels)", name, cfg.Width, cfg.Height)
+	}
+	if cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
+		return fmt.Sprintf("logo file %s is %dx%d pixels, over the limit of %dx%d; scale it down", name, cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
+	}
+	if kind == "png" && len(data) > 28 && data[28] != 0 {
+		// The PDF writer embeds PNG data as it is, which needs it
+		// not interlaced.
+		return fmt.Sprintf("logo file %s is an interlaced PNG, which cannot be embedded in a PDF; save it without interlacing", name)
+	}
+	if _, err := decode(bytes.NewReader(data)); err != nil {
+		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
+	}
+	st.Logo, st.LogoType = data, kind
+	return ""
+}
+
+// mb writes a size in bytes as megabytes, "50.0 MB".
+func mb(n int64) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }

@@ -171,8 +171,15 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 	return res, nil
 }
 
-// make1 composes, renders and writes one document.
-func make1(opt Options, s *briefing.Statement, j Job) (*Entry, error) {
+// make1 composes, renders and writes one document. A panic in a renderer
+// is that document's failure, not the end of the build: the temporary
+// file is removed on the way out and the other documents are still made.
+func make1(opt Options, s *briefing.Statement, j Job) (e *Entry, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, err = nil, fmt.Errorf("internal error (please report it): %v", r)
+		}
+	}()
 	a := s.Audience(j.Audience)
 	co := opt.Compose
 	co.Paper = j.Paper

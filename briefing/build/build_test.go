@@ -19,9 +19,11 @@ import (
 	"briefing/data"
 )
 
-// fake renders a Doc as its JSON, and fails for documents fail picks.
+// fake renders a Doc as its JSON, and fails for documents fail picks
+// (panics, after writing half, for those panic picks).
 type fake struct {
-	fail func(d *briefing.Doc) bool
+	fail  func(d *briefing.Doc) bool
+	panic func(d *briefing.Doc) bool
 }
 
 func (f fake) Render(w io.Writer, d *briefing.Doc) (int, error) {
@@ -33,6 +35,10 @@ func (f fake) Render(w io.Writer, d *briefing.Doc) (int, error) {
 	if f.fail != nil && f.fail(d) {
 		w.Write(b[:len(b)/2])
 		return 0, errors.New("does not fit one page")
+	}
+	if f.panic != nil && f.panic(d) {
+		w.Write(b[:len(b)/2])
+		panic("renderer bug")
 	}
 	_, err = w.Write(b)
 	return 1, err
@@ -183,6 +189,36 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
 			t.Errorf("failed document left %s", f)
 		}
+	}
+}
+
+// TestBuildRendererPanic: a renderer that panics halfway through a
+// document fails that document only, like an error would.
+func TestBuildRendererPanic(t *testing.T) {
+	ds := load(t)
+	out := t.TempDir()
+	run(t, ds, build.Selection{}, out, fake{})
+	victim := "delegates/en/cartagena40-rec3-address-international-protection-needs.pdf"
+	before, err := os.ReadFile(filepath.Join(out, victim))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := tree(t, out)
+	res := run(t, ds, build.Selection{}, out, fake{panic: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	if len(res.Failed) == 0 || len(res.Written) == 0 {
+		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
+	}
+	for _, f := range res.Failed {
+		if !strings.Contains(f.Job.Path, "-rec3-") || !strings.Contains(f.Err.Error(), "internal error (please report it): renderer bug") {
+			t.Errorf("failure: %v", f)
+		}
+	}
+	after, err := os.ReadFile(filepath.Join(out, victim))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the previous good file was replaced or removed (err %v)", err)
+	}
+	if got := tree(t, out); strings.Join(got, "\n") != strings.Join(all, "\n") {
+		t.Errorf("files after the failed build:\n%v\nwant the same as before:\n%v", got, all)
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"briefing/briefing"
 	"briefing/briefing/build"
+	"briefing/briefing/pdf"
 )
 
 const buildHelp = `briefing build: make the documents each audience asks for (every audience,
@@ -81,6 +83,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Characters the fonts lack would print as blank boxes: refuse before
+	// writing anything.
+	if err := briefing.CheckGlyphs(ds, st).Err(); err != nil {
+		return err
+	}
 	plan, err := build.Plan(ds, sel, st.Layout.Paper)
 	if err != nil {
 		return usageError{err}
@@ -122,7 +129,53 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
-	return res.Err()
+	return failures(ds, res)
+}
+
+// failures is res.Err with the place in the data of each recommendation
+// whose brief does not fit its page, so that the user knows what to
+// shorten:
+//
+//	st.yaml:16:7: recommendations[1].body: states/en/st-rec2-x.pdf: recommendation 2 ("X") does not fit one A4 page: …
+func failures(ds *briefing.Dataset, res *build.Result) error {
+	if len(res.Failed) == 0 {
+		return nil
+	}
+	lines := make([]string, len(res.Failed))
+	for i, f := range res.Failed {
+		lines[i] = f.Error()
+		var oe *pdf.OverflowError
+		if f.Job.RecID != "" && errors.As(f.Err, &oe) {
+			e := recPlace(ds, f.Job.Lang, f.Job.RecID)
+			e.Msg = lines[i]
+			lines[i] = e.Error()
+		}
+	}
+	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), len(res.Failed)+len(res.Written), strings.Join(lines, "\n  "))
+}
+
+// recPlace is where the text of recommendation id is in the data for
+// lang: in the translation file when it translates the recommendation,
+// else in the base file.
+func recPlace(ds *briefing.Dataset, lang, id string) *briefing.Error {
+	file, s := ds.File, ds.Base
+	if t := ds.Translations[lang]; t != nil && lang != ds.Base.Lang && t.Recommendation(id) != nil {
+		file, s = ds.Files[lang], t
+	}
+	for i := range s.Recommendations {
+		if s.Recommendations[i].ID != id {
+			continue
+		}
+		field := fmt.Sprintf("recommendations[%d]", i)
+		p, ok := ds.Pos[file][field+".body"]
+		if ok {
+			field += ".body"
+		} else {
+			p = ds.Pos[file][field]
+		}
+		return &briefing.Error{File: file, Line: p.Line, Col: p.Col, Field: field}
+	}
+	return &briefing.Error{File: file}
 }
 
 // oneOf checks that each of vals is one of allowed and stores them in dst.

@@ -8,7 +8,8 @@ import (
 )
 
 const checkHelp = `briefing check: check the statement data, its translations, the brand and the
-layout files, and print every problem with its file, line, column and field.
+layout files (and that the brand fonts can draw every character of the text),
+and print every problem with its file, line, column and field.
 Untranslated fields are listed as warnings. Writes nothing. Exit status 1 when
 there is a problem.
 
@@ -28,8 +29,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	var problems briefing.ErrorList
 	ds, err := in.loadData()
 	problems = appendErr(problems, err)
-	_, err = in.loadStyle()
+	st, err := in.loadStyle()
 	problems = appendErr(problems, err)
+	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
 	if len(problems) > 0 {
 		return problems
 	}

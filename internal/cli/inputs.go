@@ -33,7 +33,7 @@ func (in *inputs) loadData() (*briefing.Dataset, error) {
 	if in.data == "" {
 		ds, err := briefing.Load(data.FS, data.Default)
 		if ds != nil {
-			ds.File = filepath.Join("data", data.Default)
+			rename(ds, filepath.Join("data", data.Default), "data")
 		}
 		return ds, relabel(err, "data")
 	}
@@ -46,9 +46,34 @@ func (in *inputs) loadData() (*briefing.Dataset, error) {
 	}
 	ds, err := briefing.Load(os.DirFS(dir), name)
 	if ds != nil {
-		ds.File = in.data
+		rename(ds, in.data, filepath.Clean(dir))
 	}
 	return ds, relabel(err, filepath.Clean(dir))
+}
+
+// rename names a loaded dataset's files as the user would, so that later
+// checks (Check's warnings, CheckGlyphs) print the same names and
+// positions as Load's errors: the base file as base, its translations
+// under dir.
+func rename(ds *briefing.Dataset, base, dir string) {
+	fix := func(f string) string {
+		if f == ds.File {
+			return base
+		}
+		if dir == "." || filepath.IsAbs(f) {
+			return f
+		}
+		return filepath.Join(dir, f)
+	}
+	pos := make(map[string]briefing.Positions, len(ds.Pos))
+	for f, p := range ds.Pos {
+		pos[fix(f)] = p
+	}
+	for l, f := range ds.Files {
+		ds.Files[l] = fix(f)
+	}
+	ds.Pos = pos
+	ds.File = base
 }
 
 // loadStyle reads the brand and layout files and what they name.
