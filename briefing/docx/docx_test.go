@@ -430,4 +430,8 @@ func TestOverflow(t *testing.T) {
 	if !errors.Is(err, docx.ErrOverflow) {
 		t.Errorf("got %v, want ErrOverflow", err)
 	}
+	var oe *briefing.OverflowError
+	if !errors.As(err, &oe) || oe.Rec != 1 || oe.Paper != briefing.PaperA4 || !strings.Contains(err.Error(), `recommendation 1 ("Safeguard access`) {
+		t.Errorf("got %v, want a *briefing.OverflowError naming recommendation 1 and A4", err)
+	}
 }

@@ -2,7 +2,6 @@ package docx
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -332,7 +331,7 @@ func (r *Renderer) bodySize(d *briefing.Doc, p page) (float64, error) {
 			return size, nil
 		}
 		if size <= s.BodyMin {
-			return 0, fmt.Errorf("docx: %s: %w at %gpt (body_min)", d.Meta.Title, ErrOverflow, s.BodyMin)
+			return 0, &briefing.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, BodyMin: s.BodyMin, Err: ErrOverflow}
 		}
 	}
 }
@@ -342,4 +341,14 @@ func (r *Renderer) sized(size float64) tmplData {
 	st := *r.st
 	st.Layout.Sizes.Body = size
 	return newTmplData(&st)
+}
+
+// briefTitle is the recommendation's title: the brief's first heading.
+func briefTitle(d *briefing.Doc) string {
+	for _, b := range d.Blocks {
+		if h, ok := b.(*briefing.Heading); ok {
+			return h.Text.Plain()
+		}
+	}
+	return d.Meta.Title
 }

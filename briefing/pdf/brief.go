@@ -91,7 +91,7 @@ func (r *Renderer) brief(d *briefing.Doc, fs *fontSet) (*page, error) {
 	if parts.title != nil {
 		title = parts.title.Text.Plain()
 	}
-	return nil, &OverflowError{Rec: d.Meta.Rec, Title: title, Paper: d.Meta.Paper, Overflow: over, bodyMin: s.BodyMin}
+	return nil, &OverflowError{Rec: d.Meta.Rec, Title: title, Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin}
 }
 
 func (p *page) err() error {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -37,38 +36,8 @@ type Info struct {
 }
 
 // OverflowError is returned for a brief that does not fit one page even at
-// the smallest body size.
-type OverflowError struct {
-	// Rec is the recommendation's number and Title its title.
-	Rec   int
-	Title string
-	Paper briefing.Paper
-	// Overflow is how much too long the brief is, in millimetres.
-	Overflow float64
-
-	bodyMin float64
-}
-
-// Error says which recommendation overflows which paper, and by how much.
-func (e *OverflowError) Error() string {
-	return fmt.Sprintf("recommendation %d (%q) does not fit one %s page: %.0f mm too long at the smallest body size %g pt",
-		e.Rec, shorten(e.Title, 40), paperName(e.Paper), e.Overflow, e.bodyMin)
-}
-
-func paperName(p briefing.Paper) string {
-	if p == briefing.PaperLetter {
-		return "Letter"
-	}
-	return "A4"
-}
-
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n]
-	return strings.TrimRight(string(r), " ") + "…"
-}
+// the layout's smallest body size: see briefing.OverflowError.
+type OverflowError = briefing.OverflowError
 
 type rgb struct{ r, g, b int }
 

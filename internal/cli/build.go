@@ -15,7 +15,6 @@ import (
 
 	"briefing/briefing"
 	"briefing/briefing/build"
-	"briefing/briefing/pdf"
 )
 
 const buildHelp = `briefing build: make the documents each audience asks for (every audience,
@@ -144,7 +143,7 @@ func failures(ds *briefing.Dataset, res *build.Result) error {
 	lines := make([]string, len(res.Failed))
 	for i, f := range res.Failed {
 		lines[i] = f.Error()
-		var oe *pdf.OverflowError
+		var oe *briefing.OverflowError
 		if f.Job.RecID != "" && errors.As(f.Err, &oe) {
 			e := recPlace(ds, f.Job.Lang, f.Job.RecID)
 			e.Msg = lines[i]
