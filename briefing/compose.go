@@ -30,14 +30,7 @@ func ComposeBrief(s *Statement, a *Audience, r *Recommendation, opt ComposeOptio
 	d.Meta.Title = fmt.Sprintf("%s: %s", l.RecN(r.Number), title)
 	d.Meta.Subject = fmt.Sprintf("%s. %s", l.RecOf(r.Number, len(s.Recommendations)), title)
 
-	d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, len(s.Recommendations)), Anchor: recAnchor(r)})
-	for _, p := range r.Body {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
-	}
-	if len(r.Asks) > 0 {
-		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
-		d.add(asks(r))
-	}
+	d.addRecommendation(r, len(s.Recommendations))
 	if f := figures(s, r.Figures, l.KeyFigures); len(f.Items) > 0 {
 		d.add(f)
 	}
@@ -86,19 +79,10 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 	for _, r := range recs {
 		d.add(&PageBreak{})
 		entry(fmt.Sprintf("%s. %s", l.RecN(r.Number), PlainText(r.Title)), recAnchor(r))
-		d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, len(s.Recommendations)), Anchor: recAnchor(r)})
-		for _, p := range r.Body {
-			d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
-		}
-		if len(r.Asks) > 0 {
-			d.add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
-			d.add(asks(r))
-		}
+		d.addRecommendation(r, len(s.Recommendations))
 	}
-	if len(s.Closing) > 0 {
-		for _, p := range s.Closing {
-			d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
-		}
+	for _, p := range s.Closing {
+		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
 	}
 
 	d.add(&PageBreak{})
@@ -189,6 +173,20 @@ func meta(s *Statement, a *Audience, k Kind, opt ComposeOptions) Meta {
 }
 
 func (d *Doc) add(b Block) { d.Blocks = append(d.Blocks, b) }
+
+// addRecommendation adds recommendation r of total: its heading with the
+// "Recommendation N of M" kicker, its paragraphs and its asks.
+func (d *Doc) addRecommendation(r *Recommendation, total int) {
+	l := d.Meta.Labels
+	d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, total), Anchor: recAnchor(r)})
+	for _, p := range r.Body {
+		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
+	}
+	if len(r.Asks) > 0 {
+		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
+		d.add(asks(r))
+	}
+}
 
 func recAnchor(r *Recommendation) string { return fmt.Sprintf("rec-%d", r.Number) }
 
