@@ -121,8 +121,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(stdout, "Built %d %s (%d pages, %s) in %.2f s into %s/\n",
-			len(res.Written), plural(len(res.Written), "document", "documents"), res.Pages, build.Size(res.Bytes), res.Elapsed.Seconds(), out)
+		pages := ""
+		if res.Pages > 0 {
+			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
+		}
+		fmt.Fprintf(stdout, "Built %d %s (%s%s) in %.2f s into %s/\n",
+			len(res.Written), plural(len(res.Written), "document", "documents"), pages, build.Size(res.Bytes), res.Elapsed.Seconds(), out)
 		if len(res.Removed) > 0 {
 			fmt.Fprintf(stdout, "Removed %d %s the previous build made and this one does not: %s\n",
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
