@@ -53,40 +53,56 @@ func brandLogo(st *briefing.Style) (picture, error) {
 	return picture{}, fmt.Errorf("docx: no logo")
 }
 
-// wordmark draws the brand's name in ink over a short accent bar.
+// wordmark draws the brand's typographic wordmark in ink, as the PDF
+// renderer does: the short name in bold, a thin accent bar, and the full
+// name small beside it (or the name alone over a short accent bar when the
+// brand has no short name).
 func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
-	f, err := opentype.Parse(st.Fonts[briefing.Bold])
+	const size, pad = 88, 8
+	bold, err := face(st.Fonts[briefing.Bold], size)
 	if err != nil {
-		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
+		return picture{}, err
 	}
-	const size, pad, bar = 44, 4, 6
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	defer bold.Close()
+	small, err := face(st.Fonts[briefing.Regular], size*0.34)
 	if err != nil {
-		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
+		return picture{}, err
 	}
-	defer face.Close()
-	name := st.Brand.Name
-	m := face.Metrics()
-	adv := font.MeasureString(face, name)
-	w := adv.Ceil() + 2*pad
+	defer small.Close()
+	short, name := st.Brand.ShortName, st.Brand.Name
+	if short == "" || short == name {
+		short, name = name, ""
+	}
+	m := bold.Metrics()
 	asc, desc := m.Ascent.Ceil(), m.Descent.Ceil()
-	h := asc + desc + bar + 2*pad
+	sw := font.MeasureString(bold, short).Ceil()
+	barX, barW := pad+sw+size/6, size/20
+	nameX := barX + barW + size/6
+	w := sw + 2*pad
+	if name != "" {
+		w = nameX + font.MeasureString(small, name).Ceil() + pad
+	}
+	h := asc + desc + 2*pad
 
-	primary := ink
 	accent := rgb(st.Brand.Colors.Accent)
-	// A palette of the primary colour at 16 opacities and the accent keeps
-	// the PNG small.
+	// A palette of the ink at 16 opacities and the accent keeps the PNG small.
 	pal := color.Palette{color.NRGBA{}}
 	for i := 1; i <= 15; i++ {
-		c := primary
+		c := ink
 		c.A = uint8(i * 17)
 		pal = append(pal, c)
 	}
 	pal = append(pal, accent)
 	rgba := image.NewNRGBA(image.Rect(0, 0, w, h))
-	d := font.Drawer{Dst: rgba, Src: image.NewUniform(primary), Face: face, Dot: fixed.P(pad, pad+asc)}
-	d.DrawString(name)
-	draw.Draw(rgba, image.Rect(pad, h-pad-bar, pad+w/5, h-pad), image.NewUniform(accent), image.Point{}, draw.Src)
+	d := font.Drawer{Dst: rgba, Src: image.NewUniform(ink), Face: bold, Dot: fixed.P(pad, pad+asc)}
+	d.DrawString(short)
+	mid := pad + asc - (m.CapHeight.Ceil() / 2)
+	if name != "" {
+		draw.Draw(rgba, image.Rect(barX, mid-size*36/100, barX+barW, mid+size*36/100), image.NewUniform(accent), image.Point{}, draw.Src)
+		sm := small.Metrics()
+		d = font.Drawer{Dst: rgba, Src: image.NewUniform(ink), Face: small, Dot: fixed.P(nameX, mid+sm.CapHeight.Ceil()/2)}
+		d.DrawString(name)
+	}
 	img := image.NewPaletted(rgba.Bounds(), pal)
 	draw.Draw(img, img.Bounds(), rgba, image.Point{}, draw.Src)
 	var buf bytes.Buffer
@@ -95,6 +111,19 @@ func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
 		return picture{}, err
 	}
 	return picture{data: buf.Bytes(), ext: "png", w: w, h: h}, nil
+}
+
+// face opens a font file at size pixels (72 dpi).
+func face(ttf []byte, size float64) (font.Face, error) {
+	f, err := opentype.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("docx: wordmark font: %w", err)
+	}
+	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil, fmt.Errorf("docx: wordmark font: %w", err)
+	}
+	return fc, nil
 }
 
 // qrCode returns a QR code of url as a two-colour PNG, dark modules in c.
