@@ -348,8 +348,11 @@ func TestBadInput(t *testing.T) {
 			if stdout != "" {
 				t.Errorf("stdout: %q, want nothing", stdout)
 			}
-			if elapsed > time.Second {
-				t.Errorf("took %v; bad input must be refused fast", elapsed)
+			// A guard against input that makes the loader hang or blow up
+			// (alias bombs, huge files), not a timing target: generous
+			// enough for the race detector on a loaded machine.
+			if elapsed > 10*time.Second {
+				t.Errorf("took %v; bad input must be refused without working through it", elapsed)
 			}
 			if grew := m1.TotalAlloc - m0.TotalAlloc; grew > 100<<20 {
 				t.Errorf("allocated %d MB; bad input must be refused without reading it all", grew>>20)
