@@ -106,7 +106,7 @@ func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
 	img := image.NewPaletted(rgba.Bounds(), pal)
 	draw.Draw(img, img.Bounds(), rgba, image.Point{}, draw.Src)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return picture{}, err
 	}

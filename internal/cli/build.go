@@ -99,7 +99,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%d documents (dry run: nothing written)\n", len(plan))
 		return nil
 	}
-	rs, err := renderers(st)
+	rs, err := renderers(st, plan)
 	if err != nil {
 		return err
 	}
