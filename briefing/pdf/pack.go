@@ -302,7 +302,9 @@ func (w *packWriter) keep(b briefing.Block) float64 {
 	case *briefing.Figures:
 		return p.figuresRow(b, 0, 0, w.width(), true) + 2*w.bodyGap()
 	case *briefing.PullQuote:
-		return p.quote(b, 0, 0, w.width()*0.82, true) + 2.2*w.bodyGap()
+		if h := p.quote(b, 0, 0, w.width()*0.82, true); h <= w.bottom()-w.top() {
+			return h + 2.2*w.bodyGap()
+		}
 	}
 	return two
 }
@@ -386,16 +388,39 @@ func (w *packWriter) Figures(b *briefing.Figures) error {
 	return nil
 }
 
-// PullQuote draws a pull quote, never split across pages.
+// PullQuote draws a pull quote, never split across pages, unless it is
+// longer than a whole page: then it flows from page to page like text,
+// rather than running off the bottom of one.
 func (w *packWriter) PullQuote(b *briefing.PullQuote) error {
 	p := w.p
 	w.gap(2.2 * w.bodyGap())
 	qw := w.width() * 0.82
 	h := p.quote(b, 0, 0, qw, true)
+	if h > w.bottom()-w.top() {
+		w.flowQuote(b, qw)
+		return nil
+	}
 	w.ensure(h)
 	w.y += p.quote(b, p.ml+6, w.y, qw, false)
 	w.atTop = false
 	return nil
+}
+
+// flowQuote sets an over-long quote as flowing italic text with its
+// speaker and role after it.
+func (w *packWriter) flowQuote(b *briefing.PullQuote, width float64) {
+	p := w.p
+	text := append(briefing.Runs{{Text: "“"}}, b.Text...)
+	text = append(text, briefing.Inline{Text: "”"})
+	qf := paraFormat{style: briefing.Italic, pt: p.sz.quote, lineH: lh(p.sz.quote, leadQuote), color: p.col.primary}
+	w.flowLines(p.fonts.wrap(text, qf.style, qf.pt, width), p.ml+6, width, qf)
+	w.y += 2.2
+	sf := paraFormat{style: briefing.Bold, pt: p.sz.body * 0.92, lineH: lh(p.sz.body*0.92, leadLabel), color: p.col.text}
+	w.flowLines(p.fonts.wrap(plain("— "+b.Speaker), sf.style, sf.pt, width), p.ml+6, width, sf)
+	if b.Role != "" {
+		rf := paraFormat{style: briefing.Regular, pt: p.sz.body * 0.84, lineH: lh(p.sz.body*0.84, leadLabel), color: p.col.muted}
+		w.flowLines(p.fonts.wrap(plain(b.Role), rf.style, rf.pt, width), p.ml+6, width, rf)
+	}
 }
 
 // PageBreak makes the next block start a new page.

@@ -176,3 +176,30 @@ func TestPackUnofficial(t *testing.T) {
 		}
 	}
 }
+
+// TestPackQuoteLongerThanAPage: a quote that cannot be kept on one page
+// flows across pages instead of running off the bottom; every word is in
+// the text and the heading before it is not left alone on a page.
+func TestPackQuoteLongerThanAPage(t *testing.T) {
+	_, st, r := fixture(t)
+	s := *statement(t, "en")
+	s.Quotes = append([]briefing.Quote(nil), s.Quotes...)
+	long := strings.Repeat("Another and more inclusive way is possible. ", 150) + "The last words."
+	s.Quotes[0].Text = long
+	d := briefing.ComposePack(&s, s.Audience("delegates"), opts(st, briefing.PaperA4))
+	b, info := render(t, r, d, "pack-long-quote")
+	file := written(t, b)
+	all := text(t, file, 0, 0)
+	// A sentence may be split by a page's footer and the next one's
+	// header, so count its first and last words.
+	starts, ends := strings.Count(all, "Another and"), strings.Count(all, "is possible.")
+	if starts != 150 || ends != 150 || !strings.Contains(all, "The last words.") {
+		t.Errorf("the quote lost words: %d and %d of 150 sentences", starts, ends)
+	}
+	for p := 2; p <= info.Pages; p++ {
+		if pt := text(t, file, p, p); strings.TrimSpace(strings.TrimPrefix(pt, "DRC")) == "" {
+			t.Errorf("page %d is empty", p)
+		}
+	}
+	checkQPDF(t, file)
+}
