@@ -185,7 +185,14 @@ func (w *packWriter) bodyGap() float64 { return lh(w.p.sz.body, leadBody) * 0.6 
 // Cover draws the cover page.
 func (w *packWriter) Cover(c *briefing.Cover) error {
 	w.newPage()
-	w.p.cover(c)
+	if !w.p.cover(c) {
+		// The audience's note is too long for the cover: it gets a page
+		// of its own after it rather than running into the footer.
+		w.needPage = true
+		if err := w.Paragraph(&briefing.Paragraph{Style: briefing.ParaNote, Text: c.Note}); err != nil {
+			return err
+		}
+	}
 	w.needPage = true
 	return nil
 }
@@ -329,6 +336,11 @@ func (w *packWriter) Paragraph(b *briefing.Paragraph) error {
 	pf := p.paraFormat(b.Style)
 	if pf.pad > 0 {
 		h := p.para(b, 0, 0, w.measure(), true)
+		if h > w.bottom()-w.top() {
+			// Too long to keep whole: flow it, in the note's type.
+			w.flowLines(p.fonts.wrap(b.Text, pf.style, pf.pt, w.measure()), p.ml, w.measure(), pf)
+			return nil
+		}
 		w.ensure(h)
 		w.y += p.para(b, p.ml, w.y, w.measure(), false)
 		w.atTop = false
@@ -429,8 +441,10 @@ func (w *packWriter) PageBreak(*briefing.PageBreak) error {
 	return nil
 }
 
-// cover draws the pack's cover page.
-func (p *page) cover(c *briefing.Cover) {
+// cover draws the pack's cover page. It reports false when the cover
+// note did not fit above the footer and was left out for the caller to set
+// elsewhere.
+func (p *page) cover(c *briefing.Cover) (noteFits bool) {
 	m := p.m
 	cw := p.w - p.ml - p.mr
 	blockH := p.h * 0.54
@@ -474,21 +488,33 @@ func (p *page) cover(c *briefing.Cover) {
 		apt := p.sz.body + 2.5
 		y += p.lines(p.fonts.wrap(plain(m.Audience), briefing.Bold, apt, cw), p.ml, y, cw, apt, lh(apt, 1.3), p.col.text, left)
 	}
+	fh := 17.0
+	top := p.h - p.mb - fh
+	upt := p.sz.body
+	ul := p.fonts.wrap(plain(m.Unofficial), briefing.Bold, upt, cw)
+	uh := 0.0
+	if m.Unofficial != "" {
+		uh = 5 + float64(len(ul))*lh(upt, 1.4)
+	}
+	noteFits = true
 	if len(c.Note) > 0 {
-		y += 6
-		y += p.para(&briefing.Paragraph{Style: briefing.ParaNote, Text: c.Note}, p.ml, y, cw, false)
+		note := &briefing.Paragraph{Style: briefing.ParaNote, Text: c.Note}
+		if nh := p.para(note, 0, 0, cw, true); y+6+nh+uh > top-6 {
+			noteFits = false
+		} else {
+			y += 6
+			y += p.para(note, p.ml, y, cw, false)
+		}
 	}
 	if m.Unofficial != "" {
 		y += 5
-		upt := p.sz.body
-		p.lines(p.fonts.wrap(plain(m.Unofficial), briefing.Bold, upt, cw), p.ml, y, cw, upt, lh(upt, 1.4), p.col.accent, left)
+		p.lines(ul, p.ml, y, cw, upt, lh(upt, 1.4), p.col.accent, left)
 	}
-	fh := 17.0
-	top := p.h - p.mb - fh
 	p.stroke(p.col.rule)
 	p.f.SetLineWidth(0.3)
 	p.f.Line(p.ml, top-3.5, p.w-p.mr, top-3.5)
 	p.sourceBlock(p.ml, top, fh)
+	return noteFits
 }
 
 // ellipsize returns s, or as many of its words as fit width followed by

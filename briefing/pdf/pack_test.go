@@ -203,3 +203,27 @@ func TestPackQuoteLongerThanAPage(t *testing.T) {
 	}
 	checkQPDF(t, file)
 }
+
+// TestPackLongCoverNote: an audience note too long for the cover moves to
+// the page after it instead of running into the cover's footer.
+func TestPackLongCoverNote(t *testing.T) {
+	_, st, r := fixture(t)
+	s := *statement(t, "en")
+	s.Audiences = append([]briefing.Audience(nil), s.Audiences...)
+	a := &s.Audiences[1]
+	a.Note = strings.Repeat("Recommendations 1, 3 and 4 call for action in national asylum systems. ", 40) + "End of note."
+	b, _ := render(t, r, briefing.ComposePack(&s, a, opts(st, briefing.PaperA4)), "pack-long-note")
+	file := written(t, b)
+	if strings.Contains(text(t, file, 1, 1), "call for action") {
+		t.Error("the long note is still on the cover")
+	}
+	if !strings.Contains(text(t, file, 2, 2), "call for action") || !strings.Contains(text(t, file, 0, 0), "End of note.") {
+		t.Error("the long note is not on the page after the cover, or lost its end")
+	}
+	// A short note stays on the cover.
+	b, _ = render(t, r, pack(t, "en", "states", briefing.PaperA4), "pack-states")
+	if !strings.Contains(text(t, written(t, b), 1, 1), "national asylum systems") {
+		t.Error("the states' short note is not on the cover")
+	}
+	checkQPDF(t, file)
+}
