@@ -129,9 +129,10 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 	progress.Finish()
 
 	res := &Result{}
-	made := map[string]bool{}
+	// planned says, for each path this build was to make, whether it did.
+	planned := make(map[string]bool, len(jobs))
 	for i, j := range jobs {
-		made[j.Path] = true
+		planned[j.Path] = errs[i] == nil
 		if errs[i] != nil {
 			res.Failed = append(res.Failed, Failure{Job: j, Err: errs[i]})
 			continue
@@ -149,9 +150,10 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 		if !ok {
 			continue // never touch a path a tampered manifest points outside with
 		}
+		made, isPlanned := planned[e.Path]
 		switch {
-		case made[e.Path] && succeeded(res, e.Path):
-		case made[e.Path] || !sel.InScope(e.job()):
+		case made: // replaced by this build's entry
+		case isPlanned || !sel.InScope(e.job()):
 			if _, err := os.Stat(p); err == nil {
 				m.Documents = append(m.Documents, e)
 			}
@@ -210,15 +212,6 @@ func make1(opt Options, s *briefing.Statement, j Job) (e *Entry, err error) {
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
 		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: wr.Bytes, SHA256: wr.SHA256,
 	}, nil
-}
-
-func succeeded(r *Result, path string) bool {
-	for _, f := range r.Failed {
-		if f.Job.Path == path {
-			return false
-		}
-	}
-	return true
 }
 
 // inside joins the slash path rel to out and reports whether the result
