@@ -60,7 +60,7 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 	d.add(&PageBreak{})
 	entry(l.Context, "context")
 	d.add(&Heading{Level: 1, Text: Runs{{Text: l.Context}}, Anchor: "context"})
-	if s.Summary != "" && !opensContext(s) {
+	if s.Summary != "" {
 		d.add(&Paragraph{Style: ParaLede, Text: ParseInline(s.Summary)})
 	}
 	for _, p := range s.Context {
@@ -234,11 +234,4 @@ func compact(parts []string) []string {
 		}
 	}
 	return out
-}
-
-// opensContext reports whether the summary is already the opening of the
-// first context paragraph, as when a statement has no lede of its own: the
-// pack then does not print it twice.
-func opensContext(s *Statement) bool {
-	return len(s.Context) > 0 && strings.HasPrefix(PlainText(s.Context[0]), PlainText(s.Summary))
 }
