@@ -131,7 +131,7 @@ func (p *page) figureSize(items []briefing.FigureItem, w float64) float64 {
 	pt := p.sz.figure
 	for _, it := range items {
 		if vw := p.fonts.width(plain(it.Value).Plain(), briefing.Bold, p.sz.figure); vw > w {
-			pt = min(pt, 0.97*p.sz.figure*w/vw) // a hair under, for rounding in wrap
+			pt = min(pt, p.sz.figure*w/vw)
 		}
 	}
 	return max(pt, p.sz.figure*2/3)

@@ -90,6 +90,11 @@ func (fs *fontSet) words(runs briefing.Runs, base briefing.FontStyle, pt float64
 	return out
 }
 
+// fitSlack is how far, in mm, a line may measure over its width and still
+// fit: summing word widths in floating point may land a hair over a width
+// computed from the whole line's.
+const fitSlack = 1e-6
+
 // wrap lays runs out in lines no wider than width (mm) at size pt.
 func (fs *fontSet) wrap(runs briefing.Runs, base briefing.FontStyle, pt, width float64) []line {
 	ws := fs.words(runs, base, pt)
@@ -104,10 +109,10 @@ func (fs *fontSet) wrap(runs briefing.Runs, base briefing.FontStyle, pt, width f
 	}
 	for k := 0; k < len(ws); k++ {
 		w := ws[k]
-		if len(cur) > 0 && curW+cur[len(cur)-1].space+w.w > width {
+		if len(cur) > 0 && curW+cur[len(cur)-1].space+w.w > width+fitSlack {
 			emit()
 		}
-		if len(cur) == 0 && w.w > width {
+		if len(cur) == 0 && w.w > width+fitSlack {
 			// A word wider than the line (an address): break it where it
 			// fills the line.
 			head, tail := fs.split(w, pt, width)
