@@ -9,8 +9,7 @@ import (
 	"time"
 
 	"briefing/briefing"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 // FuzzLoad feeds arbitrary bytes to Load as a data file, alone and as the
@@ -77,7 +76,7 @@ func FuzzLoadStyle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, which := range []string{"brand", "layout"} {
-			sf := briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS}
+			sf := defaults.StyleFiles()
 			fsys := fstest.MapFS{"x.yaml": {Data: b}}
 			if which == "brand" {
 				sf.BrandFS, sf.Brand = fsys, "x.yaml"

@@ -18,12 +18,13 @@ import (
 
 	"briefing/briefing"
 	"briefing/fonts"
+	"briefing/internal/defaults"
 	"briefing/layouts"
 )
 
 func defaultStyle(t *testing.T) *briefing.Style {
 	t.Helper()
-	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	st, err := briefing.LoadStyle(defaults.StyleFiles())
 	if err != nil {
 		t.Fatal(err)
 	}

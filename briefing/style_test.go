@@ -4,12 +4,11 @@ import (
 	"testing"
 
 	"briefing/briefing"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 func TestLoadDefaultStyle(t *testing.T) {
-	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	st, err := briefing.LoadStyle(defaults.StyleFiles())
 	if err != nil {
 		t.Fatal(err)
 	}

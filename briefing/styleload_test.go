@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"briefing/briefing"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 // TestLoadStyleFiles loads each brand-*.yaml in testdata/style with the
@@ -25,7 +24,7 @@ func TestLoadStyleFiles(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			f := briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS}
+			f := defaults.StyleFiles()
 			if strings.HasPrefix(name, "brand-") {
 				f.BrandFS, f.Brand = os.DirFS("testdata"), "style/"+name
 			} else {

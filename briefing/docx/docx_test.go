@@ -18,8 +18,7 @@ import (
 	"briefing/briefing"
 	"briefing/briefing/docx"
 	"briefing/data"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 // out, when DOCX_OUT names a folder, keeps the rendered files there to look at.
@@ -35,7 +34,7 @@ var (
 func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
 	t.Helper()
 	setupOnce.Do(func() {
-		st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		st, err := briefing.LoadStyle(defaults.StyleFiles())
 		if err != nil {
 			setupErr = err
 			return
@@ -343,7 +342,7 @@ func TestShrink(t *testing.T) {
 // TestLogo checks that a brand's own logo is used as it is, JPEG too.
 func TestLogo(t *testing.T) {
 	_, s := setup(t, "en")
-	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	st, err := briefing.LoadStyle(defaults.StyleFiles())
 	if err != nil {
 		t.Fatal(err)
 	}

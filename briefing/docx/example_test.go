@@ -9,13 +9,12 @@ import (
 	"briefing/briefing"
 	"briefing/briefing/docx"
 	"briefing/data"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 // Render a one-page brief and list the parts of the package.
 func ExampleRenderer_Render() {
-	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	st, err := briefing.LoadStyle(defaults.StyleFiles())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -7,8 +7,7 @@ import (
 	"briefing/briefing"
 	"briefing/briefing/pdf"
 	"briefing/data"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 // Render the brief for the first recommendation of the default statement.
@@ -17,7 +16,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	st, err := briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+	st, err := briefing.LoadStyle(defaults.StyleFiles())
 	if err != nil {
 		panic(err)
 	}

@@ -10,8 +10,7 @@ import (
 	"briefing/briefing"
 	"briefing/briefing/pdf"
 	"briefing/data"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 var (
@@ -30,7 +29,7 @@ func fixture(t testing.TB) (*briefing.Dataset, *briefing.Style, *pdf.Renderer) {
 		if loadErr != nil {
 			return
 		}
-		style, loadErr = briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		style, loadErr = briefing.LoadStyle(defaults.StyleFiles())
 		if loadErr != nil {
 			return
 		}

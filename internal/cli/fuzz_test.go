@@ -12,8 +12,7 @@ import (
 	"briefing/briefing"
 	"briefing/briefing/docx"
 	"briefing/briefing/pdf"
-	"briefing/fonts"
-	"briefing/layouts"
+	"briefing/internal/defaults"
 )
 
 var (
@@ -26,7 +25,7 @@ var (
 
 func fuzzRenderers(t *testing.T) (*pdf.Renderer, *docx.Renderer) {
 	fuzzOnce.Do(func() {
-		fuzzStyle, fuzzErr = briefing.LoadStyle(briefing.StyleFiles{BrandFS: layouts.FS, Brand: layouts.Brand, LayoutFS: layouts.FS, Layout: layouts.Layout, FallbackFS: fonts.FS})
+		fuzzStyle, fuzzErr = briefing.LoadStyle(defaults.StyleFiles())
 		if fuzzErr == nil {
 			fuzzPDF, fuzzErr = pdf.New(fuzzStyle)
 		}

@@ -10,7 +10,7 @@ import (
 
 	"briefing/briefing"
 	"briefing/data"
-	"briefing/fonts"
+	"briefing/internal/defaults"
 	"briefing/layouts"
 )
 
@@ -78,11 +78,7 @@ func rename(ds *briefing.Dataset, base, dir string) {
 
 // loadStyle reads the brand and layout files and what they name.
 func (in *inputs) loadStyle() (*briefing.Style, error) {
-	f := briefing.StyleFiles{
-		BrandFS: layouts.FS, Brand: layouts.Brand,
-		LayoutFS: layouts.FS, Layout: layouts.Layout,
-		FallbackFS: fonts.FS,
-	}
+	f := defaults.StyleFiles()
 	prefix := map[string]string{}
 	for _, o := range []struct {
 		path     string

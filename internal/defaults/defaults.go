@@ -1,0 +1,19 @@
+// Package defaults names the built-in inputs: the embedded brand, layout
+// and fonts that every command and test starts from unless told otherwise.
+package defaults
+
+import (
+	"briefing/briefing"
+	"briefing/fonts"
+	"briefing/layouts"
+)
+
+// StyleFiles returns the built-in brand and layout files, with the
+// embedded fonts as the fallback for font files the brand names.
+func StyleFiles() briefing.StyleFiles {
+	return briefing.StyleFiles{
+		BrandFS: layouts.FS, Brand: layouts.Brand,
+		LayoutFS: layouts.FS, Layout: layouts.Layout,
+		FallbackFS: fonts.FS,
+	}
+}
