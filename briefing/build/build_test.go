@@ -10,13 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"briefing/briefing"
 	"briefing/briefing/build"
 	"briefing/data"
+	"briefing/internal/testtool"
 )
 
 // fake renders a Doc as its JSON, and fails for documents fail picks
@@ -69,21 +69,6 @@ func run(t *testing.T, ds *briefing.Dataset, sel build.Selection, out string, r 
 	return res
 }
 
-// tree lists the files under dir, slash-separated, sorted.
-func tree(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			r, _ := filepath.Rel(dir, p)
-			out = append(out, filepath.ToSlash(r))
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out
-}
-
 func TestBuildTreeAndManifest(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
@@ -91,7 +76,7 @@ func TestBuildTreeAndManifest(t *testing.T) {
 	if err := res.Err(); err != nil {
 		t.Fatal(err)
 	}
-	files := tree(t, out)
+	files := testtool.Files(t, out)
 	want := []string{
 		"delegates/en/cartagena40-pack.pdf",
 		"delegates/en/cartagena40-rec1-safeguard-access-to-international-protection.pdf",
@@ -177,7 +162,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	if err != nil || !bytes.Equal(before, after) {
 		t.Errorf("the previous good file was replaced or removed (err %v)", err)
 	}
-	for _, f := range tree(t, out) {
+	for _, f := range testtool.Files(t, out) {
 		if strings.HasSuffix(f, ".tmp") {
 			t.Errorf("partial file left: %s", f)
 		}
@@ -185,7 +170,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	// A fresh folder: the failing documents leave nothing at all.
 	out2 := t.TempDir()
 	run(t, ds, build.Selection{}, out2, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
-	for _, f := range tree(t, out2) {
+	for _, f := range testtool.Files(t, out2) {
 		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
 			t.Errorf("failed document left %s", f)
 		}
@@ -203,7 +188,7 @@ func TestBuildRendererPanic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := tree(t, out)
+	all := testtool.Files(t, out)
 	res := run(t, ds, build.Selection{}, out, fake{panic: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
@@ -217,7 +202,7 @@ func TestBuildRendererPanic(t *testing.T) {
 	if err != nil || !bytes.Equal(before, after) {
 		t.Errorf("the previous good file was replaced or removed (err %v)", err)
 	}
-	if got := tree(t, out); strings.Join(got, "\n") != strings.Join(all, "\n") {
+	if got := testtool.Files(t, out); strings.Join(got, "\n") != strings.Join(all, "\n") {
 		t.Errorf("files after the failed build:\n%v\nwant the same as before:\n%v", got, all)
 	}
 }
@@ -234,7 +219,7 @@ func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 	if len(res.Removed) == 0 {
 		t.Fatal("nothing pruned")
 	}
-	for _, f := range tree(t, out) {
+	for _, f := range testtool.Files(t, out) {
 		if strings.HasPrefix(f, "donors/") || strings.HasPrefix(f, "civil-society/") {
 			t.Errorf("stale file kept: %s", f)
 		}
@@ -246,9 +231,9 @@ func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 		t.Errorf("a file the build did not make was touched: %v", err)
 	}
 	// A narrowed build keeps what is out of its scope.
-	n := len(tree(t, out))
+	n := len(testtool.Files(t, out))
 	run(t, ds, build.Selection{Langs: []string{"es"}, Formats: []briefing.Format{briefing.FormatPDF}}, out, fake{})
-	if got := len(tree(t, out)); got != n {
+	if got := len(testtool.Files(t, out)); got != n {
 		t.Errorf("narrowed rebuild changed the tree from %d to %d files", n, got)
 	}
 }
@@ -258,7 +243,7 @@ func TestBuildDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	run(t, ds, build.Selection{}, a, fake{})
 	run(t, ds, build.Selection{}, b, fake{})
-	for _, f := range tree(t, a) {
+	for _, f := range testtool.Files(t, a) {
 		x, _ := os.ReadFile(filepath.Join(a, f))
 		y, _ := os.ReadFile(filepath.Join(b, f))
 		if !bytes.Equal(x, y) {

@@ -9,21 +9,8 @@ import (
 
 	"briefing/briefing/build"
 	"briefing/internal/cli"
+	"briefing/internal/testtool"
 )
-
-// files lists the files under dir, slash-separated.
-func files(t *testing.T, dir string) []string {
-	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			r, _ := filepath.Rel(dir, p)
-			out = append(out, filepath.ToSlash(r))
-		}
-		return nil
-	})
-	return out
-}
 
 func TestBuildEndToEnd(t *testing.T) {
 	a, b := filepath.Join(t.TempDir(), "out"), filepath.Join(t.TempDir(), "out")
@@ -65,7 +52,7 @@ func TestBuildSubset(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	got := strings.Join(files(t, out), "\n")
+	got := strings.Join(testtool.Files(t, out), "\n")
 	want := strings.Join([]string{
 		"donors/es/cartagena40-rec2-invertir-en-la-inclusion-y-la-integracion.pdf",
 		"donors/es/cartagena40-rec4-abordar-las-causas-profundas-del-desplazamiento.pdf",
@@ -94,7 +81,7 @@ func TestBuildOverflow(t *testing.T) {
 		t.Errorf("stderr does not name the recommendation and paper:\n%s", stderr)
 	}
 	var rec3, others int
-	for _, f := range files(t, out) {
+	for _, f := range testtool.Files(t, out) {
 		switch {
 		case strings.HasSuffix(f, ".tmp"):
 			t.Errorf("partial file left: %s", f)
