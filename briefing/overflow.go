@@ -25,7 +25,7 @@ type OverflowError struct {
 // Error says which recommendation overflows which paper, and by how much.
 func (e *OverflowError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, shorten(e.Title, 40), e.Paper.Name())
+	fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(e.Title, 40), e.Paper.Name())
 	if e.Overflow > 0 {
 		fmt.Fprintf(&b, ": %.0f mm too long", e.Overflow)
 	}
@@ -42,4 +42,17 @@ func (p Paper) Name() string {
 		return "Letter"
 	}
 	return "A4"
+}
+
+// Shorten cuts s to at most n runes at a word boundary, adding "…".
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
 }

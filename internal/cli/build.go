@@ -14,7 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"briefing/briefing"
-	"briefing/briefing/build"
+	"briefing/briefing/batch"
 )
 
 const buildHelp = `briefing build: make the documents each audience asks for (every audience,
@@ -56,7 +56,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	sel := build.Selection{Audiences: audiences, Langs: langs, Paper: briefing.Paper(strings.ToLower(paper))}
+	sel := batch.Selection{Audiences: audiences, Langs: langs, Paper: briefing.Paper(strings.ToLower(paper))}
 	if err := oneOf("--kind", kinds, briefing.Kinds, &sel.Kinds); err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := briefing.CheckGlyphs(ds, st).Err(); err != nil {
 		return err
 	}
-	plan, err := build.Plan(ds, sel, st.Layout.Paper)
+	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
 	if err != nil {
 		return usageError{err}
 	}
@@ -103,7 +103,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt := build.Options{
+	opt := batch.Options{
 		Out:       out,
 		Jobs:      jobs,
 		Renderers: rs,
@@ -112,11 +112,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	switch {
 	case quiet:
 	case isTerminal(stderr):
-		opt.Progress = &build.Bar{W: stderr}
+		opt.Progress = &bar{w: stderr}
 	default:
-		opt.Progress = &build.Lines{W: stdout}
+		opt.Progress = &lines{w: stdout}
 	}
-	res, err := build.Run(ds, plan, sel, opt)
+	res, err := batch.Run(ds, plan, sel, opt)
 	if err != nil {
 		return err
 	}
@@ -126,7 +126,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
 		}
 		fmt.Fprintf(stdout, "Built %d %s (%s%s) in %.2f s into %s/\n",
-			len(res.Written), plural(len(res.Written), "document", "documents"), pages, build.Size(res.Bytes), res.Elapsed.Seconds(), out)
+			len(res.Written), plural(len(res.Written), "document", "documents"), pages, size(res.Bytes), res.Elapsed.Seconds(), out)
 		if len(res.Removed) > 0 {
 			fmt.Fprintf(stdout, "Removed %d %s the previous build made and this one does not: %s\n",
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
@@ -140,7 +140,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 // shorten:
 //
 //	st.yaml:16:7: recommendations[1].body: states/en/st-rec2-x.pdf: recommendation 2 ("X") does not fit one A4 page: …
-func failures(ds *briefing.Dataset, res *build.Result) error {
+func failures(ds *briefing.Dataset, res *batch.Result) error {
 	if len(res.Failed) == 0 {
 		return nil
 	}
@@ -212,7 +212,7 @@ func sourceDate() (time.Time, error) {
 
 // warnFallbacks says on stderr which fields of each planned language fall
 // back to the base language.
-func warnFallbacks(ds *briefing.Dataset, plan []build.Job, stderr io.Writer) {
+func warnFallbacks(ds *briefing.Dataset, plan []batch.Job, stderr io.Writer) {
 	seen := map[string]bool{}
 	for _, j := range plan {
 		if seen[j.Lang] {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing/build"
+	"briefing/briefing/batch"
 	"briefing/internal/cli"
 	"briefing/internal/testtool"
 )
@@ -20,7 +20,7 @@ func TestBuildEndToEnd(t *testing.T) {
 			t.Fatalf("exit %d, stdout %q (want none with --quiet), stderr:\n%s", code, stdout, stderr)
 		}
 	}
-	m, err := build.ReadManifest(a)
+	m, err := batch.ReadManifest(a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestBuildEndToEnd(t *testing.T) {
 			t.Errorf("%s: two builds differ (or the file is empty)", e.Path)
 		}
 	}
-	for _, f := range []string{build.ManifestJSON, build.ManifestCSV} {
+	for _, f := range []string{batch.ManifestJSON, batch.ManifestCSV} {
 		x, _ := os.ReadFile(filepath.Join(a, f))
 		y, _ := os.ReadFile(filepath.Join(b, f))
 		if !bytes.Equal(x, y) {

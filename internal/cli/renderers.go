@@ -5,7 +5,7 @@ import (
 	"sync"
 
 	"briefing/briefing"
-	"briefing/briefing/build"
+	"briefing/briefing/batch"
 	"briefing/briefing/docx"
 	"briefing/briefing/pdf"
 )
@@ -13,13 +13,13 @@ import (
 // renderers makes one renderer for each format the plan uses, once per
 // process: fonts, templates and images are prepared here, at the same time
 // on two cores, and then shared read-only by the build's workers.
-func renderers(st *briefing.Style, plan []build.Job) (map[briefing.Format]build.Renderer, error) {
+func renderers(st *briefing.Style, plan []batch.Job) (map[briefing.Format]batch.Renderer, error) {
 	var wantPDF, wantDOCX bool
 	for _, j := range plan {
 		wantPDF = wantPDF || j.Format == briefing.FormatPDF
 		wantDOCX = wantDOCX || j.Format == briefing.FormatDOCX
 	}
-	rs := map[briefing.Format]build.Renderer{}
+	rs := map[briefing.Format]batch.Renderer{}
 	var pdfErr, docxErr error
 	var wg sync.WaitGroup
 	var mu sync.Mutex

@@ -1,8 +1,8 @@
-// Package build makes many documents at once: it plans which documents a
+// Package batch makes many documents at once: it plans which documents a
 // selection of audiences, languages, kinds and formats asks for, renders
 // them on a worker pool, writes each file atomically, prunes what an earlier
 // build made and this one no longer does, and writes a manifest.
-package build
+package batch
 
 import (
 	"errors"

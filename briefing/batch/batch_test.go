@@ -1,4 +1,4 @@
-package build_test
+package batch_test
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"briefing/briefing"
-	"briefing/briefing/build"
+	"briefing/briefing/batch"
 	"briefing/data"
 	"briefing/internal/testtool"
 )
@@ -53,15 +53,15 @@ func load(t *testing.T) *briefing.Dataset {
 	return ds
 }
 
-func run(t *testing.T, ds *briefing.Dataset, sel build.Selection, out string, r build.Renderer) *build.Result {
+func run(t *testing.T, ds *briefing.Dataset, sel batch.Selection, out string, r batch.Renderer) *batch.Result {
 	t.Helper()
-	plan, err := build.Plan(ds, sel, briefing.PaperA4)
+	plan, err := batch.Plan(ds, sel, briefing.PaperA4)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := build.Run(ds, plan, sel, build.Options{
+	res, err := batch.Run(ds, plan, sel, batch.Options{
 		Out: out, Jobs: 4,
-		Renderers: map[briefing.Format]build.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r},
+		Renderers: map[briefing.Format]batch.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ func run(t *testing.T, ds *briefing.Dataset, sel build.Selection, out string, r 
 func TestBuildTreeAndManifest(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
-	res := run(t, ds, build.Selection{}, out, fake{})
+	res := run(t, ds, batch.Selection{}, out, fake{})
 	if err := res.Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestBuildTreeAndManifest(t *testing.T) {
 	if contains(files, "civil-society/en/cartagena40-rec1-safeguard-access-to-international-protection.pdf") {
 		t.Error("civil-society asks for packs only, got a brief")
 	}
-	m, err := build.ReadManifest(out)
+	m, err := batch.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestBuildTreeAndManifest(t *testing.T) {
 			t.Errorf("%s: manifest says %d bytes %s, file has %d bytes %x", e.Path, e.Bytes, e.SHA256, len(b), sum)
 		}
 	}
-	csv, _ := os.ReadFile(filepath.Join(out, build.ManifestCSV))
+	csv, _ := os.ReadFile(filepath.Join(out, batch.ManifestCSV))
 	if n := strings.Count(string(csv), "\n"); n != len(m.Documents)+1 {
 		t.Errorf("manifest.csv has %d lines, want %d", n, len(m.Documents)+1)
 	}
@@ -117,8 +117,8 @@ func TestBuildTreeAndManifest(t *testing.T) {
 
 func TestBuildFilter(t *testing.T) {
 	ds := load(t)
-	sel := build.Selection{Audiences: []string{"donors"}, Langs: []string{"es"}, Kinds: []briefing.Kind{briefing.KindBrief}, Formats: []briefing.Format{briefing.FormatPDF}}
-	plan, err := build.Plan(ds, sel, briefing.PaperA4)
+	sel := batch.Selection{Audiences: []string{"donors"}, Langs: []string{"es"}, Kinds: []briefing.Kind{briefing.KindBrief}, Formats: []briefing.Format{briefing.FormatPDF}}
+	plan, err := batch.Plan(ds, sel, briefing.PaperA4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,12 +131,12 @@ func TestBuildFilter(t *testing.T) {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	sel.Paper = briefing.PaperA4
-	plan, _ = build.Plan(ds, sel, briefing.PaperA4)
+	plan, _ = batch.Plan(ds, sel, briefing.PaperA4)
 	if plan[0].Paper != briefing.PaperA4 {
 		t.Errorf("--paper a4 did not override the audience's letter")
 	}
-	for _, bad := range []build.Selection{{Audiences: []string{"../../x"}}, {Langs: []string{"de"}}} {
-		if _, err := build.Plan(ds, bad, briefing.PaperA4); err == nil {
+	for _, bad := range []batch.Selection{{Audiences: []string{"../../x"}}, {Langs: []string{"de"}}} {
+		if _, err := batch.Plan(ds, bad, briefing.PaperA4); err == nil {
 			t.Errorf("Plan(%+v) gave no error", bad)
 		}
 	}
@@ -145,13 +145,13 @@ func TestBuildFilter(t *testing.T) {
 func TestBuildFailureLeavesOthers(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
-	run(t, ds, build.Selection{}, out, fake{})
+	run(t, ds, batch.Selection{}, out, fake{})
 	victim := "delegates/en/cartagena40-rec3-address-international-protection-needs.pdf"
 	before, err := os.ReadFile(filepath.Join(out, victim))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, ds, build.Selection{}, out, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}
@@ -169,7 +169,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	}
 	// A fresh folder: the failing documents leave nothing at all.
 	out2 := t.TempDir()
-	run(t, ds, build.Selection{}, out2, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	run(t, ds, batch.Selection{}, out2, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
 	for _, f := range testtool.Files(t, out2) {
 		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
 			t.Errorf("failed document left %s", f)
@@ -182,14 +182,14 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 func TestBuildRendererPanic(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
-	run(t, ds, build.Selection{}, out, fake{})
+	run(t, ds, batch.Selection{}, out, fake{})
 	victim := "delegates/en/cartagena40-rec3-address-international-protection-needs.pdf"
 	before, err := os.ReadFile(filepath.Join(out, victim))
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := testtool.Files(t, out)
-	res := run(t, ds, build.Selection{}, out, fake{panic: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{panic: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}
@@ -210,12 +210,12 @@ func TestBuildRendererPanic(t *testing.T) {
 func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
-	run(t, ds, build.Selection{}, out, fake{})
+	run(t, ds, batch.Selection{}, out, fake{})
 	mine := filepath.Join(out, "delegates", "notes.txt")
 	os.WriteFile(mine, []byte("mine"), 0o644)
 	// Drop the donors audience: its files go, the user's file stays.
 	ds.Base.Audiences = ds.Base.Audiences[:2]
-	res := run(t, ds, build.Selection{}, out, fake{})
+	res := run(t, ds, batch.Selection{}, out, fake{})
 	if len(res.Removed) == 0 {
 		t.Fatal("nothing pruned")
 	}
@@ -232,7 +232,7 @@ func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 	}
 	// A narrowed build keeps what is out of its scope.
 	n := len(testtool.Files(t, out))
-	run(t, ds, build.Selection{Langs: []string{"es"}, Formats: []briefing.Format{briefing.FormatPDF}}, out, fake{})
+	run(t, ds, batch.Selection{Langs: []string{"es"}, Formats: []briefing.Format{briefing.FormatPDF}}, out, fake{})
 	if got := len(testtool.Files(t, out)); got != n {
 		t.Errorf("narrowed rebuild changed the tree from %d to %d files", n, got)
 	}
@@ -241,8 +241,8 @@ func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 func TestBuildDeterministic(t *testing.T) {
 	ds := load(t)
 	a, b := t.TempDir(), t.TempDir()
-	run(t, ds, build.Selection{}, a, fake{})
-	run(t, ds, build.Selection{}, b, fake{})
+	run(t, ds, batch.Selection{}, a, fake{})
+	run(t, ds, batch.Selection{}, b, fake{})
 	for _, f := range testtool.Files(t, a) {
 		x, _ := os.ReadFile(filepath.Join(a, f))
 		y, _ := os.ReadFile(filepath.Join(b, f))
@@ -261,7 +261,7 @@ func TestSlug(t *testing.T) {
 		"Straße  Ærø":               "strasse-aero",
 		strings.Repeat("word ", 30): "word-word-word-word-word-word-word-word-word",
 	} {
-		if got := build.Slug(in); got != want {
+		if got := batch.Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
