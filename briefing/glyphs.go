@@ -6,65 +6,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"golang.org/x/image/font/sfnt"
 )
-
-// maxCoverRune bounds the runes a font's character map is read for: the
-// Basic Multilingual Plane and the two planes above it (emoji, historic
-// scripts, rare ideographs). Runes beyond count as not covered.
-const maxCoverRune = 0x2ffff
 
 // maxMissingShown caps the characters one error lists.
 const maxMissingShown = 8
-
-// runeRanges is a sorted set of runes as closed ranges.
-type runeRanges [][2]rune
-
-func (rs *runeRanges) has(r rune) bool {
-	if rs == nil {
-		return true
-	}
-	return rs.in(r)
-}
-
-func (rs runeRanges) in(r rune) bool {
-	i := sort.Search(len(rs), func(i int) bool { return rs[i][1] >= r })
-	return i < len(rs) && rs[i][0] <= r
-}
-
-// coverage returns the runes every one of fonts has a glyph for; an error
-// names the style (0..3) whose file sfnt cannot parse.
-func coverage(fonts [4][]byte) (runeRanges, int, error) {
-	var parsed [4]*sfnt.Font
-	for i, b := range fonts {
-		f, err := sfnt.Parse(b)
-		if err != nil {
-			return nil, i, err
-		}
-		parsed[i] = f
-	}
-	var buf sfnt.Buffer
-	var out runeRanges
-	in := false
-	for r := rune(0); r <= maxCoverRune; r++ {
-		ok := true
-		for _, f := range parsed {
-			if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
-				ok = false
-				break
-			}
-		}
-		switch {
-		case ok && in:
-			out[len(out)-1][1] = r
-		case ok:
-			out = append(out, [2]rune{r, r})
-		}
-		in = ok
-	}
-	return out, 0, nil
-}
 
 // Covers reports whether the brand fonts (all four styles) can draw r.
 // Spaces and control characters are always covered: they are not drawn.
@@ -74,7 +19,7 @@ func (s *Style) Covers(r rune) bool {
 	if unicode.IsSpace(r) || unicode.IsControl(r) {
 		return true
 	}
-	return s.cover.has(r)
+	return s.Type == nil || s.Type.Covers(r)
 }
 
 // Missing returns the distinct runes of text the brand fonts cannot draw,

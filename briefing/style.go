@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"briefing/briefing/font"
 	"fmt"
 	"strconv"
 )
@@ -110,17 +111,18 @@ type Style struct {
 	// the brand has no logo.
 	Logo     []byte
 	LogoType string
-	// cover is the set of runes all four fonts can draw; nil when unknown.
-	cover *runeRanges
+	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
+	// in a Style not made by LoadStyle.
+	Type *font.Set
 }
 
-// FontStyle indexes Style.Fonts.
-type FontStyle int
+// FontStyle indexes Style.Fonts: see font.Style.
+type FontStyle = font.Style
 
 // The four font styles.
 const (
-	Regular FontStyle = iota
-	Bold
-	Italic
-	BoldItalic
+	Regular    = font.Regular
+	Bold       = font.Bold
+	Italic     = font.Italic
+	BoldItalic = font.BoldItalic
 )

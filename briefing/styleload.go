@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"briefing/briefing/font"
 	"bytes"
 	"errors"
 	"fmt"
@@ -104,11 +105,15 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 		}
 	}
 	if st.Fonts[0] != nil && st.Fonts[1] != nil && st.Fonts[2] != nil && st.Fonts[3] != nil {
-		cov, bad, err := coverage(st.Fonts)
-		if err != nil {
-			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fonts[bad].key, "%s: cannot read the font's character map (%v)", fonts[bad].name, err))
-		} else {
-			st.cover = &cov
+		set, err := font.Parse(st.Fonts)
+		var fe *font.Error
+		switch {
+		case errors.As(err, &fe):
+			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fonts[fe.Style].key, "%s: cannot read the font (%v)", fonts[fe.Style].name, fe.Err))
+		case err != nil:
+			errs = append(errs, styleErr(f.Brand, pos, "fonts", "cannot read the fonts (%v)", err))
+		default:
+			st.Type = set
 			for _, t := range []struct{ key, text string }{{"name", b.Name}, {"short_name", b.ShortName}, {"footer", b.Footer}} {
 				if m := st.Missing(t.text); len(m) > 0 {
 					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", missingMessage(st, m)))

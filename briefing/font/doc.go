@@ -1,0 +1,9 @@
+// Package font is the one place brand fonts are parsed and text is
+// measured. Parse reads the four style files of a family once per process;
+// the resulting Set answers, for every package that sets text: the advance
+// width of each character, the vertical metrics, which characters all four
+// styles can draw (the "cannot draw" check), each face's PostScript name,
+// and where a line of text may break (Unicode line-breaking, UAX #14).
+//
+// A Set is read-only after Parse and safe for concurrent use.
+package font
