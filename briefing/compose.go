@@ -6,52 +6,116 @@ import (
 	"time"
 )
 
-// ComposeOptions are the choices Compose takes besides the data. The zero
-// value works: the audience's paper (else A4) and the statement's date.
+// ComposeOptions are the choices Compose takes besides the data.
 type ComposeOptions struct {
-	// Paper overrides the audience's paper when set.
+	// Paper is the paper the batch plan decided on. Compose takes it as
+	// given: an empty Paper stays empty, and the layout refuses it.
 	Paper Paper
 	// Creator is the tool name and version written into the properties.
 	Creator string
 	// Date, when not zero, replaces the statement's date in the document
 	// properties (SOURCE_DATE_EPOCH); the printed date stays the statement's.
 	Date time.Time
-	// Footer is the brand's footer line.
-	Footer string
+	// Brand is the brand the documents are made in: its logo (when it has
+	// one) is the wordmark, and its footer line is printed when it is the
+	// statement's organisation's brand. Nil: the statement's organisation
+	// alone.
+	Brand *Brand
+	// Places says where each field of the statement is in the data, for
+	// errors that point at it (Dataset.Places); nil: unknown.
+	Places func(field string) Place
+}
+
+// composer holds what every block of one document is made from.
+type composer struct {
+	s   *Statement
+	a   *Audience
+	opt ComposeOptions
+	l   Labels
+	d   *Doc
+}
+
+func newComposer(s *Statement, a *Audience, k Kind, opt ComposeOptions) *composer {
+	l, _ := LabelsFor(s.Lang)
+	c := &composer{s: s, a: a, opt: opt, l: l}
+	c.d = &Doc{Meta: c.meta(k)}
+	return c
+}
+
+func (c *composer) place(field string) Place {
+	if c.opt.Places == nil {
+		return Place{}
+	}
+	return c.opt.Places(field)
 }
 
 // ComposeBrief makes the one-page brief for recommendation r of statement s,
-// as given to audience a.
+// as given to audience a: masthead, the recommendation, its key figures and
+// quote, and the source block.
 func ComposeBrief(s *Statement, a *Audience, r *Recommendation, opt ComposeOptions) *Doc {
-	d := &Doc{Meta: meta(s, a, KindBrief, opt)}
-	l := d.Meta.Labels
-	d.Meta.Rec, d.Meta.RecTotal = r.Number, len(s.Recommendations)
+	c := newComposer(s, a, KindBrief, opt)
+	d, l := c.d, c.l
 	title := PlainText(r.Title)
 	d.Meta.Title = fmt.Sprintf("%s: %s", l.RecN(r.Number), title)
 	d.Meta.Subject = fmt.Sprintf("%s. %s", l.RecOf(r.Number, len(s.Recommendations)), title)
+	d.Meta.Rec = r.Number
+	i := c.recIndex(r)
+	d.Meta.At = c.place(fmt.Sprintf("recommendations[%d].body", i))
+	if d.Meta.At.Line == 0 {
+		d.Meta.At = c.place(fmt.Sprintf("recommendations[%d]", i))
+	}
 
-	d.addRecommendation(r, len(s.Recommendations))
-	if f := figures(s, r.Figures, l.KeyFigures); len(f.Items) > 0 {
+	d.add(&Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: PlainText(s.Title), Line: joinNonEmpty("  ·  ", PlainText(s.Event), c.dateText())})
+	c.addRecommendation(r)
+	if f := c.figures(r.Figures); len(f.Items) > 0 {
 		d.add(f)
 	}
 	if q := s.Quote(r.Quote); q != nil {
-		d.add(pullQuote(q))
+		d.add(c.pullQuote(q))
 	}
+	src := c.source()
+	src.Doc = l.Brief + " · " + l.RecOf(r.Number, len(s.Recommendations))
+	d.add(src)
 	return d
 }
 
 // ComposePack makes the delegate pack of statement s for audience a: cover,
 // contents, context with the key figures, quotes, each recommendation the
-// audience gets on a new page, and an about page.
+// audience gets on a new page, and an about page; a running header and
+// footer on every page but the cover.
 func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
-	d := &Doc{Meta: meta(s, a, KindPack, opt)}
-	l := d.Meta.Labels
+	c := newComposer(s, a, KindPack, opt)
+	d, l := c.d, c.l
 	d.Meta.Title = PlainText(s.Title)
 	d.Meta.Subject = fmt.Sprintf("%s: %s", l.DelegatePack, PlainText(s.Title))
 	recs := s.Selected(a)
+	unofficial := c.unofficial()
 
-	d.add(&Cover{Note: ParseInline(a.Note)})
-	toc := &Contents{}
+	flag := ""
+	if unofficial != "" {
+		// The header has room for the short label; the cover and the about
+		// page print the data's full note.
+		flag = l.Unofficial
+	}
+	d.Header = &Running{Lead: s.Organisation.ShortName, Text: PlainText(s.Title), Flag: flag}
+	d.Footer = &Running{Text: c.footerLine(), Page: l.Page}
+
+	src := c.source()
+	src.Date, src.Unofficial = "", ""
+	d.add(&Cover{
+		Wordmark:    c.wordmark(),
+		Kicker:      l.DelegatePack,
+		Title:       PlainText(s.Title),
+		Subtitle:    PlainText(s.Subtitle),
+		Event:       PlainText(s.Event),
+		When:        joinNonEmpty("  ·  ", PlainText(s.Place), c.dateText()),
+		PreparedFor: l.PreparedFor,
+		Audience:    PlainText(a.Name),
+		Note:        ParseInline(a.Note),
+		Unofficial:  unofficial,
+		Source:      src,
+	})
+	toc := &Contents{Title: l.Contents}
 	d.add(toc)
 	entry := func(title, anchor string) {
 		toc.Entries = append(toc.Entries, ContentsEntry{Title: title, Anchor: anchor, Level: 1})
@@ -61,108 +125,85 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 	entry(l.Context, "context")
 	d.add(&Heading{Level: 1, Text: Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
-		d.add(&Paragraph{Style: ParaLede, Text: ParseInline(s.Summary)})
+		d.add(&Paragraph{Style: ParaLede, Text: ParseInline(s.Summary), At: c.place("summary")})
 	}
-	for _, p := range s.Context {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
+	for i, p := range s.Context {
+		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("context[%d]", i))})
 	}
-	if f := figures(s, nil, l.KeyFigures); len(f.Items) > 0 {
+	if f := c.figures(nil); len(f.Items) > 0 {
 		d.add(f)
 	}
 	if len(s.Quotes) > 0 {
 		entry(l.Quotes, "quotes")
 		d.add(&Heading{Level: 1, Text: Runs{{Text: l.Quotes}}, Anchor: "quotes"})
 		for i := range s.Quotes {
-			d.add(pullQuote(&s.Quotes[i]))
+			d.add(c.pullQuote(&s.Quotes[i]))
 		}
 	}
 	for _, r := range recs {
 		d.add(&PageBreak{})
 		entry(fmt.Sprintf("%s. %s", l.RecN(r.Number), PlainText(r.Title)), recAnchor(r))
-		d.addRecommendation(r, len(s.Recommendations))
+		c.addRecommendation(r)
 	}
-	for _, p := range s.Closing {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
+	for i, p := range s.Closing {
+		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("closing[%d]", i))})
 	}
 
 	d.add(&PageBreak{})
 	entry(l.About, "about")
 	d.add(&Heading{Level: 1, Text: Runs{{Text: l.About}}, Anchor: "about"})
-	d.addAbout(s, l)
+	c.addAbout()
 	return d
 }
 
 // addAbout writes the about page: who, when, where, the source and the
 // contact, and the unofficial-translation note.
-func (d *Doc) addAbout(s *Statement, l Labels) {
-	m := &d.Meta
+func (c *composer) addAbout() {
+	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
-	d.add(&Paragraph{Style: ParaBody, Text: ParseInline(s.Subtitle)})
+	d.add(&Paragraph{Style: ParaBody, Text: ParseInline(s.Subtitle), At: c.place("subtitle")})
 	line := func(label string, runs Runs) {
 		d.add(&Paragraph{Style: ParaSmall, Text: append(Runs{{Text: label + ": ", Bold: true}}, runs...)})
 	}
-	line(l.Date, Runs{{Text: joinNonEmpty(", ", m.DateText, m.Place)}})
+	line(l.Date, Runs{{Text: joinNonEmpty(", ", c.dateText(), PlainText(s.Place))}})
 	if s.Event != "" {
-		line(l.PreparedFor, Runs{{Text: joinNonEmpty(" · ", s.Event, m.Audience)}})
+		line(l.PreparedFor, Runs{{Text: joinNonEmpty(" · ", PlainText(s.Event), PlainText(c.a.Name))}})
 	}
 	line(l.Source, Runs{{Text: s.Source, Link: s.Source}})
 	line(l.Website, Runs{{Text: org.Website, Link: org.Website}})
-	if c := org.Contact; c != nil {
+	if ct := org.Contact; ct != nil {
 		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Contact}}})
-		runs := Runs{{Text: joinNonEmpty(", ", c.Name, c.Role)}}
-		if c.Email != "" {
-			runs = append(runs, Inline{Text: " · "}, Inline{Text: c.Email, Link: "mailto:" + c.Email})
+		runs := Runs{{Text: joinNonEmpty(", ", ct.Name, ct.Role)}}
+		if ct.Email != "" {
+			runs = append(runs, Inline{Text: " · "}, Inline{Text: ct.Email, Link: "mailto:" + ct.Email})
 		}
-		if c.Phone != "" {
-			runs = append(runs, Inline{Text: " · " + c.Phone})
+		if ct.Phone != "" {
+			runs = append(runs, Inline{Text: " · " + ct.Phone})
 		}
 		d.add(&Paragraph{Style: ParaBody, Text: runs})
 	}
-	if m.Unofficial != "" {
-		d.add(&Paragraph{Style: ParaNote, Text: Runs{{Text: m.Unofficial}}})
+	if u := c.unofficial(); u != "" {
+		d.add(&Paragraph{Style: ParaNote, Text: Runs{{Text: u}}, At: c.place("translation.note")})
 	}
 }
 
-// meta fills the fields every document of s for a shares.
-func meta(s *Statement, a *Audience, k Kind, opt ComposeOptions) Meta {
-	l, _ := LabelsFor(s.Lang)
-	paper := opt.Paper
-	if paper == "" {
-		paper = a.Paper
-	}
-	if paper == "" {
-		paper = PaperA4
-	}
+// meta fills the properties every document of s for a shares.
+func (c *composer) meta(k Kind) Meta {
+	s, l := c.s, c.l
 	date, _ := s.Date.Time()
 	m := Meta{
-		Kind:      k,
-		Lang:      s.Lang,
-		Paper:     paper,
-		Subtitle:  PlainText(s.Subtitle),
-		Author:    PlainText(s.Organisation.Name),
-		ShortName: s.Organisation.ShortName,
-		Creator:   opt.Creator,
-		Statement: PlainText(s.Title),
-		Event:     PlainText(s.Event),
-		Place:     PlainText(s.Place),
-		Date:      date,
-		DateText:  l.FormatDate(date),
-		SourceURL: s.Source,
-		Website:   s.Organisation.Website,
-		Footer:    opt.Footer,
-		Audience:  PlainText(a.Name),
-		Labels:    l,
+		Kind:     k,
+		Lang:     s.Lang,
+		Paper:    c.opt.Paper,
+		Subtitle: PlainText(s.Subtitle),
+		Author:   PlainText(s.Organisation.Name),
+		Creator:  c.opt.Creator,
+		Date:     date,
 	}
-	if !opt.Date.IsZero() {
-		m.Date = opt.Date
+	if !c.opt.Date.IsZero() {
+		m.Date = c.opt.Date
 	}
-	if t := s.Translation; t != nil && !t.Official {
-		m.Unofficial = t.Note
-		if m.Unofficial == "" {
-			m.Unofficial = l.Unofficial
-		}
-	}
-	m.Keywords = []string{PlainText(s.Event), m.ShortName, m.Audience}
+	m.Keywords = []string{PlainText(s.Event), s.Organisation.ShortName, PlainText(c.a.Name)}
 	if k == KindBrief {
 		m.Keywords = append(m.Keywords, l.Brief)
 	} else {
@@ -172,15 +213,91 @@ func meta(s *Statement, a *Audience, k Kind, opt ComposeOptions) Meta {
 	return m
 }
 
+// dateText is the statement's date written out in its language.
+func (c *composer) dateText() string {
+	date, err := c.s.Date.Time()
+	if err != nil {
+		return ""
+	}
+	return c.l.FormatDate(date)
+}
+
+// unofficial is the note printed on a working translation, "" on an
+// original or official one.
+func (c *composer) unofficial() string {
+	t := c.s.Translation
+	if t == nil || t.Official {
+		return ""
+	}
+	if t.Note != "" {
+		return t.Note
+	}
+	return c.l.Unofficial
+}
+
+// brandOwn reports whether the brand is the statement's organisation's
+// own (or names no organisation), so that its names and footer may print.
+func (c *composer) brandOwn() bool {
+	b := c.opt.Brand
+	return b != nil && (b.Name == "" || strings.EqualFold(b.Name, PlainText(c.s.Organisation.Name)))
+}
+
+// wordmark is the brand's logo when it has one, else the statement's
+// organisation set as a typographic wordmark: a statement of another
+// organisation never prints the built-in brand's name.
+func (c *composer) wordmark() Wordmark {
+	org := c.s.Organisation
+	name := PlainText(org.Name)
+	if b := c.opt.Brand; b != nil && b.Logo != "" {
+		alt := b.LogoAlt
+		if alt == "" {
+			alt = name
+		}
+		return Wordmark{Logo: true, Alt: alt}
+	}
+	return Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name)}
+}
+
+// footerLine is the brand's footer line when the brand is the
+// organisation's own, else the organisation's name and website.
+func (c *composer) footerLine() string {
+	if c.brandOwn() && c.opt.Brand.Footer != "" {
+		return c.opt.Brand.Footer
+	}
+	org := c.s.Organisation
+	site := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(org.Website, "https://"), "http://"), "/")
+	return joinNonEmpty(" · ", PlainText(org.Name), site)
+}
+
+// source is the source block: QR code, address, footer line, date and
+// place, and the unofficial note.
+func (c *composer) source() *SourceBlock {
+	b := &SourceBlock{URL: c.s.Source, Footer: c.footerLine(), Date: joinNonEmpty(", ", PlainText(c.s.Place), c.dateText()), Unofficial: c.unofficial()}
+	if b.URL != "" {
+		b.Label = c.l.ScanForSource
+	}
+	return b
+}
+
 func (d *Doc) add(b Block) { d.Blocks = append(d.Blocks, b) }
 
-// addRecommendation adds recommendation r of total: its heading with the
+func (c *composer) recIndex(r *Recommendation) int {
+	for i := range c.s.Recommendations {
+		if c.s.Recommendations[i].ID == r.ID {
+			return i
+		}
+	}
+	return -1
+}
+
+// addRecommendation adds recommendation r: its heading with the
 // "Recommendation N of M" kicker, its paragraphs and its asks.
-func (d *Doc) addRecommendation(r *Recommendation, total int) {
-	l := d.Meta.Labels
-	d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, total), Anchor: recAnchor(r)})
-	for _, p := range r.Body {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p)})
+func (c *composer) addRecommendation(r *Recommendation) {
+	l, d := c.l, c.d
+	i := c.recIndex(r)
+	d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: c.place(fmt.Sprintf("recommendations[%d].title", i))})
+	for j, p := range r.Body {
+		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("recommendations[%d].body[%d]", i, j))})
 	}
 	if len(r.Asks) > 0 {
 		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
@@ -199,8 +316,9 @@ func asks(r *Recommendation) *List {
 }
 
 // figures returns the figures with the given ids, or all when ids is empty.
-func figures(s *Statement, ids []string, title string) *Figures {
-	f := &Figures{Title: title}
+func (c *composer) figures(ids []string) *Figures {
+	s := c.s
+	f := &Figures{Title: c.l.KeyFigures}
 	add := func(x *Figure) {
 		f.Items = append(f.Items, FigureItem{Value: PlainText(x.Value), Label: ParseInline(x.Label)})
 	}
@@ -218,8 +336,17 @@ func figures(s *Statement, ids []string, title string) *Figures {
 	return f
 }
 
-func pullQuote(q *Quote) *PullQuote {
-	return &PullQuote{Text: ParseInline(q.Text), Speaker: PlainText(q.Speaker), Role: PlainText(q.Role)}
+// pullQuote sets quote q with its marks and the speaker's dash.
+func (c *composer) pullQuote(q *Quote) *PullQuote {
+	at := Place{}
+	for i := range c.s.Quotes {
+		if c.s.Quotes[i].ID == q.ID {
+			at = c.place(fmt.Sprintf("quotes[%d].text", i))
+		}
+	}
+	text := append(Runs{{Text: "“"}}, ParseInline(q.Text)...)
+	text = append(text, Inline{Text: "”"})
+	return &PullQuote{Text: text, Speaker: "— " + PlainText(q.Speaker), Role: PlainText(q.Role), At: at}
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

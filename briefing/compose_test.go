@@ -23,9 +23,11 @@ func snapshot(d *briefing.Doc) []byte {
 		blocks[i] = tagged{reflect.TypeOf(b).Elem().Name(), b}
 	}
 	b, err := json.MarshalIndent(struct {
-		Meta   briefing.Meta `json:"meta"`
-		Blocks []tagged      `json:"blocks"`
-	}{d.Meta, blocks}, "", "  ")
+		Meta   briefing.Meta     `json:"meta"`
+		Header *briefing.Running `json:"header,omitempty"`
+		Footer *briefing.Running `json:"footer,omitempty"`
+		Blocks []tagged          `json:"blocks"`
+	}{d.Meta, d.Header, d.Footer, blocks}, "", "  ")
 	if err != nil {
 		panic(err)
 	}
@@ -40,7 +42,7 @@ func TestCompose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := briefing.ComposeOptions{Creator: "briefing test", Footer: "Footer line"}
+	brand := briefing.Brand{Name: "Danish Refugee Council", Footer: "Footer line"}
 	cases := []struct {
 		name, lang, audience string
 		rec                  string // empty: the pack
@@ -57,6 +59,7 @@ func TestCompose(t *testing.T) {
 				t.Fatalf("%s: untranslated: %v", c.lang, missing)
 			}
 			a := s.Audience(c.audience)
+			opt := briefing.ComposeOptions{Paper: briefing.PaperA4, Creator: "briefing test", Brand: &brand, Places: ds.Places(c.lang)}
 			var d *briefing.Doc
 			if c.rec == "" {
 				d = briefing.ComposePack(s, a, opt)
@@ -92,13 +95,24 @@ func TestComposeBriefContent(t *testing.T) {
 	}
 	s, _ := ds.In("es")
 	r := s.Recommendation("inclusion-and-integration")
-	d := briefing.ComposeBrief(s, s.Audience("donors"), r, briefing.ComposeOptions{})
-	h, ok := d.Blocks[0].(*briefing.Heading)
-	if !ok || h.Kicker != "Recomendación 2 de 4" {
-		t.Fatalf("first block %#v, want a heading with kicker Recomendación 2 de 4", d.Blocks[0])
+	d := briefing.ComposeBrief(s, s.Audience("donors"), r, briefing.ComposeOptions{Paper: briefing.PaperLetter, Places: ds.Places("es")})
+	m, ok := d.Blocks[0].(*briefing.Masthead)
+	if !ok || m.Wordmark.Short != "DRC" || m.Wordmark.Name != "Consejo Danés para Refugiados" && m.Wordmark.Name != "Danish Refugee Council" {
+		t.Fatalf("first block %#v, want the masthead with DRC's wordmark", d.Blocks[0])
 	}
-	if d.Meta.DateText != "21 de junio de 2024" || d.Meta.Paper != briefing.PaperLetter || d.Meta.Unofficial == "" {
-		t.Errorf("meta: date %q paper %q unofficial %q", d.Meta.DateText, d.Meta.Paper, d.Meta.Unofficial)
+	h, ok := d.Blocks[1].(*briefing.Heading)
+	if !ok || h.Kicker != "Recomendación 2 de 4" {
+		t.Fatalf("second block %#v, want a heading with kicker Recomendación 2 de 4", d.Blocks[1])
+	}
+	if h.At.File != "cartagena40.es.yaml" || h.At.Line == 0 || h.At.Field != "recommendations[1].title" {
+		t.Errorf("heading place %v, want the Spanish title's place", h.At)
+	}
+	src, ok := d.Blocks[len(d.Blocks)-1].(*briefing.SourceBlock)
+	if !ok || src.Date != "Bogotá, 21 de junio de 2024" || src.Unofficial == "" || src.URL == "" {
+		t.Errorf("last block %#v, want the source block with place, date and the unofficial note", d.Blocks[len(d.Blocks)-1])
+	}
+	if d.Meta.Paper != briefing.PaperLetter {
+		t.Errorf("meta: paper %q", d.Meta.Paper)
 	}
 	var paras, figs, quotes int
 	for _, b := range d.Blocks {

@@ -6,64 +6,93 @@
 // briefing/pdf and briefing/docx) → files (Build).
 package briefing
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
-// Doc is one document in the format-neutral brief model: what it says and in
-// what order, not where things go on a page. The PDF and DOCX renderers both
-// consume a Doc and lay it out their own way.
+// Doc is one document in the format-neutral model: everything it shows, in
+// reading order, page furniture included (masthead, source block, cover,
+// running header and footer). It says what a page shows, not where: the
+// layout package places it on PDF pages, and the DOCX writer hands it to
+// Word; neither adds words of its own, so a PDF and a DOCX of one Doc carry
+// the same text.
 type Doc struct {
-	Meta   Meta
+	Meta Meta
+	// Header and Footer are the running lines of every page but the first
+	// (a pack's); nil for none.
+	Header *Running `json:"header,omitempty"`
+	Footer *Running `json:"footer,omitempty"`
 	Blocks []Block
 }
 
-// Meta is what a renderer needs besides the blocks: document properties,
-// the running header and footer, and the labels in the document's language.
+// Meta is the document's properties: what goes into the file's metadata,
+// not onto its pages.
 type Meta struct {
 	Kind Kind
 	// Lang is the document language as a BCP 47 tag ("en", "es").
-	Lang  string
+	Lang string
+	// Paper is the paper the batch plan decided on; Compose copies it from
+	// its options and nothing downstream chooses another.
 	Paper Paper
 
-	// Title is the document title (statement title; a brief's is the
-	// recommendation title).
+	// Title is the document title (a brief's is its recommendation's).
 	Title    string
 	Subtitle string
 	// Subject and Keywords go into the document properties.
 	Subject  string
 	Keywords []string
-	// Author is the organisation's name; ShortName its short name.
-	Author    string
-	ShortName string
+	// Author is the organisation's name.
+	Author string
 	// Creator is the tool name and version.
 	Creator string
+	// Date is the statement's date (or SOURCE_DATE_EPOCH), for the
+	// document properties.
+	Date time.Time
 
-	// Statement is the statement's title, printed in the brand band.
-	Statement string
-	Event     string
-	Place     string
-	// Date is the statement's date (or SOURCE_DATE_EPOCH), used for the
-	// document properties; DateText is it written out in Lang.
-	Date     time.Time
-	DateText string
+	// Rec is a brief's recommendation number, 0 in a pack.
+	Rec int
+	// At is the place in the data of what a one-page brief must fit: the
+	// recommendation's body, for overflow errors.
+	At Place
+}
 
-	// SourceURL is the statement's address, for the footer and the QR code;
-	// Website the organisation's.
-	SourceURL string
-	Website   string
-	// Footer is the brand's footer line.
-	Footer string
-	// Unofficial is set on working translations: a line to print on every
-	// document ("Unofficial translation").
-	Unofficial string
+// Place is where a piece of text is in the data files: file, 1-based line
+// and column. The zero Place is unknown.
+type Place struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+	// Field is the field's path ("recommendations[2].body").
+	Field string `json:"field,omitempty"`
+}
 
-	// Audience is the name of the audience the document is made for.
-	Audience string
+// String writes "file:line:col: field", or as much of it as is known.
+func (p Place) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d:%d", p.Line, p.Col)
+	}
+	if p.Field != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += p.Field
+	}
+	return s
+}
 
-	// Rec and RecTotal are set on briefs: "Recommendation Rec of RecTotal".
-	Rec, RecTotal int
-
-	// Labels are the fixed words the document prints, in Lang.
-	Labels Labels
+// Running is a running header or footer line. Lead is set first and
+// strong (the organisation's short name), Text after it (shortened with
+// "…" when the line is too narrow), Flag at the far end in the accent
+// colour (the unofficial-translation label). Page, in a footer, is the
+// page label with two %d verbs for the page and the page count ("Page %d of
+// %d").
+type Running struct {
+	Lead string `json:"lead,omitempty"`
+	Text string `json:"text,omitempty"`
+	Flag string `json:"flag,omitempty"`
+	Page string `json:"page,omitempty"`
 }
 
 // Block is one element of a Doc's flow. The set of blocks is closed: every
@@ -75,6 +104,7 @@ type Block interface {
 
 // Visitor is implemented by renderers: one method per block type.
 type Visitor interface {
+	Masthead(*Masthead) error
 	Cover(*Cover) error
 	Contents(*Contents) error
 	Heading(*Heading) error
@@ -82,6 +112,7 @@ type Visitor interface {
 	List(*List) error
 	Figures(*Figures) error
 	PullQuote(*PullQuote) error
+	SourceBlock(*SourceBlock) error
 	PageBreak(*PageBreak) error
 }
 
@@ -120,16 +151,62 @@ func (r Runs) Plain() string {
 	return string(b)
 }
 
-// Cover is the pack's cover page: title, subtitle, organisation, event, date,
-// the audience and its note. Its fields are taken from Meta except Note.
+// Wordmark is the organisation's mark: the brand's logo when it has one
+// (Logo set; Alt its text alternative), else a typographic wordmark of the
+// short name and the name. Alt is what a screen reader says for it.
+type Wordmark struct {
+	Logo  bool   `json:"logo,omitempty"`
+	Short string `json:"short,omitempty"`
+	Name  string `json:"name,omitempty"`
+	Alt   string `json:"alt"`
+}
+
+// Masthead opens a brief: the wordmark, the document type (Label), the
+// statement's title and a line with the event and date.
+type Masthead struct {
+	Wordmark  Wordmark `json:"wordmark"`
+	Label     string   `json:"label"`
+	Statement string   `json:"statement"`
+	Line      string   `json:"line,omitempty"`
+}
+
+// SourceBlock points readers at the source: a QR code of URL with its
+// label ("Scan for the source"), the address, the footer line, and beside
+// them the date and place, the document line ("Brief · Recommendation 1 of
+// 4") and the unofficial-translation note. It closes a brief and the pack's
+// cover.
+type SourceBlock struct {
+	URL        string `json:"url,omitempty"`
+	Label      string `json:"label,omitempty"`
+	Footer     string `json:"footer,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Doc        string `json:"doc,omitempty"`
+	Unofficial string `json:"unofficial,omitempty"`
+}
+
+// Cover is the pack's cover page.
 type Cover struct {
-	// Note is the audience's note, printed on the cover.
-	Note Runs `json:"note,omitempty"`
+	Wordmark Wordmark `json:"wordmark"`
+	// Kicker is the document type ("Delegate pack").
+	Kicker   string `json:"kicker"`
+	Title    string `json:"title"`
+	Subtitle string `json:"subtitle,omitempty"`
+	Event    string `json:"event,omitempty"`
+	// When is the place and date ("Bogotá · 21 June 2024").
+	When string `json:"when,omitempty"`
+	// PreparedFor labels the Audience's name.
+	PreparedFor string `json:"prepared_for,omitempty"`
+	Audience    string `json:"audience,omitempty"`
+	// Note is the audience's note.
+	Note       Runs         `json:"note,omitempty"`
+	Unofficial string       `json:"unofficial,omitempty"`
+	Source     *SourceBlock `json:"source,omitempty"`
 }
 
 // Contents is the table of contents. Renderers fill in page numbers for the
 // entries, which point at Heading anchors.
 type Contents struct {
+	Title   string          `json:"title"`
 	Entries []ContentsEntry `json:"entries"`
 }
 
@@ -148,6 +225,7 @@ type Heading struct {
 	// Kicker is a short line above the heading ("Recommendation 2 of 4").
 	Kicker string `json:"kicker,omitempty"`
 	Anchor string `json:"anchor,omitempty"`
+	At     Place  `json:"at,omitzero"`
 }
 
 // ParaStyle is the role of a paragraph.
@@ -181,6 +259,7 @@ func (s ParaStyle) MarshalText() ([]byte, error) { return []byte(s.String()), ni
 type Paragraph struct {
 	Style ParaStyle `json:"style"`
 	Text  Runs      `json:"text"`
+	At    Place     `json:"at,omitzero"`
 }
 
 // List is a bulleted list.
@@ -202,14 +281,23 @@ type Figures struct {
 }
 
 // PullQuote is a quote set apart; renderers never split it across pages.
+// Text carries its quotation marks and Speaker its dash ("— Charlotte
+// Slente"), as printed.
 type PullQuote struct {
 	Text    Runs   `json:"text"`
 	Speaker string `json:"speaker"`
 	Role    string `json:"role,omitempty"`
+	At      Place  `json:"at,omitzero"`
 }
 
 // PageBreak starts a new page.
 type PageBreak struct{}
+
+// Accept calls v.Masthead.
+func (b *Masthead) Accept(v Visitor) error { return v.Masthead(b) }
+
+// Accept calls v.SourceBlock.
+func (b *SourceBlock) Accept(v Visitor) error { return v.SourceBlock(b) }
 
 // Accept calls v.Cover.
 func (b *Cover) Accept(v Visitor) error { return v.Cover(b) }

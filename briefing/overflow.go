@@ -20,6 +20,8 @@ type OverflowError struct {
 	BodyMin float64
 	// Err is a renderer's own sentinel, for errors.Is; may be nil.
 	Err error
+	// At is where the recommendation's text is in the data (Meta.At).
+	At Place
 }
 
 // Error says which recommendation overflows which paper, and by how much.

@@ -142,12 +142,16 @@ const (
 // Papers lists every Paper.
 var Papers = []Paper{PaperA4, PaperLetter}
 
-// Size returns the paper's width and height in millimetres.
-func (p Paper) Size() (w, h float64) {
-	if p == PaperLetter {
-		return 215.9, 279.4
+// Size returns the paper's width and height in millimetres; ok is false
+// for a paper that is not one of Papers (no size is guessed for it).
+func (p Paper) Size() (w, h float64, ok bool) {
+	switch p {
+	case PaperA4:
+		return 210, 297, true
+	case PaperLetter:
+		return 215.9, 279.4, true
 	}
-	return 210, 297
+	return 0, 0, false
 }
 
 // Recommendation returns the recommendation with the given id, or nil.

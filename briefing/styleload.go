@@ -144,7 +144,7 @@ func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 	c := &checker{ds: &Dataset{Pos: map[string]Positions{file: pos}}}
 	oneOf(c, file, "paper", l.Paper, Papers, "paper")
 	errs = append(errs, c.errs...)
-	w, h := l.Paper.Size()
+	w, h, paperOK := l.Paper.Size()
 	m := l.Margins
 	for _, x := range []struct {
 		name string
@@ -154,7 +154,7 @@ func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 			errs = append(errs, styleErr(file, pos, "margins."+x.name, "want a margin from 0 to 100 mm, got %g", x.v))
 		}
 	}
-	if m.Left+m.Right > w-50 || m.Top+m.Bottom > h-50 {
+	if paperOK && (m.Left+m.Right > w-50 || m.Top+m.Bottom > h-50) {
 		errs = append(errs, styleErr(file, pos, "margins", "margins leave less than 50 mm of the %gx%g mm page", w, h))
 	}
 	z := l.Sizes

@@ -88,9 +88,11 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 		return nil, fmt.Errorf("previous manifest unreadable, so its files cannot be tracked: %w (remove it to start afresh)", err)
 	}
 	statements := map[string]*briefing.Statement{}
+	places := map[string]func(string) briefing.Place{}
 	for _, j := range jobs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = ds.In(j.Lang)
+			places[j.Lang] = ds.Places(j.Lang)
 		}
 	}
 
@@ -113,7 +115,7 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, err := make1(opt, statements[jobs[i].Lang], jobs[i])
+				e, err := make1(opt, statements[jobs[i].Lang], places[jobs[i].Lang], jobs[i])
 				entries[i], errs[i] = e, err
 				mu.Lock()
 				progress.Done(jobs[i], e, err)
@@ -176,7 +178,7 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 // make1 composes, renders and writes one document. A panic in a renderer
 // is that document's failure, not the end of the build: the temporary
 // file is removed on the way out and the other documents are still made.
-func make1(opt Options, s *briefing.Statement, j Job) (e *Entry, err error) {
+func make1(opt Options, s *briefing.Statement, places func(string) briefing.Place, j Job) (e *Entry, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, err = nil, fmt.Errorf("internal error (please report it): %v", r)
@@ -185,6 +187,7 @@ func make1(opt Options, s *briefing.Statement, j Job) (e *Entry, err error) {
 	a := s.Audience(j.Audience)
 	co := opt.Compose
 	co.Paper = j.Paper
+	co.Places = places
 	var d *briefing.Doc
 	if j.Kind == briefing.KindPack {
 		d = briefing.ComposePack(s, a, co)

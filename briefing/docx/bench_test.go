@@ -10,13 +10,13 @@ import (
 
 func BenchmarkBrief(b *testing.B) {
 	r, s := setup(b, "en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opts)
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))
 	bench(b, r, d)
 }
 
 func BenchmarkPack(b *testing.B) {
 	r, s := setup(b, "en")
-	d := briefing.ComposePack(s, s.Audience("delegates"), opts)
+	d := briefing.ComposePack(s, s.Audience("delegates"), optsFor(s.Audience("delegates")))
 	bench(b, r, d)
 }
 

@@ -9,9 +9,9 @@
 // deterministic: two renders of the same Doc are byte-identical.
 //
 // Word lays out pages itself, so a brief is fitted to one page by estimate
-// (fit.go): its body is set at the largest size between the layout's body
-// and body_min at which the brand's font metrics say it fits; past
-// body_min, Render fails with ErrOverflow.
+// (fit.go): the layout package's shrink rule (layout.Shrink) picks the
+// largest sizes at which the brand's font metrics (package font) say it
+// fits; past body_min, Render fails with ErrOverflow.
 package docx
 
 import (
@@ -24,6 +24,7 @@ import (
 	"github.com/gomutex/godocx/docx"
 
 	"briefing/briefing"
+	"briefing/briefing/layout"
 )
 
 // Info describes a rendered document.
@@ -46,11 +47,10 @@ type Renderer struct {
 	// styles holds styles.xml per paper and language, compressed once for
 	// the languages that have labels.
 	styles map[stylesKey]part
-	logo   picture
-	// band is the white wordmark on the brief's brand band; empty when
-	// the brand has its own logo (which then sits on white).
-	band  picture
-	fonts fonts
+	// logo is the brand's logo; empty when it has none (documents then
+	// carry a typographic wordmark of their organisation, drawn once).
+	logo  picture
+	marks sync.Map // markKey → picture
 	// qr caches QR code images by URL: many documents share a statement.
 	qr sync.Map // string → picture
 }
@@ -101,17 +101,14 @@ func New(st *briefing.Style) (*Renderer, error) {
 			}
 		}
 	}
-	if r.logo, r.band, err = logo(st); err != nil {
-		return nil, err
+	if st.Type == nil {
+		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with briefing.LoadStyle)")
 	}
-	if r.fonts, err = parseFonts(st); err != nil {
-		return nil, fmt.Errorf("docx: %w", err)
-	}
-	if r.logo.part, err = newPart("word/media/logo."+r.logo.ext, r.logo.data); err != nil {
-		return nil, err
-	}
-	if r.band.data != nil {
-		if r.band.part, err = newPart("word/media/band.png", r.band.data); err != nil {
+	if len(st.Logo) > 0 {
+		if r.logo, err = brandLogo(st); err != nil {
+			return nil, err
+		}
+		if r.logo.part, err = newPart("word/media/logo."+r.logo.ext, r.logo.data); err != nil {
 			return nil, err
 		}
 	}
@@ -129,7 +126,11 @@ func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
 
 // stylesXML fills styles.xml with data for a paper size and a language.
 func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) ([]byte, error) {
-	data.TextWidth = pageFor(paper, r.st.Layout.Margins).textWidth()
+	pg, ok := pageFor(paper, r.st.Layout.Margins)
+	if !ok {
+		return nil, fmt.Errorf("docx: unknown paper %q", paper)
+	}
+	data.TextWidth = pg.textWidth()
 	data.Lang = wordLang(lang)
 	return execute(r.parts["styles.xml"], data)
 }
@@ -141,24 +142,23 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 		return Info{}, fmt.Errorf("docx: no document")
 	}
 	paper := d.Meta.Paper
-	if paper != briefing.PaperA4 && paper != briefing.PaperLetter {
-		paper = r.st.Layout.Paper
+	pg, ok := pageFor(paper, r.st.Layout.Margins)
+	if !ok {
+		return Info{}, fmt.Errorf("docx: unknown paper %q", paper)
 	}
-	if paper != briefing.PaperLetter {
-		paper = briefing.PaperA4
-	}
-	pg := pageFor(paper, r.st.Layout.Margins)
-	// A brief is set at the largest body size at which it fits one page; a
-	// pack gets estimated page numbers for its contents.
-	body, pages, anchors := r.st.Layout.Sizes.Body, 1, map[string]int(nil)
+	// A brief is set at the largest body size at which it fits one page,
+	// by the layout's shrink rule; a pack gets estimated page numbers for
+	// its contents.
+	sz, pages, anchors := layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body), 1, map[string]int(nil)
 	if d.Meta.Kind == briefing.KindBrief {
 		var err error
-		if body, err = r.bodySize(d, pg); err != nil {
+		if sz, err = r.bodySize(d, pg); err != nil {
 			return Info{}, err
 		}
 	} else {
 		pages, anchors = r.paginate(d, pg)
 	}
+	body := sz.Body
 
 	rd := docx.NewRootDoc()
 	rd.Document = &docx.Document{Root: rd, Body: docx.NewBody(rd), DocRels: docx.Relationships{
@@ -183,7 +183,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	}
 	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
 	if !ok || body != r.st.Layout.Sizes.Body {
-		x, err := r.stylesXML(r.sized(body), paper, d.Meta.Lang)
+		x, err := r.stylesXML(r.sized(sz), paper, d.Meta.Lang)
 		if err != nil {
 			return Info{}, err
 		}

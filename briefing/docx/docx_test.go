@@ -55,7 +55,17 @@ func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
 	return setupR, s
 }
 
-var opts = briefing.ComposeOptions{Creator: "briefing test", Footer: "Danish Refugee Council · drc.ngo"}
+var brand = briefing.Brand{Name: "Danish Refugee Council", Footer: "Danish Refugee Council · drc.ngo"}
+
+// optsFor are the compose options for audience a: its paper, as the batch
+// plan decides it (else A4).
+func optsFor(a *briefing.Audience) briefing.ComposeOptions {
+	paper := a.Paper
+	if paper == "" {
+		paper = briefing.PaperA4
+	}
+	return briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &brand}
+}
 
 // doc is one rendered document.
 type doc struct {
@@ -73,9 +83,9 @@ func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
 	for _, id := range []string{"delegates", "donors"} {
 		a := s.Audience(id)
 		for _, rec := range s.Selected(a) {
-			docs = append(docs, doc{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
+			docs = append(docs, doc{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, optsFor(a))})
 		}
-		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, opts)})
+		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, optsFor(a))})
 	}
 	// The longest recommendation with asks, for List Bullet.
 	asks := s.Recommendations[0]
@@ -84,14 +94,14 @@ func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
 		"Fund **legal aid** and protection services for people on the move.",
 		"Keep complementary pathways in addition to, not instead of, international protection.",
 	}
-	docs = append(docs, doc{name: s.Lang + "-brief-asks", d: briefing.ComposeBrief(s, s.Audience("delegates"), &asks, opts)})
+	docs = append(docs, doc{name: s.Lang + "-brief-asks", d: briefing.ComposeBrief(s, s.Audience("delegates"), &asks, optsFor(s.Audience("delegates")))})
 	es := *s
 	es.Lang = "es"
 	es.Translation = &briefing.Translation{}
 	a := es.Audience("delegates")
 	docs = append(docs,
-		doc{name: "xx-es-brief", d: briefing.ComposeBrief(&es, a, &es.Recommendations[0], opts)},
-		doc{name: "xx-es-pack", d: briefing.ComposePack(&es, a, opts)})
+		doc{name: "xx-es-brief", d: briefing.ComposeBrief(&es, a, &es.Recommendations[0], optsFor(a))},
+		doc{name: "xx-es-pack", d: briefing.ComposePack(&es, a, optsFor(a))})
 	for i := range docs {
 		var buf bytes.Buffer
 		if _, err := r.Render(&buf, docs[i].d); err != nil {
@@ -179,10 +189,14 @@ func TestParts(t *testing.T) {
 				t.Errorf("styles.xml or settings.xml has no language %s", lang)
 			}
 			ftr := p["word/footer1.xml"]
-			for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", page, of, ">" + esc(m.Footer) + "<"} {
-				if !strings.Contains(ftr, want) {
-					t.Errorf("footer lacks %q", want)
+			if f := d.d.Footer; f != nil {
+				for _, want := range []string{"> PAGE </w:instrText>", "> NUMPAGES </w:instrText>", page, of, ">" + esc(f.Text) + "<"} {
+					if !strings.Contains(ftr, want) {
+						t.Errorf("footer lacks %q", want)
+					}
 				}
+			} else if strings.Contains(ftr, "<w:t") {
+				t.Errorf("a document without running lines has a footer: %s", ftr)
 			}
 			doc := p["word/document.xml"]
 			styles := usedStyles(doc)
@@ -357,7 +371,10 @@ func TestLogo(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if _, err := r.Render(&out, briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opts)); err != nil {
+	opt := optsFor(s.Audience("delegates"))
+	opt.Brand = &st.Brand
+	st.Brand.Logo = "logo.jpg"
+	if _, err := r.Render(&out, briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opt)); err != nil {
 		t.Fatal(err)
 	}
 	p := parts(t, out.Bytes())
@@ -406,7 +423,7 @@ func wellFormed(s string) error {
 // cannot pass for a marker.
 func TestMarkerText(t *testing.T) {
 	r, _ := setup(t, "en")
-	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en"}, Blocks: []briefing.Block{
+	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperA4}, Blocks: []briefing.Block{
 		&briefing.Heading{Level: 1, Text: briefing.Runs{{Text: "Title"}}, Anchor: "a"},
 		&briefing.Paragraph{Text: briefing.Runs{{Text: "\uE0000\uE001 text"}}},
 	}}
@@ -425,7 +442,7 @@ func TestOverflow(t *testing.T) {
 	r, s := setup(t, "en")
 	rec := s.Recommendations[0]
 	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
-	_, err := r.Render(io.Discard, briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts))
+	_, err := r.Render(io.Discard, briefing.ComposeBrief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates"))))
 	if !errors.Is(err, docx.ErrOverflow) {
 		t.Errorf("got %v, want ErrOverflow", err)
 	}

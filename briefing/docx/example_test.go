@@ -27,7 +27,7 @@ func ExampleRenderer_Render() {
 		log.Fatal(err)
 	}
 	s, _ := ds.In("en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{})
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Paper: briefing.PaperA4, Brand: &st.Brand})
 	var buf bytes.Buffer
 	if _, err := r.Render(&buf, d); err != nil {
 		log.Fatal(err)

@@ -3,13 +3,10 @@ package docx
 import (
 	"errors"
 	"math"
-	"strings"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 
 	"briefing/briefing"
+	"briefing/briefing/font"
+	"briefing/briefing/layout"
 )
 
 // Word and LibreOffice lay out a DOCX themselves, so a one-page brief can
@@ -18,67 +15,6 @@ import (
 // and paragraph spacing as the reference styles set them. Render shrinks the
 // body size from Sizes.Body towards Sizes.BodyMin in steps of Sizes.BodyStep
 // until the estimate fits the page.
-
-// metrics are the widths of one font's characters and its line height, in
-// ems, read once in New; kerning is left out, which errs on the long side.
-type metrics struct {
-	adv  [0x250]float32 // Basic Latin to Latin Extended-B
-	avg  float64        // for other characters
-	line float64        // ascent + descent: a single-spaced line
-}
-
-// fonts are the metrics of the brand's four font styles.
-type fonts [4]*metrics
-
-func parseFonts(st *briefing.Style) (fonts, error) {
-	var fs fonts
-	var buf sfnt.Buffer
-	const ppem = 1000
-	for i, b := range st.Fonts {
-		f, err := sfnt.Parse(b)
-		if err != nil {
-			return fs, err
-		}
-		m := &metrics{line: 1.2, avg: 0.55}
-		if fm, err := f.Metrics(&buf, fixed.I(ppem), font.HintingNone); err == nil {
-			m.line = float64(fm.Ascent+fm.Descent) / 64 / ppem
-		}
-		sum, n := 0.0, 0
-		for r := rune(0x20); r < rune(len(m.adv)); r++ {
-			g, err := f.GlyphIndex(&buf, r)
-			if err != nil || g == 0 {
-				continue
-			}
-			a, err := f.GlyphAdvance(&buf, g, fixed.I(ppem), font.HintingNone)
-			if err != nil {
-				continue
-			}
-			m.adv[r] = float32(float64(a) / 64 / ppem)
-			if r >= 'a' && r <= 'z' {
-				sum += float64(m.adv[r])
-				n++
-			}
-		}
-		if n > 0 {
-			m.avg = sum / float64(n)
-		}
-		fs[i] = m
-	}
-	return fs, nil
-}
-
-// width returns the width of s in ems.
-func (m *metrics) width(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r >= 0 && r < rune(len(m.adv)) && m.adv[r] > 0 {
-			w += float64(m.adv[r])
-		} else {
-			w += m.avg
-		}
-	}
-	return w
-}
 
 // measure is a briefing.Visitor that adds up the height of a brief, in
 // points, at one body size.
@@ -124,33 +60,19 @@ func (m *measure) newPage() {
 
 var _ briefing.Visitor = (*measure)(nil)
 
-// lines returns how many lines text takes at width points.
+// lines returns how many lines text takes at width points, broken as the
+// layout breaks lines (package font).
 func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width float64) int {
-	f := m.r.fonts[style]
-	em := float64(halfPt) / 2
-	if width <= 0 {
+	if width <= 0 || text == "" {
 		return 1
 	}
-	space := f.width(" ") * em
-	n, x := 1, 0.0
-	for _, w := range strings.Fields(text) {
-		ww := f.width(w) * em
-		switch {
-		case x == 0:
-			x = ww
-		case x+space+ww <= width:
-			x += space + ww
-		default:
-			n++
-			x = ww
-		}
-	}
-	return n
+	return max(1, len(m.r.st.Type.Wrap([]font.Piece{{Text: text, Style: style}}, float64(halfPt)/2, width)))
 }
 
 // lineH is the height of a single-spaced line of style at halfPt.
 func (m *measure) lineH(style briefing.FontStyle, halfPt int) float64 {
-	return float64(halfPt) / 2 * m.r.fonts[style].line
+	f := m.r.st.Type.Face(style)
+	return float64(halfPt) / 2 * (f.Ascent + f.Descent)
 }
 
 // paraH is the height of a paragraph: lines of text at halfPt with line
@@ -172,29 +94,44 @@ const (
 	quoteLine = 252.0 / 240
 )
 
-// masthead measures the brief's band (or logo on white), statement and
-// rule, as builder.masthead sets them.
-func (m *measure) masthead(d *briefing.Doc) {
-	logo, pad, lines := m.r.logo, 0.0, 1
-	right := m.width*0.55 - 17
-	if m.r.band.data != nil {
-		logo, pad, lines = m.r.band, 8.5, 2
+// Masthead measures the brief's band (or logo on white) with the
+// statement, as builder.Masthead sets it.
+func (m *measure) Masthead(h *briefing.Masthead) error {
+	pad, lines := 0.0, 1
+	if !h.Wordmark.Logo {
+		pad, lines = 8.5, 2
 	}
-	lines += m.lines(d.Meta.Statement, briefing.Bold, m.sizes.Note, right)
+	logo, err := m.r.mark(h.Wordmark, !h.Wordmark.Logo)
+	if err != nil {
+		return err
+	}
+	right := m.width*0.55 - 17
+	lines += m.lines(h.Statement, briefing.Bold, m.sizes.Note, right)
 	logoH := 58 * 72 / 25.4 * float64(logo.h) / float64(logo.w)
 	text := float64(lines) * m.lineH(briefing.Regular, m.sizes.Note)
 	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
-	if d.Meta.Unofficial != "" {
-		m.para(d.Meta.Unofficial, briefing.Italic, m.sizes.Body, bodyLine, 14, 6, 10)
-	}
+	return nil
 }
 
-// sourceBlock measures the brief's closing source lines and QR code.
-func (m *measure) sourceBlock(d *briefing.Doc) {
-	if d.Meta.SourceURL == "" {
-		return
+// SourceBlock measures the rule and the source lines beside the QR code,
+// as builder.SourceBlock sets them (Small paragraphs in a table cell).
+func (m *measure) SourceBlock(b *briefing.SourceBlock) error {
+	qr, col := 0.0, 72/25.4
+	if b.URL != "" {
+		qr, col = 20*72/25.4, 24*72/25.4
 	}
-	m.add(6+8+math.Max(20*72/25.4, 4*m.lineH(briefing.Regular, m.sizes.Small)+8), true, 0)
+	text := 0.0
+	for _, l := range []struct {
+		s  string
+		st briefing.FontStyle
+	}{{b.Label, briefing.Bold}, {b.URL, briefing.Regular}, {b.Footer, briefing.Regular}, {b.Date + " · " + b.Doc, briefing.Bold}, {b.Unofficial, briefing.Bold}} {
+		if l.s != "" {
+			text += m.paraH(l.s, l.st, m.sizes.Small, 1, col, 0, 2)
+		}
+	}
+	const rule = 6 + 8 // the Rule paragraph: exactly 6 pt and 8 pt after
+	m.add(rule+math.Max(qr, text), true, 0)
+	return nil
 }
 
 // Cover is a page of its own.
@@ -206,7 +143,7 @@ func (m *measure) Cover(*briefing.Cover) error {
 
 // Contents is a heading and a line or more per entry.
 func (m *measure) Contents(c *briefing.Contents) error {
-	m.add(m.paraH("Contents", briefing.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
+	m.add(m.paraH(c.Title, briefing.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
 	for _, e := range c.Entries {
 		m.para(e.Title+" 00", briefing.Regular, m.sizes.Body, bodyLine, 11*(float64(e.Level)-1), 6, 3)
 	}
@@ -284,22 +221,21 @@ func (m *measure) Figures(f *briefing.Figures) error {
 
 // PullQuote measures the quote and its speaker, kept together.
 func (m *measure) PullQuote(q *briefing.PullQuote) error {
-	m.add(m.paraH("“"+q.Text.Plain()+"”", briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
+	m.add(m.paraH(q.Text.Plain(), briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
 		m.paraH(q.Speaker+", "+q.Role, briefing.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
 	return nil
 }
 
-// fits reports whether brief d fits one page at the sizes in data.
-func (r *Renderer) fits(d *briefing.Doc, data tmplData, p page) bool {
+// over returns by how much (mm) brief d is too long for one page at the
+// sizes in data, ≤ 0 when it fits by estimate.
+func (r *Renderer) over(d *briefing.Doc, data tmplData, p page) float64 {
 	m := r.newMeasure(data, p)
-	m.masthead(d)
 	if err := briefing.Walk(d, m); err != nil {
-		return false
+		return math.Inf(1)
 	}
-	m.sourceBlock(d)
 	// The estimate comes within some 2% of LibreOffice's layout, on the
 	// long side: no further margin.
-	return m.sum <= m.pageH
+	return (m.sum - m.pageH) * 25.4 / 72
 }
 
 // paginate estimates the page count of d and the page of each anchor, for
@@ -316,30 +252,22 @@ func (r *Renderer) paginate(d *briefing.Doc, p page) (int, map[string]int) {
 // one page even at the layout's smallest body size.
 var ErrOverflow = errors.New("brief does not fit one page")
 
-// bodySize returns the largest body size, in points, from Sizes.Body down
-// to Sizes.BodyMin in steps of Sizes.BodyStep, at which brief d fits one
-// page by estimate, or ErrOverflow.
-func (r *Renderer) bodySize(d *briefing.Doc, p page) (float64, error) {
+// bodySize returns the sizes brief d is set in: the layout's shrink rule
+// (layout.Shrink) over this package's estimate, or ErrOverflow.
+func (r *Renderer) bodySize(d *briefing.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
-	step := s.BodyStep
-	if step <= 0 {
-		step = 0.5
+	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
+	if !ok {
+		return sz, &briefing.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
 	}
-	for size := s.Body; ; size -= step {
-		size = math.Max(size, s.BodyMin)
-		if r.fits(d, r.sized(size), p) {
-			return size, nil
-		}
-		if size <= s.BodyMin {
-			return 0, &briefing.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, BodyMin: s.BodyMin, Err: ErrOverflow}
-		}
-	}
+	return sz, nil
 }
 
-// sized returns the template data with the body size set to size points.
-func (r *Renderer) sized(size float64) tmplData {
+// sized returns the template data with the type sizes of sz.
+func (r *Renderer) sized(sz layout.Sizes) tmplData {
 	st := *r.st
-	st.Layout.Sizes.Body = size
+	s := &st.Layout.Sizes
+	s.Body, s.Lede, s.Figure, s.Quote = sz.Body, sz.Lede, sz.Figure, sz.Quote
 	return newTmplData(&st)
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"briefing/briefing"
@@ -26,50 +25,63 @@ type picture struct {
 	part part
 }
 
-// logo returns the brand's logo, or a typographic wordmark drawn once: the
-// brand's name in its bold font and primary colour over a short accent bar.
-// band is the wordmark in white for the brief's brand band; it is empty
-// when the brand has a logo of its own.
-func logo(st *briefing.Style) (logo, band picture, err error) {
-	if len(st.Logo) > 0 {
-		logo, err = brandLogo(st)
-		return logo, picture{}, err
+// markKey names a drawn wordmark: its words and whether it is white (for
+// the brief's brand band).
+type markKey struct {
+	short, name string
+	white       bool
+}
+
+// mark returns the picture for wordmark wm: the brand's logo, or the
+// typographic wordmark of its names drawn once per Renderer, in the
+// primary colour or, for the brand band, in white.
+func (r *Renderer) mark(wm briefing.Wordmark, white bool) (picture, error) {
+	if wm.Logo {
+		return r.logo, nil
 	}
-	if logo, err = wordmark(st, rgb(st.Brand.Colors.Primary)); err != nil {
-		return picture{}, picture{}, err
+	k := markKey{wm.Short, wm.Name, white}
+	if v, ok := r.marks.Load(k); ok {
+		return v.(picture), nil
 	}
-	band, err = wordmark(st, color.NRGBA{R: 255, G: 255, B: 255, A: 255})
-	return logo, band, err
+	ink := rgb(r.st.Brand.Colors.Primary)
+	if white {
+		ink = color.NRGBA{R: 255, G: 255, B: 255, A: 255}
+	}
+	pic, err := wordmark(r.st, wm, ink)
+	if err != nil {
+		return picture{}, err
+	}
+	if pic.part, err = newPart("word/media/mark.png", pic.data); err != nil {
+		return picture{}, err
+	}
+	v, _ := r.marks.LoadOrStore(k, pic)
+	return v.(picture), nil
 }
 
 func brandLogo(st *briefing.Style) (picture, error) {
-	if len(st.Logo) > 0 {
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
-		if err != nil {
-			return picture{}, fmt.Errorf("docx: logo: %w", err)
-		}
-		return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
+	if err != nil {
+		return picture{}, fmt.Errorf("docx: logo: %w", err)
 	}
-	return picture{}, fmt.Errorf("docx: no logo")
+	return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
 }
 
-// wordmark draws the brand's typographic wordmark in ink, as the PDF
-// renderer does: the short name in bold, a thin accent bar, and the full
-// name small beside it (or the name alone over a short accent bar when the
-// brand has no short name).
-func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
+// wordmark draws a typographic wordmark in ink, as the layout sets it in a
+// PDF: the short name in bold, a thin accent bar, and the full name small
+// beside it (or the name alone when there is no short name).
+func wordmark(st *briefing.Style, wm briefing.Wordmark, ink color.NRGBA) (picture, error) {
 	const size, pad = 88, 8
-	bold, err := face(st.Fonts[briefing.Bold], size)
+	bold, err := st.Type.Raster(briefing.Bold, size)
 	if err != nil {
-		return picture{}, err
+		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
 	}
 	defer bold.Close()
-	small, err := face(st.Fonts[briefing.Regular], size*0.34)
+	small, err := st.Type.Raster(briefing.Regular, size*0.34)
 	if err != nil {
-		return picture{}, err
+		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
 	}
 	defer small.Close()
-	short, name := st.Brand.ShortName, st.Brand.Name
+	short, name := wm.Short, wm.Name
 	if short == "" || short == name {
 		short, name = name, ""
 	}
@@ -111,19 +123,6 @@ func wordmark(st *briefing.Style, ink color.NRGBA) (picture, error) {
 		return picture{}, err
 	}
 	return picture{data: buf.Bytes(), ext: "png", w: w, h: h}, nil
-}
-
-// face opens a font file at size pixels (72 dpi).
-func face(ttf []byte, size float64) (font.Face, error) {
-	f, err := opentype.Parse(ttf)
-	if err != nil {
-		return nil, fmt.Errorf("docx: wordmark font: %w", err)
-	}
-	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-	if err != nil {
-		return nil, fmt.Errorf("docx: wordmark font: %w", err)
-	}
-	return fc, nil
 }
 
 // qrCode returns a QR code of url as a two-colour PNG, dark modules in c.

@@ -198,42 +198,57 @@ func pageText(n int) string {
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
-// headerXML is the running header: organisation and statement at the left,
-// the document type at the right.
-func headerXML(m *briefing.Meta, primary string) string {
-	kind := m.Labels.Brief
-	if m.Kind == briefing.KindPack {
-		kind = m.Labels.DelegatePack
-	}
-	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
-		`<w:hdr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>` +
-		textRun(`<w:b/><w:color w:val="`+primary+`"/>`, m.Author) +
-		textRun("", sep(m.Author, m.Statement)) +
-		`<w:r><w:tab/></w:r>` + textRun("", kind) +
-		`</w:p></w:hdr>`
-}
-
-// footerXML is the running footer: the brand's footer line (and the
-// unofficial-translation note) at the left, "Page X of Y" at the right,
-// built from PAGE and NUMPAGES fields and the label's words.
-func footerXML(m *briefing.Meta, pages int) string {
+// headerXML is the running header: the lead (short name) in bold and the
+// primary colour, the text, and the flag at the right. An empty header when
+// h is nil.
+func headerXML(h *briefing.Running, primary string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	if h == nil {
+		// No running header: an empty paragraph without the Header
+		// style's rule.
+		b.WriteString(`<w:hdr ` + wNS + `><w:p/></w:hdr>`)
+		return b.String()
+	}
+	b.WriteString(`<w:hdr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
+	{
+		b.WriteString(textRun(`<w:b/><w:color w:val="`+primary+`"/>`, h.Lead))
+		b.WriteString(textRun("", sep(h.Lead, h.Text)))
+		if h.Flag != "" {
+			b.WriteString(`<w:r><w:tab/></w:r>`)
+			b.WriteString(textRun(`<w:b/>`, h.Flag))
+		}
+	}
+	b.WriteString(`</w:p></w:hdr>`)
+	return b.String()
+}
+
+// footerXML is the running footer: its text at the left, the page label at
+// the right, built from PAGE and NUMPAGES fields and the label's words. An
+// empty footer when f is nil.
+func footerXML(f *briefing.Running, pages int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	if f == nil {
+		b.WriteString(`<w:ftr ` + wNS + `><w:p/></w:ftr>`)
+		return b.String()
+	}
 	b.WriteString(`<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>`)
-	b.WriteString(textRun("", m.Footer))
-	if m.Unofficial != "" {
-		b.WriteString(textRun(`<w:i/>`, sep(m.Footer, m.Unofficial)))
+	{
+		b.WriteString(textRun("", f.Text))
+		if f.Page != "" {
+			b.WriteString(`<w:r><w:tab/></w:r>`)
+			words := strings.Split(f.Page, "%d")
+			if len(words) != 3 {
+				words = []string{"", " / ", ""}
+			}
+			b.WriteString(textRun("", words[0]))
+			b.WriteString(field("PAGE", "1"))
+			b.WriteString(textRun("", words[1]))
+			b.WriteString(field("NUMPAGES", strconv.Itoa(pages)))
+			b.WriteString(textRun("", words[2]))
+		}
 	}
-	b.WriteString(`<w:r><w:tab/></w:r>`)
-	words := strings.Split(m.Labels.Page, "%d")
-	if len(words) != 3 {
-		words = []string{"", " / ", ""}
-	}
-	b.WriteString(textRun("", words[0]))
-	b.WriteString(field("PAGE", "1"))
-	b.WriteString(textRun("", words[1]))
-	b.WriteString(field("NUMPAGES", strconv.Itoa(pages)))
-	b.WriteString(textRun("", words[2]))
 	b.WriteString(`</w:p></w:ftr>`)
 	return b.String()
 }

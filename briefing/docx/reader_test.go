@@ -75,13 +75,12 @@ func TestLibreOffice(t *testing.T) {
 					}
 				}
 			}
-			page := strings.Fields(d.d.Meta.Labels.PageOf(1, 0))[0] + " 1 "
-			if d.d.Meta.Kind == briefing.KindPack {
-				page = strings.Fields(d.d.Meta.Labels.PageOf(2, 0))[0] + " 2 " // the cover has no footer
-			}
-			for _, want := range []string{d.d.Meta.Footer, page} {
-				if !strings.Contains(text, norm(want)) {
-					t.Errorf("PDF text lacks %q", want)
+			if f := d.d.Footer; f != nil {
+				page := strings.Fields(f.Page)[0] + " 2 " // the cover has no footer
+				for _, want := range []string{f.Text, page} {
+					if !strings.Contains(text, norm(want)) {
+						t.Errorf("PDF text lacks %q", want)
+					}
 				}
 			}
 			if d.d.Meta.Kind == briefing.KindPack {
@@ -154,10 +153,10 @@ func TestPythonDocx(t *testing.T) {
 					want[it.Plain()] = "List Bullet"
 				}
 			case *briefing.PullQuote:
-				want["“"+x.Text.Plain()+"”"] = "Quote"
+				want[x.Text.Plain()] = "Quote"
 			case *briefing.Cover:
-				want[m.Statement] = "Title"
-				want[m.Subtitle] = "Subtitle"
+				want[x.Title] = "Title"
+				want[x.Subtitle] = "Subtitle"
 			}
 		}
 		for text, w := range want {

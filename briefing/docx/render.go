@@ -92,18 +92,8 @@ var _ briefing.Visitor = (*builder)(nil)
 func (b *builder) build() error {
 	m := &b.d.Meta
 
-	if m.Kind == briefing.KindBrief {
-		if err := b.masthead(); err != nil {
-			return err
-		}
-	}
 	if err := briefing.Walk(b.d, b); err != nil {
 		return err
-	}
-	if m.Kind == briefing.KindBrief {
-		if err := b.sourceBlock(); err != nil {
-			return err
-		}
 	}
 	for _, t := range b.toc {
 		frag := ""
@@ -126,8 +116,8 @@ func (b *builder) build() error {
 	}
 	b.parts = append(b.parts,
 		part{name: "word/settings.xml", data: settings},
-		part{name: "word/header1.xml", data: []byte(headerXML(m, b.r.data.Primary))},
-		part{name: "word/footer1.xml", data: []byte(footerXML(m, b.pages))},
+		part{name: "word/header1.xml", data: []byte(headerXML(b.d.Header, b.r.data.Primary))},
+		part{name: "word/footer1.xml", data: []byte(footerXML(b.d.Footer, b.pages))},
 		part{name: "docProps/core.xml", data: []byte(coreXML(m))},
 		part{name: "docProps/app.xml", data: []byte(appXML(m))})
 
@@ -141,7 +131,8 @@ func (b *builder) build() error {
 		PageMargin:      &ctypes.PageMargin{Top: &p.Top, Right: &p.Right, Bottom: &p.Bottom, Left: &p.Left, Header: &hdr, Footer: &ftr},
 	}
 	if m.Kind == briefing.KindPack {
-		// The cover has no header or footer.
+		// The first page, the cover, has no header or footer: the running
+		// lines start after it, as on the PDF's pages.
 		sect.TitlePg = ctypes.NewGenSingleStrVal(stypes.OnOffTrue)
 	}
 	b.rd.Document.Body.SectPr = sect
@@ -250,22 +241,24 @@ func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
 	return c
 }
 
-// masthead opens a brief like the PDF's brand band: the wordmark at the
+// Masthead opens a brief like the PDF's brand band: the wordmark at the
 // left; the document type, statement, event and date at the right; an
-// accent rule; then the unofficial-translation note. A brand's own logo
-// sits on white instead of the band.
-func (b *builder) masthead() error {
-	m := &b.d.Meta
+// accent rule. A brand's own logo sits on white instead of the band.
+func (b *builder) Masthead(m *briefing.Masthead) error {
 	d := &b.r.data
-	banded := b.r.band.data != nil
+	banded := !m.Wordmark.Logo
 	t, w := b.table(2)
 	w[0], w[1] = w[0]*9/10, w[1]*11/10
 	t.GetCT().Grid.Col[0].Width, t.GetCT().Grid.Col[1].Width = &w[0], &w[1]
-	fill, logo, ink, soft := "", b.r.logo, d.Primary, d.Muted
+	fill, ink, soft := "", d.Primary, d.Muted
 	if banded {
-		fill, logo, ink, soft = d.Primary, b.r.band, "FFFFFF", d.Light
+		fill, ink, soft = d.Primary, "FFFFFF", d.Light
 		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
 		t.CellMargin(pad, pad, pad, pad)
+	}
+	logo, err := b.r.mark(m.Wordmark, banded)
+	if err != nil {
+		return err
 	}
 	rule := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(18)}
 	row := t.AddRow()
@@ -274,110 +267,125 @@ func (b *builder) masthead() error {
 	p := left.AddEmptyPara()
 	p.Style(sNormal)
 	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 0)
-	alt := b.r.st.Brand.LogoAlt
-	if alt == "" {
-		alt = b.r.st.Brand.Name
-	}
-	b.image(p, logo, 58, alt)
+	b.image(p, logo, 58, m.Wordmark.Alt)
 	right := cell(row, w[1], fill)
 	right.VerticalAlign("center")
 	if banded {
 		left.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
 		right.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
-		p = right.AddEmptyPara()
-		p.Style(sMasthead)
-		p.AddText(m.Labels.Brief).Bold(true).Caps(true).Color(d.Accent)
 	}
 	p = right.AddEmptyPara()
 	p.Style(sMasthead)
-	p.AddText(m.Statement).Bold(true).Color(ink)
+	p.AddText(m.Label).Bold(true).Caps(true).Color(d.Accent)
 	p = right.AddEmptyPara()
 	p.Style(sMasthead)
-	p.AddText(joinNonEmpty(" · ", m.Event, m.DateText)).Color(soft)
+	p.AddText(m.Statement).Bold(true).Color(ink)
+	if m.Line != "" {
+		p = right.AddEmptyPara()
+		p.Style(sMasthead)
+		p.AddText(m.Line).Color(soft)
+	}
 	if banded {
 		b.para(sSpacer).GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 160)
 	} else {
 		b.para(sRule)
 	}
-	if m.Unofficial != "" {
-		b.text(b.para(sNote), briefing.Runs{{Text: m.Unofficial, Italic: true}})
-	}
 	return nil
 }
 
-// sourceBlock closes a brief: source and website links and a QR code to the
-// statement.
-func (b *builder) sourceBlock() error {
-	m := &b.d.Meta
-	if m.SourceURL == "" {
-		return nil
-	}
-	l := m.Labels
+// SourceBlock closes a brief (and the pack's cover): the source's QR code
+// at the right; its label, address and the footer line, the date and
+// place, the document line and the unofficial note at the left.
+func (b *builder) SourceBlock(s *briefing.SourceBlock) error {
 	b.para(sRule)
 	t, w := b.table(2)
 	qrW := uint64(twips(24))
+	if s.URL == "" {
+		qrW = uint64(twips(1))
+	}
 	w[0], w[1] = uint64(b.page.textWidth())-qrW, qrW
 	t.GetCT().Grid.Col[0].Width, t.GetCT().Grid.Col[1].Width = &w[0], &w[1]
 	row := t.AddRow()
 	left := cell(row, w[0], "")
 	left.VerticalAlign("center")
-	line := func(label string, runs briefing.Runs) {
+	line := func(runs briefing.Runs) {
 		p := left.AddEmptyPara()
 		p.Style(sSmall)
-		b.text(p, append(briefing.Runs{{Text: label + ": ", Bold: true}}, runs...))
+		b.text(p, runs)
 	}
-	line(l.Source, briefing.Runs{{Text: m.SourceURL, Link: m.SourceURL}})
-	if m.Website != "" && m.Website != m.SourceURL {
-		line(l.Website, briefing.Runs{{Text: m.Website, Link: m.Website}})
+	if s.URL != "" {
+		line(briefing.Runs{{Text: s.Label, Bold: true}})
+		line(briefing.Runs{{Text: s.URL, Link: s.URL}})
 	}
-	p := left.AddEmptyPara()
-	p.Style(sSmall)
-	b.text(p, briefing.Runs{{Text: joinNonEmpty(" · ", m.Author, joinNonEmpty(", ", m.Place, m.DateText))}})
-	p = left.AddEmptyPara()
-	p.Style(sSmall)
-	b.text(p, briefing.Runs{{Text: l.ScanForSource + " →", Italic: true}})
+	if s.Footer != "" {
+		line(briefing.Runs{{Text: s.Footer}})
+	}
+	if s.Date != "" || s.Doc != "" {
+		// One line for both, where the PDF has room for two.
+		runs := briefing.Runs{{Text: s.Date, Bold: true}}
+		if s.Date != "" && s.Doc != "" {
+			runs = append(runs, briefing.Inline{Text: " · "})
+		}
+		line(append(runs, briefing.Inline{Text: s.Doc}))
+	}
+	if s.Unofficial != "" {
+		line(briefing.Runs{{Text: s.Unofficial, Bold: true}})
+	}
 	right := cell(row, w[1], "")
 	right.VerticalAlign("center")
-	p = right.AddEmptyPara()
+	p := right.AddEmptyPara()
 	p.Style(sSmall)
 	p.Justification(stypes.JustificationRight)
-	qr, err := b.r.qrCode(m.SourceURL)
+	if s.URL == "" {
+		return nil
+	}
+	qr, err := b.r.qrCode(s.URL)
 	if err != nil {
 		return err
 	}
-	b.image(p, qr, 20, l.ScanForSource+": "+m.SourceURL)
+	b.image(p, qr, 20, s.Label+": "+s.URL)
 	return nil
 }
 
-// Cover writes the pack's cover page and breaks to a new page: the logo,
-// a band in the primary colour with the document type, title and subtitle,
-// then the event, the audience and its note.
+// Cover writes the pack's cover page and breaks to a new page: the
+// wordmark, a band in the primary colour with the document type, title and
+// subtitle, then the event, the place and date, the audience and its note,
+// the unofficial note and the source block.
 func (b *builder) Cover(c *briefing.Cover) error {
-	m := &b.d.Meta
-	l := m.Labels
 	p := b.para(sNormal)
-	alt := b.r.st.Brand.LogoAlt
-	if alt == "" {
-		alt = b.r.st.Brand.Name
+	logo, err := b.r.mark(c.Wordmark, false)
+	if err != nil {
+		return err
 	}
-	b.image(p, b.r.logo, 80, alt)
+	b.image(p, logo, 80, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
-	b.text(b.para(sCoverKicker), briefing.Runs{{Text: l.DelegatePack}})
-	b.text(b.para(sTitle), briefing.Runs{{Text: m.Statement}})
-	if m.Subtitle != "" {
-		b.text(b.para(sSubtitle), briefing.Runs{{Text: m.Subtitle}})
+	b.text(b.para(sCoverKicker), briefing.Runs{{Text: c.Kicker}})
+	b.text(b.para(sTitle), briefing.Runs{{Text: c.Title}})
+	if c.Subtitle != "" {
+		b.text(b.para(sSubtitle), briefing.Runs{{Text: c.Subtitle}})
 	}
 	p = b.para(sLede)
-	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 120)
-	b.text(p, briefing.Runs{{Text: joinNonEmpty(" · ", m.Event, joinNonEmpty(", ", m.Place, m.DateText))}})
-	if m.Audience != "" {
-		b.text(b.para(sNormal), briefing.Runs{{Text: l.PreparedFor + ": ", Bold: true}, {Text: m.Audience}})
+	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 60)
+	b.text(p, briefing.Runs{{Text: c.Event, Bold: true}})
+	if c.When != "" {
+		b.text(b.para(sNormal), briefing.Runs{{Text: c.When}})
+	}
+	if c.Audience != "" {
+		p = b.para(sKicker)
+		p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(240, 0)
+		b.text(p, briefing.Runs{{Text: c.PreparedFor}})
+		b.text(b.para(sNormal), briefing.Runs{{Text: c.Audience, Bold: true}})
 	}
 	if len(c.Note) > 0 {
 		b.text(b.para(sNote), c.Note)
 	}
-	if m.Unofficial != "" {
-		b.text(b.para(sNote), briefing.Runs{{Text: m.Unofficial, Italic: true}})
+	if c.Unofficial != "" {
+		b.text(b.para(sNote), briefing.Runs{{Text: c.Unofficial, Bold: true}})
+	}
+	if c.Source != nil {
+		if err := b.SourceBlock(c.Source); err != nil {
+			return err
+		}
 	}
 	b.breakNext = true
 	return nil
@@ -386,7 +394,7 @@ func (b *builder) Cover(c *briefing.Cover) error {
 // Contents writes the table of contents: a TOC field whose result already
 // lists every entry, each a hyperlink to its heading's bookmark.
 func (b *builder) Contents(c *briefing.Contents) error {
-	b.text(b.para(sTOCHeading), briefing.Runs{{Text: b.d.Meta.Labels.Contents}})
+	b.text(b.para(sTOCHeading), briefing.Runs{{Text: c.Title}})
 	for i, e := range c.Entries {
 		lvl := e.Level
 		if lvl < 1 || lvl > 2 {
@@ -473,13 +481,12 @@ func (b *builder) Figures(f *briefing.Figures) error {
 	return nil
 }
 
-// PullQuote writes the quote in the Quote style and its speaker below.
+// PullQuote writes the quote in the Quote style and its speaker and role
+// below.
 func (b *builder) PullQuote(q *briefing.PullQuote) error {
-	quote := append(briefing.Runs{{Text: "“"}}, q.Text...)
-	quote = append(quote, briefing.Inline{Text: "”"})
-	b.text(b.para(sQuote), quote)
+	b.text(b.para(sQuote), q.Text)
 	p := b.para(sQuoteSource)
-	b.text(p, briefing.Runs{{Text: "— " + q.Speaker, Bold: true}})
+	b.text(p, briefing.Runs{{Text: q.Speaker, Bold: true}})
 	if q.Role != "" {
 		b.text(p, briefing.Runs{{Text: ", " + q.Role}})
 	}

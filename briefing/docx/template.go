@@ -51,13 +51,19 @@ func twips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }
 
 func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
 
-func pageFor(paper briefing.Paper, m briefing.Margins) page {
-	p := page{W: 11906, H: 16838} // A4
-	if paper == briefing.PaperLetter {
+// pageFor returns the page of paper with margins m; ok is false for an
+// unknown paper.
+func pageFor(paper briefing.Paper, m briefing.Margins) (p page, ok bool) {
+	switch paper {
+	case briefing.PaperA4:
+		p = page{W: 11906, H: 16838}
+	case briefing.PaperLetter:
 		p = page{W: 12240, H: 15840}
+	default:
+		return page{}, false
 	}
 	p.Top, p.Right, p.Bottom, p.Left = twips(m.Top), twips(m.Right), twips(m.Bottom), twips(m.Left)
-	return p
+	return p, true
 }
 
 func newTmplData(st *briefing.Style) tmplData {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -89,7 +90,8 @@ type runeWidth struct {
 
 // Set is a family's four faces, parsed once.
 type Set struct {
-	faces [4]*Face
+	faces  [4]*Face
+	parsed [4]*sfnt.Font
 	// cover is the set of characters all four faces can draw.
 	cover ranges
 }
@@ -118,6 +120,7 @@ func Parse(files [4][]byte) (*Set, error) {
 			return nil, &Error{Style: Style(i), Err: err}
 		}
 		s.faces[i] = face
+		s.parsed[i] = f
 	}
 	s.cover = s.faces[0].cover
 	for _, f := range s.faces[1:] {
@@ -183,6 +186,13 @@ func newFace(f *sfnt.Font, buf *sfnt.Buffer) (*Face, error) {
 		}
 	}
 	return fc, nil
+}
+
+// Raster returns a face of style st at size pixels (72 dpi, full
+// hinting) to draw text into an image with golang.org/x/image/font (the
+// DOCX wordmark). The caller closes it.
+func (s *Set) Raster(st Style, size float64) (font.Face, error) {
+	return opentype.NewFace(s.parsed[st&3], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 }
 
 // Face returns the face of style st.

@@ -1,19 +1,17 @@
-// Package pdf renders briefing Docs to PDF with fpdf: the one-page brief
-// for each recommendation and the delegate pack.
+// Package pdf writes laid-out documents as PDF with fpdf: the one-page
+// brief for each recommendation and the delegate pack. It is the only
+// package that imports fpdf.
 //
 // A Renderer is made once per process from a Style (New) and renders any
-// number of Docs, concurrently if need be. Output is deterministic: the same
-// Doc gives the same bytes (fixed dates, sorted catalogue, no random ids).
+// number of Docs, concurrently if need be. Render lays a Doc out with
+// package layout and draws the boxes it returns: text, fills, rules,
+// bullets, the logo, QR codes, links, bookmarks. It adds nothing of its
+// own: what a page shows, the layout placed. Output is deterministic: the
+// same Doc gives the same bytes (fixed dates, sorted catalogue, no random
+// ids).
 //
-// Fonts are parsed once in New, cut down to Latin scripts, and copied into
-// each document, which then embeds a subset of the styles it uses (see
-// fonts.go). Documents that print other scripts use the full fonts.
-//
-// Layout is done here, not by fpdf's flowing text: runs are broken into
-// lines with the fonts' width tables (text.go), so the same code measures a
-// brief, to shrink its type until it fits one page, and draws it. A brief
-// puts the recommendation in a main column and the key figures and the
-// pull quote in a sidebar (brief.go); the pack flows its blocks page by
-// page in two passes, the first to learn the page of every anchor for the
-// contents, links and "Page X of Y" (pack.go).
+// Fonts are handed to fpdf once in New, cut down to Latin scripts, and
+// copied into each document, which then embeds a subset of the styles it
+// uses (see fonts.go). Documents that print other scripts use the full
+// fonts.
 package pdf

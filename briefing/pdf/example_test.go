@@ -25,7 +25,7 @@ func Example() {
 		panic(err)
 	}
 	s, _ := ds.In("en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Footer: st.Brand.Footer})
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Paper: briefing.PaperA4, Brand: &st.Brand})
 	var buf bytes.Buffer
 	info, err := r.Render(&buf, d)
 	if err != nil {

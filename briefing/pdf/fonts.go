@@ -169,23 +169,6 @@ func (fs *fontSet) prune(p *fpdf.Fpdf, used [4]bool) {
 	}
 }
 
-// width returns the width of s in style st at size pt, in mm.
-func (fs *fontSet) width(s string, st briefing.FontStyle, pt float64) float64 {
-	cw := fs.cw[st]
-	w := 0
-	for _, c := range s {
-		switch {
-		case int(c) < len(cw) && cw[c] > 0:
-			if cw[c] != 65535 {
-				w += cw[c]
-			}
-		default:
-			w += fs.missing[st]
-		}
-	}
-	return float64(w) * pt / 1000 * mmPerPt
-}
-
 // fontMap returns p's font map, writable.
 func fontMap(p *fpdf.Fpdf) reflect.Value {
 	return field(reflect.ValueOf(p).Elem(), "fonts")

@@ -56,7 +56,7 @@ func statement(t testing.TB, lang string) *briefing.Statement {
 }
 
 func opts(st *briefing.Style, paper briefing.Paper) briefing.ComposeOptions {
-	return briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Footer: st.Brand.Footer}
+	return briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
 }
 
 // render renders d and, when the environment variable DUMP names a

@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -57,11 +58,11 @@ func TestPack(t *testing.T) {
 				}
 				// Running footer on every page but the cover.
 				for i := 2; i <= info.Pages; i++ {
-					if want := d.Meta.Labels.PageOf(i, info.Pages); !strings.Contains(pages[i], want) {
+					if want := fmt.Sprintf(d.Footer.Page, i, info.Pages); !strings.Contains(pages[i], want) {
 						t.Errorf("page %d lacks %q", i, want)
 					}
 				}
-				if strings.Contains(pages[1], d.Meta.Labels.PageOf(1, info.Pages)) {
+				if strings.Contains(pages[1], fmt.Sprintf(d.Footer.Page, 1, info.Pages)) {
 					t.Errorf("cover has a page number")
 				}
 				// Contents: the numbers, in order, are the pages the
@@ -167,7 +168,8 @@ func BenchmarkPack(b *testing.B) {
 func TestPackUnofficial(t *testing.T) {
 	_, _, r := fixture(t)
 	d := pack(t, "es", "civil-society", briefing.PaperA4)
-	d.Meta.Unofficial = "Traducción no oficial"
+	d.Header.Flag = "Traducción no oficial"
+	d.Blocks[0].(*briefing.Cover).Unofficial = "Traducción no oficial"
 	b, info := render(t, r, d, "pack-unofficial")
 	f := written(t, b)
 	for i := 1; i <= info.Pages; i++ {

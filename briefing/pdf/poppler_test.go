@@ -55,9 +55,11 @@ func text(t *testing.T, file string, first, last int) string {
 
 var space = regexp.MustCompile(`\s+`)
 
-// norm folds white space and joins words hyphenated at line ends.
+// norm folds white space and joins words broken at line ends after a
+// hyphen or a slash (line-break opportunities of UAX #14).
 func norm(s string) string {
 	s = strings.ReplaceAll(s, "-\n", "-")
+	s = strings.ReplaceAll(s, "/\n", "/")
 	s = strings.ReplaceAll(s, "\u00ad", "")
 	return strings.TrimSpace(space.ReplaceAllString(s, " "))
 }

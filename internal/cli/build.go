@@ -107,7 +107,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		Out:       out,
 		Jobs:      jobs,
 		Renderers: rs,
-		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Footer: st.Brand.Footer},
+		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Brand: &st.Brand},
 	}
 	switch {
 	case quiet:
@@ -148,37 +148,12 @@ func failures(ds *briefing.Dataset, res *batch.Result) error {
 	for i, f := range res.Failed {
 		lines[i] = f.Error()
 		var oe *briefing.OverflowError
-		if f.Job.RecID != "" && errors.As(f.Err, &oe) {
-			e := recPlace(ds, f.Job.Lang, f.Job.RecID)
-			e.Msg = lines[i]
+		if errors.As(f.Err, &oe) && oe.At.File != "" {
+			e := &briefing.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field, Msg: lines[i]}
 			lines[i] = e.Error()
 		}
 	}
 	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), len(res.Failed)+len(res.Written), strings.Join(lines, "\n  "))
-}
-
-// recPlace is where the text of recommendation id is in the data for
-// lang: in the translation file when it translates the recommendation,
-// else in the base file.
-func recPlace(ds *briefing.Dataset, lang, id string) *briefing.Error {
-	file, s := ds.File, ds.Base
-	if t := ds.Translations[lang]; t != nil && lang != ds.Base.Lang && t.Recommendation(id) != nil {
-		file, s = ds.Files[lang], t
-	}
-	for i := range s.Recommendations {
-		if s.Recommendations[i].ID != id {
-			continue
-		}
-		field := fmt.Sprintf("recommendations[%d]", i)
-		p, ok := ds.Pos[file][field+".body"]
-		if ok {
-			field += ".body"
-		} else {
-			p = ds.Pos[file][field]
-		}
-		return &briefing.Error{File: file, Line: p.Line, Col: p.Col, Field: field}
-	}
-	return &briefing.Error{File: file}
 }
 
 // oneOf checks that each of vals is one of allowed and stores them in dst.

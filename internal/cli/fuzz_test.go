@@ -66,9 +66,15 @@ func FuzzBuild(f *testing.F) {
 		s := ds.Base
 		for i := range s.Audiences {
 			a := &s.Audiences[i]
-			docs := []*briefing.Doc{briefing.ComposePack(s, a, briefing.ComposeOptions{})}
+			// The paper as the batch plan decides it: the audience's, else
+			// the layout's (A4).
+			opt := briefing.ComposeOptions{Paper: a.Paper}
+			if opt.Paper == "" {
+				opt.Paper = briefing.PaperA4
+			}
+			docs := []*briefing.Doc{briefing.ComposePack(s, a, opt)}
 			for _, r := range s.Selected(a) {
-				docs = append(docs, briefing.ComposeBrief(s, a, r, briefing.ComposeOptions{}))
+				docs = append(docs, briefing.ComposeBrief(s, a, r, opt))
 			}
 			for _, doc := range docs {
 				var buf bytes.Buffer

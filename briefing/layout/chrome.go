@@ -1,0 +1,153 @@
+package layout
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // the logo may be a JPEG
+	_ "image/png"  // or a PNG
+	"strings"
+
+	"briefing/briefing"
+	"briefing/briefing/font"
+)
+
+// wordmark lays out the organisation's mark with its left edge at x,
+// vertically centred on cy, at most h high, in colour col: the brand's
+// logo, or a typographic wordmark (short name in bold, an accent rule, the
+// full name in two lines). It is one Figure, read by its alternative text.
+// It returns the width used.
+func (c *canvas) wordmark(wm briefing.Wordmark, x, cy, h float64, col Color) float64 {
+	e := c.elem(Figure, 0, wm.Alt)
+	if wm.Logo {
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(c.st.Logo))
+		if err != nil || cfg.Height == 0 {
+			return 0
+		}
+		w := h * float64(cfg.Width) / float64(cfg.Height)
+		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
+		return w
+	}
+	pt := h / mmPerPt * 0.95
+	sw := 0.0
+	if wm.Short != "" {
+		c.text(wm.Short, font.Bold, pt, col, x, cy-h/2, h, Figure, e)
+		sw = c.width(wm.Short, font.Bold, pt)
+	}
+	if wm.Name == "" || wm.Name == wm.Short {
+		return sw
+	}
+	bx := x + sw + 2.6
+	if sw == 0 {
+		bx = x
+	}
+	c.fill(bx, cy-h*0.36, 0.9, h*0.72, c.col.accent)
+	npt := pt * 0.34
+	nH := lh(npt, 1.2)
+	ls := c.wrap(plain(wm.Name), font.Regular, npt, c.width(wm.Name, font.Regular, npt)*0.62)
+	if len(ls) > 2 {
+		ls = c.wrap(plain(wm.Name), font.Regular, npt, 200)
+	}
+	nh := float64(len(ls)) * nH
+	nw := 0.0
+	for _, l := range ls {
+		nw = max(nw, l.w)
+	}
+	c.lines(ls, bx+3.3, cy-nh/2, nw, npt, nH, col, left, Figure, e)
+	return bx + 3.3 + nw - x
+}
+
+// sourceBlock lays out the QR code to the source with its label, the
+// address and the footer line beside it, from x at top y, size mm high;
+// the date, document line and unofficial note go right-aligned in the
+// right half when right is set.
+func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, right bool) {
+	se := c.elem(Section, 0, "")
+	if b.URL != "" {
+		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text})
+		x += size + 4
+	}
+	pt := c.sz.Small
+	lineH := lh(pt, 1.45)
+	yy := y + (size-3*lineH)/2
+	if b.URL != "" {
+		e := c.elem(P, se, "")
+		c.text(b.Label, font.Bold, pt, c.col.text, x, yy, lineH, P, e)
+		yy += lineH
+		c.lines([]line{{spans: []span{{text: b.URL, link: b.URL, w: c.width(b.URL, font.Regular, pt)}}}}, x, yy, 80, pt, lineH, c.col.primary, left, P, e)
+		yy += lineH
+	}
+	if b.Footer != "" {
+		c.text(b.Footer, font.Regular, pt, c.col.muted, x, yy, lineH, P, c.elem(P, se, ""))
+	}
+	if !right {
+		return
+	}
+	type row struct {
+		s   string
+		st  font.Style
+		col Color
+	}
+	var rows []row
+	for _, r := range []row{{b.Date, font.Bold, c.col.text}, {b.Doc, font.Regular, c.col.muted}, {b.Unofficial, font.Bold, c.col.accent}} {
+		if r.s != "" {
+			rows = append(rows, r)
+		}
+	}
+	rx, rw := c.w/2, c.w/2-c.mr
+	ry := y + (size-float64(len(rows))*lineH)/2
+	for _, r := range rows {
+		ls := c.wrap(plain(r.s), r.st, pt, rw)
+		ry += c.lines(ls, rx, ry, rw, pt, lineH, r.col, right_, P, c.elem(P, se, ""))
+	}
+}
+
+const right_ = right
+
+// running lays out a pack page's running header and footer (artifacts).
+func (c *canvas) running(n, total int) {
+	pt := c.sz.Small
+	lineH := lh(pt, 1.3)
+	if hd := c.d.Header; hd != nil {
+		ty := c.mt - 9
+		x := c.ml
+		if hd.Lead != "" {
+			c.text(hd.Lead, font.Bold, pt, c.col.primary, x, ty, lineH, Artifact, 0)
+			x += c.width(hd.Lead, font.Bold, pt) + 2.5
+		}
+		rx := c.w - c.mr
+		if hd.Flag != "" {
+			rx -= c.width(hd.Flag, font.Bold, pt)
+			c.text(hd.Flag, font.Bold, pt, c.col.accent, rx, ty, lineH, Artifact, 0)
+			rx -= 6
+		}
+		if s := c.ellipsize(hd.Text, font.Regular, pt, rx-x); s != "" {
+			c.text(s, font.Regular, pt, c.col.muted, x, ty, lineH, Artifact, 0)
+		}
+		c.rule(c.ml, ty+lineH+1.2, c.w-c.mr, ty+lineH+1.2, 0.3, c.col.rule, nil)
+	}
+	if ft := c.d.Footer; ft != nil {
+		fy := c.h - c.mb + 5
+		c.rule(c.ml, fy-1.5, c.w-c.mr, fy-1.5, 0.3, c.col.rule, nil)
+		c.text(ft.Text, font.Regular, pt, c.col.muted, c.ml, fy, lineH, Artifact, 0)
+		if ft.Page != "" {
+			pg := sprintf(ft.Page, n, total)
+			c.text(pg, font.Bold, pt, c.col.text, c.w-c.mr-c.width(pg, font.Bold, pt), fy, lineH, Artifact, 0)
+		}
+	}
+}
+
+// ellipsize returns s, or as many of its words as fit width followed by
+// "…", so that a running header never stops mid-phrase without saying so.
+func (c *canvas) ellipsize(s string, st font.Style, pt, width float64) string {
+	if c.width(s, st, pt) <= width {
+		return s
+	}
+	words := strings.Fields(s)
+	for n := len(words) - 1; n > 0; n-- {
+		t := strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
+		if c.width(t, st, pt) <= width {
+			return t
+		}
+	}
+	return ""
+}

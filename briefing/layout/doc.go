@@ -1,0 +1,15 @@
+// Package layout places a document on pages: it turns a briefing.Doc, a
+// Style and the Doc's paper into pages of positioned boxes (text runs with
+// font, size and colour; fills; rules; images; QR codes; links), each with
+// its role (a heading, a paragraph, a figure with its alternative text, a
+// quote, a link… or an artifact: decoration and running furniture), in
+// reading order.
+//
+// Everything that decides where things go lives here, once, for every
+// format: line breaking (through package font), pagination with
+// keep-together and keep-with-next, the brief's one-page shrink-to-fit
+// (Shrink, which the DOCX writer uses too) and the pack's contents page
+// numbers. Lay is a pure function of its inputs; the PDF exporter draws the
+// boxes and adds nothing, and tagged PDF builds its structure tree from the
+// roles and elements.
+package layout

@@ -1,0 +1,251 @@
+package layout
+
+import (
+	"fmt"
+
+	"briefing/briefing"
+	"briefing/briefing/font"
+)
+
+const mmPerPt = 25.4 / 72
+
+// Leading (line height as a multiple of the type size) by role.
+const (
+	leadBody    = 1.42
+	leadLede    = 1.32
+	leadHeading = 1.18
+	leadQuote   = 1.38
+	leadLabel   = 1.28
+)
+
+// palette is the brand's colours, resolved.
+type palette struct {
+	primary, accent, text, muted, light, white, rule Color
+}
+
+func newPalette(st *briefing.Style) (palette, error) {
+	var p palette
+	c := st.Brand.Colors
+	for _, x := range []struct {
+		name string
+		c    briefing.Color
+		dst  *Color
+	}{{"primary", c.Primary, &p.primary}, {"accent", c.Accent, &p.accent}, {"text", c.Text, &p.text}, {"muted", c.Muted, &p.muted}, {"light", c.Light, &p.light}} {
+		r, g, b, err := x.c.RGB()
+		if err != nil {
+			return p, fmt.Errorf("layout: colour %s: %w", x.name, err)
+		}
+		*x.dst = Color{uint8(r), uint8(g), uint8(b)}
+	}
+	p.white = Color{255, 255, 255}
+	p.rule = mix(p.light, p.muted, 0.25)
+	return p, nil
+}
+
+func mix(a, b Color, t float64) Color {
+	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
+	return Color{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
+}
+
+// Lay lays d out in style st on d's paper: a brief on one page, shrinking
+// its type down to the layout's body_min (past that a
+// *briefing.OverflowError), a pack on as many pages as it takes.
+func Lay(d *briefing.Doc, st *briefing.Style) (*Document, error) {
+	if st == nil || st.Type == nil {
+		return nil, fmt.Errorf("layout: no fonts (a Style made by briefing.LoadStyle has them)")
+	}
+	pw, ph, ok := d.Meta.Paper.Size()
+	if !ok {
+		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
+	}
+	s := st.Layout.Sizes
+	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
+		return nil, fmt.Errorf("layout: sizes: want 0 < body_min ≤ body and body_step > 0, got body %g, body_min %g, body_step %g", s.Body, s.BodyMin, s.BodyStep)
+	}
+	col, err := newPalette(st)
+	if err != nil {
+		return nil, err
+	}
+	mg := st.Layout.Margins
+	c := &canvas{st: st, fs: st.Type, col: col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
+		sz: SizesAt(s, s.Body), prepared: map[prepKey]*font.Text{}}
+	switch d.Meta.Kind {
+	case briefing.KindBrief:
+		return c.brief()
+	case briefing.KindPack:
+		return c.pack()
+	}
+	return nil, fmt.Errorf("layout: unknown document kind %q", d.Meta.Kind)
+}
+
+// canvas is the state of one document being laid out.
+type canvas struct {
+	st  *briefing.Style
+	fs  *font.Set
+	col palette
+	d   *briefing.Doc
+	// w, h are the paper size and ml, mr, mt, mb the margins, in mm.
+	w, h           float64
+	ml, mr, mt, mb float64
+	sz             Sizes
+
+	doc  *Document
+	page *Page
+	// prepared caches text split at its break opportunities, by the runs
+	// it was made from: shrink-to-fit wraps the same text at many sizes.
+	prepared map[prepKey]*font.Text
+}
+
+type prepKey struct {
+	first *briefing.Inline
+	n     int
+	base  font.Style
+}
+
+// begin starts a new Document (for a fresh pass).
+func (c *canvas) begin() {
+	c.doc = &Document{W: c.w, H: c.h, Elems: []Elem{{Role: Document_}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
+	c.page = nil
+}
+
+// newPage starts a page.
+func (c *canvas) addPage() {
+	c.doc.Pages = append(c.doc.Pages, Page{})
+	c.page = &c.doc.Pages[len(c.doc.Pages)-1]
+}
+
+// pageNo is the current page's number, from 1.
+func (c *canvas) pageNo() int { return len(c.doc.Pages) }
+
+// elem opens a logical element and returns its index.
+func (c *canvas) elem(r Role, parent int, alt string) int {
+	c.doc.Elems = append(c.doc.Elems, Elem{Role: r, Parent: parent, Alt: alt})
+	return len(c.doc.Elems) - 1
+}
+
+func (c *canvas) add(b Box) {
+	c.page.Boxes = append(c.page.Boxes, b)
+}
+
+// fill paints a rectangle (an artifact).
+func (c *canvas) fill(x, y, w, h float64, col Color) {
+	c.add(Box{Kind: Fill, X: x, Y: y, W: w, H: h, Color: col})
+}
+
+// rule draws a line (an artifact).
+func (c *canvas) rule(x1, y1, x2, y2, width float64, col Color, dash []float64) {
+	c.add(Box{Kind: Rule, X: x1, Y: y1, W: x2 - x1, H: y2 - y1, Stroke: width, Color: col, Dash: dash})
+}
+
+// lh is the line height in mm for size pt with leading k.
+func lh(pt, k float64) float64 { return pt * k * mmPerPt }
+
+// baseline centres the cap height of size pt in a line box.
+func baseline(top, lineH, pt float64) float64 {
+	return top + lineH/2 + 0.357*pt*mmPerPt
+}
+
+// text sets s at x with its line box's top at y, as part of element e
+// with role r (Artifact with e 0).
+func (c *canvas) text(s string, st font.Style, pt float64, col Color, x, top, lineH float64, r Role, e int) {
+	if s == "" {
+		return
+	}
+	c.add(Box{Kind: Text, Role: r, Elem: e, X: x, Y: top, W: c.width(s, st, pt), H: lineH, Text: s, Font: st, Size: pt, Color: col, Baseline: baseline(top, lineH, pt)})
+}
+
+// width returns the width of s in style st at size pt, in mm.
+func (c *canvas) width(s string, st font.Style, pt float64) float64 {
+	return c.fs.Width(s, st, pt) * mmPerPt
+}
+
+// span is a stretch of a line in one style and link, in mm.
+type span struct {
+	text  string
+	style font.Style
+	link  string
+	x, w  float64
+}
+
+// line is one laid-out line of text, in mm.
+type line struct {
+	spans []span
+	w     float64
+}
+
+// wrap sets runs in base style at size pt in lines at most width mm wide.
+func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []line {
+	if len(runs) == 0 {
+		return nil
+	}
+	k := prepKey{&runs[0], len(runs), base}
+	t := c.prepared[k]
+	if t == nil {
+		ps := make([]font.Piece, len(runs))
+		for i, r := range runs {
+			ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}
+		}
+		t = c.fs.Prepare(ps)
+		c.prepared[k] = t
+	}
+	fl := t.Wrap(pt, width/mmPerPt)
+	out := make([]line, len(fl))
+	for i, l := range fl {
+		ln := line{w: l.W * mmPerPt, spans: make([]span, len(l.Spans))}
+		for j, s := range l.Spans {
+			ln.spans[j] = span{text: s.Text, style: s.Style, link: s.Link, x: s.X * mmPerPt, w: s.W * mmPerPt}
+		}
+		out[i] = ln
+	}
+	return out
+}
+
+// plain makes runs of a plain string.
+func plain(s string) briefing.Runs { return briefing.Runs{{Text: s}} }
+
+// align is a line alignment.
+type align int
+
+const (
+	left align = iota
+	right
+)
+
+// lines sets laid-out lines from top y, lineH apart, as part of element e
+// with role r, and returns the height used. Links are set in the primary
+// colour, underlined and clickable, each a Link element inside e.
+func (c *canvas) lines(ls []line, x, y, w, pt, lineH float64, col Color, a align, r Role, e int) float64 {
+	for i, l := range ls {
+		top := y + float64(i)*lineH
+		lx := x
+		if a == right {
+			lx = x + w - l.w
+		}
+		for _, s := range l.spans {
+			if s.link == "" {
+				c.add(Box{Kind: Text, Role: r, Elem: e, X: lx + s.x, Y: top, W: s.w, H: lineH, Text: s.text, Font: s.style, Size: pt, Color: col, Baseline: baseline(top, lineH, pt)})
+				continue
+			}
+			le := e
+			if r != Artifact {
+				le = c.elem(Link, e, "")
+			}
+			c.add(Box{Kind: Text, Role: Link, Elem: le, X: lx + s.x, Y: top, W: s.w, H: lineH, Text: s.text, Font: s.style, Size: pt, Color: c.col.primary, Baseline: baseline(top, lineH, pt)})
+			tw := c.width(trimRight(s.text), s.style, pt)
+			by := baseline(top, lineH, pt) + 0.12*pt*mmPerPt
+			c.rule(lx+s.x, by, lx+s.x+tw, by, 0.2, c.col.accent, nil)
+			c.add(Box{Kind: LinkArea, Role: Link, Elem: le, X: lx + s.x, Y: top, W: tw, H: lineH, URL: s.link})
+		}
+	}
+	return float64(len(ls)) * lineH
+}
+
+func trimRight(s string) string {
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// sprintf fills a label's two %d verbs.
+func sprintf(format string, a, b int) string { return fmt.Sprintf(format, a, b) }
