@@ -3,6 +3,7 @@ package briefing
 import (
 	"briefing/briefing/font"
 	"fmt"
+	"io/fs"
 	"strconv"
 )
 
@@ -111,6 +112,9 @@ type Style struct {
 	// the brand has no logo.
 	Logo     []byte
 	LogoType string
+	// Reference holds the reference DOCX parts (see StyleFiles.ReferenceFS);
+	// the DOCX writer reads them from here, never from the defaults.
+	Reference fs.FS
 	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
 	// in a Style not made by LoadStyle.
 	Type *font.Set

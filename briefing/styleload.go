@@ -25,6 +25,10 @@ type StyleFiles struct {
 	LayoutFS   fs.FS
 	Layout     string
 	FallbackFS fs.FS
+	// ReferenceFS holds the reference DOCX parts (styles.xml,
+	// numbering.xml, settings.xml, theme1.xml, fontTable.xml) that DOCX
+	// files start from; it becomes Style.Reference.
+	ReferenceFS fs.FS
 }
 
 // LoadStyle reads and checks a brand and a layout and the files they name.
@@ -39,7 +43,7 @@ type StyleFiles struct {
 // MaxLogoPixels pixels either way, that decodes. Font and logo names are
 // relative to the brand file and may not leave its folder.
 func LoadStyle(f StyleFiles) (*Style, error) {
-	st := &Style{}
+	st := &Style{Reference: f.ReferenceFS}
 	var errs ErrorList
 	bpos, e := decodeFile(f.BrandFS, f.Brand, &st.Brand, decodeOptions{})
 	errs = append(errs, e...)

@@ -66,7 +66,7 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("docx: no style")
 	}
-	parts, err := parseParts()
+	parts, err := parseParts(st.Reference)
 	if err != nil {
 		return nil, err
 	}

@@ -8,14 +8,12 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"math"
-	"path"
 	"strings"
 	"text/template"
 
 	"github.com/gomutex/godocx/docx"
 
 	"briefing/briefing"
-	"briefing/layouts"
 )
 
 // The reference template is the project's own: the parts in layouts/docx
@@ -78,11 +76,14 @@ func newTmplData(st *briefing.Style) tmplData {
 	}
 }
 
-// parseParts reads and parses the template parts in layouts/docx.
-func parseParts() (map[string]*template.Template, error) {
+// parseParts reads and parses the reference template parts of the style.
+func parseParts(ref fs.FS) (map[string]*template.Template, error) {
+	if ref == nil {
+		return nil, fmt.Errorf("docx: the style has no reference parts (StyleFiles.ReferenceFS)")
+	}
 	out := map[string]*template.Template{}
 	for _, name := range []string{"styles.xml", "numbering.xml", "settings.xml", "theme1.xml", "fontTable.xml"} {
-		b, err := fs.ReadFile(layouts.FS, path.Join(layouts.DOCX, name))
+		b, err := fs.ReadFile(ref, name)
 		if err != nil {
 			return nil, fmt.Errorf("docx: reference template: %w", err)
 		}

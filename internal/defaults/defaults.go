@@ -3,6 +3,8 @@
 package defaults
 
 import (
+	"io/fs"
+
 	"briefing/briefing"
 	"briefing/fonts"
 	"briefing/layouts"
@@ -11,9 +13,10 @@ import (
 // StyleFiles returns the built-in brand and layout files, with the
 // embedded fonts as the fallback for font files the brand names.
 func StyleFiles() briefing.StyleFiles {
+	ref, _ := fs.Sub(layouts.FS, layouts.DOCX)
 	return briefing.StyleFiles{
 		BrandFS: layouts.FS, Brand: layouts.Brand,
 		LayoutFS: layouts.FS, Layout: layouts.Layout,
-		FallbackFS: fonts.FS,
+		FallbackFS: fonts.FS, ReferenceFS: ref,
 	}
 }

@@ -1,0 +1,291 @@
+package layout_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"briefing/briefing"
+	"briefing/briefing/layout"
+	"briefing/data"
+	"briefing/internal/defaults"
+)
+
+var update = flag.Bool("update", false, "rewrite the snapshots in testdata")
+
+var (
+	once  sync.Once
+	ds    *briefing.Dataset
+	style *briefing.Style
+	err0  error
+)
+
+func fixture(t testing.TB) (*briefing.Dataset, *briefing.Style) {
+	t.Helper()
+	once.Do(func() {
+		if ds, err0 = briefing.Load(data.FS, data.Default); err0 != nil {
+			return
+		}
+		style, err0 = briefing.LoadStyle(defaults.StyleFiles())
+	})
+	if err0 != nil {
+		t.Fatal(err0)
+	}
+	return ds, style
+}
+
+// doc composes the brief of rec (or the pack when rec is "") for the
+// audience in lang on paper.
+func doc(t testing.TB, lang, audience, rec string, paper briefing.Paper) *briefing.Doc {
+	d, st := fixture(t)
+	s, _ := d.In(lang)
+	a := s.Audience(audience)
+	opt := briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &st.Brand, Places: d.Places(lang)}
+	if rec == "" {
+		return briefing.ComposePack(s, a, opt)
+	}
+	return briefing.ComposeBrief(s, a, s.Recommendation(rec), opt)
+}
+
+// snapshot writes a laid-out document as JSON with one box per line, so
+// that a layout change reads as a short diff.
+func snapshot(t *testing.T, ld *layout.Document) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	head, _ := json.Marshal(struct {
+		W, H    float64
+		Body    float64
+		Elems   []layout.Elem
+		Anchors map[string]layout.Dest
+		Outline []layout.Mark
+	}{ld.W, ld.H, ld.Body, ld.Elems, ld.Anchors, ld.Outline})
+	b.WriteString("{\"doc\": ")
+	b.Write(head)
+	b.WriteString(",\n\"pages\": [")
+	for i, p := range ld.Pages {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n [")
+		for j, bx := range p.Boxes {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			x, err := json.Marshal(bx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString("\n  ")
+			b.Write(x)
+		}
+		b.WriteString("\n ]")
+	}
+	b.WriteString("\n]}\n")
+	return b.Bytes()
+}
+
+// TestSnapshots compares the laid-out pages of a brief and of a pack with
+// testdata/<name>.json; run with -update to rewrite them, and review the
+// diff.
+func TestSnapshots(t *testing.T) {
+	_, st := fixture(t)
+	for _, c := range []struct {
+		name, lang, audience, rec string
+		paper                     briefing.Paper
+	}{
+		{"brief-en-rec1-a4", "en", "delegates", "access-to-protection", briefing.PaperA4},
+		{"brief-es-rec2-letter", "es", "donors", "inclusion-and-integration", briefing.PaperLetter},
+		{"pack-es-donors-letter", "es", "donors", "", briefing.PaperLetter},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ld, err := layout.Lay(doc(t, c.lang, c.audience, c.rec, c.paper), st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := snapshot(t, ld)
+			file := filepath.Join("testdata", c.name+".json")
+			if *update {
+				if err := os.WriteFile(file, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run go test ./briefing/layout -run TestSnapshots -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+				for i := range min(len(gl), len(wl)) {
+					if gl[i] != wl[i] {
+						t.Fatalf("layout differs from %s at line %d:\n got %s\nwant %s\n(if intended, run with -update and review the diff)", file, i+1, gl[i], wl[i])
+					}
+				}
+				t.Fatalf("layout differs from %s: %d lines, want %d", file, len(gl), len(wl))
+			}
+		})
+	}
+}
+
+// TestRolesAndOrder checks what tagging will rely on: every box on the
+// page, artifacts without an element, content boxes in elements whose
+// roles fit, the wordmark and QR code as figures with alternative text,
+// and the text in reading order: the model's order.
+func TestRolesAndOrder(t *testing.T) {
+	_, st := fixture(t)
+	for _, c := range []struct {
+		lang, audience, rec string
+		paper               briefing.Paper
+	}{
+		{"en", "delegates", "access-to-protection", briefing.PaperA4},
+		{"es", "donors", "root-causes", briefing.PaperLetter},
+		{"en", "states", "", briefing.PaperA4},
+		{"es", "donors", "", briefing.PaperLetter},
+	} {
+		d := doc(t, c.lang, c.audience, c.rec, c.paper)
+		ld, err := layout.Lay(d, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := c.lang + "-" + c.audience + "-" + c.rec
+		if c.rec != "" && len(ld.Pages) != 1 {
+			t.Errorf("%s: brief on %d pages", name, len(ld.Pages))
+		}
+		roles := map[layout.Role]int{}
+		figures := 0
+		for i, e := range ld.Elems {
+			roles[e.Role]++
+			if e.Role == layout.Figure {
+				figures++
+				if e.Alt == "" {
+					t.Errorf("%s: figure element %d has no alternative text", name, i)
+				}
+			}
+			if e.Parent >= i && i > 0 {
+				t.Errorf("%s: element %d's parent %d does not come before it", name, i, e.Parent)
+			}
+		}
+		if figures < 2 || roles[layout.H1] == 0 || roles[layout.P] == 0 {
+			t.Errorf("%s: roles %v, want H1, P and the wordmark and QR figures", name, roles)
+		}
+		var text strings.Builder
+		for pi, p := range ld.Pages {
+			for _, b := range p.Boxes {
+				if b.X < -0.01 || b.Y < -0.01 || b.X+b.W > ld.W+0.01 || b.Y+b.H > ld.H+0.01 {
+					t.Errorf("%s: page %d: box off the page: %+v", name, pi+1, b)
+				}
+				if (b.Role == layout.Artifact) != (b.Elem == 0) {
+					t.Errorf("%s: page %d: artifact and element disagree: %+v", name, pi+1, b)
+				}
+				if b.Kind == layout.Text && b.Role != layout.Artifact {
+					text.WriteString(b.Text)
+					text.WriteString(" ")
+				}
+			}
+		}
+		// The model's texts appear in the boxes' reading order.
+		got := strings.Join(strings.Fields(text.String()), " ")
+		pos := 0
+		for _, w := range modelText(d) {
+			w = strings.Join(strings.Fields(w), " ")
+			first := strings.Fields(w)
+			if len(first) == 0 {
+				continue
+			}
+			i := strings.Index(got[pos:], first[0])
+			if i < 0 {
+				t.Errorf("%s: %q not found in reading order after position %d", name, first[0], pos)
+				break
+			}
+			pos += i
+		}
+	}
+}
+
+// modelText lists the texts of d's body blocks, in order.
+func modelText(d *briefing.Doc) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *briefing.Heading:
+			out = append(out, b.Text.Plain())
+		case *briefing.Paragraph:
+			out = append(out, b.Text.Plain())
+		case *briefing.PullQuote:
+			out = append(out, b.Text.Plain())
+		}
+	}
+	return out
+}
+
+// TestOverflow: a brief too long for one page at body_min fails with the
+// recommendation's place in the data.
+func TestOverflow(t *testing.T) {
+	_, st := fixture(t)
+	d := doc(t, "en", "delegates", "access-to-protection", briefing.PaperA4)
+	long := d.Blocks[2].(*briefing.Paragraph)
+	for range 6 {
+		d.Blocks = append(d.Blocks[:3], append([]briefing.Block{long}, d.Blocks[3:]...)...)
+	}
+	_, err := layout.Lay(d, st)
+	var oe *briefing.OverflowError
+	if !errors.As(err, &oe) {
+		t.Fatalf("err = %v, want an OverflowError", err)
+	}
+	if oe.At.File != "cartagena40.yaml" || oe.At.Line == 0 || oe.At.Field != "recommendations[0].body" || oe.Overflow <= 0 {
+		t.Errorf("overflow %+v, want the place of recommendations[0].body and a length", oe)
+	}
+}
+
+// TestShrink: sizes come down in steps from body to body_min.
+func TestShrink(t *testing.T) {
+	s := briefing.TypeSizes{Body: 10.5, BodyMin: 8.5, BodyStep: 0.5, Lede: 13, Figure: 26, Quote: 12}
+	var tried []float64
+	sz, _, ok := layout.Shrink(s, func(sz layout.Sizes) float64 {
+		tried = append(tried, sz.Body)
+		return sz.Body - 9.2
+	})
+	if !ok || sz.Body != 9 || len(tried) != 4 || sz.Quote >= 12 || sz.Figure >= 26 || sz.Figure <= sz.Quote {
+		t.Errorf("Shrink: %+v ok %v after %v", sz, ok, tried)
+	}
+	if _, over, ok := layout.Shrink(s, func(layout.Sizes) float64 { return 3 }); ok || over != 3 {
+		t.Errorf("Shrink of a document that never fits: ok %v over %g", ok, over)
+	}
+}
+
+// TestUnknownPaper: the paper is decided by the plan; the layout never
+// guesses one.
+func TestUnknownPaper(t *testing.T) {
+	_, st := fixture(t)
+	d := doc(t, "en", "delegates", "access-to-protection", briefing.PaperA4)
+	d.Meta.Paper = ""
+	if _, err := layout.Lay(d, st); err == nil || !strings.Contains(err.Error(), "unknown paper") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func BenchmarkBrief(b *testing.B) {
+	_, st := fixture(b)
+	d := doc(b, "en", "delegates", "access-to-protection", briefing.PaperA4)
+	for b.Loop() {
+		if _, err := layout.Lay(d, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPack(b *testing.B) {
+	_, st := fixture(b)
+	d := doc(b, "en", "delegates", "", briefing.PaperA4)
+	for b.Loop() {
+		if _, err := layout.Lay(d, st); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
