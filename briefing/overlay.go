@@ -1,6 +1,9 @@
 package briefing
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // In returns the statement in lang: the base statement with the
 // translation's text laid over it by id (figures, quotes, recommendations)
@@ -20,67 +23,64 @@ func (d *Dataset) In(lang string) (*Statement, []string) {
 	s := *d.Base
 	s.Lang = lang
 	s.Translation = t.Translation
-	s.Title = o.text("title", s.Title, t.Title)
-	s.Subtitle = o.text("subtitle", s.Subtitle, t.Subtitle)
-	s.Organisation.Name = o.text("organisation.name", s.Organisation.Name, t.Organisation.Name)
-	s.Organisation.ShortName = o.text("organisation.short_name", s.Organisation.ShortName, t.Organisation.ShortName)
-	if s.Organisation.Contact != nil && t.Organisation.Contact != nil && t.Organisation.Contact.Role != "" {
-		c := *s.Organisation.Contact
-		c.Role = t.Organisation.Contact.Role
-		s.Organisation.Contact = &c
-	}
-	s.Place = o.text("place", s.Place, t.Place)
-	s.Event = o.text("event", s.Event, t.Event)
-	s.Summary = o.text("summary", s.Summary, t.Summary)
-	s.Context = o.paras("context", s.Context, t.Context)
-	s.Closing = o.paras("closing", s.Closing, t.Closing)
-
-	s.Figures = append([]Figure(nil), s.Figures...)
-	for i := range s.Figures {
-		f := &s.Figures[i]
-		var tf Figure
-		if x := t.Figure(f.ID); x != nil {
-			tf = *x
-		}
-		p := fmt.Sprintf("figures[%s]", f.ID)
-		f.Value = o.text(p+".value", f.Value, tf.Value)
-		f.Label = o.text(p+".label", f.Label, tf.Label)
-	}
-	s.Quotes = append([]Quote(nil), s.Quotes...)
-	for i := range s.Quotes {
-		q := &s.Quotes[i]
-		var tq Quote
-		if x := t.Quote(q.ID); x != nil {
-			tq = *x
-		}
-		p := fmt.Sprintf("quotes[%s]", q.ID)
-		q.Text = o.text(p+".text", q.Text, tq.Text)
-		q.Role = o.text(p+".role", q.Role, tq.Role)
-	}
-	s.Recommendations = append([]Recommendation(nil), s.Recommendations...)
-	for i := range s.Recommendations {
-		r := &s.Recommendations[i]
-		var tr Recommendation
-		if x := t.Recommendation(r.ID); x != nil {
-			tr = *x
-		}
-		p := fmt.Sprintf("recommendations[%s]", r.ID)
-		r.Title = o.text(p+".title", r.Title, tr.Title)
-		r.Body = o.paras(p+".body", r.Body, tr.Body)
-		r.Asks = o.paras(p+".asks", r.Asks, tr.Asks)
-	}
-	s.Audiences = append([]Audience(nil), s.Audiences...)
-	for i := range s.Audiences {
-		a := &s.Audiences[i]
-		var ta Audience
-		if x := t.Audience(a.ID); x != nil {
-			ta = *x
-		}
-		p := fmt.Sprintf("audiences[%s]", a.ID)
-		a.Name = o.text(p+".name", a.Name, ta.Name)
-		a.Note = o.text(p+".note", a.Note, ta.Note)
-	}
+	o.apply(reflect.ValueOf(&s).Elem(), reflect.ValueOf(t).Elem(), "", "")
 	return &s, o.missing
+}
+
+// apply lays the translatable fields of tr (the translation file's
+// contents) over dst (a shallow copy of the base), walking the fields the
+// translatable set names: the one list of what a translation may hold.
+// Lists of items are matched by id, paragraph lists by position; path is
+// the field's path for missing-field warnings ("recommendations[access].title")
+// and gp its generic path ("recommendations[].title").
+func (o *overlay) apply(dst, tr reflect.Value, path, gp string) {
+	switch dst.Kind() {
+	case reflect.Struct:
+		for _, f := range fieldsOf(dst.Type()) {
+			fgp := joinPath(gp, f.name)
+			if !translatable[fgp] || f.name == "id" || fgp == "lang" || fgp == "translation" {
+				continue
+			}
+			o.apply(dst.Field(f.index), tr.Field(f.index), joinPath(path, f.name), fgp)
+		}
+	case reflect.Pointer:
+		if dst.IsNil() {
+			return
+		}
+		c := reflect.New(dst.Type().Elem())
+		c.Elem().Set(dst.Elem())
+		dst.Set(c)
+		t := tr
+		if tr.IsNil() {
+			t = reflect.New(tr.Type().Elem())
+		}
+		o.apply(c.Elem(), t.Elem(), path, gp)
+	case reflect.String:
+		dst.SetString(o.text(path, dst.String(), tr.String()))
+	case reflect.Slice:
+		if dst.Type().Elem().Kind() == reflect.String {
+			dst.Set(reflect.ValueOf(o.paras(path, dst.Interface().([]string), tr.Interface().([]string))))
+			return
+		}
+		// Items keyed by id: a copy of the base's list, each item laid
+		// over by the translation's item with its id.
+		c := reflect.MakeSlice(dst.Type(), dst.Len(), dst.Len())
+		reflect.Copy(c, dst)
+		dst.Set(c)
+		byID := map[string]reflect.Value{}
+		for i := 0; i < tr.Len(); i++ {
+			byID[tr.Index(i).FieldByName("ID").String()] = tr.Index(i)
+		}
+		for i := 0; i < c.Len(); i++ {
+			item := c.Index(i)
+			id := item.FieldByName("ID").String()
+			t, ok := byID[id]
+			if !ok {
+				t = reflect.New(item.Type()).Elem()
+			}
+			o.apply(item, t, fmt.Sprintf("%s[%s]", path, id), gp+"[]")
+		}
+	}
 }
 
 type overlay struct{ missing []string }

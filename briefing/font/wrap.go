@@ -43,16 +43,20 @@ func (l Line) Text() string {
 // computed from the whole line's.
 const fitSlack = 1e-6
 
-// part is a piece of a segment with its width at 1 pt.
+// part is a stretch of a segment in one style and link: text[lo:hi] of
+// the prepared text, w its width at 1 pt.
 type part struct {
-	Piece
-	w float64
+	lo, hi int
+	style  Style
+	link   string
+	w      float64
 }
 
-// segment is the text between two line-break opportunities, with its
-// width at 1 pt without the spaces at its end (w) and with them (full).
+// segment is the text between two line-break opportunities: parts[lo:hi]
+// of the prepared text, with its width at 1 pt without the spaces at its
+// end (w) and with them (full).
 type segment struct {
-	parts   []part
+	lo, hi  int
 	w, full float64
 	must    bool // a line must break after it
 }
@@ -61,8 +65,10 @@ type segment struct {
 // to be set at any size and width: a paragraph is prepared once and wrapped
 // at each size shrink-to-fit tries.
 type Text struct {
-	set  *Set
-	segs []segment
+	set   *Set
+	text  string
+	parts []part
+	segs  []segment
 }
 
 // Wrap sets pieces at size pt in lines at most width points wide: see
@@ -75,12 +81,17 @@ func (s *Set) Wrap(pieces []Piece, pt, width float64) []Line {
 // breaking algorithm (UAX #14: after spaces, after hyphens and dashes,
 // between ideographs…) and measures each stretch between them.
 func (s *Set) Prepare(pieces []Piece) *Text {
-	var all strings.Builder
-	for _, p := range pieces {
-		all.WriteString(p.Text)
+	var text string
+	if len(pieces) == 1 {
+		text = pieces[0].Text
+	} else {
+		var all strings.Builder
+		for _, p := range pieces {
+			all.WriteString(p.Text)
+		}
+		text = all.String()
 	}
-	text := all.String()
-	t := &Text{set: s}
+	t := &Text{set: s, text: text, parts: make([]part, 0, len(text)/5+len(pieces)), segs: make([]segment, 0, len(text)/6+1)}
 	pi, off, pos := 0, 0, 0 // current piece, the offset of its start, the position in text
 	state := -1
 	for rest := text; rest != ""; {
@@ -88,7 +99,7 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 		var must bool
 		seg, rest, must, state = uniseg.FirstLineSegmentInString(rest, state)
 		end := pos + len(seg)
-		var g segment
+		g := segment{lo: len(t.parts)}
 		g.must = must && rest != "" && strings.ContainsAny(seg, "\n\r\u2028\u2029\v\f\u0085")
 		for pos < end {
 			for off+len(pieces[pi].Text) <= pos {
@@ -97,20 +108,22 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 			}
 			p := pieces[pi]
 			stop := min(end, off+len(p.Text))
-			x := part{Piece: Piece{Text: text[pos:stop], Style: p.Style, Link: p.Link}}
-			x.w = s.Width(x.Text, p.Style, 1)
-			g.parts = append(g.parts, x)
+			x := part{lo: pos, hi: stop, style: p.Style, link: p.Link}
+			x.w = s.Width(text[pos:stop], p.Style, 1)
+			t.parts = append(t.parts, x)
 			g.full += x.w
 			pos = stop
 		}
+		g.hi = len(t.parts)
 		g.w = g.full
-		for i := len(g.parts) - 1; i >= 0; i-- {
-			p := g.parts[i]
-			tr := strings.TrimRightFunc(p.Text, isBreakSpace)
-			if tr == p.Text {
+		for i := g.hi - 1; i >= g.lo; i-- {
+			p := t.parts[i]
+			pt := text[p.lo:p.hi]
+			tr := strings.TrimRightFunc(pt, isBreakSpace)
+			if tr == pt {
 				break
 			}
-			g.w -= s.Width(p.Text[len(tr):], p.Style, 1)
+			g.w -= s.Width(pt[len(tr):], p.style, 1)
 			if tr != "" {
 				break
 			}
@@ -127,52 +140,102 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 func (t *Text) Wrap(pt, width float64) []Line {
 	w := width / pt // in ems: the segments are measured at 1 pt
 	slack := fitSlack / pt
-	segs := t.segs
 	var lines []Line
-	var cur []segment
-	curW := 0.0 // cur's width, the last segment's trailing spaces left out
-	emit := func() {
-		lines = append(lines, t.makeLine(cur, pt))
-		cur, curW = cur[:0:0], 0
+	// The line being filled is a run of whole segments, possibly starting
+	// with the tail of a split one (from part head, byte from) and ending
+	// before a split point.
+	type cut struct {
+		part, at int // part index and byte offset in text where the line starts
 	}
-	var carry *segment // the rest of a segment split across lines
-	for k := 0; k < len(segs) || carry != nil; {
-		var g segment
-		if carry != nil {
-			g, carry = *carry, nil
-		} else {
-			g = segs[k]
-			k++
+	start := cut{0, 0}
+	if len(t.parts) > 0 {
+		start = cut{0, t.parts[0].lo}
+	}
+	curW := 0.0  // width of the line so far, trailing spaces of the last segment left out
+	trail := 0.0 // the last segment's trailing spaces
+	empty := true
+	emit := func(endPart, endAt int) {
+		lines = append(lines, t.makeLine(start.part, start.at, endPart, endAt, pt))
+		curW, trail, empty = 0, 0, true
+	}
+	for k := 0; k < len(t.segs); k++ {
+		g := t.segs[k]
+		gw, gfull := g.w, g.full
+		if start.part > g.lo && start.part < g.hi || start.part == g.lo && start.at > t.parts[g.lo].lo {
+			// the rest of a segment split on the previous line
+			gw, gfull = t.widthFrom(g, start), t.widthFrom(g, start)+g.full-g.w
 		}
-		if len(cur) > 0 {
-			last := cur[len(cur)-1]
-			if curW+last.full-last.w+g.w > w+slack {
-				emit()
-			}
+		if !empty && curW+trail+gw > w+slack {
+			last := t.segs[k-1]
+			emit(last.hi-1, t.parts[last.hi-1].hi)
+			start = cut{g.lo, t.parts[g.lo].lo}
 		}
-		if len(cur) == 0 && g.w > w+slack {
-			head, tail := t.split(g, w)
-			if len(tail.parts) > 0 {
-				cur = append(cur, head)
-				emit()
-				carry = &tail
+		if empty && gw > w+slack {
+			// Break inside the segment between characters.
+			pi, at, used := t.fit(start, g, w)
+			if pi < g.hi {
+				emit(pi, at)
+				start = cut{pi, at}
+				k--
 				continue
 			}
+			_ = used
 		}
-		if len(cur) > 0 {
-			last := cur[len(cur)-1]
-			curW += last.full - last.w
+		if !empty {
+			curW += trail
 		}
-		cur = append(cur, g)
-		curW += g.w
+		curW += gw
+		trail = gfull - gw
+		empty = false
 		if g.must {
-			emit()
+			emit(g.hi-1, t.parts[g.hi-1].hi)
+			if k+1 < len(t.segs) {
+				n := t.segs[k+1]
+				start = cut{n.lo, t.parts[n.lo].lo}
+			}
 		}
 	}
-	if len(cur) > 0 {
-		emit()
+	if !empty {
+		last := t.segs[len(t.segs)-1]
+		emit(last.hi-1, t.parts[last.hi-1].hi)
 	}
 	return lines
+}
+
+// widthFrom is the width at 1 pt of segment g from cut c on, its trailing
+// spaces left out.
+func (t *Text) widthFrom(g segment, c struct{ part, at int }) float64 {
+	w := g.w
+	for i := g.lo; i < c.part; i++ {
+		w -= t.parts[i].w
+	}
+	p := t.parts[c.part]
+	w -= t.set.Width(t.text[p.lo:c.at], p.style, 1)
+	return w
+}
+
+// fit returns where, in segment g from cut c, a line width ems wide must
+// end: the part and byte offset after as many characters as fit (at least
+// one). pi == g.hi when all of it fits.
+func (t *Text) fit(c struct{ part, at int }, g segment, width float64) (pi, at int, used float64) {
+	first := true
+	for i := c.part; i < g.hi; i++ {
+		p := t.parts[i]
+		from := p.lo
+		if i == c.part {
+			from = c.at
+		}
+		f := t.set.faces[p.style&3]
+		for j, r := range t.text[from:p.hi] {
+			rw := f.Advance(r)
+			if used+rw > width && !first {
+				return i, from + j, used
+			}
+			first = false
+			used += rw
+		}
+	}
+	return g.hi, 0, used
 }
 
 func isBreakSpace(r rune) bool {
@@ -183,70 +246,59 @@ func isBreakSpace(r rune) bool {
 	return false
 }
 
-// split cuts g after as many characters as fit width ems (at least one),
-// for a stretch too long for any line.
-func (t *Text) split(g segment, width float64) (head, tail segment) {
-	used := 0.0
-	for i, p := range g.parts {
-		for j, r := range p.Text {
-			rw := t.set.faces[p.Style&3].Advance(r)
-			if used+rw > width && (i > 0 || j > 0) {
-				head.parts = append(head.parts, g.parts[:i]...)
-				if j > 0 {
-					hp := part{Piece: Piece{Text: p.Text[:j], Style: p.Style, Link: p.Link}}
-					hp.w = t.set.Width(hp.Text, p.Style, 1)
-					head.parts = append(head.parts, hp)
-				}
-				tp := part{Piece: Piece{Text: p.Text[j:], Style: p.Style, Link: p.Link}}
-				tp.w = p.w - t.set.Width(p.Text[:j], p.Style, 1)
-				tail.parts = append([]part{tp}, g.parts[i+1:]...)
-				head.w, head.full = used, used
-				tail.w, tail.full = g.w-used, g.full-used
-				tail.must = g.must
-				return head, tail
-			}
-			used += rw
+// makeLine makes the line of text from part sp at byte sa to part ep at
+// byte ea (exclusive) at size pt: spans of one style and link, each a
+// slice of the prepared text, without the spaces at the line's end.
+func (t *Text) makeLine(sp, sa, ep, ea int, pt float64) Line {
+	// Drop the break spaces at the end.
+	for ep >= sp {
+		p := t.parts[ep]
+		lo := p.lo
+		if ep == sp {
+			lo = sa
 		}
-	}
-	return g, segment{}
-}
-
-// makeLine merges a line's segments into spans of one style and link at
-// size pt, dropping the spaces at the line's end.
-func (t *Text) makeLine(segs []segment, pt float64) Line {
-	n := 0
-	for _, g := range segs {
-		n += len(g.parts)
-	}
-	ps := make([]part, 0, n)
-	for _, g := range segs {
-		ps = append(ps, g.parts...)
-	}
-	for len(ps) > 0 {
-		last := &ps[len(ps)-1]
-		tr := strings.TrimRightFunc(last.Text, isBreakSpace)
-		if tr == last.Text {
-			break
-		}
+		tr := strings.TrimRightFunc(t.text[lo:ea], isBreakSpace)
 		if tr != "" {
-			last.w -= t.set.Width(last.Text[len(tr):], last.Style, 1)
-			last.Text = tr
+			ea = lo + len(tr)
 			break
 		}
-		ps = ps[:len(ps)-1]
+		ep--
+		if ep >= sp {
+			ea = t.parts[ep].hi
+		}
 	}
 	l := Line{Spans: make([]Span, 0, 2)}
+	if ep < sp {
+		return l
+	}
 	x := 0.0
-	for _, p := range ps {
-		if p.Text == "" {
+	var cur *Span
+	curLo := 0
+	for i := sp; i <= ep; i++ {
+		p := t.parts[i]
+		lo, hi := p.lo, p.hi
+		if i == sp {
+			lo = sa
+		}
+		if i == ep {
+			hi = ea
+		}
+		if lo >= hi {
 			continue
 		}
-		w := p.w * pt
-		if k := len(l.Spans); k > 0 && l.Spans[k-1].Style == p.Style && l.Spans[k-1].Link == p.Link {
-			l.Spans[k-1].Text += p.Text
-			l.Spans[k-1].W += w
+		var w float64
+		if lo == p.lo && hi == p.hi {
+			w = p.w * pt
 		} else {
-			l.Spans = append(l.Spans, Span{Text: p.Text, Style: p.Style, Link: p.Link, X: x, W: w})
+			w = t.set.Width(t.text[lo:hi], p.style, pt)
+		}
+		if cur != nil && cur.Style == p.style && cur.Link == p.link {
+			cur.Text = t.text[curLo:hi]
+			cur.W += w
+		} else {
+			l.Spans = append(l.Spans, Span{Text: t.text[lo:hi], Style: p.style, Link: p.link, X: x, W: w})
+			cur = &l.Spans[len(l.Spans)-1]
+			curLo = lo
 		}
 		x += w
 	}

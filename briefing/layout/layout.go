@@ -68,7 +68,7 @@ func Lay(d *briefing.Doc, st *briefing.Style) (*Document, error) {
 	}
 	mg := st.Layout.Margins
 	c := &canvas{st: st, fs: st.Type, col: col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
-		sz: SizesAt(s, s.Body), prepared: map[prepKey]*font.Text{}}
+		sz: SizesAt(s, s.Body), prepared: map[prepKey]*font.Text{}, plains: map[plainKey]*font.Text{}}
 	switch d.Meta.Kind {
 	case briefing.KindBrief:
 		return c.brief()
@@ -94,12 +94,19 @@ type canvas struct {
 	// prepared caches text split at its break opportunities, by the runs
 	// it was made from: shrink-to-fit wraps the same text at many sizes.
 	prepared map[prepKey]*font.Text
+	// plains caches plain strings the same way, by their text.
+	plains map[plainKey]*font.Text
 }
 
 type prepKey struct {
 	first *briefing.Inline
 	n     int
 	base  font.Style
+}
+
+type plainKey struct {
+	text string
+	base font.Style
 }
 
 // begin starts a new Document (for a fresh pass).
@@ -178,15 +185,23 @@ func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []
 	if len(runs) == 0 {
 		return nil
 	}
-	k := prepKey{&runs[0], len(runs), base}
-	t := c.prepared[k]
-	if t == nil {
-		ps := make([]font.Piece, len(runs))
-		for i, r := range runs {
-			ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}
+	var t *font.Text
+	if r := runs[0]; len(runs) == 1 && !r.Bold && !r.Italic && r.Link == "" {
+		k := plainKey{r.Text, base}
+		if t = c.plains[k]; t == nil {
+			t = c.fs.Prepare([]font.Piece{{Text: r.Text, Style: base}})
+			c.plains[k] = t
 		}
-		t = c.fs.Prepare(ps)
-		c.prepared[k] = t
+	} else {
+		k := prepKey{&runs[0], len(runs), base}
+		if t = c.prepared[k]; t == nil {
+			ps := make([]font.Piece, len(runs))
+			for i, r := range runs {
+				ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}
+			}
+			t = c.fs.Prepare(ps)
+			c.prepared[k] = t
+		}
 	}
 	fl := t.Wrap(pt, width/mmPerPt)
 	out := make([]line, len(fl))
