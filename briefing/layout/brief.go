@@ -8,14 +8,25 @@ import (
 	"briefing/briefing/font"
 )
 
+// item is one block of the brief's main column or sidebar, ready to be
+// measured or laid out at x, y in width w; before is the space above it
+// in the main column, in body gaps; quote marks the pull quote, which may
+// move from the sidebar to the foot of the main column.
+type item struct {
+	place  func(c *canvas, x, y, w float64, dry bool) float64
+	before float64
+	quote  bool
+}
+
 // briefParts sorts a brief's blocks into the places of its one-page
 // layout: the masthead, the title, the main column, the sidebar and the
-// source block at the foot.
+// source block at the foot. It is a briefing.Visitor: a new kind of block
+// is a compile error here until the brief knows where it goes.
 type briefParts struct {
 	mast   *briefing.Masthead
 	title  *briefing.Heading
-	main   []briefing.Block
-	side   []briefing.Block
+	main   []item
+	side   []item
 	source *briefing.SourceBlock
 }
 
@@ -33,13 +44,25 @@ func (b *briefParts) Heading(h *briefing.Heading) error {
 		b.title = h
 		return nil
 	}
-	b.main = append(b.main, h)
+	b.main = append(b.main, item{before: 0.8, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.heading2(h, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) Paragraph(x *briefing.Paragraph) error     { b.main = append(b.main, x); return nil }
-func (b *briefParts) List(x *briefing.List) error               { b.main = append(b.main, x); return nil }
-func (b *briefParts) Figures(x *briefing.Figures) error         { b.side = append(b.side, x); return nil }
-func (b *briefParts) PullQuote(x *briefing.PullQuote) error     { b.side = append(b.side, x); return nil }
+func (b *briefParts) Paragraph(p *briefing.Paragraph) error {
+	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.para(p, x, y, w, dry) }})
+	return nil
+}
+func (b *briefParts) List(l *briefing.List) error {
+	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.list(l, x, y, w, dry) }})
+	return nil
+}
+func (b *briefParts) Figures(f *briefing.Figures) error {
+	b.side = append(b.side, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.figuresPanel(f, x, y, w, dry) }})
+	return nil
+}
+func (b *briefParts) PullQuote(q *briefing.PullQuote) error {
+	b.side = append(b.side, item{before: 1.5, quote: true, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.quote(q, x, y, w, dry) }})
+	return nil
+}
 func (b *briefParts) SourceBlock(x *briefing.SourceBlock) error { b.source = x; return nil }
 
 // PageBreak is ignored: a brief is one page.
@@ -63,12 +86,12 @@ func (c *canvas) brief() (*Document, error) {
 	// The pull quote goes in the sidebar, or under the main text when
 	// that makes the page shorter (a long quote beside a short text).
 	alt := parts
-	alt.main, alt.side = append([]briefing.Block(nil), parts.main...), nil
-	for _, bl := range parts.side {
-		if _, ok := bl.(*briefing.PullQuote); ok {
-			alt.main = append(alt.main, bl)
+	alt.main, alt.side = append([]item(nil), parts.main...), nil
+	for _, it := range parts.side {
+		if it.quote {
+			alt.main = append(alt.main, it)
 		} else {
-			alt.side = append(alt.side, bl)
+			alt.side = append(alt.side, it)
 		}
 	}
 	best := &parts
@@ -143,52 +166,42 @@ func (c *canvas) briefLayout(b *briefParts, dry bool) float64 {
 	return max(mh, sh) - (bottom - y)
 }
 
-// flowMain lays out the main column's blocks one below the other.
-func (c *canvas) flowMain(blocks []briefing.Block, x, y, w float64, dry bool) float64 {
+// flowMain lays out the main column's items one below the other.
+func (c *canvas) flowMain(items []item, x, y, w float64, dry bool) float64 {
 	h := 0.0
 	gap := lh(c.sz.Body, leadBody) * 0.55
-	for i, bl := range blocks {
+	for i, it := range items {
 		if i > 0 {
 			h += gap
 		}
-		switch b := bl.(type) {
-		case *briefing.Paragraph:
-			h += c.para(b, x, y+h, w, dry)
-		case *briefing.List:
-			h += c.list(b, x, y+h, w, dry)
-		case *briefing.Heading:
-			h += gap * 0.8
-			h += c.heading2(b, x, y+h, w, dry)
-		case *briefing.PullQuote:
-			h += gap * 1.5
-			h += c.quote(b, x, y+h, w, dry)
-		}
+		h += gap * it.before
+		h += it.place(c, x, y+h, w, dry)
 	}
 	return h
 }
 
-// sidebar lays out the key figures in a tinted panel and the pull quote
-// below it.
-func (c *canvas) sidebar(blocks []briefing.Block, x, y, w float64, dry bool) float64 {
+// sidebar lays out the sidebar's items (the key figures panel, the pull
+// quote) one below the other.
+func (c *canvas) sidebar(items []item, x, y, w float64, dry bool) float64 {
 	h := 0.0
-	for i, bl := range blocks {
+	for i, it := range items {
 		if i > 0 {
 			h += 8
 		}
-		switch b := bl.(type) {
-		case *briefing.Figures:
-			ih := c.figuresColumn(b, 0, 0, w-2*sidePad, true) + 2*sidePad
-			if !dry {
-				c.fill(x, y+h, w, ih, c.col.light)
-				c.fill(x, y+h, w, 1, c.col.accent)
-				c.figuresColumn(b, x+sidePad, y+h+sidePad+0.5, w-2*sidePad, false)
-			}
-			h += ih
-		case *briefing.PullQuote:
-			h += c.quote(b, x, y+h, w, dry)
-		}
+		h += it.place(c, x, y+h, w, dry)
 	}
 	return h
+}
+
+// figuresPanel lays out the key figures stacked in a tinted panel.
+func (c *canvas) figuresPanel(f *briefing.Figures, x, y, w float64, dry bool) float64 {
+	ih := c.figuresColumn(f, 0, 0, w-2*sidePad, true) + 2*sidePad
+	if !dry {
+		c.fill(x, y, w, ih, c.col.light)
+		c.fill(x, y, w, 1, c.col.accent)
+		c.figuresColumn(f, x+sidePad, y+sidePad+0.5, w-2*sidePad, false)
+	}
+	return ih
 }
 
 // masthead lays out the brand band: the wordmark on the left; the

@@ -239,24 +239,50 @@ func (w *packWriter) Heading(h *briefing.Heading) error {
 // keep is how much of block b must fit below a heading for the heading
 // to stay on the page: two lines of text, or all of a block kept whole.
 func (w *packWriter) keep(b briefing.Block) float64 {
-	c := w.c
-	two := 2*lh(c.sz.Body, leadBody) + w.bodyGap()
-	switch b := b.(type) {
-	case *briefing.Paragraph:
-		pf := c.paraFormat(b.Style)
-		if pf.pad > 0 {
-			return c.para(b, 0, 0, w.measure(), true) + w.bodyGap()
-		}
-		return 2*pf.lineH + w.bodyGap()
-	case *briefing.Figures:
-		return c.figuresRow(b, 0, 0, w.width(), true) + 2*w.bodyGap()
-	case *briefing.PullQuote:
-		if h := c.quote(b, 0, 0, w.width()*0.82, true); h <= w.bottom()-w.top() {
-			return h + 2.2*w.bodyGap()
-		}
+	k := &keeper{w: w, h: 2*lh(w.c.sz.Body, leadBody) + w.bodyGap()}
+	if b != nil {
+		b.Accept(k)
 	}
-	return two
+	return k.h
 }
+
+// keeper measures what of a block must stay with the heading before it
+// (see keep); blocks it has no rule for keep two lines.
+type keeper struct {
+	w *packWriter
+	h float64
+}
+
+var _ briefing.Visitor = (*keeper)(nil)
+
+func (k *keeper) Paragraph(b *briefing.Paragraph) error {
+	w, c := k.w, k.w.c
+	pf := c.paraFormat(b.Style)
+	if pf.pad > 0 {
+		k.h = c.para(b, 0, 0, w.measure(), true) + w.bodyGap()
+	} else {
+		k.h = 2*pf.lineH + w.bodyGap()
+	}
+	return nil
+}
+func (k *keeper) Figures(b *briefing.Figures) error {
+	k.h = k.w.c.figuresRow(b, 0, 0, k.w.width(), true) + 2*k.w.bodyGap()
+	return nil
+}
+func (k *keeper) PullQuote(b *briefing.PullQuote) error {
+	w := k.w
+	if h := w.c.quote(b, 0, 0, w.width()*0.82, true); h <= w.bottom()-w.top() {
+		k.h = h + 2.2*w.bodyGap()
+	}
+	return nil
+}
+func (k *keeper) Masthead(*briefing.Masthead) error       { return nil }
+func (k *keeper) Cover(*briefing.Cover) error             { return nil }
+func (k *keeper) Contents(*briefing.Contents) error       { return nil }
+func (k *keeper) Heading(*briefing.Heading) error         { return nil }
+func (k *keeper) List(*briefing.List) error               { return nil }
+func (k *keeper) SourceBlock(*briefing.SourceBlock) error { return nil }
+func (k *keeper) PageBreak(*briefing.PageBreak) error     { return nil }
 
 // record notes a heading's anchor and bookmarks level-1 headings.
 func (w *packWriter) record(h *briefing.Heading) {
