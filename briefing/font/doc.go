@@ -5,5 +5,6 @@
 // styles can draw (the "cannot draw" check), each face's PostScript name,
 // and where a line of text may break (Unicode line-breaking, UAX #14).
 //
-// A Set is read-only after Parse and safe for concurrent use.
+// A Set is safe for concurrent use: its metrics are read-only after Parse,
+// and the prepared texts it remembers (Prepare) are shared read-only.
 package font

@@ -3,6 +3,7 @@ package font
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -92,6 +93,11 @@ type runeWidth struct {
 type Set struct {
 	faces  [4]*Face
 	parsed [4]*sfnt.Font
+	// cache holds prepared texts (see Prepare), cached the bytes of
+	// text they hold.
+	mu     sync.Mutex
+	cache  map[string]*Text
+	cached int
 	// cover is the set of characters all four faces can draw.
 	cover ranges
 }

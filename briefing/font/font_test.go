@@ -130,6 +130,36 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// TestConcurrent prepares and wraps the same texts from many goroutines
+// (run under -race by .ci/run): the cache and the shared Texts are safe.
+func TestConcurrent(t *testing.T) {
+	s := noto(t)
+	want := lines(s.Wrap([]font.Piece{{Text: "one two three four five six seven"}}, 10, 60))
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				s.Prepare([]font.Piece{{Text: strings.Repeat("x ", g*200+i)}})
+				if got := lines(s.Wrap([]font.Piece{{Text: "one two three four five six seven"}}, 10, 60)); strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Errorf("got %q, want %q", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// BenchmarkPrepareCold is the line-breaking cost of a paragraph seen for
+// the first time (UAX #14 and widths).
+func BenchmarkPrepareCold(b *testing.B) {
+	s := noto(b)
+	text := []font.Piece{{Text: strings.Repeat("The Cartagena +40 process arrives at a critical moment for the region. ", 6)}}
+	for b.Loop() {
+		s.PrepareUncached(text)
+	}
+}
+
 func BenchmarkWrap(b *testing.B) {
 	s := noto(b)
 	text := []font.Piece{{Text: strings.Repeat("The Cartagena +40 process arrives at a critical moment for the region. ", 6)}}

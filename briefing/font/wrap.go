@@ -80,7 +80,56 @@ func (s *Set) Wrap(pieces []Piece, pt, width float64) []Line {
 // Prepare splits pieces at the line-break opportunities of Unicode's line
 // breaking algorithm (UAX #14: after spaces, after hyphens and dashes,
 // between ideographs…) and measures each stretch between them.
+//
+// The documents of one statement repeat their paragraphs (a pack per
+// audience and language, a brief per recommendation), so Prepare
+// remembers what it prepared, up to cacheBudget bytes of text (then it
+// starts afresh); a Text is read-only and shared.
 func (s *Set) Prepare(pieces []Piece) *Text {
+	key := cacheKey(pieces)
+	s.mu.Lock()
+	t, ok := s.cache[key]
+	s.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = s.prepare(pieces)
+	s.mu.Lock()
+	if s.cached+len(key) > cacheBudget {
+		clear(s.cache)
+		s.cached = 0
+	}
+	if s.cache == nil {
+		s.cache = map[string]*Text{}
+	}
+	s.cache[key] = t
+	s.cached += len(key)
+	s.mu.Unlock()
+	return t
+}
+
+// cacheBudget bounds the text Prepare remembers, in bytes (about 15 times
+// as much memory).
+const cacheBudget = 1 << 20
+
+// cacheKey is the pieces' text with their styles and links.
+func cacheKey(pieces []Piece) string {
+	if len(pieces) == 1 && pieces[0].Link == "" {
+		return string(rune('0'+pieces[0].Style)) + pieces[0].Text
+	}
+	var b strings.Builder
+	for _, p := range pieces {
+		b.WriteByte(byte('0' + p.Style))
+		b.WriteString(p.Link)
+		b.WriteByte(0)
+		b.WriteString(p.Text)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// prepare does Prepare's work.
+func (s *Set) prepare(pieces []Piece) *Text {
 	var text string
 	if len(pieces) == 1 {
 		text = pieces[0].Text
