@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // maxMissingShown caps the characters one error lists.
@@ -16,31 +15,16 @@ const maxMissingShown = 8
 // A Style not made by LoadStyle knows nothing of its fonts and covers
 // every rune.
 func (s *Style) Covers(r rune) bool {
-	if unicode.IsSpace(r) || unicode.IsControl(r) {
-		return true
-	}
 	return s.Type == nil || s.Type.Covers(r)
 }
 
 // Missing returns the distinct runes of text the brand fonts cannot draw,
 // in order of first appearance; nil when they can draw it all.
 func (s *Style) Missing(text string) []rune {
-	var out []rune
-	for _, r := range text {
-		if !s.Covers(r) && !containsRune(out, r) {
-			out = append(out, r)
-		}
+	if s.Type == nil {
+		return nil
 	}
-	return out
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
+	return s.Type.Missing(text)
 }
 
 // CheckGlyphs checks that the brand fonts can draw every character of

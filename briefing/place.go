@@ -2,7 +2,9 @@ package briefing
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
+	"strconv"
 )
 
 // Places returns where the fields of the statement in lang are in the
@@ -37,48 +39,27 @@ func translatedPath(base, t *Statement, field string) (string, bool) {
 	if m == nil {
 		return field, true
 	}
-	var i int
-	fmt.Sscan(m[2], &i)
-	var id string
-	var ids []string
-	switch m[1] {
-	case "recommendations":
-		if i >= len(base.Recommendations) {
-			return "", false
-		}
-		id = base.Recommendations[i].ID
-		for _, r := range t.Recommendations {
-			ids = append(ids, r.ID)
-		}
-	case "figures":
-		if i >= len(base.Figures) {
-			return "", false
-		}
-		id = base.Figures[i].ID
-		for _, f := range t.Figures {
-			ids = append(ids, f.ID)
-		}
-	case "quotes":
-		if i >= len(base.Quotes) {
-			return "", false
-		}
-		id = base.Quotes[i].ID
-		for _, q := range t.Quotes {
-			ids = append(ids, q.ID)
-		}
-	case "audiences":
-		if i >= len(base.Audiences) {
-			return "", false
-		}
-		id = base.Audiences[i].ID
-		for _, a := range t.Audiences {
-			ids = append(ids, a.ID)
-		}
+	i, _ := strconv.Atoi(m[2])
+	bl, tl := listField(base, m[1]), listField(t, m[1])
+	if i >= bl.Len() {
+		return "", false
 	}
-	for k, x := range ids {
-		if x == id {
+	id := bl.Index(i).FieldByName("ID").String()
+	for k := 0; k < tl.Len(); k++ {
+		if tl.Index(k).FieldByName("ID").String() == id {
 			return fmt.Sprintf("%s[%d]%s", m[1], k, m[3]), true
 		}
 	}
 	return "", false
+}
+
+// listField returns the list of s whose key in the data is name.
+func listField(s *Statement, name string) reflect.Value {
+	v := reflect.ValueOf(s).Elem()
+	for _, f := range fieldsOf(v.Type()) {
+		if f.name == name {
+			return v.Field(f.index)
+		}
+	}
+	return reflect.Value{}
 }
