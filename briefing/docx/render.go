@@ -123,12 +123,12 @@ func (b *builder) build() error {
 
 	p := b.page
 	w, h := uint64(p.W), uint64(p.H)
-	hdr, ftr := twips(8), twips(8)
+	hdr, ftr, gutter := twips(8), twips(8), 0 // the schema requires w:gutter
 	sect := &ctypes.SectionProp{
 		HeaderReference: &ctypes.HeaderReference{Type: stypes.HdrFtrDefault, ID: rIdHeader},
 		FooterReference: &ctypes.FooterReference{Type: stypes.HdrFtrDefault, ID: rIdFooter},
 		PageSize:        &ctypes.PageSize{Width: &w, Height: &h},
-		PageMargin:      &ctypes.PageMargin{Top: &p.Top, Right: &p.Right, Bottom: &p.Bottom, Left: &p.Left, Header: &hdr, Footer: &ftr},
+		PageMargin:      &ctypes.PageMargin{Top: &p.Top, Right: &p.Right, Bottom: &p.Bottom, Left: &p.Left, Header: &hdr, Footer: &ftr, Gutter: &gutter},
 	}
 	if m.Kind == briefing.KindPack {
 		// The first page, the cover, has no header or footer: the running

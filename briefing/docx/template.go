@@ -26,6 +26,8 @@ import (
 
 // tmplData is what the template parts are filled with.
 type tmplData struct {
+	// Name and Font are XML-escaped: text/template writes them as they are,
+	// into attribute values.
 	Name, Font                          string
 	Primary, Accent, Text, Muted, Light string
 	// Sizes in half-points.
@@ -68,7 +70,7 @@ func newTmplData(st *briefing.Style) tmplData {
 	c, s := st.Brand.Colors, st.Layout.Sizes
 	note := (s.Body + s.Small) / 2
 	return tmplData{
-		Name: st.Brand.Name, Font: st.Brand.Fonts.Family,
+		Name: esc(st.Brand.Name), Font: esc(st.Brand.Fonts.Family),
 		Primary: c.Primary.Hex(), Accent: c.Accent.Hex(), Text: c.Text.Hex(), Muted: c.Muted.Hex(), Light: c.Light.Hex(),
 		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
 		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
