@@ -70,9 +70,9 @@ func schemaDocs(t *testing.T) []doc {
 		for i := range s.Audiences {
 			a := &s.Audiences[i]
 			for _, rec := range s.Selected(a) {
-				docs = append(docs, doc{name: lang + "-brief-" + a.ID + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, opts)})
+				docs = append(docs, doc{name: lang + "-brief-" + a.ID + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, optsFor(a))})
 			}
-			docs = append(docs, doc{name: lang + "-pack-" + a.ID, d: briefing.ComposePack(s, a, opts)})
+			docs = append(docs, doc{name: lang + "-pack-" + a.ID, d: briefing.ComposePack(s, a, optsFor(a))})
 		}
 		if lang == "en" {
 			made := map[string]bool{}
@@ -101,7 +101,7 @@ func schemaDocs(t *testing.T) []doc {
 		name   string
 		change func(*briefing.Style)
 	}{
-		{"logo", func(st *briefing.Style) { st.Logo, st.LogoType = jpegLogo(t), "jpg" }},
+		{"logo", func(st *briefing.Style) { st.Logo, st.LogoType, st.Brand.Logo = jpegLogo(t), "jpg", "logo.jpg" }},
 		{"escaped", func(st *briefing.Style) {
 			st.Brand.Name = `Aid & "Relief" <Org>`
 			st.Brand.Fonts.Family = `Noto Sans & 'Co'`
@@ -118,9 +118,11 @@ func schemaDocs(t *testing.T) []doc {
 			t.Fatal(err)
 		}
 		a := s.Audience("donors")
+		opt := optsFor(a)
+		opt.Brand = &st.Brand
 		for _, d := range []doc{
-			{name: "brand-" + br.name + "-brief", d: briefing.ComposeBrief(s, a, s.Selected(a)[0], opts)},
-			{name: "brand-" + br.name + "-pack", d: briefing.ComposePack(s, a, opts)},
+			{name: "brand-" + br.name + "-brief", d: briefing.ComposeBrief(s, a, s.Selected(a)[0], opt)},
+			{name: "brand-" + br.name + "-pack", d: briefing.ComposePack(s, a, opt)},
 		} {
 			var buf bytes.Buffer
 			if _, err := r.Render(&buf, d.d); err != nil {
