@@ -730,3 +730,7 @@ func sortErrors(l ErrorList, first ...string) {
 		return a.Col < b.Col
 	})
 }
+
+// Suggest returns the one of names closest to s (ignoring case) when it is
+// close enough to be a likely typo, for "did you mean" hints; "" otherwise.
+func Suggest(s string, names []string) string { return suggest(s, names) }

@@ -33,7 +33,8 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // "x.<lang>.json"), and checks them all. When anything is wrong it returns a
 // nil Dataset and an ErrorList with every problem found (syntax, schema and
 // semantic), each with its file:line:col, in file order. Warnings (such as
-// untranslated fields) are not errors: see Check.
+// untranslated fields) are not errors: see Check. A statement without
+// audiences gets one, DefaultAudience.
 //
 // Data files are read strictly: unknown keys, values of the wrong type,
 // missing required fields, YAML anchors, aliases, tags and merge keys, more
@@ -60,7 +61,21 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	if len(ds.Base.Audiences) == 0 {
+		ds.Base.Audiences = []Audience{DefaultAudience()}
+	}
 	return ds, nil
+}
+
+// DefaultAudienceID is the id of the audience a statement without
+// audiences is built for.
+const DefaultAudienceID = "all"
+
+// DefaultAudience is the audience Load gives a statement that names none:
+// every recommendation, in the base language and every translation found,
+// as briefs and a pack, in PDF and DOCX, on the layout's paper.
+func DefaultAudience() Audience {
+	return Audience{ID: DefaultAudienceID, Name: "All audiences"}
 }
 
 // load reads and decodes the base file and its translations without the

@@ -112,6 +112,10 @@ type Style struct {
 	LogoType string
 	// cover is the set of runes all four fonts can draw; nil when unknown.
 	cover *runeRanges
+	// brandFile and brandPos are the brand file's name and the positions
+	// of its fields, for Warnings.
+	brandFile string
+	brandPos  Positions
 }
 
 // FontStyle indexes Style.Fonts.
