@@ -51,6 +51,19 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // lacks and more paragraphs than the base has. Missing text is not an
 // error: it falls back to the base language and Check warns about it.
 func Load(fsys fs.FS, name string) (*Dataset, error) {
+	ds, errs := LoadAll(fsys, name)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return ds, nil
+}
+
+// LoadAll is Load for reporting every problem at once: with its errors it
+// also returns what it could read (nil when the base file could not be
+// decoded), so that checks which need only the text, such as CheckGlyphs,
+// can run in the same pass. Only a Dataset that came without errors is fit
+// to build from.
+func LoadAll(fsys fs.FS, name string) (*Dataset, ErrorList) {
 	ds, errs := load(fsys, name)
 	if ds != nil {
 		c, _ := Check(ds)
@@ -58,13 +71,10 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 	}
 	errs = dedupe(errs)
 	sortErrors(errs, name)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	if len(ds.Base.Audiences) == 0 {
+	if len(errs) == 0 && len(ds.Base.Audiences) == 0 {
 		ds.Base.Audiences = []Audience{DefaultAudience()}
 	}
-	return ds, nil
+	return ds, errs
 }
 
 // DefaultAudienceID is the id of the audience a statement without
