@@ -87,7 +87,7 @@ func build(c *call, p *prepared, date time.Time) error {
 		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Footer: st.Brand.Footer},
 	}
 	switch {
-	case quiet:
+	case quiet, o.summaryOnly:
 	case isTerminal(c.stderr):
 		opt.Progress = &bar{w: c.stderr}
 	default:

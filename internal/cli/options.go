@@ -23,6 +23,9 @@ type options struct {
 	out                                    string
 	jobs                                   int
 	dry, quiet, json                       bool
+	// summaryOnly makes build print its summary line without a line or
+	// bar per document (watch).
+	summaryOnly bool
 }
 
 // selectionFlags are the flags that narrow a build.
