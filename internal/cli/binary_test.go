@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"briefing/internal/testtool"
 )
 
 // The tests in this file run the built binary, as a user would.
@@ -174,10 +176,7 @@ func TestReadmeExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("no bash")
-	}
+	bash := testtool.Need(t, "bash")
 	dir := t.TempDir()
 	var n int
 	inSh := false
