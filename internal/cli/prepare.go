@@ -151,6 +151,6 @@ func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
 	case errors.As(err, &e):
 		return append(l, e)
 	default:
-		return append(l, &briefing.Error{Msg: err.Error()})
+		return append(l, &briefing.Error{File: "briefing", Msg: err.Error()})
 	}
 }
