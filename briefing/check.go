@@ -297,7 +297,9 @@ func (c *checker) base() {
 	}
 	for i, id := range auds {
 		c.slug(f, fmt.Sprintf("audiences[%d].id", i), id)
-		if id == "all" {
+		if _, written := c.ds.Pos[f][fmt.Sprintf("audiences[%d].id", i)]; id == DefaultAudienceID && written {
+			// Load adds the default audience "all" (unwritten) to a
+			// statement without audiences.
 			c.errorf(f, fmt.Sprintf("audiences[%d].id", i), `"all" is reserved; choose another id`)
 		}
 	}

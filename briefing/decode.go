@@ -15,6 +15,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxFileSize is the largest data, brand or layout file briefing reads.
@@ -433,7 +434,9 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 			d.errorAt(p, path, "want text, got %s", describe(n))
 			return
 		}
-		v.SetString(s)
+		// Text is compared, measured and drawn as composed characters: a
+		// decomposed "ễ" (e + two combining marks) becomes one rune.
+		v.SetString(norm.NFC.String(s))
 	case reflect.Int:
 		in, ok := n.(*ast.IntegerNode)
 		if !ok {
@@ -727,3 +730,7 @@ func sortErrors(l ErrorList, first ...string) {
 		return a.Col < b.Col
 	})
 }
+
+// Suggest returns the one of names closest to s (ignoring case) when it is
+// close enough to be a likely typo, for "did you mean" hints; "" otherwise.
+func Suggest(s string, names []string) string { return suggest(s, names) }

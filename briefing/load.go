@@ -33,7 +33,8 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // "x.<lang>.json"), and checks them all. When anything is wrong it returns a
 // nil Dataset and an ErrorList with every problem found (syntax, schema and
 // semantic), each with its file:line:col, in file order. Warnings (such as
-// untranslated fields) are not errors: see Check.
+// untranslated fields) are not errors: see Check. A statement without
+// audiences gets one, DefaultAudience.
 //
 // Data files are read strictly: unknown keys, values of the wrong type,
 // missing required fields, YAML anchors, aliases, tags and merge keys, more
@@ -50,6 +51,19 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // lacks and more paragraphs than the base has. Missing text is not an
 // error: it falls back to the base language and Check warns about it.
 func Load(fsys fs.FS, name string) (*Dataset, error) {
+	ds, errs := LoadAll(fsys, name)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return ds, nil
+}
+
+// LoadAll is Load for reporting every problem at once: with its errors it
+// also returns what it could read (nil when the base file could not be
+// decoded), so that checks which need only the text, such as CheckGlyphs,
+// can run in the same pass. Only a Dataset that came without errors is fit
+// to build from.
+func LoadAll(fsys fs.FS, name string) (*Dataset, ErrorList) {
 	ds, errs := load(fsys, name)
 	if ds != nil {
 		c, _ := Check(ds)
@@ -57,10 +71,21 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 	}
 	errs = dedupe(errs)
 	sortErrors(errs, name)
-	if len(errs) > 0 {
-		return nil, errs
+	if len(errs) == 0 && len(ds.Base.Audiences) == 0 {
+		ds.Base.Audiences = []Audience{DefaultAudience()}
 	}
-	return ds, nil
+	return ds, errs
+}
+
+// DefaultAudienceID is the id of the audience a statement without
+// audiences is built for.
+const DefaultAudienceID = "all"
+
+// DefaultAudience is the audience Load gives a statement that names none:
+// every recommendation, in the base language and every translation found,
+// as briefs and a pack, in PDF and DOCX, on the layout's paper.
+func DefaultAudience() Audience {
+	return Audience{ID: DefaultAudienceID, Name: "All audiences"}
 }
 
 // load reads and decodes the base file and its translations without the

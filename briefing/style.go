@@ -118,6 +118,10 @@ type Style struct {
 	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
 	// in a Style not made by LoadStyle.
 	Type *font.Set
+	// brandFile and brandPos are the brand file's name and the positions
+	// of its fields, for Warnings.
+	brandFile string
+	brandPos  Positions
 }
 
 // FontStyle indexes Style.Fonts: see font.Style.

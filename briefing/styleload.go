@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 )
 
@@ -29,6 +30,12 @@ type StyleFiles struct {
 	// numbering.xml, settings.xml, theme1.xml, fontTable.xml) that DOCX
 	// files start from; it becomes Style.Reference.
 	ReferenceFS fs.FS
+	// Defaults, when not nil, names the brand and layout files that Brand
+	// and Layout are laid over: those are read first, and each of Brand
+	// and Layout then changes only the fields it names (a partial file is
+	// fine; a field set to empty text is an error). Defaults' own
+	// Defaults is ignored.
+	Defaults *StyleFiles
 }
 
 // LoadStyle reads and checks a brand and a layout and the files they name.
@@ -43,13 +50,34 @@ type StyleFiles struct {
 // MaxLogoPixels pixels either way, that decodes. Font and logo names are
 // relative to the brand file and may not leave its folder.
 func LoadStyle(f StyleFiles) (*Style, error) {
-	st := &Style{Reference: f.ReferenceFS}
+	st := &Style{Reference: f.ReferenceFS, brandFile: f.Brand}
+	if st.Reference == nil && f.Defaults != nil {
+		st.Reference = f.Defaults.ReferenceFS
+	}
 	var errs ErrorList
-	bpos, e := decodeFile(f.BrandFS, f.Brand, &st.Brand, decodeOptions{})
+	opt := decodeOptions{}
+	if d := f.Defaults; d != nil {
+		// The defaults are read strictly; the files over them are partial.
+		_, e := decodeFile(d.BrandFS, d.Brand, &st.Brand, decodeOptions{})
+		errs = append(errs, e...)
+		_, e = decodeFile(d.LayoutFS, d.Layout, &st.Layout, decodeOptions{})
+		errs = append(errs, e...)
+		opt.required = func(string) bool { return false }
+	}
+	bpos, e := decodeFile(f.BrandFS, f.Brand, &st.Brand, opt)
 	errs = append(errs, e...)
-	lpos, e := decodeFile(f.LayoutFS, f.Layout, &st.Layout, decodeOptions{})
+	lpos, e := decodeFile(f.LayoutFS, f.Layout, &st.Layout, opt)
 	errs = append(errs, e...)
+	if f.Defaults != nil {
+		if bpos != nil {
+			errs = append(errs, emptied(f.Brand, bpos, reflect.ValueOf(st.Brand), "")...)
+		}
+		if lpos != nil {
+			errs = append(errs, emptied(f.Layout, lpos, reflect.ValueOf(st.Layout), "")...)
+		}
+	}
 	if bpos != nil {
+		st.brandPos = bpos
 		errs = append(errs, checkBrand(f, st, bpos)...)
 	}
 	if lpos != nil {
@@ -61,6 +89,45 @@ func LoadStyle(f StyleFiles) (*Style, error) {
 		return nil, errs
 	}
 	return st, nil
+}
+
+// emptied reports the required text fields of a layered brand or layout
+// that its file set to empty text: a partial file leaves out what it keeps,
+// and may not blank what every document needs.
+func emptied(file string, pos Positions, v reflect.Value, path string) ErrorList {
+	var errs ErrorList
+	for _, f := range fieldsOf(v.Type()) {
+		p := joinPath(path, f.name)
+		fv := v.Field(f.index)
+		switch fv.Kind() {
+		case reflect.Struct:
+			errs = append(errs, emptied(file, pos, fv, p)...)
+		case reflect.String:
+			if _, set := pos[p]; set && !f.optional && strings.TrimSpace(fv.String()) == "" {
+				errs = append(errs, styleErr(file, pos, p, "required (empty); leave the line out to keep the built-in value"))
+			}
+		}
+	}
+	return errs
+}
+
+// Warnings returns what is odd but not wrong in building ds with st: a
+// brand whose organisation is not the statement's, so that the documents
+// would carry another organisation's name and footer. File names are as
+// LoadStyle was given them.
+func (st *Style) Warnings(ds *Dataset) ErrorList {
+	if st == nil || ds == nil || ds.Base == nil {
+		return nil
+	}
+	org := ds.Base.Organisation
+	b := st.Brand
+	if org.Name == "" || strings.EqualFold(b.Name, org.Name) ||
+		org.ShortName != "" && strings.EqualFold(b.ShortName, org.ShortName) {
+		return nil
+	}
+	p := st.brandPos["name"]
+	return ErrorList{{File: st.brandFile, Line: p.Line, Col: p.Col, Field: "name",
+		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)}}
 }
 
 // styleErr makes an error at a field's position (or its parent's).

@@ -1,6 +1,8 @@
 package briefing_test
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -33,6 +35,42 @@ func TestLoadStyleFiles(t *testing.T) {
 			_, err := briefing.LoadStyle(f)
 			want, _ := expectations(t, "style", name)
 			sameLines(t, "errors", messages(err), want)
+		})
+	}
+}
+
+// TestLoadStyleLayered lays each file in testdata/style/layered over the
+// built-in brand: the errors are its "# want:" lines; a file that loads
+// changes only the fields it names.
+func TestLoadStyleLayered(t *testing.T) {
+	files, _ := fs.Glob(os.DirFS("testdata"), "style/layered/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no cases in testdata/style/layered")
+	}
+	base, err := briefing.LoadStyle(defaults.StyleFiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		t.Run(path.Base(name), func(t *testing.T) {
+			d := defaults.StyleFiles()
+			f := d
+			f.BrandFS, f.Brand, f.Defaults = os.DirFS("testdata"), name, &d
+			st, err := briefing.LoadStyle(f)
+			want, _ := expectations(t, "style/layered", path.Base(name))
+			sameLines(t, "errors", messages(err), want)
+			if err != nil {
+				return
+			}
+			if st.Brand.Name != "Example Council" || st.Brand.Colors.Primary != "#004D40" {
+				t.Errorf("named fields not changed: %+v", st.Brand)
+			}
+			if st.Brand.Colors.Accent != base.Brand.Colors.Accent || st.Brand.Fonts != base.Brand.Fonts || st.Layout != base.Layout {
+				t.Errorf("fields it does not name changed: %+v", st.Brand)
+			}
+			if !bytes.Equal(st.Fonts[0], base.Fonts[0]) || !bytes.Equal(st.Fonts[3], base.Fonts[3]) {
+				t.Errorf("fonts differ from the built-in ones")
+			}
 		})
 	}
 }

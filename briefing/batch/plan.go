@@ -17,7 +17,10 @@ type Selection struct {
 	Langs     []string
 	Kinds     []briefing.Kind
 	Formats   []briefing.Format
-	Paper     briefing.Paper
+	// Recs, when set, narrows the build to these recommendations' briefs
+	// (by id): no packs.
+	Recs  []string
+	Paper briefing.Paper
 }
 
 // Job is one document to make.
@@ -43,14 +46,20 @@ type Job struct {
 func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]Job, error) {
 	base := ds.Base
 	have := ds.Languages()
+	asked := Languages(ds)
 	for _, id := range sel.Audiences {
 		if base.Audience(id) == nil {
 			return nil, fmt.Errorf("--audience: no audience %q in %s (have: %s)", id, ds.File, strings.Join(audienceIDs(base), ", "))
 		}
 	}
 	for _, l := range sel.Langs {
-		if !slices.Contains(have, l) {
-			return nil, fmt.Errorf("--lang: no %q version of %s (have: %s)", l, ds.File, strings.Join(have, ", "))
+		if !slices.Contains(asked, l) {
+			return nil, fmt.Errorf("--lang: no %q version of %s (have: %s)", l, ds.File, strings.Join(asked, ", "))
+		}
+	}
+	for _, id := range sel.Recs {
+		if base.Recommendation(id) == nil {
+			return nil, fmt.Errorf("--rec: no recommendation %q in %s", id, ds.File)
 		}
 	}
 	var jobs []Job
@@ -61,14 +70,16 @@ func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]J
 		}
 		paper := firstPaper(sel.Paper, a.Paper, defaultPaper)
 		for _, lang := range pick(orAll(a.Languages, have), sel.Langs) {
-			if !slices.Contains(have, lang) {
-				return nil, fmt.Errorf("%s: audiences[%s].languages: no %q version (have: %s)", ds.File, a.ID, lang, strings.Join(have, ", "))
-			}
+			// A language with no translation is built in the base
+			// language (ds.In falls back; Check warns).
 			s, _ := ds.In(lang)
 			dir := path.Join(a.ID, lang)
 			for _, kind := range pick(orAll(a.Kinds, briefing.Kinds), sel.Kinds) {
 				formats := pick(orAll(a.Formats, briefing.Formats), sel.Formats)
 				if kind == briefing.KindPack {
+					if len(sel.Recs) > 0 {
+						continue
+					}
 					for _, f := range formats {
 						jobs = append(jobs, Job{
 							Path:     path.Join(dir, fmt.Sprintf("%s-pack.%s", base.ID, f)),
@@ -78,6 +89,9 @@ func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]J
 					continue
 				}
 				for _, r := range s.Selected(a) {
+					if len(sel.Recs) > 0 && !slices.Contains(sel.Recs, r.ID) {
+						continue
+					}
 					name := fmt.Sprintf("%s-rec%d", base.ID, r.Number)
 					if slug := Slug(briefing.PlainText(r.Title)); slug != "" {
 						name += "-" + slug
@@ -104,7 +118,23 @@ func (sel Selection) InScope(j Job) bool {
 	return (len(sel.Audiences) == 0 || slices.Contains(sel.Audiences, j.Audience)) &&
 		(len(sel.Langs) == 0 || slices.Contains(sel.Langs, j.Lang)) &&
 		(len(sel.Kinds) == 0 || slices.Contains(sel.Kinds, j.Kind)) &&
-		(len(sel.Formats) == 0 || slices.Contains(sel.Formats, j.Format))
+		(len(sel.Formats) == 0 || slices.Contains(sel.Formats, j.Format)) &&
+		(len(sel.Recs) == 0 || slices.Contains(sel.Recs, j.RecID))
+}
+
+// Languages lists the languages a build of ds can make: the base language,
+// the translations, and any language an audience asks for without a
+// translation (built in the base language), in that order.
+func Languages(ds *briefing.Dataset) []string {
+	out := ds.Languages()
+	for _, a := range ds.Base.Audiences {
+		for _, l := range a.Languages {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }
 
 func audienceIDs(s *briefing.Statement) []string {

@@ -6,11 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"briefing/briefing"
@@ -33,90 +33,67 @@ Examples:
   briefing                                         everything, into ./out
   briefing build --audience donors --lang es --format pdf --kind brief
   briefing build --data mystatement.yaml --out briefs --paper letter
-  briefing build --dry-run                         show what would be made
+  briefing build --rec 2 --format pdf              recommendation 2's briefs only
+  briefing build --dry-run                         check, and show what would be made
 `
 
-func runBuild(args []string, stdout, stderr io.Writer) error {
-	var in inputs
-	var audiences, langs, kinds, formats []string
-	var paper, out string
-	var jobs int
-	var dry, quiet bool
-	fs := newFlags("build", buildHelp, stdout)
-	in.flags(fs)
-	fs.StringSliceVar(&audiences, "audience", nil, "only these audiences, by id (comma-separated)")
-	fs.StringSliceVar(&langs, "lang", nil, "only these languages, e.g. en,es")
-	fs.StringSliceVar(&kinds, "kind", nil, "only these kinds: brief, pack")
-	fs.StringSliceVar(&formats, "format", nil, "only these formats: pdf, docx")
-	fs.StringVar(&paper, "paper", "", "paper for every document, a4 or letter (default: each audience's)")
-	fs.StringVar(&out, "out", "out", "output folder")
-	fs.IntVar(&jobs, "jobs", 0, "documents made at once (default: one per core)")
-	fs.BoolVar(&dry, "dry-run", false, "print what would be made, write nothing")
-	fs.BoolVarP(&quiet, "quiet", "q", false, "print nothing but problems")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	sel := batch.Selection{Audiences: audiences, Langs: langs, Paper: briefing.Paper(strings.ToLower(paper))}
-	if err := oneOf("--kind", kinds, briefing.Kinds, &sel.Kinds); err != nil {
-		return err
-	}
-	if err := oneOf("--format", formats, briefing.Formats, &sel.Formats); err != nil {
-		return err
-	}
-	if sel.Paper != "" && !slices.Contains(briefing.Papers, sel.Paper) {
-		return usageError{fmt.Errorf("--paper: want a4 or letter, got %q", paper)}
-	}
-	if jobs < 0 {
-		return usageError{fmt.Errorf("--jobs: want a positive number, got %d", jobs)}
-	}
+// buildFlags are build's flags.
+func buildFlags(fs *pflag.FlagSet, o *options) {
+	o.in.flags(fs)
+	o.selectionFlags(fs)
+	fs.StringVar(&o.out, "out", "out", "output folder")
+	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once (default: one per core)")
+	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
+}
+
+func runBuild(c *call) error {
+	o := c.o
 	date, err := sourceDate()
 	if err != nil {
 		return usageError{err}
 	}
-
-	ds, err := in.loadData()
+	// A dry run reports every problem check would, overflow included; a
+	// build finds overflow by making the documents, and still makes the
+	// others.
+	p, err := o.prepare(o.dry)
 	if err != nil {
 		return err
 	}
-	st, err := in.loadStyle()
-	if err != nil {
-		return err
-	}
-	// Characters the fonts lack would print as blank boxes: refuse before
-	// writing anything.
-	if err := briefing.CheckGlyphs(ds, st).Err(); err != nil {
-		return err
-	}
-	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
-	if err != nil {
-		return usageError{err}
-	}
-	warnFallbacks(ds, plan, stderr)
-	if dry {
+	ds, plan := p.ds, p.plan
+	warnFallbacks(ds, plan, c.stderr)
+	if o.dry {
 		for _, j := range plan {
-			fmt.Fprintf(stdout, "%s\t%s %s %s\n", filepath.Join(out, filepath.FromSlash(j.Path)), j.Kind, j.Format, j.Paper)
+			fmt.Fprintf(c.stdout, "%s\t%s %s %s\n", filepath.Join(o.out, filepath.FromSlash(j.Path)), j.Kind, j.Format, j.Paper)
 		}
-		fmt.Fprintf(stdout, "%d documents (dry run: nothing written)\n", len(plan))
+		fmt.Fprintf(c.stdout, "%d documents (dry run: nothing written)\n", len(plan))
 		return nil
 	}
+	return build(c, p, date)
+}
+
+// build makes the prepared documents into --out and reports them.
+func build(c *call, p *prepared, date time.Time) error {
+	o, ds, st, plan := c.o, p.ds, p.st, p.plan
+	out, quiet := o.out, o.quiet
 	rs, err := renderers(st, plan)
 	if err != nil {
 		return err
 	}
 	opt := batch.Options{
 		Out:       out,
-		Jobs:      jobs,
+		Jobs:      o.jobs,
 		Renderers: rs,
 		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Brand: &st.Brand},
 	}
 	switch {
-	case quiet:
-	case isTerminal(stderr):
-		opt.Progress = &bar{w: stderr}
+	case quiet, o.summaryOnly:
+	case isTerminal(c.stderr):
+		opt.Progress = &bar{w: c.stderr}
 	default:
-		opt.Progress = &lines{w: stdout}
+		opt.Progress = &lines{w: c.stdout}
 	}
-	res, err := batch.Run(ds, plan, sel, opt)
+	res, err := batch.Run(ds, plan, p.sel, opt)
 	if err != nil {
 		return err
 	}
@@ -125,10 +102,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		if res.Pages > 0 {
 			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
 		}
-		fmt.Fprintf(stdout, "Built %d %s (%s%s) in %.2f s into %s/\n",
+		fmt.Fprintf(c.stdout, "Built %d %s (%s%s) in %.2f s into %s/\n",
 			len(res.Written), plural(len(res.Written), "document", "documents"), pages, size(res.Bytes), res.Elapsed.Seconds(), out)
 		if len(res.Removed) > 0 {
-			fmt.Fprintf(stdout, "Removed %d %s the previous build made and this one does not: %s\n",
+			fmt.Fprintf(c.stdout, "Removed %d %s the previous build made and this one does not: %s\n",
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
@@ -156,22 +133,6 @@ func failures(ds *briefing.Dataset, res *batch.Result) error {
 	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), len(res.Failed)+len(res.Written), strings.Join(lines, "\n  "))
 }
 
-// oneOf checks that each of vals is one of allowed and stores them in dst.
-func oneOf[T ~string](flag string, vals []string, allowed []T, dst *[]T) error {
-	for _, v := range vals {
-		t := T(strings.ToLower(strings.TrimSpace(v)))
-		if !slices.Contains(allowed, t) {
-			names := make([]string, len(allowed))
-			for i, a := range allowed {
-				names[i] = string(a)
-			}
-			return usageError{fmt.Errorf("%s: want one of %s, got %q", flag, strings.Join(names, ", "), v)}
-		}
-		*dst = append(*dst, t)
-	}
-	return nil
-}
-
 // sourceDate reads SOURCE_DATE_EPOCH (reproducible builds); zero if unset.
 func sourceDate() (time.Time, error) {
 	v := os.Getenv("SOURCE_DATE_EPOCH")
@@ -196,6 +157,10 @@ func warnFallbacks(ds *briefing.Dataset, plan []batch.Job, stderr io.Writer) {
 		seen[j.Lang] = true
 		_, missing := ds.In(j.Lang)
 		if len(missing) == 0 {
+			continue
+		}
+		if _, ok := ds.Translations[j.Lang]; !ok {
+			fmt.Fprintf(stderr, "warning: %s: no translation; the %s documents are in %s\n", j.Lang, j.Lang, ds.Base.Lang)
 			continue
 		}
 		show := missing

@@ -2,62 +2,52 @@ package cli
 
 import (
 	"fmt"
-	"io"
 
-	"briefing/briefing"
+	"github.com/spf13/pflag"
 )
 
-const checkHelp = `briefing check: check the statement data, its translations, the brand and the
-layout files (and that the brand fonts can draw every character of the text),
-and print every problem with its file, line, column and field.
-Untranslated fields are listed as warnings. Writes nothing. Exit status 1 when
-there is a problem.
+const checkHelp = `briefing check: report every problem a build would hit, and write nothing:
+the statement data, its translations, the brand and layout files, the
+characters the brand fonts cannot draw, and each one-page brief too long for
+its page (laid out, not written). Each problem has its file, line, column and
+field. Untranslated fields, languages without a translation and a brand that
+is not the statement's organisation are warnings. Whatever check accepts,
+build builds. Exit status 1 when there is a problem.
+
+It takes build's selection flags, to check what a narrowed build would make
+(for example --paper letter).
 
 Examples:
   briefing check
   briefing check --data mystatement.yaml
   briefing check --data mystatement.yaml --brand mybrand/brand.yaml
+  briefing check -q && briefing build -q      in scripts: only problems are printed
 `
 
-func runCheck(args []string, stdout, stderr io.Writer) error {
-	var in inputs
-	fs := newFlags("check", checkHelp, stdout)
-	in.flags(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	var problems briefing.ErrorList
-	ds, err := in.loadData()
-	problems = appendErr(problems, err)
-	st, err := in.loadStyle()
-	problems = appendErr(problems, err)
-	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
-	if len(problems) > 0 {
-		return problems
-	}
-	_, warnings := briefing.Check(ds)
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "%s (warning)\n", w)
-	}
-	langs := ds.Languages()
-	fmt.Fprintf(stdout, "%s: ok: %d recommendations, %d audiences, languages %v", ds.File, len(ds.Base.Recommendations), len(ds.Base.Audiences), langs)
-	if len(warnings) > 0 {
-		fmt.Fprintf(stdout, ", %d untranslated %s", len(warnings), plural(len(warnings), "field", "fields"))
-	}
-	fmt.Fprintln(stdout)
-	return nil
+// checkFlags are check's flags.
+func checkFlags(fs *pflag.FlagSet, o *options) {
+	o.in.flags(fs)
+	o.selectionFlags(fs)
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (no warnings, no summary)")
 }
 
-// appendErr adds err's errors to l.
-func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
-	switch e := err.(type) {
-	case nil:
-		return l
-	case briefing.ErrorList:
-		return append(l, e...)
-	case *briefing.Error:
-		return append(l, e)
-	default:
-		return append(l, &briefing.Error{Msg: err.Error()})
+func runCheck(c *call) error {
+	p, err := c.o.prepare(true)
+	if err != nil {
+		return err
 	}
+	if c.o.quiet {
+		return nil
+	}
+	for _, w := range p.warnings {
+		fmt.Fprintf(c.stderr, "%s (warning)\n", w)
+	}
+	ds := p.ds
+	fmt.Fprintf(c.stdout, "%s: ok: %d recommendations, %d audiences, languages %v, %d documents",
+		ds.File, len(ds.Base.Recommendations), len(ds.Base.Audiences), ds.Languages(), len(p.plan))
+	if len(p.warnings) > 0 {
+		fmt.Fprintf(c.stdout, ", %d %s", len(p.warnings), plural(len(p.warnings), "warning", "warnings"))
+	}
+	fmt.Fprintln(c.stdout)
+	return nil
 }

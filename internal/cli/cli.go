@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -25,47 +26,230 @@ a one-page brief per recommendation and a delegate pack, per audience and
 language, in PDF and DOCX.
 
 Usage:
-  briefing [build] [flags]    make the documents (the default command)
-  briefing check [flags]      check the data, brand and layout files; write nothing
-  briefing list [flags]       show the statement, recommendations, audiences, languages
-  briefing version            print the version
+  briefing [COMMAND] [flags]
 
+Commands:
+%s
 Examples:
   briefing                                  build everything for the built-in statement into ./out
-  briefing check --data mystatement.yaml    check your own statement (and mystatement.<lang>.yaml)
-  briefing build --data mystatement.yaml --audience donors --lang es --format pdf
+  briefing init mystatement                 write a starter statement, brand and layout to edit
+  briefing check --data mystatement/statement.yaml
+  briefing build --data mystatement/statement.yaml --audience donors --lang es --format pdf
+  briefing watch --data mystatement/statement.yaml   rebuild on every save
 
-Run "briefing COMMAND --help" for a command's flags.
+Flags may come before or after the command. Run "briefing COMMAND --help"
+for a command's flags. Exit status: 0 ok, 1 bad input or a failed document,
+2 a mistake on the command line.
 `
+
+// command is one of briefing's commands.
+type command struct {
+	name string
+	// summary is its line in "briefing --help".
+	summary string
+	// help is its --help text, printed before its flags.
+	help string
+	// flags defines its flags over o.
+	flags func(fs *pflag.FlagSet, o *options)
+	// args names its positional arguments for messages ("" for none) and
+	// max is how many it takes.
+	args string
+	max  int
+	run  func(c *call) error
+}
+
+// call is one run of a command: its options, positional arguments and
+// output streams.
+type call struct {
+	cmd            *command
+	o              *options
+	fs             *pflag.FlagSet
+	args           []string
+	stdout, stderr io.Writer
+}
+
+// commands lists briefing's commands in the order "briefing --help" shows
+// them.
+func commands() []*command {
+	return []*command{
+		{name: "build", summary: "make the documents (the default command)", help: buildHelp, flags: buildFlags, run: runBuild},
+		{name: "check", summary: "report every problem a build would hit; write nothing", help: checkHelp, flags: checkFlags, run: runCheck},
+		{name: "list", summary: "show the statement, recommendations, audiences, languages", help: listHelp, flags: listFlags, run: runList},
+		{name: "watch", summary: "build, then rebuild on every save of the data, brand or layout", help: watchHelp, flags: watchFlags, run: runWatch},
+		{name: "init", summary: "write a starter statement, brand.yaml and layout.yaml to edit", help: initHelp, flags: noFlags, args: "[DIR]", max: 1, run: runInit},
+		{name: "schema", summary: "print the JSON Schema of a data file kind (for editors)", help: schemaHelp, flags: noFlags, args: "KIND", max: 1, run: runSchema},
+		{name: "completion", summary: "print a shell completion script (bash, zsh, fish)", help: completionHelp, flags: noFlags, args: "SHELL", max: 1, run: runCompletion},
+		{name: "version", summary: "print the version", help: versionHelp, flags: noFlags, run: runVersion},
+		{name: "help", summary: "show this help, or a command's (briefing help build)", help: helpHelp, flags: noFlags, args: "[COMMAND]", max: 1, run: runHelp},
+	}
+}
+
+func noFlags(*pflag.FlagSet, *options) {}
+
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands() {
+		out = append(out, c.name)
+	}
+	return out
+}
 
 // Main runs the command line args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
-	cmd := "build"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+	name, rest := split(args)
+	if name == "" {
+		switch {
+		case hasFlag(rest, "--version", "-V"):
+			name, rest = "version", nil
+		case hasFlag(rest, "--help", "-h"):
+			fmt.Fprint(stdout, topUsage())
+			return ExitOK
+		default:
+			name = "build"
+		}
 	}
-	if len(args) == 0 && cmd == "help" {
-		fmt.Fprint(stdout, usage)
-		return ExitOK
-	}
-	var err error
-	switch cmd {
-	case "build":
-		err = runBuild(args, stdout, stderr)
-	case "check":
-		err = runCheck(args, stdout, stderr)
-	case "list":
-		err = runList(args, stdout, stderr)
-	case "version":
-		fmt.Fprintln(stdout, briefing.Creator)
-		return ExitOK
-	case "help":
-		return Main(append(args, "--help"), stdout, stderr)
-	default:
-		fmt.Fprintf(stderr, "briefing: unknown command %q\n\n%s", cmd, usage)
+	cmd := lookup(name)
+	if cmd == nil {
+		msg := fmt.Sprintf("unknown command %q", name)
+		if s := briefing.Suggest(name, commandNames()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			msg += "; want one of " + strings.Join(commandNames(), ", ")
+		}
+		fmt.Fprintf(stderr, "briefing: %s\nRun \"briefing --help\" for usage.\n", msg)
 		return ExitUsage
 	}
-	return report(err, stderr)
+	return report(runCommand(cmd, rest, stdout, stderr), cmd, stderr)
+}
+
+// runCommand parses a command's flags and runs it.
+func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
+	o := &options{}
+	fs := pflag.NewFlagSet(cmd.name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.SetOutput(io.Discard)
+	cmd.flags(fs, o)
+	fs.Usage = func() { fmt.Fprint(stdout, commandUsage(cmd, fs)) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return errHelp // pflag has printed the help
+		}
+		return usageError{flagError(fs, err)}
+	}
+	if fs.NArg() > cmd.max {
+		extra := fs.Arg(cmd.max)
+		if cmd.max == 0 {
+			return usageError{fmt.Errorf("unexpected argument %q (%s takes flags only)", extra, cmd.name)}
+		}
+		return usageError{fmt.Errorf("unexpected argument %q (usage: briefing %s %s)", extra, cmd.name, cmd.args)}
+	}
+	if err := o.validate(fs); err != nil {
+		return err
+	}
+	return cmd.run(&call{cmd: cmd, o: o, fs: fs, args: fs.Args(), stdout: stdout, stderr: stderr})
+}
+
+// split finds the command in args, wherever it is among the flags, and
+// returns it and the other arguments in order. The command is the first
+// argument that is neither a flag nor a flag's value; "" when there is
+// none.
+func split(args []string) (string, []string) {
+	all := allFlags()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return "", args
+		case strings.HasPrefix(a, "--"):
+			if !strings.Contains(a, "=") {
+				if f := all.Lookup(a[2:]); f != nil && f.NoOptDefVal == "" {
+					i++
+				}
+			}
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			if len(a) == 2 {
+				if f := all.ShorthandLookup(a[1:]); f != nil && f.NoOptDefVal == "" {
+					i++
+				}
+			}
+		default:
+			return a, append(slices.Clip(args[:i]), args[i+1:]...)
+		}
+	}
+	return "", args
+}
+
+// allFlags is every command's flags in one set, to tell a flag's value
+// from the command in split.
+func allFlags() *pflag.FlagSet {
+	all := pflag.NewFlagSet("all", pflag.ContinueOnError)
+	for _, c := range commands() {
+		fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
+		c.flags(fs, &options{})
+		all.AddFlagSet(fs)
+	}
+	return all
+}
+
+func hasFlag(args []string, names ...string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if slices.Contains(names, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// topUsage is "briefing --help": the commands, one line each, and examples.
+func topUsage() string {
+	var b strings.Builder
+	for _, c := range commands() {
+		name := c.name
+		if c.args != "" {
+			name += " " + c.args
+		}
+		fmt.Fprintf(&b, "  %-18s %s\n", name, c.summary)
+	}
+	return fmt.Sprintf(usage, b.String())
+}
+
+// commandUsage is "briefing COMMAND --help".
+func commandUsage(c *command, fs *pflag.FlagSet) string {
+	s := c.help
+	if fl := fs.FlagUsagesWrapped(100); fl != "" {
+		s += "\nFlags:\n" + fl
+	}
+	return s
+}
+
+// flagError words a pflag error, with "did you mean" for an unknown flag.
+func flagError(fs *pflag.FlagSet, err error) error {
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) {
+		return err
+	}
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if n := ne.GetSpecifiedName(); n != "" {
+		msg := fmt.Sprintf("unknown flag --%s", n)
+		if s := briefing.Suggest(n, names); s != "" {
+			msg += fmt.Sprintf("; did you mean --%s?", s)
+		}
+		return errors.New(msg)
+	}
+	return fmt.Errorf("unknown shorthand flag -%s", ne.GetSpecifiedShortnames())
 }
 
 // usageError is a mistake on the command line (exit 2).
@@ -73,17 +257,20 @@ type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 
+// usagef makes a usageError.
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
 // errHelp is returned after --help printed the help (exit 0).
 var errHelp = errors.New("help shown")
 
 // report prints err and turns it into an exit status.
-func report(err error, stderr io.Writer) int {
+func report(err error, cmd *command, stderr io.Writer) int {
 	var ue usageError
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 		return ExitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "briefing: %v\nRun \"briefing --help\" for usage.\n", ue.err)
+		fmt.Fprintf(stderr, "briefing %s: %v\nRun \"briefing %s --help\" for usage.\n", cmd.name, ue.err, cmd.name)
 		return ExitUsage
 	}
 	var el briefing.ErrorList
@@ -98,32 +285,32 @@ func report(err error, stderr io.Writer) int {
 	return ExitInput
 }
 
-// newFlags makes a command's flag set with its help text.
-func newFlags(name, help string, stdout io.Writer) *pflag.FlagSet {
-	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SortFlags = false
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprintf(stdout, "%s\nFlags:\n%s", help, fs.FlagUsagesWrapped(100))
+func runHelp(c *call) error {
+	if len(c.args) == 0 {
+		fmt.Fprint(c.stdout, topUsage())
+		return nil
 	}
-	return fs
-}
-
-// parse parses args, maps --help to errHelp and other problems to usage
-// errors.
-func parse(fs *pflag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			fs.Usage()
-			return errHelp
+	cmd := lookup(c.args[0])
+	if cmd == nil {
+		msg := fmt.Sprintf("no command %q", c.args[0])
+		if s := briefing.Suggest(c.args[0], commandNames()); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
-		return usageError{fmt.Errorf("%s: %v", fs.Name(), err)}
+		return usageError{errors.New(msg)}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
-	}
+	fs := pflag.NewFlagSet(cmd.name, pflag.ContinueOnError)
+	fs.SortFlags = false
+	cmd.flags(fs, &options{})
+	fmt.Fprint(c.stdout, commandUsage(cmd, fs))
 	return nil
 }
+
+const helpHelp = `briefing help: show the list of commands, or a command's help and flags.
+
+Examples:
+  briefing help
+  briefing help build
+`
 
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -22,20 +22,43 @@ type inputs struct {
 
 func (in *inputs) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON); translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
-	fs.StringVar(&in.brand, "brand", "", "brand file: names, logo, colours, fonts, footer (default: built in)")
-	fs.StringVar(&in.layout, "layout", "", "layout file: paper, margins, type sizes (default: built in)")
+	fs.StringVar(&in.brand, "brand", "", "brand file laid over the built-in brand: names, logo, colours, fonts, footer (default: brand.yaml beside --data, if there)")
+	fs.StringVar(&in.layout, "layout", "", "layout file laid over the built-in layout: paper, margins, type sizes (default: layout.yaml beside --data, if there)")
+}
+
+// Names of the brand and layout files found beside a data file.
+const (
+	besideBrand  = "brand.yaml"
+	besideLayout = "layout.yaml"
+)
+
+// brandFile and layoutFile are the brand and layout files in use: the
+// flag's, else the one beside the data file, else "" (built in).
+func (in *inputs) brandFile() string  { return in.styleFile(in.brand, besideBrand) }
+func (in *inputs) layoutFile() string { return in.styleFile(in.layout, besideLayout) }
+
+func (in *inputs) styleFile(flag, beside string) string {
+	if flag != "" || in.data == "" {
+		return flag
+	}
+	p := filepath.Join(filepath.Dir(in.data), beside)
+	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		return p
+	}
+	return ""
 }
 
 // loadData loads the statement and its translations. Errors name files as
 // the user would: data/cartagena40.yaml for the built-in data, else the
-// path as given.
+// path as given. With errors it also returns what it could read (see
+// briefing.LoadAll), or nil.
 func (in *inputs) loadData() (*briefing.Dataset, error) {
 	if in.data == "" {
-		ds, err := briefing.Load(data.FS, data.Default)
+		ds, errs := briefing.LoadAll(data.FS, data.Default)
 		if ds != nil {
 			rename(ds, filepath.Join("data", data.Default), "data")
 		}
-		return ds, relabel(err, "data")
+		return ds, relabel(errs.Err(), "data")
 	}
 	dir, name := filepath.Split(in.data)
 	if dir == "" {
@@ -44,11 +67,11 @@ func (in *inputs) loadData() (*briefing.Dataset, error) {
 	if _, err := os.Stat(in.data); err != nil {
 		return nil, &briefing.Error{File: in.data, Msg: notFound(err)}
 	}
-	ds, err := briefing.Load(os.DirFS(dir), name)
+	ds, errs := briefing.LoadAll(os.DirFS(dir), name)
 	if ds != nil {
 		rename(ds, in.data, filepath.Clean(dir))
 	}
-	return ds, relabel(err, filepath.Clean(dir))
+	return ds, relabel(errs.Err(), filepath.Clean(dir))
 }
 
 // rename names a loaded dataset's files as the user would, so that later
@@ -76,16 +99,18 @@ func rename(ds *briefing.Dataset, base, dir string) {
 	ds.File = base
 }
 
-// loadStyle reads the brand and layout files and what they name.
+// loadStyle reads the brand and layout files, each laid over the built-in
+// one, and what they name.
 func (in *inputs) loadStyle() (*briefing.Style, error) {
 	f := defaults.StyleFiles()
+	base := f
 	prefix := map[string]string{}
 	for _, o := range []struct {
 		path     string
 		fsys     *fs.FS
 		name     *string
 		fallback string
-	}{{in.brand, &f.BrandFS, &f.Brand, layouts.Brand}, {in.layout, &f.LayoutFS, &f.Layout, layouts.Layout}} {
+	}{{in.brandFile(), &f.BrandFS, &f.Brand, layouts.Brand}, {in.layoutFile(), &f.LayoutFS, &f.Layout, layouts.Layout}} {
 		if o.path == "" {
 			prefix[o.fallback] = "layouts"
 			continue
@@ -99,6 +124,7 @@ func (in *inputs) loadStyle() (*briefing.Style, error) {
 		}
 		*o.fsys, *o.name = os.DirFS(dir), name
 		prefix[name] = filepath.Clean(dir)
+		f.Defaults = &base
 	}
 	st, err := briefing.LoadStyle(f)
 	return st, relabelEach(err, prefix)

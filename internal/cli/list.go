@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/spf13/pflag"
 
 	"briefing/briefing"
 )
@@ -16,20 +19,98 @@ what each gets, and its languages, as a table.
 Examples:
   briefing list
   briefing list --data mystatement.yaml
+  briefing list --json | jq -r '.recommendations[].id'
 `
 
-func runList(args []string, stdout, stderr io.Writer) error {
-	var in inputs
-	fs := newFlags("list", listHelp, stdout)
-	in.flags(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	ds, err := in.loadData()
+// listFlags are list's flags.
+func listFlags(fs *pflag.FlagSet, o *options) {
+	o.in.flags(fs)
+	fs.BoolVar(&o.json, "json", false, "print the statement as JSON, for scripts")
+}
+
+func runList(c *call) error {
+	ds, err := c.o.in.loadData()
 	if err != nil {
 		return err
 	}
-	return writeList(stdout, ds)
+	if c.o.json {
+		return writeListJSON(c.stdout, ds)
+	}
+	return writeList(c.stdout, ds)
+}
+
+// listing is what list --json prints.
+type listing struct {
+	File            string         `json:"file"`
+	ID              string         `json:"id"`
+	Title           string         `json:"title"`
+	Organisation    string         `json:"organisation"`
+	Date            string         `json:"date"`
+	Lang            string         `json:"lang"`
+	Languages       []listLanguage `json:"languages"`
+	Recommendations []listRec      `json:"recommendations"`
+	Audiences       []listAudience `json:"audiences"`
+}
+
+type listLanguage struct {
+	Lang string `json:"lang"`
+	// File is the translation file; "" for the base language.
+	File         string `json:"file,omitempty"`
+	Base         bool   `json:"base,omitempty"`
+	Official     bool   `json:"official"`
+	Untranslated int    `json:"untranslated"`
+}
+
+type listRec struct {
+	Number int    `json:"number"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+}
+
+type listAudience struct {
+	ID              string   `json:"id"`
+	Name            string   `json:"name"`
+	Recommendations []string `json:"recommendations"`
+	Languages       []string `json:"languages"`
+	Kinds           []string `json:"kinds"`
+	Formats         []string `json:"formats"`
+	// Paper is "" when the audience takes the layout's.
+	Paper string `json:"paper"`
+}
+
+// writeListJSON writes what writeList shows, as JSON.
+func writeListJSON(w io.Writer, ds *briefing.Dataset) error {
+	s := ds.Base
+	l := listing{File: ds.File, ID: s.ID, Title: briefing.PlainText(s.Title), Organisation: briefing.PlainText(s.Organisation.Name),
+		Date: string(s.Date), Lang: s.Lang, Languages: []listLanguage{}, Recommendations: []listRec{}, Audiences: []listAudience{}}
+	for _, lang := range ds.Languages() {
+		_, missing := ds.In(lang)
+		ll := listLanguage{Lang: lang, File: ds.Files[lang], Base: lang == s.Lang, Official: lang == s.Lang, Untranslated: len(missing)}
+		if t := ds.Translations[lang]; t != nil && t.Translation != nil {
+			ll.Official = t.Translation.Official
+		}
+		l.Languages = append(l.Languages, ll)
+	}
+	for _, r := range s.Recommendations {
+		l.Recommendations = append(l.Recommendations, listRec{Number: r.Number, ID: r.ID, Title: briefing.PlainText(r.Title)})
+	}
+	for i := range s.Audiences {
+		a := &s.Audiences[i]
+		la := listAudience{ID: a.ID, Name: briefing.PlainText(a.Name), Paper: string(a.Paper), Recommendations: []string{}}
+		for _, r := range s.Selected(a) {
+			la.Recommendations = append(la.Recommendations, r.ID)
+		}
+		la.Languages = a.Languages
+		if len(la.Languages) == 0 {
+			la.Languages = ds.Languages()
+		}
+		la.Kinds = strings.Split(joinAll(a.Kinds, briefing.Kinds), ",")
+		la.Formats = strings.Split(joinAll(a.Formats, briefing.Formats), ",")
+		l.Audiences = append(l.Audiences, la)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(l)
 }
 
 // writeList writes a readable summary of a dataset to w: the statement's title,

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"briefing/briefing"
+	"briefing/layouts"
+)
+
+const initHelp = `briefing init [DIR]: write a starter project into DIR (default: the current
+folder) to edit and build:
+
+  statement.yaml     a short, commented example statement (not a real one)
+  brand.yaml         the built-in brand, named for the example organisation
+  layout.yaml        the built-in layout
+  schema/*.json      JSON Schemas, named on each file's first line, so that an
+                     editor with a YAML extension completes keys and flags mistakes
+
+It never overwrites: when any of these files exists it writes nothing. The
+starter builds as written.
+
+Examples:
+  briefing init mystatement
+  briefing check --data mystatement/statement.yaml
+  briefing build --data mystatement/statement.yaml --out mystatement/out
+`
+
+//go:embed starter/statement.yaml
+var starter embed.FS
+
+// The starter's organisation, which its brand.yaml carries.
+const (
+	starterName  = "Coastal Cities Water Alliance"
+	starterShort = "CCWA"
+	starterSite  = "example.org"
+)
+
+// modeline points an editor's YAML extension at a file's schema.
+func modeline(k briefing.SchemaKind) string {
+	return "# yaml-language-server: $schema=schema/" + k.SchemaFile() + "\n"
+}
+
+func runInit(c *call) error {
+	dir := "."
+	if len(c.args) > 0 {
+		dir = c.args[0]
+	}
+	files, err := starterFiles()
+	if err != nil {
+		return err
+	}
+	var exist []string
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if _, err := os.Lstat(p); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			exist = append(exist, p)
+		}
+	}
+	if len(exist) > 0 {
+		return fmt.Errorf("init: %s already %s; nothing written (init never overwrites: choose another folder)",
+			strings.Join(exist, ", "), plural(len(exist), "exists", "exist"))
+	}
+	var written []string
+	for _, f := range files {
+		p := filepath.Join(dir, f.name)
+		if err := writeNew(p, f.data); err != nil {
+			return fmt.Errorf("init: %w (written so far: %s)", err, strings.Join(written, ", "))
+		}
+		written = append(written, p)
+	}
+	data := filepath.Join(dir, "statement.yaml")
+	fmt.Fprintf(c.stdout, "Wrote %s.\nNext:\n  briefing check --data %s\n  briefing build --data %s --out %s\n",
+		strings.Join(written, ", "), data, data, filepath.Join(dir, "out"))
+	return nil
+}
+
+type starterFile struct {
+	name string
+	data []byte
+}
+
+// starterFiles are the files init writes, in order.
+func starterFiles() ([]starterFile, error) {
+	st, err := starter.ReadFile("starter/statement.yaml")
+	if err != nil {
+		return nil, err
+	}
+	brand, err := fs.ReadFile(layouts.FS, layouts.Brand)
+	if err != nil {
+		return nil, err
+	}
+	layout, err := fs.ReadFile(layouts.FS, layouts.Layout)
+	if err != nil {
+		return nil, err
+	}
+	b := strings.NewReplacer("Danish Refugee Council", starterName, "DRC", starterShort, "drc.ngo", starterSite).Replace(string(brand))
+	files := []starterFile{
+		{"statement.yaml", st},
+		{"brand.yaml", []byte(modeline(briefing.SchemaBrand) +
+			"# Laid over the built-in brand: delete the lines you do not change.\n" + b)},
+		{"layout.yaml", []byte(modeline(briefing.SchemaLayout) +
+			"# Laid over the built-in layout: delete the lines you do not change.\n" + string(layout))},
+	}
+	for _, k := range briefing.SchemaKinds {
+		s, err := briefing.Schema(k)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, starterFile{filepath.Join("schema", k.SchemaFile()), append(s, '\n')})
+	}
+	return files, nil
+}
+
+// writeNew writes a new file, making its folder; it fails when the file
+// exists.
+func writeNew(p string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(p)
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"briefing/briefing"
+	"briefing/briefing/batch"
+)
+
+// options are every command's flag values; each command defines the flags
+// it takes.
+type options struct {
+	in inputs
+	// The selection, as typed: ids and values are matched ignoring case
+	// and spaces around commas.
+	audiences, langs, kinds, formats, recs []string
+	paper                                  string
+	out                                    string
+	jobs                                   int
+	dry, quiet, json                       bool
+	// summaryOnly makes build print its summary line without a line or
+	// bar per document (watch).
+	summaryOnly bool
+}
+
+// selectionFlags are the flags that narrow a build.
+func (o *options) selectionFlags(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&o.audiences, "audience", nil, "only these audiences, by id (comma-separated)")
+	fs.StringSliceVar(&o.langs, "lang", nil, "only these languages, e.g. en,es")
+	fs.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: brief, pack")
+	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx")
+	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
+	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
+}
+
+// validate checks what can be checked before reading any file: empty
+// file names, kinds, formats, paper, jobs.
+func (o *options) validate(fs *pflag.FlagSet) error {
+	for _, name := range []string{"data", "brand", "layout", "out"} {
+		f := fs.Lookup(name)
+		if f != nil && f.Changed && strings.TrimSpace(f.Value.String()) == "" {
+			if name == "out" {
+				return usagef("--out: empty; name a folder (the default is out)")
+			}
+			return usagef("--%s: empty; name a file, or leave the flag out for the built-in one", name)
+		}
+	}
+	if _, err := parseValues("--kind", o.kinds, briefing.Kinds); err != nil {
+		return err
+	}
+	if _, err := parseValues("--format", o.formats, briefing.Formats); err != nil {
+		return err
+	}
+	if o.paper != "" {
+		if _, err := parseValues("--paper", []string{o.paper}, briefing.Papers); err != nil {
+			return err
+		}
+	}
+	if o.jobs < 0 {
+		return usagef("--jobs: want a positive number, got %d", o.jobs)
+	}
+	return nil
+}
+
+// selection resolves the selection flags against the data: ids and
+// languages ignoring case, recommendations by number or id, each unknown
+// value a usage error with a "did you mean".
+func (o *options) selection(ds *briefing.Dataset) (batch.Selection, error) {
+	var sel batch.Selection
+	var err error
+	if sel.Kinds, err = parseValues("--kind", o.kinds, briefing.Kinds); err != nil {
+		return sel, err
+	}
+	if sel.Formats, err = parseValues("--format", o.formats, briefing.Formats); err != nil {
+		return sel, err
+	}
+	if o.paper != "" {
+		p, err := parseValues("--paper", []string{o.paper}, briefing.Papers)
+		if err != nil {
+			return sel, err
+		}
+		sel.Paper = p[0]
+	}
+	var auds, recIDs, recNums []string
+	for _, a := range ds.Base.Audiences {
+		auds = append(auds, a.ID)
+	}
+	for _, r := range ds.Base.Recommendations {
+		recIDs = append(recIDs, r.ID)
+		recNums = append(recNums, strconv.Itoa(r.Number))
+	}
+	if sel.Audiences, err = match("--audience", "audience", o.audiences, auds, ds.File); err != nil {
+		return sel, err
+	}
+	if sel.Langs, err = match("--lang", "language", o.langs, batch.Languages(ds), ds.File); err != nil {
+		return sel, err
+	}
+	for _, v := range cleanList(o.recs) {
+		if i := slices.Index(recNums, v); i >= 0 {
+			sel.Recs = append(sel.Recs, recIDs[i])
+			continue
+		}
+		i := slices.IndexFunc(recIDs, func(id string) bool { return strings.EqualFold(id, v) })
+		if i < 0 {
+			msg := fmt.Sprintf("--rec: no recommendation %q in %s", v, ds.File)
+			if s := briefing.Suggest(v, recIDs); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return sel, usagef("%s (want a number from 1 to %d, or an id: %s)", msg, len(recIDs), strings.Join(recIDs, ", "))
+		}
+		sel.Recs = append(sel.Recs, recIDs[i])
+	}
+	return sel, nil
+}
+
+// cleanList drops the spaces around comma-separated values, and empty
+// values.
+func cleanList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// parseValues matches each of vals to one of allowed, ignoring case.
+func parseValues[T ~string](flag string, vals []string, allowed []T) ([]T, error) {
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	var out []T
+	for _, v := range cleanList(vals) {
+		i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, v) })
+		if i < 0 {
+			msg := fmt.Sprintf("%s: want one of %s, got %q", flag, strings.Join(names, ", "), v)
+			if s := briefing.Suggest(v, names); s != "" {
+				msg = fmt.Sprintf("%s: unknown value %q; did you mean %q? (want one of %s)", flag, v, s, strings.Join(names, ", "))
+			}
+			return nil, usageError{fmt.Errorf("%s", msg)}
+		}
+		out = append(out, allowed[i])
+	}
+	return out, nil
+}
+
+// match matches each of vals to one of the data's ids or codes, ignoring
+// case.
+func match(flag, what string, vals, have []string, file string) ([]string, error) {
+	var out []string
+	for _, v := range cleanList(vals) {
+		i := slices.IndexFunc(have, func(h string) bool { return strings.EqualFold(h, v) })
+		if i >= 0 {
+			out = append(out, have[i])
+			continue
+		}
+		msg := fmt.Sprintf("%s: no %s %q in %s", flag, what, v, file)
+		if s := briefing.Suggest(v, have); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		if len(have) > 0 {
+			msg += fmt.Sprintf(" (have: %s)", strings.Join(have, ", "))
+		}
+		return nil, usageError{fmt.Errorf("%s", msg)}
+	}
+	return out, nil
+}

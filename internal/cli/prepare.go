@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"briefing/briefing/layout"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"briefing/briefing"
+	"briefing/briefing/batch"
+	"briefing/layouts"
+)
+
+// prepared is everything a build needs, loaded, checked and planned.
+type prepared struct {
+	ds   *briefing.Dataset
+	st   *briefing.Style
+	sel  batch.Selection
+	plan []batch.Job
+	// warnings are what is odd but not wrong: untranslated fields, a
+	// language without a translation, a brand not the statement's.
+	warnings briefing.ErrorList
+}
+
+// prepare loads, checks and plans a build from the options: it is what
+// check, build --dry-run, build and watch share, so that whatever check
+// accepts, build builds. Problems in the files (every one at once:
+// structure, references, glyphs the fonts lack) are an ErrorList (exit 1);
+// a selection the data cannot meet is a usage error (exit 2). With fit, it
+// also lays out every planned one-page brief without writing it, and
+// reports each that does not fit its page.
+func (o *options) prepare(fit bool) (*prepared, error) {
+	var problems briefing.ErrorList
+	ds, err := o.in.loadData()
+	problems = appendErr(problems, err)
+	st, err := o.in.loadStyle()
+	problems = appendErr(problems, err)
+	// The glyph check needs only the text, so it runs on what could be
+	// read even when there are other problems: one pass finds them all.
+	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	sel, err := o.selection(ds)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	_, warns := briefing.Check(ds)
+	p := &prepared{ds: ds, st: st, sel: sel, plan: plan, warnings: warns}
+	for _, w := range st.Warnings(ds) {
+		w.File = o.in.brandFile()
+		if w.File == "" {
+			w.File = filepath.Join("layouts", layouts.Brand) + " (built in)"
+		}
+		p.warnings = append(p.warnings, w)
+	}
+	if fit {
+		if errs := fits(p); len(errs) > 0 {
+			return p, errs
+		}
+	}
+	return p, nil
+}
+
+// fits lays out every one-page brief of the plan, in each format, without
+// writing it, and returns an error for each that does not fit its page,
+// placed at the recommendation in the data. It renders to io.Discard with
+// the renderers a build uses: the one place that knows how to ask "does
+// this fit?", to be swapped for the layout package's answer.
+func fits(p *prepared) briefing.ErrorList {
+	var briefs []batch.Job
+	for _, j := range p.plan {
+		if j.Kind == briefing.KindBrief {
+			briefs = append(briefs, j)
+		}
+	}
+	if len(briefs) == 0 {
+		return nil
+	}
+	rs, err := renderers(p.st, briefs)
+	if err != nil {
+		return appendErr(nil, err)
+	}
+	statements := map[string]*briefing.Statement{}
+	places := map[string]func(string) briefing.Place{}
+	for _, j := range briefs {
+		if _, ok := statements[j.Lang]; !ok {
+			statements[j.Lang], _ = p.ds.In(j.Lang)
+			places[j.Lang] = p.ds.Places(j.Lang)
+		}
+	}
+	errs := make([]error, len(briefs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				j := briefs[i]
+				s := statements[j.Lang]
+				co := briefing.ComposeOptions{Creator: briefing.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
+				d := briefing.ComposeBrief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
+				if j.Format == briefing.FormatPDF {
+					// The layout decides a PDF's fit: no file is made.
+					_, errs[i] = layout.Lay(d, p.st)
+				} else {
+					_, errs[i] = rs[j.Format].Render(io.Discard, d)
+				}
+			}
+		})
+	}
+	for i := range briefs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var out briefing.ErrorList
+	seen := map[string]bool{}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		j := briefs[i]
+		var oe *briefing.OverflowError
+		if !errors.As(err, &oe) {
+			out = append(out, &briefing.Error{File: j.Path, Msg: err.Error()})
+			continue
+		}
+		// One error per recommendation, language, paper and format: the
+		// audiences share the text.
+		key := fmt.Sprint(j.Lang, j.RecID, j.Paper, j.Format)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, &briefing.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
+			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, err)})
+	}
+	return out
+}
+
+// appendErr adds err's errors to l.
+func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
+	var el briefing.ErrorList
+	var e *briefing.Error
+	switch {
+	case err == nil:
+		return l
+	case errors.As(err, &el):
+		return append(l, el...)
+	case errors.As(err, &e):
+		return append(l, e)
+	default:
+		return append(l, &briefing.Error{File: "briefing", Msg: err.Error()})
+	}
+}
