@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/term"
@@ -116,11 +119,26 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	default:
 		opt.Progress = &lines{w: stdout}
 	}
-	res, err := batch.Run(ds, plan, sel, opt)
+	opt.Warn = func(msg string) { fmt.Fprintf(stderr, "warning: %s\n", msg) }
+	// Ctrl-C or SIGTERM: no new documents, a true manifest, exit 130. A
+	// second one ends the process at once; the next build recovers.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-ctx.Done():
+			stop()
+			fmt.Fprintln(stderr, "\nstopping: finishing the documents in flight and the manifest (interrupt again to quit at once)")
+		case <-done:
+		}
+	}()
+	res, err := batch.Run(ctx, ds, plan, sel, opt)
 	if err != nil {
 		return err
 	}
-	if !quiet {
+	if !quiet && !res.Interrupted && res.DiskFull == nil {
 		pages := ""
 		if res.Pages > 0 {
 			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
@@ -132,7 +150,34 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
-	return failures(ds, res)
+	return outcome(ds, res, out)
+}
+
+// interrupted is a build stopped by a signal (exit 130).
+type interrupted struct{ msg string }
+
+func (e interrupted) Error() string { return e.msg }
+
+// outcome is the build's ending as an error: every failed document (with
+// its place in the data when it did not fit), then a full disk or an
+// interrupt, said once.
+func outcome(ds *briefing.Dataset, res *batch.Result, out string) error {
+	var msgs []string
+	if err := failures(ds, res); err != nil {
+		msgs = append(msgs, err.Error())
+	}
+	written := fmt.Sprintf("%d of %d documents written", len(res.Written), res.Planned)
+	if res.DiskFull != nil {
+		msgs = append(msgs, fmt.Sprintf("disk full: %v\n%s (the manifest lists them); free some space in %s/ and run again to finish", res.DiskFull, written, out))
+	}
+	if res.Interrupted {
+		msgs = append(msgs, "interrupted: "+written+"; run again to finish")
+		return interrupted{strings.Join(msgs, "\nbriefing: ")}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "\nbriefing: "))
 }
 
 // failures is res.Err with the place in the data of each recommendation
@@ -154,7 +199,7 @@ func failures(ds *briefing.Dataset, res *batch.Result) error {
 			lines[i] = e.Error()
 		}
 	}
-	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), len(res.Failed)+len(res.Written), strings.Join(lines, "\n  "))
+	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), res.Planned, strings.Join(lines, "\n  "))
 }
 
 // recPlace is where the text of recommendation id is in the data for

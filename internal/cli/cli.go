@@ -18,6 +18,9 @@ const (
 	ExitOK    = 0 // success
 	ExitInput = 1 // bad input or a failed build
 	ExitUsage = 2 // the command line is wrong
+	// ExitInterrupted is a build stopped by Ctrl-C or SIGTERM (128+SIGINT,
+	// as a shell reports it).
+	ExitInterrupted = 130
 )
 
 const usage = `briefing turns a policy statement's data into branded briefing documents:
@@ -85,6 +88,11 @@ func report(err error, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "briefing: %v\nRun \"briefing --help\" for usage.\n", ue.err)
 		return ExitUsage
+	}
+	var ie interrupted
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "briefing: %v\n", err)
+		return ExitInterrupted
 	}
 	var el briefing.ErrorList
 	if errors.As(err, &el) {
