@@ -81,7 +81,7 @@ type Result struct {
 	Interrupted bool
 	// DiskFull is the first "no space left on device" error; when set,
 	// the build stopped starting documents.
-	DiskFull error
+	DiskFull *DiskFullError
 	Pages    int
 	Bytes    int64
 	Elapsed  time.Duration
@@ -178,7 +178,7 @@ type build struct {
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
 	newlyEdited []Kept
-	diskFull    error
+	diskFull    *DiskFullError
 }
 
 // prepare reads what an earlier build left, checks the folders this one
@@ -366,7 +366,7 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*briefing.Sta
 				if IsDiskFull(err) {
 					b.mu.Lock()
 					if b.diskFull == nil {
-						b.diskFull = fmt.Errorf("%s: %w", b.f.show(j.Path), err)
+						b.diskFull = &DiskFullError{Out: b.f.name, Path: j.Path, Err: err}
 					}
 					b.mu.Unlock()
 					cancel()

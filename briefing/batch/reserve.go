@@ -3,6 +3,7 @@ package batch
 import (
 	"fmt"
 	"os"
+	"strings"
 )
 
 // ReserveFile holds space in the output folder while a build runs, so
@@ -41,12 +42,18 @@ func (b *build) reserve() error {
 
 // DiskFullError is a build stopped by a full disk.
 type DiskFullError struct {
-	Out string
-	Err error
+	// Out is the output folder; Path the file being written when the
+	// space ran out (slash path inside Out), if any.
+	Out, Path string
+	Err       error
 }
 
 func (e *DiskFullError) Error() string {
-	return fmt.Sprintf("disk full: no space left for %s/ (%v); free some space and run again", e.Out, e.Err)
+	at := ""
+	if e.Path != "" {
+		at = " (at " + e.Path + ")"
+	}
+	return fmt.Sprintf("disk full: no space left in %s/%s", strings.TrimSuffix(e.Out, "/"), at)
 }
 
 func (e *DiskFullError) Unwrap() error { return e.Err }

@@ -122,17 +122,25 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	opt.Warn = func(msg string) { fmt.Fprintf(stderr, "warning: %s\n", msg) }
 	// Ctrl-C or SIGTERM: no new documents, a true manifest, exit 130. A
 	// second one ends the process at once; the next build recovers.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	done := make(chan struct{})
-	defer close(done)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done, watched := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(watched)
 		select {
-		case <-ctx.Done():
-			stop()
+		case <-sigs:
+			signal.Stop(sigs)
+			cancel()
 			fmt.Fprintln(stderr, "\nstopping: finishing the documents in flight and the manifest (interrupt again to quit at once)")
 		case <-done:
 		}
+	}()
+	defer func() {
+		close(done)
+		<-watched
+		signal.Stop(sigs)
 	}()
 	res, err := batch.Run(ctx, ds, plan, sel, opt)
 	if err != nil {
@@ -150,7 +158,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
-	return outcome(ds, res, out)
+	return outcome(ds, res)
 }
 
 // interrupted is a build stopped by a signal (exit 130).
@@ -161,14 +169,14 @@ func (e interrupted) Error() string { return e.msg }
 // outcome is the build's ending as an error: every failed document (with
 // its place in the data when it did not fit), then a full disk or an
 // interrupt, said once.
-func outcome(ds *briefing.Dataset, res *batch.Result, out string) error {
+func outcome(ds *briefing.Dataset, res *batch.Result) error {
 	var msgs []string
 	if err := failures(ds, res); err != nil {
 		msgs = append(msgs, err.Error())
 	}
 	written := fmt.Sprintf("%d of %d documents written", len(res.Written), res.Planned)
 	if res.DiskFull != nil {
-		msgs = append(msgs, fmt.Sprintf("disk full: %v\n%s (the manifest lists them); free some space in %s/ and run again to finish", res.DiskFull, written, out))
+		msgs = append(msgs, fmt.Sprintf("%v: %s, the manifest lists them; free some space and run again to finish", res.DiskFull, written))
 	}
 	if res.Interrupted {
 		msgs = append(msgs, "interrupted: "+written+"; run again to finish")
