@@ -19,30 +19,45 @@ import (
 	"briefing/internal/testtool"
 )
 
-// binary builds the command into a temporary folder, once per test run,
+// bin is the command built into a temporary folder, once per test run,
 // for the tests that signal or kill a build.
-var binary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "briefing-bin")
-	if err != nil {
-		return "", err
+var bin struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// TestMain removes the built binary after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bin.path != "" {
+		os.RemoveAll(filepath.Dir(bin.path))
 	}
-	os.Chmod(dir, 0o755)
-	p := filepath.Join(dir, "briefing")
-	b, err := exec.Command("go", "build", "-o", p, "../..").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, b)
-	}
-	return p, nil
-})
+	os.Exit(code)
+}
 
 func built(t *testing.T) string {
 	t.Helper()
 	testtool.Need(t, "go")
-	p, err := binary()
-	if err != nil {
-		t.Fatal(err)
+	bin.once.Do(func() {
+		dir, err := os.MkdirTemp("", "briefing-bin")
+		if err != nil {
+			bin.err = err
+			return
+		}
+		os.Chmod(dir, 0o755) // setpriv runs it as nobody
+		p := filepath.Join(dir, "briefing")
+		if b, err := exec.Command("go", "build", "-o", p, "../..").CombinedOutput(); err != nil {
+			os.RemoveAll(dir)
+			bin.err = fmt.Errorf("go build: %v\n%s", err, b)
+			return
+		}
+		bin.path = p
+	})
+	if bin.err != nil {
+		t.Fatal(bin.err)
 	}
-	return p
+	return bin.path
 }
 
 // statement writes a statement with n recommendations for two audiences
@@ -249,4 +264,36 @@ func TestBuildDiskFull(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	testtool.ManifestTrue(t, out)
+}
+
+// TestBuildUnwritableAsRoot: the unwritable-folder case, which permissions
+// do not stop for root: the built binary runs as nobody under setpriv.
+// (TestBadInputUnwritable covers it in-process when not root.)
+func TestBuildUnwritableAsRoot(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("not root: TestBadInputUnwritable covers this")
+	}
+	setpriv := testtool.Need(t, "setpriv")
+	bin := built(t)
+	dir := t.TempDir()
+	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
+		os.Chmod(d, 0o755) // let nobody reach the data
+	}
+	data := statement(t, dir, 2)
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(locked, "out")
+	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "build", "--data", data, "--out", out, "-q")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	want := "briefing: output folder " + out + ": cannot write there (permission denied): mkdir " + out + ": permission denied\n"
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != cli.ExitInput || stderr.String() != want {
+		t.Errorf("%v, stderr:\n%s\nwant:\n%s", err, stderr.String(), want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s was made", out)
+	}
 }
