@@ -137,7 +137,13 @@ func Run(ctx context.Context, ds *briefing.Dataset, jobs []Job, sel Selection, o
 	if wait == 0 {
 		wait = defaultLockWait
 	}
-	lk, err := f.acquire(max(wait, 0))
+	lk, err := f.acquire(max(wait, 0), func(pid int) {
+		who := "another build"
+		if pid > 0 {
+			who += fmt.Sprintf(" (pid %d)", pid)
+		}
+		b.warn(fmt.Sprintf("%s is writing to %s/; waiting up to %v for it", who, strings.TrimSuffix(f.name, "/"), wait.Round(time.Second)))
+	})
 	if err != nil {
 		return nil, err
 	}

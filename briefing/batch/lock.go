@@ -45,9 +45,10 @@ type lock struct {
 }
 
 // acquire takes the folder's build lock, waiting up to wait for another
-// build to finish.
-func (f *folder) acquire(wait time.Duration) (*lock, error) {
+// build to finish; waiting is told once when it has to wait.
+func (f *folder) acquire(wait time.Duration, waiting func(pid int)) (*lock, error) {
 	deadline := time.Now().Add(wait)
+	told := false
 	for {
 		file, err := f.root.OpenFile(LockFile, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
@@ -80,6 +81,10 @@ func (f *folder) acquire(wait time.Duration) (*lock, error) {
 		file.Close()
 		if time.Now().After(deadline) {
 			return nil, &BusyError{Out: f.name, PID: pid}
+		}
+		if !told {
+			told = true
+			waiting(pid)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

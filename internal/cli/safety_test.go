@@ -239,7 +239,7 @@ func TestBuildBusy(t *testing.T) {
 	waited := time.Since(t0)
 	b.cmd.Process.Signal(syscall.SIGCONT)
 	want := fmt.Sprintf("briefing: another build (pid %d) is writing to %s/", b.cmd.Process.Pid, out)
-	if code != cli.ExitInput || !strings.HasPrefix(stderr, want) {
+	if code != cli.ExitInput || !strings.Contains(stderr, "\n"+want) || !strings.Contains(stderr, "waiting up to 5s") {
 		t.Errorf("exit %d, stderr:\n%s\nwant it to start:\n%s", code, stderr, want)
 	}
 	if waited < 3*time.Second || waited > 20*time.Second {
