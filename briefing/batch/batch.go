@@ -1,18 +1,23 @@
 // Package batch makes many documents at once: it plans which documents a
 // selection of audiences, languages, kinds and formats asks for, renders
-// them on a worker pool, writes each file atomically, prunes what an earlier
-// build made and this one no longer does, and writes a manifest.
+// them on a worker pool, writes each file atomically inside the output
+// folder (never through a link leading out of it), prunes what an earlier
+// build made and this one no longer does, and writes a manifest that lists
+// exactly the documents of ours on disk, also after an interrupt, a kill or
+// a full disk.
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"briefing/briefing"
@@ -37,6 +42,13 @@ type Options struct {
 	Renderers map[briefing.Format]Renderer
 	// Progress is told about each document; nil reports nothing.
 	Progress Progress
+	// Warn is told, as it happens, what is worth knowing but not a
+	// failure: a stale lock taken over, an edited file kept, documents
+	// recovered after a build was killed. nil ignores them.
+	Warn func(msg string)
+	// LockWait is how long Run waits for another build writing to Out;
+	// 0 means 5 seconds, a negative value not at all.
+	LockWait time.Duration
 }
 
 // Failure is a document that could not be made, and why.
@@ -48,18 +60,31 @@ type Failure struct {
 // Error returns "path: reason".
 func (f Failure) Error() string { return fmt.Sprintf("%s: %v", f.Job.Path, f.Err) }
 
+// ErrEdited is why a document was not rebuilt: a person edited the file a
+// previous build wrote at its path, and a build never overwrites that.
+var ErrEdited = errors.New("not rebuilt: the file was edited after the build that wrote it (its sha256 differs from manifest.json); move it away or delete it to rebuild it")
+
 // Result is what a build did.
 type Result struct {
+	// Planned is the number of documents the build was to make.
+	Planned int
 	// Written lists the documents made, in plan order.
 	Written []Entry
-	// Failed lists the documents that could not be made; nothing was left
-	// of them and a previous good file at their path is untouched.
+	// Failed lists the documents that could not be made, in plan order;
+	// nothing was left of them and a previous good file at their path is
+	// untouched.
 	Failed []Failure
 	// Removed lists the files an earlier build made that this one pruned.
 	Removed []string
-	Pages   int
-	Bytes   int64
-	Elapsed time.Duration
+	// Interrupted is true when the build was cancelled (its context
+	// done) before it made every document.
+	Interrupted bool
+	// DiskFull is the first "no space left on device" error; when set,
+	// the build stopped starting documents.
+	DiskFull *DiskFullError
+	Pages    int
+	Bytes    int64
+	Elapsed  time.Duration
 }
 
 // Err returns an error listing every failure, or nil.
@@ -71,22 +96,65 @@ func (r *Result) Err() error {
 	for i, f := range r.Failed {
 		msgs[i] = f.Error()
 	}
-	return fmt.Errorf("%d of %d documents failed:\n  %s", len(r.Failed), len(r.Failed)+len(r.Written), strings.Join(msgs, "\n  "))
+	return fmt.Errorf("%d of %d documents failed:\n  %s", len(r.Failed), r.Planned, strings.Join(msgs, "\n  "))
 }
 
+// IsDiskFull reports whether err is "no space left on device" (or a
+// quota exceeded).
+func IsDiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}
+
+// errStopped discards a document in flight when the build is stopped.
+var errStopped = errors.New("build stopped")
+
+// heavyRecs is the number of recommendations from which a pack is
+// rendered alone: its document tree takes tens of megabytes, and two at
+// once (or one beside many briefs) would double the peak memory.
+const heavyRecs = 64
+
 // Run makes the documents jobs lists (from Plan with sel) into opt.Out.
-// A document that fails does not stop the others. Run returns an error only
-// when the build as a whole cannot go on (output folder unusable, manifest
-// unreadable); per-document failures are in Result.Failed.
-func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
+// A document that fails does not stop the others. When ctx is done, Run
+// starts no more documents, finishes or discards those in flight and
+// writes a manifest true for what is on disk (Result.Interrupted). Run
+// returns an error only when the build as a whole cannot go on (output
+// folder unusable or busy, a link leading outside it, a manifest that is
+// not ours, the manifest unwritable); per-document failures are in
+// Result.Failed.
+func Run(ctx context.Context, ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
-	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", opt.Out, folderError(err))
+	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
+	if b.warn == nil {
+		b.warn = func(string) {}
 	}
-	old, err := ReadManifest(opt.Out)
+	f, err := openFolder(opt.Out)
 	if err != nil {
-		return nil, fmt.Errorf("previous manifest unreadable, so its files cannot be tracked: %w (remove it to start afresh)", err)
+		return nil, err
 	}
+	defer f.close()
+	b.f = f
+	wait := opt.LockWait
+	if wait == 0 {
+		wait = defaultLockWait
+	}
+	lk, err := f.acquire(max(wait, 0), func(pid int) {
+		who := "another build"
+		if pid > 0 {
+			who += fmt.Sprintf(" (pid %d)", pid)
+		}
+		b.warn(fmt.Sprintf("%s is writing to %s/; waiting up to %v for it", who, strings.TrimSuffix(f.name, "/"), wait.Round(time.Second)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer lk.release()
+	if lk.stale > 0 {
+		b.warn(fmt.Sprintf("took over %s from build pid %d, which ended without finishing", f.show(LockFile), lk.stale))
+	}
+	if err := b.prepare(ds.Base.ID); err != nil {
+		return nil, err
+	}
+
 	statements := map[string]*briefing.Statement{}
 	places := map[string]func(string) briefing.Place{}
 	for _, j := range jobs {
@@ -95,12 +163,187 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 			places[j.Lang] = ds.Places(j.Lang)
 		}
 	}
+	b.places = places
+	res := b.makeAll(ctx, statements)
+	err = b.finish(res, sel)
+	res.Elapsed = time.Since(start)
+	return res, err
+}
 
-	n := opt.Jobs
+// build is one run of Run.
+type build struct {
+	opt  Options
+	jobs []Job
+	f    *folder
+	warn func(string)
+	// statement is the id of the statement built.
+	statement string
+	// known is the documents of ours on disk before this build, by path;
+	// edited the files at our paths a person changed, by path.
+	known  map[string]Entry
+	edited map[string]Kept
+	jn     *journal
+	// places say where each language's fields are in the data (Compose).
+	places map[string]func(string) briefing.Place
+
+	mu sync.Mutex
+	// newlyEdited are files found edited during this build.
+	newlyEdited []Kept
+	diskFull    *DiskFullError
+}
+
+// prepare reads what an earlier build left, checks the folders this one
+// will touch, cleans up after a killed build, and opens the journal.
+func (b *build) prepare(statement string) error {
+	f := b.f
+	b.statement = statement
+	old, err := f.readManifest()
+	if err != nil {
+		return err
+	}
+	if old.Statement != "" && old.Statement != statement && len(old.Documents) > 0 {
+		return fmt.Errorf("%s lists %d documents of statement %q, and this build is of %q: build into another --out (or remove %s to start afresh there; its documents are then no longer tracked)",
+			f.show(ManifestJSON), len(old.Documents), old.Statement, statement, f.show(ManifestJSON))
+	}
+	journaled, hadJournal, err := f.readJournal()
+	if err != nil {
+		return err
+	}
+	dirs := map[string]bool{".": true}
+	for _, j := range b.jobs {
+		dirs[path.Dir(j.Path)] = true
+	}
+	for _, e := range old.Documents {
+		dirs[path.Dir(e.Path)] = true
+	}
+	for _, e := range journaled {
+		dirs[path.Dir(e.Path)] = true
+	}
+	for _, k := range old.Edited {
+		dirs[path.Dir(k.Path)] = true
+	}
+	for d := range dirs {
+		if err := f.checkDir(d); err != nil {
+			return err
+		}
+	}
+	if gone := f.removeTemps(dirs); len(gone) > 0 {
+		b.warn(fmt.Sprintf("removed %d temporary %s an interrupted build left in %s/", len(gone), plural(len(gone), "file", "files"), f.name))
+	}
+	b.known = map[string]Entry{}
+	b.edited = map[string]Kept{}
+	for _, k := range old.Edited {
+		b.edited[k.Path] = k
+	}
+	for _, e := range old.Documents {
+		b.known[e.Path] = e
+	}
+	if hadJournal {
+		if err := b.recover(old, journaled); err != nil {
+			return err
+		}
+	}
+	if err := b.reserve(); err != nil {
+		return err
+	}
+	b.jn, err = f.openJournal()
+	if err != nil {
+		f.root.Remove(ReserveFile)
+		if IsDiskFull(err) {
+			return diskFullError(f, err)
+		}
+		return fmt.Errorf("%s: %w", f.show(JournalFile), err)
+	}
+	return nil
+}
+
+// recover folds the journal of a build that was killed into what is known:
+// each path is ours with the bytes the journal or the manifest says, when
+// the file on disk has them. It then writes a manifest true for the disk,
+// so that a kill of this build loses nothing either.
+func (b *build) recover(old *Manifest, journaled []Entry) error {
+	f := b.f
+	last := map[string]Entry{}
+	for _, e := range journaled {
+		last[e.Path] = e
+	}
+	inOld := map[string]Entry{}
+	for _, e := range old.Documents {
+		inOld[e.Path] = e
+	}
+	paths := map[string]bool{}
+	for p := range last {
+		paths[p] = true
+	}
+	for p := range inOld {
+		paths[p] = true
+	}
+	n := 0
+	for p := range paths {
+		if e, ok := last[p]; ok && f.matches(e) {
+			b.known[p] = e
+			delete(b.edited, p)
+			n++
+			continue
+		}
+		if e, ok := inOld[p]; ok && f.matches(e) {
+			b.known[p] = e
+			continue
+		}
+		delete(b.known, p)
+		if _, ok := inOld[p]; ok {
+			if _, sum, err := f.sum(p); err == nil {
+				b.edited[p] = Kept{Path: p, SHA256: sum}
+			}
+		}
+	}
+	m := b.manifest(nil)
+	if err := m.write(f); err != nil {
+		if IsDiskFull(err) {
+			return fmt.Errorf("manifest: %w", diskFullError(f, err))
+		}
+		return fmt.Errorf("manifest: %w", err)
+	}
+	if err := f.root.Remove(JournalFile); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", f.show(JournalFile), err)
+	}
+	if n > 0 {
+		b.warn(fmt.Sprintf("recovered %d %s an interrupted build wrote (noted in %s); the manifest lists them again", n, plural(n, "document", "documents"), f.show(JournalFile)))
+	}
+	return nil
+}
+
+// manifest is the manifest for what is known plus extra, with the edited
+// files.
+func (b *build) manifest(extra []Entry) *Manifest {
+	m := &Manifest{Statement: b.statement}
+	seen := map[string]bool{}
+	for _, e := range extra {
+		m.Documents = append(m.Documents, e)
+		seen[e.Path] = true
+	}
+	for p, e := range b.known {
+		if !seen[p] {
+			m.Documents = append(m.Documents, e)
+		}
+	}
+	for _, k := range b.edited {
+		m.Edited = append(m.Edited, k)
+	}
+	return m
+}
+
+// makeAll renders and writes the documents on a worker pool until they are
+// done, ctx is done or the disk is full.
+func (b *build) makeAll(ctx context.Context, statements map[string]*briefing.Statement) *Result {
+	jobs := b.jobs
+	stop, cancel := context.WithCancel(ctx)
+	defer cancel()
+	n := b.opt.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	progress := opt.Progress
+	progress := b.opt.Progress
 	if progress == nil {
 		progress = Quiet{}
 	}
@@ -110,138 +353,233 @@ func Run(ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result,
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
+	var heavy sync.RWMutex
 	for w := 0; w < n; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, err := make1(opt, statements[jobs[i].Lang], places[jobs[i].Lang], jobs[i])
+				j := jobs[i]
+				s := statements[j.Lang]
+				big := j.Kind == briefing.KindPack && len(s.Recommendations) >= heavyRecs
+				if big {
+					heavy.Lock()
+				} else {
+					heavy.RLock()
+				}
+				e, err := b.make1(stop, s, j)
+				if big {
+					heavy.Unlock()
+				} else {
+					heavy.RUnlock()
+				}
 				entries[i], errs[i] = e, err
+				if IsDiskFull(err) {
+					b.mu.Lock()
+					if b.diskFull == nil {
+						b.diskFull = &DiskFullError{Out: b.f.name, Path: j.Path, Err: err}
+					}
+					b.mu.Unlock()
+					cancel()
+					continue
+				}
+				if errors.Is(err, errStopped) {
+					continue
+				}
 				mu.Lock()
-				progress.Done(jobs[i], e, err)
+				progress.Done(j, e, err)
 				mu.Unlock()
 			}
 		}()
 	}
+dispatch:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-stop.Done():
+			break dispatch
+		}
 	}
 	close(next)
 	wg.Wait()
 	progress.Finish()
 
-	res := &Result{}
-	// planned says, for each path this build was to make, whether it did.
-	planned := make(map[string]bool, len(jobs))
+	res := &Result{Planned: len(jobs), Interrupted: ctx.Err() != nil, DiskFull: b.diskFull}
 	for i, j := range jobs {
-		planned[j.Path] = errs[i] == nil
-		if errs[i] != nil {
-			res.Failed = append(res.Failed, Failure{Job: j, Err: errs[i]})
-			continue
-		}
-		res.Written = append(res.Written, *entries[i])
-		res.Pages += entries[i].Pages
-		res.Bytes += entries[i].Bytes
-	}
-
-	// The new manifest keeps what this build could not have touched (out of
-	// scope, or failed and still on disk from before) and prunes the rest.
-	m := &Manifest{Statement: ds.Base.ID, Documents: append([]Entry(nil), res.Written...)}
-	for _, e := range old.Documents {
-		p, ok := inside(opt.Out, e.Path)
-		if !ok {
-			continue // never touch a path a tampered manifest points outside with
-		}
-		made, isPlanned := planned[e.Path]
 		switch {
-		case made: // replaced by this build's entry
-		case isPlanned || !sel.InScope(e.job()):
-			if _, err := os.Stat(p); err == nil {
-				m.Documents = append(m.Documents, e)
-			}
-		default:
-			if err := os.Remove(p); err == nil {
-				res.Removed = append(res.Removed, e.Path)
-				removeEmptyDirs(opt.Out, filepath.Dir(p))
-			} else if !errors.Is(err, os.ErrNotExist) {
-				m.Documents = append(m.Documents, e)
-			}
+		case entries[i] != nil:
+			res.Written = append(res.Written, *entries[i])
+			res.Pages += entries[i].Pages
+			res.Bytes += entries[i].Bytes
+		case errs[i] != nil && !errors.Is(errs[i], errStopped) && !IsDiskFull(errs[i]):
+			res.Failed = append(res.Failed, Failure{Job: j, Err: errs[i]})
 		}
 	}
-	if err := m.write(opt.Out); err != nil {
-		return res, fmt.Errorf("manifest: %w", err)
-	}
-	res.Elapsed = time.Since(start)
-	return res, nil
+	return res
 }
 
 // make1 composes, renders and writes one document. A panic in a renderer
 // is that document's failure, not the end of the build: the temporary
 // file is removed on the way out and the other documents are still made.
-func make1(opt Options, s *briefing.Statement, places func(string) briefing.Place, j Job) (e *Entry, err error) {
+func (b *build) make1(ctx context.Context, s *briefing.Statement, j Job) (e *Entry, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, err = nil, fmt.Errorf("internal error (please report it): %v", r)
 		}
 	}()
+	if ctx.Err() != nil {
+		return nil, errStopped
+	}
+	if err := b.mayOverwrite(j.Path); err != nil {
+		return nil, err
+	}
 	a := s.Audience(j.Audience)
-	co := opt.Compose
+	co := b.opt.Compose
 	co.Paper = j.Paper
-	co.Places = places
+	co.Places = b.places[j.Lang]
 	var d *briefing.Doc
 	if j.Kind == briefing.KindPack {
 		d = briefing.ComposePack(s, a, co)
 	} else {
 		d = briefing.ComposeBrief(s, a, s.Recommendation(j.RecID), co)
 	}
-	r := opt.Renderers[j.Format]
+	r := b.opt.Renderers[j.Format]
 	if r == nil {
 		return nil, fmt.Errorf("no renderer for format %q", j.Format)
 	}
-	p, ok := inside(opt.Out, j.Path)
-	if !ok {
-		return nil, fmt.Errorf("refusing to write outside the output folder")
-	}
 	pages := 0
-	wr, err := writeAtomic(p, func(w io.Writer) error {
+	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
-		pages, err = r.Render(w, d)
+		pages, err = r.Render(stopWriter{ctx, w}, d)
 		return err
 	})
 	if err != nil {
+		if ctx.Err() != nil && !IsDiskFull(err) {
+			return nil, errStopped
+		}
 		return nil, err
 	}
-	return &Entry{
+	e = &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
-		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: wr.Bytes, SHA256: wr.SHA256,
-	}, nil
+		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
+	}
+	// Note it before it lands, so that a kill between the two loses
+	// nothing: the next build checks the bytes on disk against the note.
+	if err := b.jn.note(*e); err != nil {
+		b.f.discard(st)
+		return nil, err
+	}
+	if err := b.f.commit(st); err != nil {
+		return nil, err
+	}
+	return e, nil
 }
 
-// inside joins the slash path rel to out and reports whether the result
-// stays inside out.
-func inside(out, rel string) (string, bool) {
-	if rel == "" || filepath.IsAbs(rel) || strings.Contains(rel, "\\") {
-		return "", false
+// mayOverwrite refuses to replace a file at p that a person edited after
+// a build wrote it; it records the edit so later builds keep it too.
+func (b *build) mayOverwrite(p string) error {
+	e, known := b.known[p]
+	_, wasEdited := b.edited[p]
+	if !known && !wasEdited {
+		return nil
 	}
-	p := filepath.Join(out, filepath.FromSlash(rel))
-	r, err := filepath.Rel(out, p)
-	if err != nil || r == "." || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return "", false
+	n, sum, err := b.f.sum(p)
+	if err != nil {
+		return nil // gone (or unreadable): write it
 	}
-	return p, true
+	if known && n == e.Bytes && sum == e.SHA256 {
+		return nil
+	}
+	b.mu.Lock()
+	b.newlyEdited = append(b.newlyEdited, Kept{Path: p, SHA256: sum})
+	b.mu.Unlock()
+	return ErrEdited
 }
 
-// removeEmptyDirs removes dir and its parents up to (not including) out
-// while they are empty.
-func removeEmptyDirs(out, dir string) {
-	for {
-		r, err := filepath.Rel(out, dir)
-		if err != nil || r == "." || strings.HasPrefix(r, "..") {
-			return
-		}
-		if os.Remove(dir) != nil {
-			return
-		}
-		dir = filepath.Dir(dir)
+// stopWriter fails writes once ctx is done, so that a renderer that
+// streams stops early and its document is discarded.
+type stopWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stopWriter) Write(p []byte) (int, error) {
+	if s.ctx.Err() != nil {
+		return 0, errStopped
 	}
+	return s.w.Write(p)
+}
+
+// finish prunes (after a build that ran through), writes the manifest and
+// removes the journal.
+func (b *build) finish(res *Result, sel Selection) error {
+	f := b.f
+	planned := make(map[string]bool, len(b.jobs))
+	for _, j := range b.jobs {
+		planned[j.Path] = true
+	}
+	written := make(map[string]bool, len(res.Written))
+	for _, e := range res.Written {
+		written[e.Path] = true
+		delete(b.edited, e.Path)
+	}
+	for _, k := range b.newlyEdited {
+		b.edited[k.Path] = k
+		delete(b.known, k.Path)
+	}
+	complete := !res.Interrupted && res.DiskFull == nil
+	for p, e := range b.known {
+		if written[p] {
+			continue
+		}
+		prune := complete && !planned[p] && sel.InScope(e.job())
+		if !prune {
+			// Keep it while it is still there with its size; it is
+			// checked in full before it is ever removed or replaced.
+			if fi, err := f.root.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() != e.Bytes {
+				delete(b.known, p)
+			}
+			continue
+		}
+		delete(b.known, p)
+		n, sum, err := f.sum(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err == nil && n == e.Bytes && sum == e.SHA256:
+			if err := f.remove(p); err != nil {
+				b.known[p] = e
+				b.warn(fmt.Sprintf("could not remove %s, which this build no longer makes: %v", f.show(p), err))
+			} else {
+				res.Removed = append(res.Removed, p)
+			}
+		default:
+			b.warn(fmt.Sprintf("kept %s: this build no longer makes it, but it was edited after the build that wrote it, so it is yours now", f.show(p)))
+		}
+	}
+	// An edited file stays on record while it holds the edited bytes.
+	for p, k := range b.edited {
+		if _, sum, err := f.sum(p); err != nil || sum != k.SHA256 {
+			delete(b.edited, p)
+		}
+	}
+	f.root.Remove(ReserveFile)
+	m := b.manifest(res.Written)
+	werr := m.write(f)
+	b.jn.close()
+	if werr != nil {
+		// The journal stays: the next build recovers from it.
+		if IsDiskFull(werr) {
+			return fmt.Errorf("manifest: %w (the next build recovers the documents written)", diskFullError(f, werr))
+		}
+		return fmt.Errorf("manifest: %w (the next build recovers the documents written)", werr)
+	}
+	f.root.Remove(JournalFile)
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -2,6 +2,7 @@ package batch_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -59,7 +60,7 @@ func run(t *testing.T, ds *briefing.Dataset, sel batch.Selection, out string, r 
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := batch.Run(ds, plan, sel, batch.Options{
+	res, err := batch.Run(context.Background(), ds, plan, sel, batch.Options{
 		Out: out, Jobs: 4,
 		Renderers: map[briefing.Format]batch.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r},
 	})

@@ -42,6 +42,7 @@ func binary(t *testing.T) string {
 		if binErr != nil {
 			return
 		}
+		os.Chmod(binDir, 0o755) // setpriv runs it as nobody
 		binPath = filepath.Join(binDir, "briefing")
 		out, err := exec.Command("go", "build", "-o", binPath, "briefing").CombinedOutput()
 		if err != nil {

@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -93,11 +96,34 @@ func build(c *call, p *prepared, date time.Time) error {
 	default:
 		opt.Progress = &lines{w: c.stdout}
 	}
-	res, err := batch.Run(ds, plan, p.sel, opt)
+	opt.Warn = func(msg string) { fmt.Fprintf(c.stderr, "warning: %s\n", msg) }
+	// Ctrl-C or SIGTERM: no new documents, a true manifest, exit 130. A
+	// second one ends the process at once; the next build recovers.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done, watched := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(watched)
+		select {
+		case <-sigs:
+			signal.Stop(sigs)
+			cancel()
+			fmt.Fprintln(c.stderr, "\nstopping: finishing the documents in flight and the manifest (interrupt again to quit at once)")
+		case <-done:
+		}
+	}()
+	defer func() {
+		close(done)
+		<-watched
+		signal.Stop(sigs)
+	}()
+	res, err := batch.Run(ctx, ds, plan, p.sel, opt)
 	if err != nil {
 		return err
 	}
-	if !quiet {
+	if !quiet && !res.Interrupted && res.DiskFull == nil {
 		pages := ""
 		if res.Pages > 0 {
 			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
@@ -109,7 +135,34 @@ func build(c *call, p *prepared, date time.Time) error {
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
-	return failures(ds, res)
+	return outcome(ds, res)
+}
+
+// interrupted is a build stopped by a signal (exit 130).
+type interrupted struct{ msg string }
+
+func (e interrupted) Error() string { return e.msg }
+
+// outcome is the build's ending as an error: every failed document (with
+// its place in the data when it did not fit), then a full disk or an
+// interrupt, said once.
+func outcome(ds *briefing.Dataset, res *batch.Result) error {
+	var msgs []string
+	if err := failures(ds, res); err != nil {
+		msgs = append(msgs, err.Error())
+	}
+	written := fmt.Sprintf("%d of %d documents written", len(res.Written), res.Planned)
+	if res.DiskFull != nil {
+		msgs = append(msgs, fmt.Sprintf("%v: %s, the manifest lists them; free some space and run again to finish", res.DiskFull, written))
+	}
+	if res.Interrupted {
+		msgs = append(msgs, "interrupted: "+written+"; run again to finish")
+		return interrupted{strings.Join(msgs, "\nbriefing: ")}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "\nbriefing: "))
 }
 
 // failures is res.Err with the place in the data of each recommendation
@@ -130,7 +183,7 @@ func failures(ds *briefing.Dataset, res *batch.Result) error {
 			lines[i] = e.Error()
 		}
 	}
-	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), len(res.Failed)+len(res.Written), strings.Join(lines, "\n  "))
+	return fmt.Errorf("%d of %d documents failed:\n  %s", len(res.Failed), res.Planned, strings.Join(lines, "\n  "))
 }
 
 // sourceDate reads SOURCE_DATE_EPOCH (reproducible builds); zero if unset.

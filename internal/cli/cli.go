@@ -19,6 +19,9 @@ const (
 	ExitOK    = 0 // success
 	ExitInput = 1 // bad input or a failed build
 	ExitUsage = 2 // the command line is wrong
+	// ExitInterrupted is a build stopped by Ctrl-C or SIGTERM (128+SIGINT,
+	// as a shell reports it).
+	ExitInterrupted = 130
 )
 
 const usage = `briefing turns a policy statement's data into branded briefing documents:
@@ -272,6 +275,11 @@ func report(err error, cmd *command, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "briefing %s: %v\nRun \"briefing %s --help\" for usage.\n", cmd.name, ue.err, cmd.name)
 		return ExitUsage
+	}
+	var ie interrupted
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "briefing: %v\n", err)
+		return ExitInterrupted
 	}
 	var el briefing.ErrorList
 	if errors.As(err, &el) {

@@ -1,0 +1,179 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// folder is the output folder, opened as an os.Root: every create, rename
+// and remove of a build goes through it, so that no path from the data or
+// a manifest, and no symbolic link inside the folder, can lead outside it.
+type folder struct {
+	root *os.Root
+	// name is the folder as the user named it, for messages.
+	name string
+}
+
+// openFolder makes the output folder when missing and opens it.
+func openFolder(out string) (*folder, error) {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", out, folderError(err))
+	}
+	r, err := os.OpenRoot(out)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", out, folderError(err))
+	}
+	return &folder{root: r, name: out}, nil
+}
+
+func (f *folder) close() error { return f.root.Close() }
+
+// show is rel as the user sees it: out/<rel>.
+func (f *folder) show(rel string) string {
+	return filepath.Join(f.name, filepath.FromSlash(rel))
+}
+
+// valid reports whether rel is a slash path that names something strictly
+// inside the folder: relative, clean, no "..", no backslash.
+func valid(rel string) bool {
+	return rel != "" && rel != "." && !path.IsAbs(rel) && !strings.Contains(rel, "\\") &&
+		path.Clean(rel) == rel && rel != ".." && !strings.HasPrefix(rel, "../")
+}
+
+// EscapeError is a symbolic link inside the output folder that leads
+// outside it (or is absolute): a build writes and removes nothing through
+// it.
+type EscapeError struct {
+	// Link is the link as the user sees it (out/delegates); Target is
+	// what it points at.
+	Link, Target string
+}
+
+func (e *EscapeError) Error() string {
+	what := "a symbolic link to %s, outside the output folder"
+	if filepath.IsAbs(e.Target) {
+		what = "a symbolic link to %s (absolute links may lead anywhere)"
+	}
+	return fmt.Sprintf("%s is "+what+": nothing is written or removed through it (replace it with a folder, or build into another --out)", e.Link, e.Target)
+}
+
+// checkDir makes sure nothing on the way to the folder dir (slash path)
+// is a symbolic link leading outside the output folder. A part that does
+// not exist yet is fine: the build makes it as a folder.
+func (f *folder) checkDir(dir string) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	if _, err := f.root.Stat(dir); err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	// Something on the way failed: find the link that escapes, if any.
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		fi, err := f.root.Lstat(p)
+		if err != nil {
+			return nil // missing, or not a link: the write reports it
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if _, err := f.root.Stat(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			target, _ := os.Readlink(f.show(p))
+			return &EscapeError{Link: f.show(p), Target: target}
+		}
+	}
+	return nil
+}
+
+// escaped turns an error from the root about rel into an EscapeError
+// naming the link, when a link is why it failed.
+func (f *folder) escaped(rel string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if e := f.checkDir(path.Dir(rel)); e != nil {
+		return e
+	}
+	return err
+}
+
+// sum is the size and sha256 of the file rel, read through the root (a
+// link leading outside fails).
+func (f *folder) sum(rel string) (int64, string, error) {
+	r, err := f.root.Open(rel)
+	if err != nil {
+		return 0, "", err
+	}
+	defer r.Close()
+	fi, err := r.Stat()
+	if err != nil {
+		return 0, "", err
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, "", fmt.Errorf("%s is not a regular file", f.show(rel))
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// matches reports whether the file rel holds exactly the bytes e says.
+func (f *folder) matches(e Entry) bool {
+	n, s, err := f.sum(e.Path)
+	return err == nil && n == e.Bytes && s == e.SHA256
+}
+
+// remove removes the file rel and then its folders up to the output
+// folder while they are empty.
+func (f *folder) remove(rel string) error {
+	if err := f.root.Remove(rel); err != nil {
+		return err
+	}
+	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if f.root.Remove(dir) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+// tempName matches the temporary files writeAtomic makes:
+// .<name>.<digits>.tmp, beside the file they become.
+var tempName = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
+
+// removeTemps removes the temporary files a build killed midway left in
+// the folders dirs, and returns their paths.
+func (f *folder) removeTemps(dirs map[string]bool) []string {
+	var gone []string
+	for dir := range dirs {
+		d, err := f.root.Open(dir)
+		if err != nil {
+			continue
+		}
+		ents, _ := d.ReadDir(-1)
+		d.Close()
+		for _, e := range ents {
+			if !e.Type().IsRegular() || !tempName.MatchString(e.Name()) {
+				continue
+			}
+			p := path.Join(dir, e.Name())
+			if f.root.Remove(p) == nil {
+				gone = append(gone, p)
+			}
+		}
+	}
+	return gone
+}
