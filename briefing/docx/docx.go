@@ -15,6 +15,7 @@
 package docx
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -174,7 +175,30 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
-	if doc, err = splice(append([]byte(xmlHeader), tidy(doc)...), b.frags); err != nil {
+	// The elements flushed while building go first in the body; the
+	// document is assembled and spliced in one pass, without a copy of it
+	// per step (a pack of thousands of recommendations is megabytes).
+	i := bytes.Index(doc, []byte("<w:body"))
+	gt := bytes.IndexByte(doc[max(i, 0):], '>')
+	if i < 0 || gt < 0 {
+		return Info{}, fmt.Errorf("docx: unexpected document XML")
+	}
+	at := i + gt + 1
+	sp := splicer{frags: b.frags}
+	n := len(xmlHeader) + len(doc) + 256*len(b.frags)
+	for _, x := range b.body {
+		n += len(x)
+	}
+	sp.out.Grow(n)
+	sp.out.WriteString(xmlHeader)
+	pieces := append(append([][]byte{tidy(doc[:at])}, b.body...), tidy(doc[at:]))
+	for _, x := range pieces {
+		if err := sp.write(x); err != nil {
+			return Info{}, err
+		}
+	}
+	b.body = nil
+	if doc, err = sp.done(); err != nil {
 		return Info{}, err
 	}
 	rels, err := xml.Marshal(rd.Document.DocRels)

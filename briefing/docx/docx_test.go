@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"io"
@@ -449,5 +450,45 @@ func TestOverflow(t *testing.T) {
 	var oe *briefing.OverflowError
 	if !errors.As(err, &oe) || oe.Rec != 1 || oe.Paper != briefing.PaperA4 || !strings.Contains(err.Error(), `recommendation 1 ("Safeguard access`) {
 		t.Errorf("got %v, want a *briefing.OverflowError naming recommendation 1 and A4", err)
+	}
+}
+
+// TestLargePack renders a pack of 150 recommendations, whose body the
+// renderer writes out in pieces as it goes (so that a huge pack does not
+// hold its whole tree): the document is well-formed, passes the schema
+// check's parts, and has every recommendation in order.
+func TestLargePack(t *testing.T) {
+	r, s := setup(t, "en")
+	big := *s
+	big.Recommendations = nil
+	for i := range 150 {
+		rec := s.Recommendations[i%len(s.Recommendations)]
+		rec.ID = fmt.Sprintf("rec-%03d", i)
+		rec.Number = i + 1
+		rec.Title = fmt.Sprintf("Recommendation title number %03d", i+1)
+		big.Recommendations = append(big.Recommendations, rec)
+	}
+	a := big.Audience("delegates")
+	a2 := *a
+	a2.Recommendations = nil
+	var buf bytes.Buffer
+	if _, err := r.Render(&buf, briefing.ComposePack(&big, &a2, optsFor(a))); err != nil {
+		t.Fatal(err)
+	}
+	doc := parts(t, buf.Bytes())["word/document.xml"]
+	if err := wellFormed(doc); err != nil {
+		t.Fatal(err)
+	}
+	at := 0
+	for i := range 150 {
+		title := fmt.Sprintf("Recommendation title number %03d", i+1)
+		j := strings.Index(doc[at:], title)
+		if j < 0 {
+			t.Fatalf("%q missing or out of order", title)
+		}
+		at += j
+	}
+	if strings.Count(doc, "<w:body") != 1 || strings.Count(doc, "<w:sectPr") != 1 {
+		t.Error("one body and one section wanted")
 	}
 }

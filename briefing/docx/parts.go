@@ -47,33 +47,53 @@ func tidy(doc []byte) []byte { return bytes.ReplaceAll(doc, godocxLinkID, []byte
 
 // splice replaces each marker run in doc by its fragment.
 func splice(doc []byte, frags []string) ([]byte, error) {
-	var out bytes.Buffer
-	out.Grow(len(doc) + 256*len(frags))
-	seen := 0
+	sp := splicer{frags: frags}
+	sp.out.Grow(len(doc) + 256*len(frags))
+	if err := sp.write(doc); err != nil {
+		return nil, err
+	}
+	return sp.done()
+}
+
+// splicer splices a document written in pieces (each piece whole
+// elements, so no marker spans two) into out.
+type splicer struct {
+	out   bytes.Buffer
+	frags []string
+	seen  int
+}
+
+// write writes doc to s.out with its markers replaced by their fragments.
+func (s *splicer) write(doc []byte) error {
 	for {
 		i := bytes.Index(doc, []byte(markRunOpen))
 		if i < 0 {
 			break
 		}
-		out.Write(doc[:i])
+		s.out.Write(doc[:i])
 		rest := doc[i+len(markRunOpen):]
 		j := bytes.Index(rest, []byte(markRunClose))
 		if j < 0 {
-			return nil, fmt.Errorf("docx: unterminated marker")
+			return fmt.Errorf("docx: unterminated marker")
 		}
 		n, err := strconv.Atoi(string(rest[:j]))
-		if err != nil || n < 0 || n >= len(frags) {
-			return nil, fmt.Errorf("docx: bad marker %q", rest[:j])
+		if err != nil || n < 0 || n >= len(s.frags) {
+			return fmt.Errorf("docx: bad marker %q", rest[:j])
 		}
-		out.WriteString(frags[n])
-		seen++
+		s.out.WriteString(s.frags[n])
+		s.seen++
 		doc = rest[j+len(markRunClose):]
 	}
-	out.Write(doc)
-	if seen != len(frags) {
-		return nil, fmt.Errorf("docx: %d of %d raw fragments placed", seen, len(frags))
+	s.out.Write(doc)
+	return nil
+}
+
+// done checks that every fragment was placed and returns the document.
+func (s *splicer) done() ([]byte, error) {
+	if s.seen != len(s.frags) {
+		return nil, fmt.Errorf("docx: %d of %d raw fragments placed", s.seen, len(s.frags))
 	}
-	return out.Bytes(), nil
+	return s.out.Bytes(), nil
 }
 
 // part is one file of the package: either data, deflated as it is written,

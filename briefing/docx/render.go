@@ -1,6 +1,9 @@
 package docx
 
 import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -72,6 +75,9 @@ type builder struct {
 	images  uint
 	// parts are the package parts made for this document.
 	parts []part
+	// body is the XML of the body elements flushed so far (flush), in
+	// pieces.
+	body [][]byte
 }
 
 // tocRef is a contents entry whose fragment is written after the walk, when
@@ -92,8 +98,15 @@ var _ briefing.Visitor = (*builder)(nil)
 func (b *builder) build() error {
 	m := &b.d.Meta
 
-	if err := briefing.Walk(b.d, b); err != nil {
-		return err
+	for _, bl := range b.d.Blocks {
+		if err := bl.Accept(b); err != nil {
+			return err
+		}
+		if len(b.rd.Document.Body.Children) >= flushAt {
+			if err := b.flush(); err != nil {
+				return err
+			}
+		}
 	}
 	for _, t := range b.toc {
 		frag := ""
@@ -137,6 +150,43 @@ func (b *builder) build() error {
 	}
 	b.rd.Document.Body.SectPr = sect
 	return nil
+}
+
+// flushAt is how many body elements the builder keeps as godocx values
+// before it writes them out as XML: a pack of thousands of
+// recommendations would otherwise hold a tree of many megabytes.
+const flushAt = 256
+
+// flush writes the body's elements so far to b.body as XML and drops
+// them.
+func (b *builder) flush() error {
+	body := b.rd.Document.Body
+	x, err := xml.Marshal(docx.Body{Children: body.Children})
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	inner, ok := bodyInner(x)
+	if !ok {
+		return fmt.Errorf("docx: unexpected body XML")
+	}
+	b.body = append(b.body, tidy(inner))
+	body.Children = body.Children[:0:0]
+	return nil
+}
+
+// bodyInner returns what is between a marshalled body's start and end
+// tags.
+func bodyInner(x []byte) ([]byte, bool) {
+	start := bytes.Index(x, []byte("<w:body"))
+	end := bytes.LastIndex(x, []byte("</w:body>"))
+	if start < 0 || end < 0 {
+		return nil, false
+	}
+	gt := bytes.IndexByte(x[start:], '>')
+	if gt < 0 || x[start+gt-1] == '/' {
+		return nil, start >= 0 && gt >= 0
+	}
+	return x[start+gt+1 : end], true
 }
 
 // para adds a paragraph in style to the body, on a new page after a
