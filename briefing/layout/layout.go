@@ -91,6 +91,9 @@ type canvas struct {
 
 	doc  *Document
 	page *Page
+	// counting is set for a pass that only learns where anchors land and
+	// how many pages there are: boxes and elements are not kept.
+	counting bool
 	// prepared caches text split at its break opportunities, by the runs
 	// it was made from: shrink-to-fit wraps the same text at many sizes.
 	prepared map[prepKey]*font.Text
@@ -126,11 +129,17 @@ func (c *canvas) pageNo() int { return len(c.doc.Pages) }
 
 // elem opens a logical element and returns its index.
 func (c *canvas) elem(r Role, parent int, alt string) int {
+	if c.counting {
+		return 0
+	}
 	c.doc.Elems = append(c.doc.Elems, Elem{Role: r, Parent: parent, Alt: alt})
 	return len(c.doc.Elems) - 1
 }
 
 func (c *canvas) add(b Box) {
+	if c.counting {
+		return
+	}
 	c.page.Boxes = append(c.page.Boxes, b)
 }
 

@@ -35,11 +35,13 @@ var _ briefing.Visitor = (*packWriter)(nil)
 
 func (c *canvas) pack() (*Document, error) {
 	c.begin()
+	c.counting = true
 	first := &packWriter{c: c}
 	if err := first.run(); err != nil {
 		return nil, err
 	}
 	pages, at := len(c.doc.Pages), c.doc.Anchors
+	c.counting = false
 	c.begin()
 	w := &packWriter{c: c, pages: pages, at: at}
 	if err := w.run(); err != nil {
