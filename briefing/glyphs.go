@@ -33,18 +33,23 @@ func (rs runeRanges) in(r rune) bool {
 	return i < len(rs) && rs[i][0] <= r
 }
 
-// coverage returns the runes every one of fonts has a glyph for; an error
-// names the style (0..3) whose file sfnt cannot parse.
-func coverage(fonts [4][]byte) (runeRanges, int, error) {
+// coverage returns the runes every one of fonts has a glyph for and each
+// font's PostScript name (empty when the font has none); an error names
+// the style (0..3) whose file sfnt cannot parse.
+func coverage(fonts [4][]byte) (runeRanges, [4]string, int, error) {
 	var parsed [4]*sfnt.Font
+	var names [4]string
+	var buf sfnt.Buffer
 	for i, b := range fonts {
 		f, err := sfnt.Parse(b)
 		if err != nil {
-			return nil, i, err
+			return nil, names, i, err
 		}
 		parsed[i] = f
+		if n, err := f.Name(&buf, sfnt.NameIDPostScript); err == nil {
+			names[i] = n
+		}
 	}
-	var buf sfnt.Buffer
 	var out runeRanges
 	in := false
 	for r := rune(0); r <= maxCoverRune; r++ {
@@ -63,7 +68,7 @@ func coverage(fonts [4][]byte) (runeRanges, int, error) {
 		}
 		in = ok
 	}
-	return out, 0, nil
+	return out, names, 0, nil
 }
 
 // Covers reports whether the brand fonts (all four styles) can draw r.

@@ -106,6 +106,10 @@ type Style struct {
 	Layout Layout
 	// Fonts holds the four font files' bytes, by FontStyle.
 	Fonts [4][]byte
+	// PostScriptNames are the four fonts' PostScript names (name ID 6, such
+	// as "NotoSans-Bold"), by FontStyle; empty when a font has none or the
+	// Style was not made by LoadStyle.
+	PostScriptNames [4]string
 	// Logo is the logo file's bytes and LogoType "png" or "jpg"; nil when
 	// the brand has no logo.
 	Logo     []byte

@@ -104,11 +104,12 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 		}
 	}
 	if st.Fonts[0] != nil && st.Fonts[1] != nil && st.Fonts[2] != nil && st.Fonts[3] != nil {
-		cov, bad, err := coverage(st.Fonts)
+		cov, names, bad, err := coverage(st.Fonts)
 		if err != nil {
 			errs = append(errs, styleErr(f.Brand, pos, "fonts."+fonts[bad].key, "%s: cannot read the font's character map (%v)", fonts[bad].name, err))
 		} else {
 			st.cover = &cov
+			st.PostScriptNames = names
 			for _, t := range []struct{ key, text string }{{"name", b.Name}, {"short_name", b.ShortName}, {"footer", b.Footer}} {
 				if m := st.Missing(t.text); len(m) > 0 {
 					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", missingMessage(st, m)))

@@ -11,6 +11,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing"
+	"briefing/briefing/pdf/finish"
 )
 
 // Renderer renders Docs to PDF with one Style. It is made once per process
@@ -25,6 +26,10 @@ type Renderer struct {
 	fullErr  error
 	fullOnce sync.Once
 	col      palette
+	// fin is the finishing pass and fontNames the PostScript names of
+	// fpdf's font names.
+	fin       *finish.Finisher
+	fontNames map[string]string
 	// qrs caches QR codes by text: documents of one statement share one.
 	qrs sync.Map // string → *qrCode
 }
@@ -74,6 +79,11 @@ func New(st *briefing.Style) (*Renderer, error) {
 		return nil, err
 	}
 	r.latin = fs
+	r.fin = finish.New()
+	r.fontNames = map[string]string{}
+	for i := range st.Fonts {
+		r.fontNames["utf8"+fontKey(i)] = postScriptName(st, briefing.FontStyle(i))
+	}
 	return r, nil
 }
 
@@ -113,10 +123,29 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err := p.f.Output(&buf); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
-	if _, err := w.Write(subsetTag(buf.Bytes())); err != nil {
+	err = r.fin.Finish(w, buf.Bytes(), finish.Options{
+		Lang:            d.Meta.Lang,
+		DisplayDocTitle: true,
+		FontNames:       r.fontNames,
+		ObjectStreams:   true,
+	})
+	if err != nil {
 		return Info{}, err
 	}
 	return Info{Pages: p.f.PageNo()}, nil
+}
+
+// postScriptName is the PostScript name of style i of st's fonts; for a
+// font without one, the family's name without spaces and the style.
+func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
+	if n := st.PostScriptNames[i]; n != "" {
+		return n
+	}
+	fam := strings.ReplaceAll(st.Brand.Fonts.Family, " ", "")
+	if fam == "" {
+		fam = "Brand"
+	}
+	return fam + "-" + [4]string{"Regular", "Bold", "Italic", "BoldItalic"}[i]
 }
 
 // page is the state of one document being drawn.
@@ -151,7 +180,8 @@ func (r *Renderer) newPage(m *briefing.Meta, fs *fontSet) *page {
 	pw, ph := m.Paper.Size()
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	// The finishing pass compresses the pages' content, with reused writers.
+	f.SetCompression(false)
 	date := m.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
