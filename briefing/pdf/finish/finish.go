@@ -2,8 +2,8 @@ package finish
 
 import (
 	"bytes"
-	"context"
 	"compress/zlib"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
