@@ -18,18 +18,12 @@ import (
 // and is safe for concurrent use: it is read-only after New.
 type Renderer struct {
 	st *briefing.Style
-	// latin are the fonts cut down to Latin scripts, used for documents
-	// that print nothing else; full are the whole fonts, parsed on first
-	// need.
-	latin    *fontSet
-	full     *fontSet
-	fullErr  error
-	fullOnce sync.Once
-	col      palette
-	// fin is the finishing pass and fontNames the PostScript names of
-	// fpdf's font names.
-	fin       *finish.Finisher
-	fontNames map[string]string
+	// fonts are the brand fonts, share gives fpdf its stub font and fin
+	// is the finishing pass.
+	fonts *fontSet
+	share *fontShare
+	fin   *finish.Finisher
+	col   palette
 	// qrs caches QR codes by text: documents of one statement share one.
 	qrs sync.Map // string → *qrCode
 }
@@ -52,6 +46,12 @@ type palette struct {
 
 // New makes a Renderer for st: it checks the colours and parses the fonts.
 func New(st *briefing.Style) (*Renderer, error) {
+	return newRenderer(st, false)
+}
+
+// newRenderer is New; with public set, documents get their fonts through
+// fpdf's public API only (see share.go).
+func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("pdf: no style")
 	}
@@ -74,16 +74,21 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
 		return nil, fmt.Errorf("pdf: layout sizes: want 0 < body_min ≤ body and body_step > 0, got body %g, body_min %g, body_step %g", s.Body, s.BodyMin, s.BodyStep)
 	}
-	fs, err := newFontSet(st.Fonts, true)
+	var names [4]string
+	for i := range names {
+		names[i] = postScriptName(st, briefing.FontStyle(i))
+	}
+	fs, err := newFontSet(st.Fonts, names)
 	if err != nil {
 		return nil, err
 	}
-	r.latin = fs
-	r.fin = finish.New()
-	r.fontNames = map[string]string{}
-	for i := range st.Fonts {
-		r.fontNames["utf8"+fontKey(i)] = postScriptName(st, briefing.FontStyle(i))
+	stub, err := stubFont(st.Fonts[briefing.Regular])
+	if err != nil {
+		return nil, err
 	}
+	r.fonts = fs
+	r.share = newFontShare(stub, public)
+	r.fin = finish.New()
 	return r, nil
 }
 
@@ -94,14 +99,7 @@ func mix(a, b rgb, t float64) rgb {
 
 // Render writes d as a PDF to w.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
-	fs := r.latin
-	if !latinOnly(d) {
-		r.fullOnce.Do(func() { r.full, r.fullErr = newFontSet(r.st.Fonts, false) })
-		if r.fullErr != nil {
-			return Info{}, r.fullErr
-		}
-		fs = r.full
-	}
+	fs := r.fonts
 	var (
 		p   *page
 		err error
@@ -117,7 +115,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	p.fonts.prune(p.f, p.used)
+	r.share.prune(p.f)
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := p.f.Output(&buf); err != nil {
@@ -126,7 +124,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	err = r.fin.Finish(w, buf.Bytes(), finish.Options{
 		Lang:            d.Meta.Lang,
 		DisplayDocTitle: true,
-		FontNames:       r.fontNames,
+		Fonts:           p.embedFonts(),
 		ObjectStreams:   true,
 	})
 	if err != nil {
@@ -159,8 +157,11 @@ type page struct {
 	w, h           float64
 	ml, mr, mt, mb float64
 	sz             sizes
-	// used records the font styles text was set in.
-	used [4]bool
+	// used records the font styles text was set in, runes the runes set
+	// in each and fontRes their names in the /Font resources.
+	used    [4]bool
+	runes   [4]runeSet
+	fontRes [4]string
 }
 
 // sizes are the type sizes in points one layout pass uses.
@@ -198,13 +199,20 @@ func (r *Renderer) newPage(m *briefing.Meta, fs *fontSet) *page {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetDisplayMode("fullpage", "single")
-	fs.install(f)
+	r.share.install(f)
 	mg := r.st.Layout.Margins
-	return &page{r: r, fonts: fs, f: f, m: m, col: &r.col, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom, sz: r.sizesAt(r.st.Layout.Sizes.Body)}
+	p := &page{r: r, fonts: fs, f: f, m: m, col: &r.col, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom, sz: r.sizesAt(r.st.Layout.Sizes.Body)}
+	for i := range p.fontRes {
+		p.fontRes[i] = r.share.resource(i)
+	}
+	return p
 }
 
 func (p *page) font(st briefing.FontStyle, pt float64) {
-	p.used[st] = true
+	if !p.used[st] {
+		p.r.share.use(p.f, int(st))
+		p.used[st] = true
+	}
 	p.f.SetFont(family, fpdfStyles[st], pt)
 }
 
@@ -218,6 +226,7 @@ func lh(pt, k float64) float64 { return pt * k * mmPerPt }
 // text draws s at x with its line box's top at y.
 func (p *page) text(s string, st briefing.FontStyle, pt float64, c rgb, x, top, lineH float64) {
 	p.font(st, pt)
+	p.runes[st].add(s)
 	p.ink(c)
 	p.f.Text(x, baseline(top, lineH, pt), s)
 }

@@ -18,7 +18,7 @@ func testFonts(t *testing.T) *fontSet {
 		}
 		ff[i] = b
 	}
-	fs, err := newFontSet(ff, true)
+	fs, err := newFontSet(ff, [4]string{"NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic"})
 	if err != nil {
 		t.Fatal(err)
 	}

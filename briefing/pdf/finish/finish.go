@@ -2,13 +2,11 @@ package finish
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"sync"
 
@@ -27,11 +25,10 @@ type Options struct {
 	// in the catalog, so that viewers show the title rather than the file
 	// name (PDF/UA-1 requires it).
 	DisplayDocTitle bool
-	// FontNames renames embedded fonts: each key is a font's /BaseFont as
-	// the input names it, each value the font's PostScript name. The font
-	// is written as "TAG+PostScriptName", where TAG is six capital letters
-	// derived from the bytes of its embedded font program.
-	FontNames map[string]string
+	// Fonts are embedded, each a subset named "TAG+PostScriptName", where
+	// TAG is six capital letters derived from the subset's bytes, and put
+	// in the pages' /Font resources (see Font).
+	Fonts []Font
 	// ObjectStreams packs every object that is not a stream into one
 	// compressed object stream, with a cross-reference stream (PDF 1.5):
 	// smaller files for the same content.
@@ -51,9 +48,6 @@ type Finisher struct {
 // New returns a Finisher.
 func New() *Finisher { return &Finisher{} }
 
-// Level is the zlib compression level of the streams the pass compresses.
-const Level = zlib.DefaultCompression
-
 // Finish reads the PDF in, applies o and writes the result to w. Nothing
 // is written when it fails.
 func (f *Finisher) Finish(w io.Writer, in []byte, o Options) error {
@@ -65,7 +59,7 @@ func (f *Finisher) Finish(w io.Writer, in []byte, o Options) error {
 		return err
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(in) + len(in)/4)
+	buf.Grow(len(in) + 64<<10)
 	if err := f.write(&buf, d, o.ObjectStreams); err != nil {
 		return err
 	}
@@ -267,10 +261,8 @@ func (d *Doc) finish(o Options) error {
 		}
 		p["Annots"] = out
 	}
-	if len(o.FontNames) > 0 {
-		if err := d.renameFonts(o.FontNames); err != nil {
-			return err
-		}
+	if err := d.embedFonts(o.Fonts); err != nil {
+		return err
 	}
 	cat := d.Catalog()
 	if o.Lang != "" {
@@ -287,59 +279,6 @@ func (d *Doc) finish(o Options) error {
 	if o.Edit != nil {
 		if err := o.Edit(d); err != nil {
 			return fmt.Errorf("pdf finish: %w", err)
-		}
-	}
-	return nil
-}
-
-// renameFonts gives the fonts in the pages' resources their subset names.
-func (d *Doc) renameFonts(names map[string]string) error {
-	seen := map[int]bool{}
-	for i := range d.pages {
-		res, _ := d.Resolve(d.Page(i)["Resources"]).(types.Dict)
-		fonts, _ := d.Resolve(res["Font"]).(types.Dict)
-		keys := make([]string, 0, len(fonts))
-		for k := range fonts {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			ref, ok := fonts[k].(types.IndirectRef)
-			if !ok || seen[ref.ObjectNumber.Value()] {
-				continue
-			}
-			seen[ref.ObjectNumber.Value()] = true
-			fd, _ := d.Resolve(ref).(types.Dict)
-			base, _ := fd["BaseFont"].(types.Name)
-			ps, ok := names[string(base)]
-			if !ok {
-				continue
-			}
-			dicts := []types.Dict{fd}
-			desc := fd
-			if df, _ := d.Resolve(fd["DescendantFonts"]).(types.Array); len(df) == 1 {
-				desc, _ = d.Resolve(df[0]).(types.Dict)
-				dicts = append(dicts, desc)
-			}
-			fdesc, _ := d.Resolve(desc["FontDescriptor"]).(types.Dict)
-			if fdesc == nil {
-				return fmt.Errorf("pdf finish: font %s has no descriptor", base)
-			}
-			var prog *types.StreamDict
-			for _, key := range []string{"FontFile2", "FontFile3", "FontFile"} {
-				if s, ok := d.Resolve(fdesc[key]).(types.StreamDict); ok {
-					prog = &s
-					break
-				}
-			}
-			if prog == nil {
-				return fmt.Errorf("pdf finish: font %s is not embedded", base)
-			}
-			name := types.Name(SubsetTag(prog.Raw) + "+" + ps)
-			for _, x := range dicts {
-				x["BaseFont"] = name
-			}
-			fdesc["FontName"] = name
 		}
 	}
 	return nil

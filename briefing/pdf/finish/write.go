@@ -2,16 +2,19 @@ package finish
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/klauspost/compress/zlib"
 	"math"
 	"sort"
 	"strconv"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
+
+// Level is the zlib compression level of the streams the pass compresses.
+const Level = 1
 
 // minCompress is the smallest stream the pass compresses: below it zlib's
 // header and checksum cost more than they save.
