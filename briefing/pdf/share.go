@@ -107,7 +107,7 @@ func fontLayout() (string, error) {
 
 // prepare checks fpdf's version (when the binary records it: test
 // binaries do not) and the layout of its font definitions, then parses
-// the stub's four styles once.
+// the stub once.
 func (s *fontShare) prepare() (err error) {
 	defer func() {
 		if e := recover(); e != nil {
@@ -123,26 +123,28 @@ func (s *fontShare) prepare() (err error) {
 	def := reflect.TypeFor[fpdf.Fpdf]()
 	ft, _ := def.FieldByName("fonts")
 	def = ft.Type.Elem()
+	// The stub is parsed once, as the regular style; the other styles
+	// are copies under their own keys and resource names ("i"), which is
+	// all fpdf tells styles apart by once they are registered.
 	p := fpdf.New("P", "mm", "A4", "")
-	for i := range fpdfStyles {
-		p.AddUTF8FontFromBytes(family, fpdfStyles[i], s.stub)
-	}
+	p.AddUTF8FontFromBytes(family, fpdfStyles[0], s.stub)
 	if err := p.Error(); err != nil {
 		return err
 	}
-	m := fontMap(p)
+	v := fontMap(p).MapIndex(reflect.ValueOf(fontKey(0)))
+	if !v.IsValid() {
+		return fmt.Errorf("fpdf did not register the stub")
+	}
+	if tp := v.FieldByName("Tp").String(); tp != "UTF8" {
+		return fmt.Errorf("fpdf registered the stub as a %q font", tp)
+	}
 	for i := range fpdfStyles {
-		v := m.MapIndex(reflect.ValueOf(fontKey(i)))
-		if !v.IsValid() {
-			return fmt.Errorf("fpdf did not register style %d of the stub", i)
-		}
 		d := reflect.New(def).Elem()
 		d.Set(v)
-		if tp := d.FieldByName("Tp").String(); tp != "UTF8" {
-			return fmt.Errorf("fpdf registered the stub as a %q font", tp)
-		}
+		id := field(d, "i")
+		id.SetString(id.String() + fpdfStyles[i])
 		s.defs = append(s.defs, d)
-		s.res[i] = "F" + field(d, "i").String()
+		s.res[i] = "F" + id.String()
 	}
 	return nil
 }
