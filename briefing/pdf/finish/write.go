@@ -13,8 +13,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// Level is the zlib compression level of the streams the pass compresses.
-const Level = 1
+// Level is the zlib compression level (klauspost/compress) of the streams
+// the pass compresses. Measured on a brief: level 1 is as fast and 7%
+// larger, level 6 a third slower and 4% smaller.
+const Level = 3
 
 // minCompress is the smallest stream the pass compresses: below it zlib's
 // header and checksum cost more than they save.
