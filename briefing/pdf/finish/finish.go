@@ -91,12 +91,17 @@ type Doc struct {
 }
 
 // Read parses a PDF into a Doc.
-func Read(in []byte) (*Doc, error) {
+func Read(in []byte) (d *Doc, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			d, err = nil, fmt.Errorf("pdf finish: read: %v", e)
+		}
+	}()
 	ctx, err := pdfcpu.Read(bytes.NewReader(in), conf())
 	if err != nil {
 		return nil, fmt.Errorf("pdf finish: read: %w", err)
 	}
-	d := &Doc{x: ctx.XRefTable}
+	d = &Doc{x: ctx.XRefTable}
 	if d.x.Root == nil {
 		return nil, fmt.Errorf("pdf finish: no catalog")
 	}
