@@ -25,6 +25,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"reflect"
 	"runtime/debug"
 	"unsafe"
@@ -145,6 +146,17 @@ func (s *fontShare) prepare() (err error) {
 		id.SetString(id.String() + fpdfStyles[i])
 		s.defs = append(s.defs, d)
 		s.res[i] = "F" + id.String()
+	}
+	// A dry run of what every document does, so that a surprise panics
+	// here, where it is recovered, and not in Render.
+	f := fpdf.New("P", "mm", "A4", "")
+	s.install(f)
+	f.AddPage()
+	f.SetFont(family, fpdfStyles[3], 10)
+	f.Text(10, 10, "Ok")
+	s.prune(f)
+	if err := f.Output(io.Discard); err != nil {
+		return fmt.Errorf("fpdf with the shared fonts: %w", err)
 	}
 	return nil
 }

@@ -6,9 +6,11 @@
 //
 //   - link annotations written inline in a page's /Annots become indirect
 //     objects, as ISO 32000-1 (12.5.2) wants;
-//   - embedded fonts get their PostScript name with a six-letter subset tag
-//     derived from the subset's bytes (Options.FontNames): the same subset
-//     always gets the same tag, different subsets different tags;
+//   - fonts are embedded (Options.Fonts): a subset of a TrueType Program
+//     with the runes a document shows, named by its PostScript name with a
+//     six-letter subset tag derived from the subset's bytes (the same subset
+//     always gets the same tag, different subsets different ones), put in
+//     the pages' /Font resources;
 //   - the catalog gets /Lang and, with Options.DisplayDocTitle,
 //     /ViewerPreferences << /DisplayDocTitle true >>;
 //   - Options.Edit, the hook for tagged PDF, may change the catalog, the
