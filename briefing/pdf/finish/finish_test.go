@@ -11,7 +11,11 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
 	"briefing/briefing/pdf/finish"
+	"briefing/fonts"
 	"briefing/internal/testtool"
 )
 
@@ -162,5 +166,55 @@ func qpdf(t *testing.T, b []byte) {
 	}
 	if !bytes.Contains(out, []byte(`"/Tabs": "/S"`)) || !bytes.Contains(out, []byte(`"/Marked": true`)) {
 		t.Errorf("qpdf does not see /Tabs /S or /MarkInfo")
+	}
+}
+
+// TestSubset cuts Noto Sans down to a few runes: a small file that a
+// font reader loads, with one glyph per rune (plus .notdef and the parts
+// of composite glyphs), the same bytes whatever the runes' order.
+func TestSubset(t *testing.T) {
+	b, err := fonts.FS.ReadFile("NotoSans-Bold.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := finish.ParseProgram(b, "NotoSans-Bold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("Ǻé’ fi")
+	ttf, err := finish.SubsetForTest(p, runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ttf) > len(b)/20 {
+		t.Errorf("subset is %d bytes of %d", len(ttf), len(b))
+	}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		t.Fatalf("the subset is not a font sfnt reads: %v", err)
+	}
+	if n := f.NumGlyphs(); n < len(runes) || n > 2*len(runes)+2 {
+		t.Errorf("%d glyphs for %d runes", n, len(runes))
+	}
+	var buf sfnt.Buffer
+	for g := range f.NumGlyphs() {
+		if _, err := f.LoadGlyph(&buf, sfnt.GlyphIndex(g), fixed.I(1000), nil); err != nil {
+			t.Errorf("glyph %d: %v", g, err)
+		}
+	}
+	for _, r := range runes {
+		if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+			t.Errorf("the subset's cmap lacks %q", r)
+		}
+		if w := p.Width(r); w <= 0 && r != ' ' {
+			t.Errorf("width of %q: %d", r, w)
+		}
+	}
+	if g, _ := f.GlyphIndex(&buf, 'x'); g != 0 {
+		t.Error("the subset has x")
+	}
+	again, _ := finish.SubsetForTest(p, []rune("fi ’éǺé"))
+	if finish.SubsetTag(again) != finish.SubsetTag(ttf) {
+		t.Error("the same runes in another order give another subset")
 	}
 }

@@ -161,7 +161,7 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 		copy(post, p.tables["post"][:32])
 	}
 	be.PutUint32(post, 0x00030000)
-	tables := map[string][]byte{"glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx, "loca": loca, "maxp": maxp, "post": post}
+	tables := map[string][]byte{"cmap": s.cmap(), "glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx, "loca": loca, "maxp": maxp, "post": post}
 	for _, t := range []string{"cvt ", "fpgm", "prep"} {
 		if b := p.tables[t]; b != nil {
 			tables[t] = b
@@ -169,6 +169,42 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 	}
 	s.ttf = sfntFile(tables)
 	return s, nil
+}
+
+// cmap is a Unicode character map (platform 3, encoding 1, format 4) of
+// the subset: PDF readers go by the CIDToGIDMap, but it keeps the subset
+// a complete TrueType font for other tools.
+func (s *subset) cmap() []byte {
+	be := binary.BigEndian
+	seg := len(s.runes) + 1
+	es := 0
+	for 1<<(es+1) <= seg {
+		es++
+	}
+	n := 16 + 8*seg
+	b := make([]byte, 12+n)
+	be.PutUint16(b[2:], 1)
+	be.PutUint16(b[4:], 3)
+	be.PutUint16(b[6:], 1)
+	be.PutUint32(b[8:], 12)
+	t := b[12:]
+	be.PutUint16(t, 4)
+	be.PutUint16(t[2:], uint16(n))
+	be.PutUint16(t[6:], uint16(2*seg))
+	be.PutUint16(t[8:], uint16(2<<es))
+	be.PutUint16(t[10:], uint16(es))
+	be.PutUint16(t[12:], uint16(2*seg-2<<es))
+	ends, starts, deltas := t[14:], t[16+2*seg:], t[16+4*seg:]
+	for i, r := range append(slices.Clone(s.runes), 0xffff) {
+		be.PutUint16(ends[2*i:], uint16(r))
+		be.PutUint16(starts[2*i:], uint16(r))
+		d := 1
+		if g, ok := s.gid[r]; ok {
+			d = g - int(r)
+		}
+		be.PutUint16(deltas[2*i:], uint16(d))
+	}
+	return b
 }
 
 // sfntFile assembles a TrueType file from its tables.
