@@ -8,7 +8,7 @@
 //     objects, as ISO 32000-1 (12.5.2) wants;
 //   - fonts are embedded (Options.Fonts): a subset of a TrueType Program
 //     with the runes a document shows, named by its PostScript name with a
-//     six-letter subset tag derived from the subset's bytes (the same subset
+//     six-letter subset tag derived from the subset's content (the same subset
 //     always gets the same tag, different subsets different ones), put in
 //     the pages' /Font resources;
 //   - the catalog gets /Lang and, with Options.DisplayDocTitle,

@@ -26,7 +26,7 @@ type Options struct {
 	// name (PDF/UA-1 requires it).
 	DisplayDocTitle bool
 	// Fonts are embedded, each a subset named "TAG+PostScriptName", where
-	// TAG is six capital letters derived from the subset's bytes, and put
+	// TAG is six capital letters derived from the subset's content (font and runes), and put
 	// in the pages' /Font resources (see Font).
 	Fonts []Font
 	// ObjectStreams packs every object that is not a stream into one
@@ -289,9 +289,11 @@ func (d *Doc) finish(o Options) error {
 	return nil
 }
 
-// SubsetTag returns the six-letter tag of the font program b: capital
-// letters taken from its SHA-256, so that equal programs get equal tags and
-// different ones, all but certainly, different tags.
+// SubsetTag returns a six-letter subset tag for b, a description of a
+// subset (the pass hashes the font's name and the subset's runes, which
+// determine its bytes): capital letters taken from its SHA-256, so that
+// equal subsets get equal tags and different ones, all but certainly,
+// different tags.
 func SubsetTag(b []byte) string {
 	h := sha256.Sum256(b)
 	var t [6]byte

@@ -35,6 +35,17 @@ type subset struct {
 	w     map[rune]int // width by rune, 1/1000 em
 }
 
+// tag is the subset's tag: a subset is a function of the font and its
+// runes, so they are hashed rather than its bytes.
+func (s *subset) tag(font string) string {
+	b := make([]byte, 0, len(font)+4*len(s.runes))
+	b = append(b, font...)
+	for _, r := range s.runes {
+		b = binary.BigEndian.AppendUint32(b, uint32(r))
+	}
+	return SubsetTag(b)
+}
+
 // subset cuts p down to runes (plus .notdef and the components of
 // composite glyphs).
 func (p *Program) subset(runes []rune) (s *subset, err error) {
@@ -48,7 +59,8 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
 	old := []int{0}
-	have := map[int]bool{0: true}
+	have := make([]bool, p.nGlyph)
+	have[0] = true
 	var add func(g int)
 	add = func(g int) {
 		if have[g] {
@@ -83,7 +95,7 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 			c = c[n:]
 		}
 	}
-	s = &subset{gid: map[rune]int{}, w: map[rune]int{}}
+	s = &subset{gid: make(map[rune]int, len(rs)), w: make(map[rune]int, len(rs))}
 	for _, r := range rs {
 		if !p.Has(r) {
 			continue
@@ -92,7 +104,7 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 		add(int(p.gid[r]))
 	}
 	slices.Sort(old)
-	newID := make(map[int]int, len(old))
+	newID := make([]int, p.nGlyph)
 	for i, g := range old {
 		newID[g] = i
 	}
@@ -220,7 +232,11 @@ func sfntFile(tables map[string][]byte) []byte {
 	for 1<<(es+1) <= n {
 		es++
 	}
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, b := range tables {
+		size += (len(b) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	be.PutUint32(out, 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
 	be.PutUint16(out[6:], uint16(16<<es))
@@ -263,7 +279,7 @@ func (d *Doc) embed(f Font) (types.IndirectRef, error) {
 	if err != nil {
 		return types.IndirectRef{}, err
 	}
-	name := types.Name(SubsetTag(s.ttf) + "+" + p.name)
+	name := types.Name(s.tag(p.name) + "+" + p.name)
 	prog := d.stream(types.Dict{"Length1": types.Integer(len(s.ttf))}, s.ttf)
 	flags := 4 // symbolic
 	if p.italic != 0 {
