@@ -71,6 +71,7 @@ func TestBrief(t *testing.T) {
 					f := written(t, b)
 					checkQPDF(t, f)
 					checkValid(t, b)
+					checkCatalog(t, b, d.Meta.Lang)
 					checkFonts(t, f)
 					in := pdfinfo(t, f)
 					if in["Pages"] != "1" {

@@ -126,3 +126,20 @@ func internalLinks(t testing.TB, b []byte) int {
 	}
 	return n
 }
+
+// checkCatalog wants the catalog's /Lang to be lang and viewers asked to
+// show the title.
+func checkCatalog(t testing.TB, b []byte, lang string) {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := d.Catalog()
+	if cat["Lang"] != finish.Text(lang) {
+		t.Errorf("/Lang %v, want %s", cat["Lang"], lang)
+	}
+	if vp, _ := d.Resolve(cat["ViewerPreferences"]).(types.Dict); vp["DisplayDocTitle"] != types.Boolean(true) {
+		t.Errorf("/ViewerPreferences %v", cat["ViewerPreferences"])
+	}
+}

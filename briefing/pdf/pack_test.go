@@ -47,6 +47,7 @@ func TestPack(t *testing.T) {
 				f := written(t, b)
 				checkQPDF(t, f)
 				checkValid(t, b)
+				checkCatalog(t, b, d.Meta.Lang)
 				checkFonts(t, f)
 				in := pdfinfo(t, f)
 				if in["Pages"] != strconv.Itoa(info.Pages) || in["Title"] != d.Meta.Title || in["Author"] != d.Meta.Author {
