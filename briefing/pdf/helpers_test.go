@@ -14,6 +14,7 @@ import (
 	"briefing/briefing/pdf/finish"
 	"briefing/data"
 	"briefing/internal/defaults"
+	"briefing/internal/testtool"
 )
 
 var (
@@ -100,7 +101,7 @@ func hasLink(t testing.TB, b []byte, uri string) bool {
 // checkValid runs pdfcpu's strict validation on b.
 func checkValid(t testing.TB, b []byte) {
 	t.Helper()
-	if err := finish.Validate(b); err != nil {
+	if err := testtool.StrictPDF(b); err != nil {
 		t.Error(err)
 	}
 }

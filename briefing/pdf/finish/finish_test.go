@@ -80,7 +80,7 @@ func TestFinish(t *testing.T) {
 		t.Run(fmt.Sprint("objstm=", objStm), func(t *testing.T) {
 			o := finish.Options{Lang: "es-CO", DisplayDocTitle: true, ObjectStreams: objStm, Edit: tagging}
 			out := finishBytes(t, minimal(), o)
-			if err := finish.Validate(out); err != nil {
+			if err := testtool.StrictPDF(out); err != nil {
 				t.Error(err)
 			}
 			if again := finishBytes(t, minimal(), o); !bytes.Equal(out, again) {
