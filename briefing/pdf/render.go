@@ -24,6 +24,8 @@ type Renderer struct {
 	share *fontShare
 	fin   *finish.Finisher
 	col   palette
+	// bufs keeps fpdf's output buffers for reuse.
+	bufs sync.Pool // *bytes.Buffer
 	// qrs caches QR codes by text: documents of one statement share one.
 	qrs sync.Map // string → *qrCode
 }
@@ -116,9 +118,13 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 		return Info{}, err
 	}
 	r.share.prune(p.f)
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	if err := p.f.Output(&buf); err != nil {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := p.f.Output(buf); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
 	err = r.fin.Finish(w, buf.Bytes(), finish.Options{

@@ -42,7 +42,25 @@ type Options struct {
 // Finisher runs the finishing pass. It keeps zlib writers for reuse, so
 // make one per process and share it: it is safe for concurrent use.
 type Finisher struct {
-	zw sync.Pool // *zlib.Writer
+	zw   sync.Pool // *zlib.Writer
+	bufs sync.Pool // *bytes.Buffer
+}
+
+// maxPooled is the largest buffer kept for reuse.
+const maxPooled = 4 << 20
+
+func (f *Finisher) buffer() *bytes.Buffer {
+	if b, ok := f.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+func (f *Finisher) release(b *bytes.Buffer) {
+	if b.Cap() <= maxPooled {
+		f.bufs.Put(b)
+	}
 }
 
 // New returns a Finisher.
@@ -58,9 +76,10 @@ func (f *Finisher) Finish(w io.Writer, in []byte, o Options) error {
 	if err := d.finish(o); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
+	buf := f.buffer()
+	defer f.release(buf)
 	buf.Grow(len(in) + 64<<10)
-	if err := f.write(&buf, d, o.ObjectStreams); err != nil {
+	if err := f.write(buf, d, o.ObjectStreams); err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())

@@ -104,16 +104,20 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 		add(int(p.gid[r]))
 	}
 	slices.Sort(old)
-	newID := make([]int, p.nGlyph)
+	newID := make([]uint16, p.nGlyph)
 	for i, g := range old {
-		newID[g] = i
+		newID[g] = uint16(i)
 	}
 	for _, r := range s.runes {
-		s.gid[r] = newID[int(p.gid[r])]
+		s.gid[r] = int(newID[p.gid[r]])
 		s.w[r] = p.w[p.gid[r]]
 	}
 	// glyf and loca, components renumbered.
-	var glyf []byte
+	size := 0
+	for _, g := range old {
+		size += int(p.loca[g+1]-p.loca[g]) + 3
+	}
+	glyf := make([]byte, 0, size)
 	loca := make([]byte, 4*(len(old)+1))
 	for i, g := range old {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
@@ -124,7 +128,7 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 			for c := gl[10:]; len(c) >= 4; {
 				flags := be.Uint16(c)
 				if comp := int(be.Uint16(c[2:])); comp < p.nGlyph {
-					be.PutUint16(c[2:], uint16(newID[comp]))
+					be.PutUint16(c[2:], newID[comp])
 				}
 				n := 6
 				if flags&1 != 0 {

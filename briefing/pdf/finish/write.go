@@ -84,10 +84,12 @@ func (f *Finisher) write(buf *bytes.Buffer, d *Doc, objStm bool) error {
 	// The object stream, then the cross-reference stream.
 	sn := len(order) + 1
 	body := append(hdr, stm.Bytes()...)
-	z, err := f.deflate(body)
-	if err != nil {
+	zb := f.buffer()
+	defer f.release(zb)
+	if err := f.deflate(zb, body); err != nil {
 		return err
 	}
+	z := zb.Bytes()
 	stmOff := buf.Len()
 	fmt.Fprintf(buf, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, nStm, len(hdr), len(z))
 	buf.Write(z)
@@ -109,9 +111,11 @@ func (f *Finisher) write(buf *bytes.Buffer, d *Doc, objStm bool) error {
 	}
 	row(1, uint32(stmOff), 0)
 	row(1, uint32(xref), 0)
-	if z, err = f.deflate(rows); err != nil {
+	zb.Reset()
+	if err := f.deflate(zb, rows); err != nil {
 		return err
 	}
+	z = zb.Bytes()
 	fmt.Fprintf(buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %s %s /ID [<%s> <%s>] /Filter /FlateDecode /Length %d>>\nstream\n", xn, xn+1, root, info, id, id, len(z))
 	buf.Write(z)
 	fmt.Fprintf(buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
@@ -131,12 +135,13 @@ func (f *Finisher) putStream(buf *bytes.Buffer, e *enc, n int, sd types.StreamDi
 	raw := sd.Raw
 	dict := sd.Dict
 	if _, has := dict["Filter"]; !has && len(raw) >= minCompress {
-		z, err := f.deflate(raw)
-		if err != nil {
+		zb := f.buffer()
+		defer f.release(zb)
+		if err := f.deflate(zb, raw); err != nil {
 			return err
 		}
-		if len(z) < len(raw) {
-			raw = z
+		if zb.Len() < len(raw) {
+			raw = zb.Bytes()
 			dict["Filter"] = types.Name("FlateDecode")
 			delete(dict, "DecodeParms")
 		}
@@ -153,27 +158,23 @@ func (f *Finisher) putStream(buf *bytes.Buffer, e *enc, n int, sd types.StreamDi
 	return nil
 }
 
-// deflate compresses b with a reused zlib writer.
-func (f *Finisher) deflate(b []byte) ([]byte, error) {
-	var out bytes.Buffer
+// deflate compresses b into out with a reused zlib writer.
+func (f *Finisher) deflate(out *bytes.Buffer, b []byte) error {
 	out.Grow(len(b)/2 + 64)
 	zw, _ := f.zw.Get().(*zlib.Writer)
 	if zw == nil {
 		var err error
-		if zw, err = zlib.NewWriterLevel(&out, Level); err != nil {
-			return nil, err
+		if zw, err = zlib.NewWriterLevel(out, Level); err != nil {
+			return err
 		}
 	} else {
-		zw.Reset(&out)
+		zw.Reset(out)
 	}
 	defer f.zw.Put(zw)
 	if _, err := zw.Write(b); err != nil {
-		return nil, err
+		return err
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return zw.Close()
 }
 
 // reachable walks the objects from the catalog, then the info dictionary,
