@@ -7,10 +7,12 @@ package pdf
 // Why: fpdf's public way to give a document a font, AddUTF8FontFromBytes,
 // parses the font and JSON-hashes a 65,536-entry width table every time:
 // about 2 ms a style a document, even for the stub font. The shortcut adds
-// the stub's four styles once, to a prototype document, and gives every
-// document a copy of their definitions. The copies share the parsed font
-// and its width table, which fpdf only reads while drawing; each copy gets
-// its own map of used runes, the one thing fpdf writes to while drawing.
+// the stub once, to a prototype document, copies its definition for the
+// four styles (each with its own resource name, field "i"), and gives
+// every document copies of those, written into its font map. The copies
+// share the parsed font and its width table, which fpdf only reads while
+// drawing; each gets its own map of used runes ("usedRunes"), the one
+// thing fpdf writes to while drawing.
 // fpdf would also rewrite the shared parser when it subsets a font in
 // Output, so every font is removed from a document before its Output
 // (prune): the finishing pass embeds the fonts instead.
