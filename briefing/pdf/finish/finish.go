@@ -26,8 +26,8 @@ type Options struct {
 	// name (PDF/UA-1 requires it).
 	DisplayDocTitle bool
 	// Fonts are embedded, each a subset named "TAG+PostScriptName", where
-	// TAG is six capital letters derived from the subset's content (font and runes), and put
-	// in the pages' /Font resources (see Font).
+	// TAG is six capital letters derived from the subset's content (font
+	// and runes), and put in the pages' /Font resources (see Font).
 	Fonts []Font
 	// ObjectStreams packs every object that is not a stream into one
 	// compressed object stream, with a cross-reference stream (PDF 1.5):
@@ -216,8 +216,8 @@ func (d *Doc) Page(i int) types.Dict {
 }
 
 // Annots returns the annotations of page i (from 0), in order. After the
-// pass's own step each is an indirect object: AnnotRefs gives their
-// references.
+// pass's own step each is an indirect object with /P, its page: AnnotRefs
+// gives their references.
 func (d *Doc) Annots(i int) []types.Dict {
 	var out []types.Dict
 	for _, a := range d.annotArray(i) {
