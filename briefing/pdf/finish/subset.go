@@ -68,31 +68,10 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 		}
 		have[g] = true
 		old = append(old, g)
-		gl := p.glyf[p.loca[g]:p.loca[g+1]]
-		if len(gl) < 10 || int16(be.Uint16(gl)) >= 0 {
-			return
-		}
-		for c := gl[10:]; len(c) >= 4; {
-			flags, comp := be.Uint16(c), int(be.Uint16(c[2:]))
-			if comp < p.nGlyph {
+		for _, at := range components(p.glyf[p.loca[g]:p.loca[g+1]]) {
+			if comp := int(be.Uint16(p.glyf[int(p.loca[g])+at+2:])); comp < p.nGlyph {
 				add(comp)
 			}
-			n := 4 + 2
-			if flags&1 != 0 { // ARG_1_AND_2_ARE_WORDS
-				n += 2
-			}
-			switch {
-			case flags&8 != 0: // WE_HAVE_A_SCALE
-				n += 2
-			case flags&0x40 != 0: // X_AND_Y_SCALE
-				n += 4
-			case flags&0x80 != 0: // TWO_BY_TWO
-				n += 8
-			}
-			if flags&0x20 == 0 || len(c) < n { // MORE_COMPONENTS
-				break
-			}
-			c = c[n:]
 		}
 	}
 	s = &subset{gid: make(map[rune]int, len(rs)), w: make(map[rune]int, len(rs))}
@@ -112,7 +91,8 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 		s.gid[r] = int(newID[p.gid[r]])
 		s.w[r] = p.w[p.gid[r]]
 	}
-	// glyf and loca, components renumbered.
+	// glyf and loca, components renumbered, hinting instructions
+	// dropped.
 	size := 0
 	for _, g := range old {
 		size += int(p.loca[g+1]-p.loca[g]) + 3
@@ -121,33 +101,7 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 	loca := make([]byte, 4*(len(old)+1))
 	for i, g := range old {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		start := len(glyf)
-		glyf = append(glyf, p.glyf[p.loca[g]:p.loca[g+1]]...)
-		gl := glyf[start:]
-		if len(gl) >= 10 && int16(be.Uint16(gl)) < 0 {
-			for c := gl[10:]; len(c) >= 4; {
-				flags := be.Uint16(c)
-				if comp := int(be.Uint16(c[2:])); comp < p.nGlyph {
-					be.PutUint16(c[2:], newID[comp])
-				}
-				n := 6
-				if flags&1 != 0 {
-					n += 2
-				}
-				switch {
-				case flags&8 != 0:
-					n += 2
-				case flags&0x40 != 0:
-					n += 4
-				case flags&0x80 != 0:
-					n += 8
-				}
-				if flags&0x20 == 0 || len(c) < n {
-					break
-				}
-				c = c[n:]
-			}
-		}
+		glyf = appendGlyph(glyf, p.glyf[p.loca[g]:p.loca[g+1]], newID)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
@@ -178,11 +132,6 @@ func (p *Program) subset(runes []rune) (s *subset, err error) {
 	}
 	be.PutUint32(post, 0x00030000)
 	tables := map[string][]byte{"cmap": s.cmap(), "glyf": glyf, "head": head, "hhea": hhea, "hmtx": hmtx, "loca": loca, "maxp": maxp, "post": post}
-	for _, t := range []string{"cvt ", "fpgm", "prep"} {
-		if b := p.tables[t]; b != nil {
-			tables[t] = b
-		}
-	}
 	s.ttf = sfntFile(tables)
 	return s, nil
 }
@@ -221,6 +170,91 @@ func (s *subset) cmap() []byte {
 		be.PutUint16(deltas[2*i:], uint16(d))
 	}
 	return b
+}
+
+// components returns the offsets in the composite glyph gl of its
+// component records (flags, then glyph index); none for a simple glyph.
+func components(gl []byte) []int {
+	be := binary.BigEndian
+	if len(gl) < 10 || int16(be.Uint16(gl)) >= 0 {
+		return nil
+	}
+	var out []int
+	for at := 10; at+4 <= len(gl); {
+		out = append(out, at)
+		flags := be.Uint16(gl[at:])
+		n := 6
+		if flags&1 != 0 { // ARG_1_AND_2_ARE_WORDS
+			n += 2
+		}
+		switch {
+		case flags&8 != 0: // WE_HAVE_A_SCALE
+			n += 2
+		case flags&0x40 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+			n += 4
+		case flags&0x80 != 0: // WE_HAVE_A_TWO_BY_TWO
+			n += 8
+		}
+		if flags&0x20 == 0 { // MORE_COMPONENTS
+			break
+		}
+		at += n
+	}
+	return out
+}
+
+// appendGlyph appends glyph gl to dst without its hinting instructions
+// (viewers and printers of PDF draw outlines unhinted; upstream Noto is
+// unhinted too), composite components renumbered with newID.
+func appendGlyph(dst, gl []byte, newID []uint16) []byte {
+	be := binary.BigEndian
+	if len(gl) < 10 {
+		return dst
+	}
+	start := len(dst)
+	if nc := int(int16(be.Uint16(gl))); nc >= 0 {
+		at := 10 + 2*nc
+		if at+2 > len(gl) {
+			return append(dst, gl...)
+		}
+		l := int(be.Uint16(gl[at:]))
+		if at+2+l > len(gl) {
+			return append(dst, gl...)
+		}
+		dst = append(dst, gl[:at]...)
+		dst = append(dst, 0, 0)
+		return append(dst, gl[at+2+l:]...)
+	}
+	cs := components(gl)
+	if len(cs) == 0 {
+		return append(dst, gl...)
+	}
+	last := cs[len(cs)-1]
+	end := last + 6
+	flags := be.Uint16(gl[last:])
+	if flags&1 != 0 {
+		end += 2
+	}
+	switch {
+	case flags&8 != 0:
+		end += 2
+	case flags&0x40 != 0:
+		end += 4
+	case flags&0x80 != 0:
+		end += 8
+	}
+	dst = append(dst, gl[:min(end, len(gl))]...)
+	g := dst[start:]
+	for _, at := range cs {
+		if at+4 > len(g) {
+			break
+		}
+		be.PutUint16(g[at:], be.Uint16(g[at:])&^0x100) // WE_HAVE_INSTRUCTIONS
+		if comp := int(be.Uint16(g[at+2:])); comp < len(newID) {
+			be.PutUint16(g[at+2:], newID[comp])
+		}
+	}
+	return dst
 }
 
 // sfntFile assembles a TrueType file from its tables.
