@@ -11,10 +11,11 @@ import (
 // command down to the data and the model.
 var layers = map[string]int{
 	"briefing/data": 0, "briefing/fonts": 0, "briefing/layouts": 0,
-	"briefing/briefing/font":   1,
-	"briefing/briefing":        2,
-	"briefing/briefing/layout": 3,
-	"briefing/briefing/pdf":    4, "briefing/briefing/docx": 4, "briefing/briefing/batch": 4,
+	"briefing/briefing/font":       1,
+	"briefing/briefing":            2,
+	"briefing/briefing/layout":     3,
+	"briefing/briefing/pdf/finish": 3,
+	"briefing/briefing/pdf":        4, "briefing/briefing/docx": 4, "briefing/briefing/batch": 4,
 	"briefing/internal/defaults": 4, "briefing/internal/testtool": 4,
 	"briefing/internal/cli": 5,
 	"briefing":              6,

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# bench/peers.sh: time briefing's default build against pandoc making the
-# same statement, per document.
+# bench/peers.sh: time briefing against Typst and pandoc making the same
+# statement, per document.
 #
 #   bench/peers.sh [RUNS]        (default 7 runs; medians are reported)
 #
 # briefing: the built binary's whole default build (every audience, language,
-# kind and format), divided by the number of documents it makes.
+# kind and format), divided by the number of documents it makes; and a
+# build of 200 one-page PDF briefs (a statement from bench/gen, --jobs 1, so
+# one core), whole process, per brief.
+# Typst: the same 200 briefs as Typst documents (bench/totypst), compiled
+# to PDF by one warm compiler through Typst's Node compiler
+# (@myriaddreamin/typst-ts-node-compiler, installed by this script with npm
+# into $BENCH_CACHE, default ~/.cache/briefing-bench), per document
+# (bench/typst.js). Skipped without node and npm.
 # pandoc: the same statement (the pack's text, from bench/tomd) to DOCX, and
 # to PDF with whichever PDF engine is installed (typst, wkhtmltopdf,
 # weasyprint, pdflatex), one document per run.
@@ -46,6 +53,50 @@ printf '%-44s %10s %8s %12s\n' "" "wall ms" "docs" "ms/doc"
 printf '%-44s %10s %8s %12s\n' "briefing build (all)" "$b_all" "$docs" "$(per "$b_all" "$docs")"
 printf '%-44s %10s %8s %12s\n' "briefing build --format pdf" "$b_pdf" "$pdfs" "$(per "$b_pdf" "$pdfs")"
 printf '%-44s %10s %8s %12s\n' "briefing build --format docx" "$b_docx" "$docxs" "$(per "$b_docx" "$docxs")"
+
+# 200 briefs, one core: briefing's whole process against Typst, warm.
+go run ./bench/gen -recs 200 -audiences 1 -formats pdf -out "$tmp/s200" >/dev/null
+b200() { "$tmp/briefing" build --quiet --data "$tmp/s200/scale.yaml" --lang en --kind brief --format pdf --jobs 1 --out "$tmp/s200/out"; }
+b200
+n200=$(grep -c '"path"' "$tmp/s200/out/manifest.json")
+typst_version=0.7.0
+cache=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/briefing-bench}
+typst=""
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  mod="$cache/typst-$typst_version"
+  if [ ! -d "$mod/node_modules/@myriaddreamin/typst-ts-node-compiler" ]; then
+    mkdir -p "$mod"
+    npm install --prefix "$mod" --no-audit --no-fund --silent "@myriaddreamin/typst-ts-node-compiler@$typst_version" >/dev/null
+  fi
+  go run ./bench/totypst -data "$tmp/s200/scale.yaml" -lang en -out "$tmp/typ200"
+  typst=yes
+else
+  echo "node and npm are not installed: Typst skipped"
+fi
+# Paired runs, in turn, so that a change of the machine's speed during the
+# script moves both sides: one briefing build, then one round of Typst
+# compiling the briefs (in a compiler warmed up on 20 others, see
+# bench/typst.js).
+: > "$tmp/pairs"
+for _ in $(seq "$runs"); do
+  t0=$(date +%s%N); b200 >/dev/null 2>&1; t1=$(date +%s%N)
+  b=$(awk -v d="$(( (t1 - t0) / 1000 ))" -v n="$n200" 'BEGIN {printf "%.3f", d/1000/n}')
+  t=""
+  if [ -n "$typst" ]; then
+    t=$(NODE_PATH="$mod/node_modules" node bench/typst.js fonts "$tmp"/typ200/*.typ)
+  fi
+  echo "$b ${t:-0 0}" >> "$tmp/pairs"
+done
+med() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
+b_doc=$(awk '{print $1}' "$tmp/pairs" | med)
+printf '%-44s %10s %8s %12s\n' "briefing, $n200 PDF briefs, --jobs 1" "" "$n200" "$b_doc"
+if [ -n "$typst" ]; then
+  t_doc=$(awk '{print $2}' "$tmp/pairs" | med)
+  t_again=$(awk '{print $3}' "$tmp/pairs" | med)
+  printf '%-44s %10s %8s %12s\n' "Typst $typst_version (node), warm, new briefs" "" "$((n200 - 20))" "$t_doc"
+  printf '%-44s %10s %8s %12s\n' "Typst $typst_version (node), the same again" "" "$((n200 - 20))" "$t_again"
+  echo "ratio, PDF brief per document (median of paired runs): briefing / Typst = $(awk '{print $1/$2}' "$tmp/pairs" | med)× (new briefs), $(awk '{print $1/$3}' "$tmp/pairs" | med)× (memoised)"
+fi
 
 if ! command -v pandoc >/dev/null; then
   echo "pandoc is not installed (Debian: apt-get install pandoc): no ratios"

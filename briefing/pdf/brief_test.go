@@ -74,6 +74,8 @@ func TestBrief(t *testing.T) {
 					}
 					f := written(t, b)
 					checkQPDF(t, f)
+					checkValid(t, b)
+					checkCatalog(t, b, d.Meta.Lang)
 					checkFonts(t, f)
 					in := pdfinfo(t, f)
 					if in["Pages"] != "1" {
@@ -229,6 +231,7 @@ func TestBriefLogoUnofficial(t *testing.T) {
 		}
 		f := written(t, b)
 		checkQPDF(t, f)
+		checkValid(t, b)
 		if got := text(t, f, 0, 0); !strings.Contains(got, "Traducción no oficial") {
 			t.Errorf("no unofficial note in %q", got)
 		}
@@ -249,6 +252,7 @@ func TestBriefNonLatin(t *testing.T) {
 	b, _ := render(t, r, d, "brief-nonlatin")
 	f := written(t, b)
 	checkFonts(t, f)
+	checkValid(t, b)
 	if got := text(t, f, 0, 0); !strings.Contains(got, "Защита беженцев — Προστασία προσφύγων.") {
 		t.Errorf("text lacks the Cyrillic and Greek line:\n%s", got)
 	}
@@ -266,7 +270,7 @@ func TestBriefRich(t *testing.T) {
 	if info.Pages != 1 {
 		t.Errorf("%d pages", info.Pages)
 	}
-	if !bytes.Contains(b, []byte("/URI (https://example.org/cartagena)")) {
+	if !hasLink(t, b, "https://example.org/cartagena") {
 		t.Error("no link annotation to the Declaration")
 	}
 	f := written(t, b)
@@ -274,6 +278,30 @@ func TestBriefRich(t *testing.T) {
 	for _, w := range docText(d) {
 		if !strings.Contains(strings.ToLower(got), strings.ToLower(norm(w))) {
 			t.Errorf("text lacks %q", w)
+		}
+	}
+}
+
+// TestSubsetTags: two briefs subset the same font differently, so its
+// subset tags differ; a second render of one brief gives the same tags.
+func TestSubsetTags(t *testing.T) {
+	_, _, r := fixture(t)
+	docs := briefs(t, "en", briefing.PaperA4)
+	names := map[string][]string{}
+	for _, n := range []string{"brief-en-a4-1", "brief-en-a4-2"} {
+		b, _ := render(t, r, docs[n], "")
+		names[n] = checkFonts(t, written(t, b))
+	}
+	a, b := names["brief-en-a4-1"], names["brief-en-a4-2"]
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("fonts %v and %v", a, b)
+	}
+	for i := range a {
+		if a[i] == b[i] {
+			t.Errorf("two different briefs both name a font %s", a[i])
+		}
+		if a[i][7:] != b[i][7:] {
+			t.Errorf("fonts in different order: %v, %v", a, b)
 		}
 	}
 }

@@ -10,8 +10,11 @@
 // same Doc gives the same bytes (fixed dates, sorted catalogue, no random
 // ids).
 //
-// Fonts are handed to fpdf once in New, cut down to Latin scripts, and
-// copied into each document, which then embeds a subset of the styles it
-// uses (see fonts.go). Documents that print other scripts use the full
-// fonts.
+// fpdf draws the pages; the finishing pass (package finish) writes the
+// final file: it embeds a subset of each font style a document uses, turns
+// link annotations into indirect objects, compresses and gives the file a
+// content-derived /ID. Font programs are read once in New (fonts.go); fpdf
+// only gets a stub font to set text with, shared by all documents through
+// the one guarded shortcut into fpdf's fields (share.go), or added through
+// its public API when the shortcut's checks fail.
 package pdf

@@ -41,6 +41,7 @@ func (p *page) box(b *layout.Box, links map[string]int) {
 	switch b.Kind {
 	case layout.Text:
 		p.font(b.Font, b.Size)
+		p.runes[b.Font].add(b.Text)
 		f.SetTextColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
 		f.Text(b.X, b.Baseline, b.Text)
 	case layout.Fill:
@@ -158,22 +159,4 @@ func (p *page) qr(s string, x, y, size float64, c layout.Color) {
 func dark(code image.Image, x, y int) bool {
 	r, _, _, _ := code.At(x, y).RGBA()
 	return r < 0x8000
-}
-
-// latinOnly reports whether every text box of ld is within the reduced
-// fonts' ranges.
-func latinOnly(ld *layout.Document) bool {
-	for _, pg := range ld.Pages {
-		for _, b := range pg.Boxes {
-			if b.Kind != layout.Text {
-				continue
-			}
-			for _, r := range b.Text {
-				if !inLatin(r) {
-					return false
-				}
-			}
-		}
-	}
-	return true
 }

@@ -7,10 +7,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
 	"briefing/briefing"
 	"briefing/briefing/pdf"
+	"briefing/briefing/pdf/finish"
 	"briefing/data"
 	"briefing/internal/defaults"
+	"briefing/internal/testtool"
 )
 
 var (
@@ -72,4 +76,71 @@ func render(t testing.TB, r *pdf.Renderer, d *briefing.Doc, name string) ([]byte
 		os.WriteFile(filepath.Join(dir, name+".pdf"), buf.Bytes(), 0o644)
 	}
 	return buf.Bytes(), info
+}
+
+// hasLink reports whether a page of the PDF b has a link annotation, an
+// indirect object, to uri.
+func hasLink(t testing.TB, b []byte, uri string) bool {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range d.NumPages() {
+		refs := d.AnnotRefs(i)
+		for j, a := range d.Annots(i) {
+			act, _ := d.Resolve(a["A"]).(types.Dict)
+			if j < len(refs) && act["URI"] == finish.Text(uri) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checkValid runs pdfcpu's strict validation on b.
+func checkValid(t testing.TB, b []byte) {
+	t.Helper()
+	if err := testtool.StrictPDF(b); err != nil {
+		t.Error(err)
+	}
+}
+
+// internalLinks counts the link annotations, indirect objects, that go to
+// a place in the document.
+func internalLinks(t testing.TB, b []byte) int {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i := range d.NumPages() {
+		if len(d.AnnotRefs(i)) != len(d.Annots(i)) {
+			t.Errorf("page %d: an annotation is not an indirect object", i+1)
+		}
+		for _, a := range d.Annots(i) {
+			if _, ok := d.Resolve(a["Dest"]).(types.Array); ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// checkCatalog wants the catalog's /Lang to be lang and viewers asked to
+// show the title.
+func checkCatalog(t testing.TB, b []byte, lang string) {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := d.Catalog()
+	if cat["Lang"] != finish.Text(lang) {
+		t.Errorf("/Lang %v, want %s", cat["Lang"], lang)
+	}
+	if vp, _ := d.Resolve(cat["ViewerPreferences"]).(types.Dict); vp["DisplayDocTitle"] != types.Boolean(true) {
+		t.Errorf("/ViewerPreferences %v", cat["ViewerPreferences"])
+	}
 }

@@ -47,6 +47,8 @@ func TestPack(t *testing.T) {
 				}
 				f := written(t, b)
 				checkQPDF(t, f)
+				checkValid(t, b)
+				checkCatalog(t, b, d.Meta.Lang)
 				checkFonts(t, f)
 				in := pdfinfo(t, f)
 				if in["Pages"] != strconv.Itoa(info.Pages) || in["Title"] != d.Meta.Title || in["Author"] != d.Meta.Author {
@@ -125,7 +127,7 @@ func TestPack(t *testing.T) {
 					}
 				}
 				// Each contents entry links inside the document.
-				if n := bytes.Count(b, []byte("/Dest [")); n < len(toc.Entries) {
+				if n := internalLinks(t, b); n < len(toc.Entries) {
 					t.Errorf("%d internal links, want ≥ %d", n, len(toc.Entries))
 				}
 				// One bookmark per level-1 heading.
@@ -204,6 +206,7 @@ func TestPackQuoteLongerThanAPage(t *testing.T) {
 		}
 	}
 	checkQPDF(t, file)
+	checkValid(t, b)
 }
 
 // TestPackLongCoverNote: an audience note too long for the cover moves to
@@ -228,4 +231,5 @@ func TestPackLongCoverNote(t *testing.T) {
 		t.Error("the states' short note is not on the cover")
 	}
 	checkQPDF(t, file)
+	checkValid(t, b)
 }

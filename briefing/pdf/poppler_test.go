@@ -64,20 +64,37 @@ func norm(s string) string {
 	return strings.TrimSpace(space.ReplaceAllString(s, " "))
 }
 
-// checkFonts asserts that every font is embedded and subset.
-func checkFonts(t *testing.T, file string) {
+var subsetName = regexp.MustCompile(`^([A-Z]{6})\+NotoSans-(Regular|Bold|Italic|BoldItalic)$`)
+
+// checkFonts asserts that every font is embedded and subset, and named
+// TAG+PostScriptName with a tag of its own; it returns the names.
+func checkFonts(t *testing.T, file string) []string {
 	t.Helper()
 	lines := strings.Split(strings.TrimSpace(run(t, "pdffonts", file)), "\n")
 	if len(lines) < 3 {
 		t.Fatalf("pdffonts lists no fonts:\n%s", strings.Join(lines, "\n"))
 	}
+	var names []string
+	tags := map[string]bool{}
 	for _, l := range lines[2:] {
 		f := strings.Fields(l)
 		// name type... encoding emb sub uni object ID
 		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
 			t.Errorf("font not embedded and subset: %s", l)
+			continue
 		}
+		m := subsetName.FindStringSubmatch(f[0])
+		if m == nil {
+			t.Errorf("font name %q is not TAG+NotoSans-Style", f[0])
+			continue
+		}
+		if tags[m[1]] {
+			t.Errorf("subset tag %s used twice", m[1])
+		}
+		tags[m[1]] = true
+		names = append(names, f[0])
 	}
+	return names
 }
 
 // checkQPDF runs qpdf --check.

@@ -12,19 +12,20 @@ import (
 
 	"briefing/briefing"
 	"briefing/briefing/layout"
+	"briefing/briefing/pdf/finish"
 )
 
 // Renderer renders Docs to PDF with one Style. It is made once per process
 // and is safe for concurrent use: it is read-only after New.
 type Renderer struct {
 	st *briefing.Style
-	// latin are the fonts cut down to Latin scripts, used for documents
-	// that print nothing else; full are the whole fonts, parsed on first
-	// need.
-	latin    *fontSet
-	full     *fontSet
-	fullErr  error
-	fullOnce sync.Once
+	// fonts are the brand fonts, share gives fpdf its stub font and fin
+	// is the finishing pass.
+	fonts *fontSet
+	share *fontShare
+	fin   *finish.Finisher
+	// bufs keeps fpdf's output buffers for reuse.
+	bufs sync.Pool // *bytes.Buffer
 	// qrs caches QR codes by text: documents of one statement share one.
 	qrs sync.Map // string → *qrCode
 }
@@ -39,9 +40,15 @@ type Info struct {
 // the layout's smallest body size: see briefing.OverflowError.
 type OverflowError = briefing.OverflowError
 
-// New makes a Renderer for st: it checks the colours and sizes and hands
-// the fonts to fpdf.
+// New makes a Renderer for st: it checks the colours and sizes and reads
+// the fonts.
 func New(st *briefing.Style) (*Renderer, error) {
+	return newRenderer(st, false)
+}
+
+// newRenderer is New; with public set, documents get their fonts through
+// fpdf's public API only (see share.go).
+func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("pdf: no style")
 	}
@@ -61,11 +68,32 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if st.Type == nil {
 		return nil, fmt.Errorf("pdf: the style has no parsed fonts (make it with briefing.LoadStyle)")
 	}
-	fs, err := newFontSet(st.Fonts, true)
+	var names [4]string
+	for i := range names {
+		names[i] = postScriptName(st, briefing.FontStyle(i))
+	}
+	fs, err := newFontSet(st.Fonts, names)
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{st: st, latin: fs}, nil
+	stub, err := stubFont(st.Fonts[briefing.Regular])
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{st: st, fonts: fs, share: newFontShare(stub, public), fin: finish.New()}, nil
+}
+
+// postScriptName is the PostScript name of style i of st's fonts; for a
+// font without one, the family's name without spaces and the style.
+func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
+	if n := st.Type.Face(i).PostScriptName; n != "" {
+		return n
+	}
+	fam := strings.ReplaceAll(st.Brand.Fonts.Family, " ", "")
+	if fam == "" {
+		fam = "Brand"
+	}
+	return fam + "-" + [4]string{"Regular", "Bold", "Italic", "BoldItalic"}[i]
 }
 
 // Render lays d out and writes it as a PDF to w.
@@ -77,28 +105,31 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	return r.Write(w, d, ld)
 }
 
-// Write writes ld, the layout of d, as a PDF to w.
+// Write writes ld, the layout of d, as a PDF to w: fpdf draws the boxes,
+// the finishing pass embeds the fonts and writes the file.
 func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Info, error) {
-	fs := r.latin
-	if !latinOnly(ld) {
-		r.fullOnce.Do(func() { r.full, r.fullErr = newFontSet(r.st.Fonts, false) })
-		if r.fullErr != nil {
-			return Info{}, r.fullErr
-		}
-		fs = r.full
-	}
-	p := r.newPage(&d.Meta, ld, fs)
+	p := r.newPage(&d.Meta, ld)
 	p.draw(ld)
 	if err := p.f.Error(); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
-	p.fonts.prune(p.f, p.used)
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	if err := p.f.Output(&buf); err != nil {
+	r.share.prune(p.f)
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	if err := p.f.Output(buf); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
-	if _, err := w.Write(subsetTag(buf.Bytes())); err != nil {
+	err := r.fin.Finish(w, buf.Bytes(), finish.Options{
+		Lang:            d.Meta.Lang,
+		DisplayDocTitle: true,
+		Fonts:           p.embedFonts(),
+		ObjectStreams:   true,
+	})
+	if err != nil {
 		return Info{}, err
 	}
 	return Info{Pages: p.f.PageNo()}, nil
@@ -109,15 +140,19 @@ type page struct {
 	r     *Renderer
 	fonts *fontSet
 	f     *fpdf.Fpdf
-	// used records the font styles text was set in.
-	used [4]bool
+	// used records the font styles text was set in, runes the runes set
+	// in each and fontRes their names in the /Font resources.
+	used    [4]bool
+	runes   [4]runeSet
+	fontRes [4]string
 }
 
 // newPage starts a document for d's metadata at ld's page size.
-func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document, fs *fontSet) *page {
+func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document) *page {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
 	f.SetCatalogSort(true)
-	f.SetCompression(true)
+	// The finishing pass compresses the pages' content, with reused writers.
+	f.SetCompression(false)
 	date := m.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
@@ -134,11 +169,19 @@ func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document, fs *fontSet) *
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetDisplayMode("fullpage", "single")
-	fs.install(f)
-	return &page{r: r, fonts: fs, f: f}
+	r.share.install(f)
+	p := &page{r: r, fonts: r.fonts, f: f}
+	for i := range p.fontRes {
+		p.fontRes[i] = r.share.resource(i)
+	}
+	return p
 }
 
+// font selects style st at size pt.
 func (p *page) font(st briefing.FontStyle, pt float64) {
-	p.used[st] = true
+	if !p.used[st] {
+		p.r.share.use(p.f, int(st))
+		p.used[st] = true
+	}
 	p.f.SetFont(family, fpdfStyles[st], pt)
 }

@@ -1,0 +1,166 @@
+package finish_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"briefing/briefing/pdf/finish"
+	"briefing/internal/testtool"
+)
+
+// minimal returns a one-page PDF with an inline link annotation, as fpdf
+// writes them, and an uncompressed content stream.
+func minimal() []byte {
+	content := strings.Repeat("0 0 m 10 10 l S\n", 20)
+	objs := []string{
+		"<</Type /Catalog /Pages 2 0 R>>",
+		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <<>> /Contents 4 0 R " +
+			"/Annots [<</Type /Annot /Subtype /Link /Rect [72 700 144 730] /Border [0 0 0] /A <</S /URI /URI (https://example.org/)>>>>]>>",
+		fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(content), content),
+		"<</Unused true>>",
+		"<</Title (Minimal) /Producer (test)>>",
+		"<</Orphan true>>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<</Size %d /Root 1 0 R /Info 6 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
+}
+
+func finishBytes(t *testing.T, in []byte, o finish.Options) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := finish.New().Finish(&out, in, o); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// tagging is an Edit hook adding what tagged PDF needs: the hooks are real.
+func tagging(d *finish.Doc) error {
+	cat := d.Catalog()
+	cat["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
+	parents := d.Add(types.Dict{"Nums": types.Array{}})
+	cat["StructTreeRoot"] = d.Add(types.Dict{"Type": types.Name("StructTreeRoot"), "ParentTree": parents})
+	for i := range d.NumPages() {
+		p := d.Page(i)
+		p["Tabs"] = types.Name("S")
+		p["StructParents"] = types.Integer(i)
+		for j, a := range d.Annots(i) {
+			a["StructParent"] = types.Integer(100 + j)
+		}
+	}
+	return nil
+}
+
+func TestFinish(t *testing.T) {
+	for _, objStm := range []bool{false, true} {
+		t.Run(fmt.Sprint("objstm=", objStm), func(t *testing.T) {
+			o := finish.Options{Lang: "es-CO", DisplayDocTitle: true, ObjectStreams: objStm, Edit: tagging}
+			out := finishBytes(t, minimal(), o)
+			if err := testtool.StrictPDF(out); err != nil {
+				t.Error(err)
+			}
+			if again := finishBytes(t, minimal(), o); !bytes.Equal(out, again) {
+				t.Error("two runs differ")
+			}
+			d, err := finish.Read(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat := d.Catalog()
+			if mi, _ := d.Resolve(cat["MarkInfo"]).(types.Dict); mi["Marked"] != types.Boolean(true) {
+				t.Errorf("/MarkInfo %v", cat["MarkInfo"])
+			}
+			if cat["Lang"] != finish.Text("es-CO") {
+				t.Errorf("/Lang %v", cat["Lang"])
+			}
+			if vp, _ := d.Resolve(cat["ViewerPreferences"]).(types.Dict); vp["DisplayDocTitle"] != types.Boolean(true) {
+				t.Errorf("/ViewerPreferences %v", cat["ViewerPreferences"])
+			}
+			if _, ok := cat["StructTreeRoot"].(types.IndirectRef); !ok {
+				t.Errorf("/StructTreeRoot %v", cat["StructTreeRoot"])
+			}
+			p := d.Page(0)
+			if p["Tabs"] != types.Name("S") || p["StructParents"] != types.Integer(0) {
+				t.Errorf("page %v", p)
+			}
+			refs, annots := d.AnnotRefs(0), d.Annots(0)
+			if len(refs) != 1 || len(annots) != 1 {
+				t.Fatalf("annotations %v, refs %v", annots, refs)
+			}
+			if annots[0]["StructParent"] != types.Integer(100) || annots[0]["P"] != d.PageRef(0) {
+				t.Errorf("annotation %v", annots[0])
+			}
+			if bytes.Contains(out, []byte("Orphan")) {
+				t.Error("an unreachable object was written")
+			}
+			qpdf(t, out)
+		})
+	}
+}
+
+// TestFinishID: the trailer /ID depends on the content only.
+func TestFinishID(t *testing.T) {
+	id := func(lang string) string {
+		out := finishBytes(t, minimal(), finish.Options{Lang: lang})
+		i := bytes.LastIndex(out, []byte("/ID [<"))
+		if i < 0 {
+			t.Fatal("no /ID")
+		}
+		return string(out[i+6 : i+6+32])
+	}
+	if a, b, c := id("en"), id("en"), id("es"); a != b || a == c {
+		t.Errorf("/ID: %s, %s (same input), %s (other)", a, b, c)
+	}
+}
+
+func TestFinishEditError(t *testing.T) {
+	var out bytes.Buffer
+	err := finish.New().Finish(&out, minimal(), finish.Options{Edit: func(*finish.Doc) error { return fmt.Errorf("no") }})
+	if err == nil || out.Len() != 0 {
+		t.Errorf("err %v, %d bytes written", err, out.Len())
+	}
+	if err := finish.New().Finish(&out, []byte("not a PDF"), finish.Options{}); err == nil {
+		t.Error("no error for a file that is not a PDF")
+	}
+}
+
+// qpdf runs qpdf --check on b and reads the page's /Tabs back with
+// qpdf --json.
+func qpdf(t *testing.T, b []byte) {
+	t.Helper()
+	prog := testtool.Need(t, "qpdf")
+	f := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(prog, "--check", f).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	out, err := exec.Command(prog, "--json", f).CombinedOutput()
+	if err != nil {
+		t.Fatalf("qpdf --json: %v\n%s", err, out)
+	}
+	if !bytes.Contains(out, []byte(`"/Tabs": "/S"`)) || !bytes.Contains(out, []byte(`"/Marked": true`)) {
+		t.Errorf("qpdf does not see /Tabs /S or /MarkInfo")
+	}
+}
