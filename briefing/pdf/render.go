@@ -119,21 +119,31 @@ func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Inf
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	defer r.bufs.Put(buf)
+	defer func() {
+		// A long document's buffer is not kept for the next one.
+		if buf.Cap() <= maxPooled {
+			r.bufs.Put(buf)
+		}
+	}()
 	if err := p.f.Output(buf); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
+	info, fonts := Info{Pages: p.f.PageNo()}, p.embedFonts()
+	p = nil // fpdf's pages are not needed while the file is finished
 	err := r.fin.Finish(w, buf.Bytes(), finish.Options{
 		Lang:            d.Meta.Lang,
 		DisplayDocTitle: true,
-		Fonts:           p.embedFonts(),
+		Fonts:           fonts,
 		ObjectStreams:   true,
 	})
 	if err != nil {
 		return Info{}, err
 	}
-	return Info{Pages: p.f.PageNo()}, nil
+	return info, nil
 }
+
+// maxPooled is the largest output buffer kept for reuse.
+const maxPooled = 4 << 20
 
 // page is the state of one document being drawn.
 type page struct {
@@ -147,12 +157,18 @@ type page struct {
 	fontRes [4]string
 }
 
+// compressPages is the page count above which fpdf compresses.
+const compressPages = 64
+
 // newPage starts a document for d's metadata at ld's page size.
 func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document) *page {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
 	f.SetCatalogSort(true)
-	// The finishing pass compresses the pages' content, with reused writers.
-	f.SetCompression(false)
+	// The finishing pass compresses the pages' content, with reused
+	// writers, which is faster; a long document is compressed by fpdf as
+	// it goes, so that its uncompressed content is not held twice (the
+	// pass leaves compressed streams as they are).
+	f.SetCompression(len(ld.Pages) > compressPages)
 	date := m.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
