@@ -233,3 +233,33 @@ func TestPackLongCoverNote(t *testing.T) {
 	checkQPDF(t, file)
 	checkValid(t, b)
 }
+
+// TestLongPack renders a pack of 90 recommendations, over the page count
+// above which fpdf compresses the pages itself: the file is valid, its
+// fonts embedded, every recommendation on its page.
+func TestLongPack(t *testing.T) {
+	_, st, r := fixture(t)
+	s := *statement(t, "en")
+	s.Recommendations = nil
+	for i := range 90 {
+		rec := statement(t, "en").Recommendations[i%4]
+		rec.ID = fmt.Sprintf("rec-%02d", i)
+		rec.Number = i + 1
+		rec.Title = fmt.Sprintf("Long pack recommendation %02d", i+1)
+		s.Recommendations = append(s.Recommendations, rec)
+	}
+	a := *s.Audience("delegates")
+	a.Recommendations = nil
+	d := briefing.ComposePack(&s, &a, opts(st, briefing.PaperA4))
+	b, info := render(t, r, d, "pack-long")
+	if info.Pages <= 64 {
+		t.Fatalf("%d pages: not long enough to test", info.Pages)
+	}
+	checkValid(t, b)
+	f := written(t, b)
+	checkQPDF(t, f)
+	checkFonts(t, f)
+	if got := text(t, f, info.Pages-1, info.Pages-1); !strings.Contains(got, "Long pack recommendation 90") {
+		t.Errorf("page %d lacks the last recommendation:\n%s", info.Pages-1, got)
+	}
+}
