@@ -10,24 +10,16 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"path/filepath"
 	"strings"
 
-	"briefing/briefing"
-	"briefing/data"
+	"briefing/bench/internal/benchdata"
 )
 
 func main() {
 	file := flag.String("data", "", "statement data file (default: the built-in statement)")
 	lang := flag.String("lang", "en", "language")
 	flag.Parse()
-	var ds *briefing.Dataset
-	var err error
-	if *file == "" {
-		ds, err = briefing.Load(data.FS, data.Default)
-	} else {
-		ds, err = briefing.Load(os.DirFS(filepath.Dir(*file)), filepath.Base(*file))
-	}
+	ds, err := benchdata.Load(*file)
 	if err != nil {
 		log.Fatal(err)
 	}

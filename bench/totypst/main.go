@@ -17,8 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"briefing/bench/internal/benchdata"
 	"briefing/briefing"
-	"briefing/data"
 )
 
 func main() {
@@ -26,13 +26,7 @@ func main() {
 	lang := flag.String("lang", "en", "language")
 	out := flag.String("out", "typst", "folder to write the .typ files into")
 	flag.Parse()
-	var ds *briefing.Dataset
-	var err error
-	if *file == "" {
-		ds, err = briefing.Load(data.FS, data.Default)
-	} else {
-		ds, err = briefing.Load(os.DirFS(filepath.Dir(*file)), filepath.Base(*file))
-	}
+	ds, err := benchdata.Load(*file)
 	if err != nil {
 		log.Fatal(err)
 	}
