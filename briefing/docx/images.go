@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"sync"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
@@ -40,22 +41,27 @@ func (r *Renderer) mark(wm briefing.Wordmark, white bool) (picture, error) {
 		return r.logo, nil
 	}
 	k := markKey{wm.Short, wm.Name, white}
-	if v, ok := r.marks.Load(k); ok {
-		return v.(picture), nil
-	}
-	ink := rgb(r.st.Brand.Colors.Primary)
-	if white {
-		ink = color.NRGBA{R: 255, G: 255, B: 255, A: 255}
-	}
-	pic, err := wordmark(r.st, wm, ink)
-	if err != nil {
-		return picture{}, err
-	}
-	if pic.part, err = newPart("word/media/mark.png", pic.data); err != nil {
-		return picture{}, err
-	}
-	v, _ := r.marks.LoadOrStore(k, pic)
-	return v.(picture), nil
+	v, _ := r.marks.LoadOrStore(k, &markEntry{})
+	e := v.(*markEntry)
+	// Documents rendered at once wait for one drawing.
+	e.once.Do(func() {
+		ink := rgb(r.st.Brand.Colors.Primary)
+		if white {
+			ink = color.NRGBA{R: 255, G: 255, B: 255, A: 255}
+		}
+		e.pic, e.err = wordmark(r.st, wm, ink)
+		if e.err == nil {
+			e.pic.part, e.err = newPart("word/media/mark.png", e.pic.data)
+		}
+	})
+	return e.pic, e.err
+}
+
+// markEntry is a wordmark drawn once.
+type markEntry struct {
+	once sync.Once
+	pic  picture
+	err  error
 }
 
 func brandLogo(st *briefing.Style) (picture, error) {
@@ -97,7 +103,8 @@ func wordmark(st *briefing.Style, wm briefing.Wordmark, ink color.NRGBA) (pictur
 	h := asc + desc + 2*pad
 
 	accent := rgb(st.Brand.Colors.Accent)
-	// A palette of the ink at 16 opacities and the accent keeps the PNG small.
+	// A palette of the ink at 16 opacities and the accent keeps the PNG
+	// small; the text is drawn as coverage and mapped onto it directly.
 	pal := color.Palette{color.NRGBA{}}
 	for i := 1; i <= 15; i++ {
 		c := ink
@@ -105,18 +112,26 @@ func wordmark(st *briefing.Style, wm briefing.Wordmark, ink color.NRGBA) (pictur
 		pal = append(pal, c)
 	}
 	pal = append(pal, accent)
-	rgba := image.NewNRGBA(image.Rect(0, 0, w, h))
-	d := font.Drawer{Dst: rgba, Src: image.NewUniform(ink), Face: bold, Dot: fixed.P(pad, pad+asc)}
+	cov := image.NewAlpha(image.Rect(0, 0, w, h))
+	d := font.Drawer{Dst: cov, Src: image.Opaque, Face: bold, Dot: fixed.P(pad, pad+asc)}
 	d.DrawString(short)
 	mid := pad + asc - (m.CapHeight.Ceil() / 2)
+	var bar image.Rectangle
 	if name != "" {
-		draw.Draw(rgba, image.Rect(barX, mid-size*36/100, barX+barW, mid+size*36/100), image.NewUniform(accent), image.Point{}, draw.Src)
+		bar = image.Rect(barX, mid-size*36/100, barX+barW, mid+size*36/100)
 		sm := small.Metrics()
-		d = font.Drawer{Dst: rgba, Src: image.NewUniform(ink), Face: small, Dot: fixed.P(nameX, mid+sm.CapHeight.Ceil()/2)}
+		d = font.Drawer{Dst: cov, Src: image.Opaque, Face: small, Dot: fixed.P(nameX, mid+sm.CapHeight.Ceil()/2)}
 		d.DrawString(name)
 	}
-	img := image.NewPaletted(rgba.Bounds(), pal)
-	draw.Draw(img, img.Bounds(), rgba, image.Point{}, draw.Src)
+	img := image.NewPaletted(cov.Bounds(), pal)
+	for i, a := range cov.Pix {
+		img.Pix[i] = uint8((int(a) + 8) / 17)
+	}
+	for y := bar.Min.Y; y < bar.Max.Y; y++ {
+		for x := bar.Min.X; x < bar.Max.X; x++ {
+			img.SetColorIndex(x, y, 16)
+		}
+	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(&buf, img); err != nil {

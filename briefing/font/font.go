@@ -61,8 +61,14 @@ func (s Style) With(bold, italic bool) Style {
 const MaxRune = 0x2ffff
 
 // denseRunes is how many characters from U+0000 have their widths in a
-// flat table; the rest are looked up in a sorted one.
-const denseRunes = 0x2100
+// flat table; those up to eagerRunes in a sorted one. Both are read in
+// Parse; characters beyond (CJK, emoji, historic scripts) are looked up in
+// the character map when first asked for, which keeps Parse, on the path
+// of every command, short.
+const (
+	denseRunes = 0x2100
+	eagerRunes = 0x3000
+)
 
 // Face is one parsed style: its name, vertical metrics and advance widths,
 // in ems.
@@ -81,7 +87,16 @@ type Face struct {
 	dense   [denseRunes]float32 // width by rune; 0: look in sparse or missing
 	sparse  []runeWidth         // sorted by rune, runes ≥ denseRunes
 	missing float64             // the width drawn for a character the face lacks
-	cover   ranges              // the characters the face has
+	cover   ranges              // the characters below eagerRunes the face has
+
+	// Characters from eagerRunes on, looked up when asked for: width by
+	// rune, or -1 for one the face lacks.
+	font *sfnt.Font
+	ppem fixed.Int26_6
+	upem float64
+	mu   sync.Mutex
+	buf  sfnt.Buffer
+	lazy map[rune]float32
 }
 
 type runeWidth struct {
@@ -98,7 +113,8 @@ type Set struct {
 	mu     sync.Mutex
 	cache  map[string]*Text
 	cached int
-	// cover is the set of characters all four faces can draw.
+	// cover is the set of characters below eagerRunes all four faces can
+	// draw.
 	cover ranges
 }
 
@@ -136,7 +152,7 @@ func Parse(files [4][]byte) (*Set, error) {
 }
 
 // newFace reads f's names, metrics and the advance of every character its
-// character map has, up to MaxRune.
+// character map has below eagerRunes.
 func newFace(f *sfnt.Font, buf *sfnt.Buffer) (*Face, error) {
 	upem := float64(f.UnitsPerEm())
 	if upem <= 0 {
@@ -144,7 +160,7 @@ func newFace(f *sfnt.Font, buf *sfnt.Buffer) (*Face, error) {
 	}
 	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
 	em := func(v fixed.Int26_6) float64 { return float64(v) / 64 / upem }
-	fc := &Face{}
+	fc := &Face{font: f, ppem: ppem, upem: upem, lazy: map[rune]float32{}}
 	fc.PostScriptName, _ = f.Name(buf, sfnt.NameIDPostScript)
 	fc.Family, _ = f.Name(buf, sfnt.NameIDFamily)
 	m, err := f.Metrics(buf, ppem, font.HintingNone)
@@ -172,7 +188,7 @@ func newFace(f *sfnt.Font, buf *sfnt.Buffer) (*Face, error) {
 	if fc.missing <= 0 {
 		fc.missing = 0.6
 	}
-	for r := rune(0); r <= MaxRune; r++ {
+	for r := rune(0); r < eagerRunes; r++ {
 		g, err := f.GlyphIndex(buf, r)
 		if err != nil || g == 0 {
 			continue
@@ -212,11 +228,46 @@ func (f *Face) Advance(r rune) float64 {
 		}
 		return f.missing
 	}
-	i := sort.Search(len(f.sparse), func(i int) bool { return f.sparse[i].r >= r })
-	if i < len(f.sparse) && f.sparse[i].r == r {
-		return float64(f.sparse[i].w)
+	if r < eagerRunes {
+		i := sort.Search(len(f.sparse), func(i int) bool { return f.sparse[i].r >= r })
+		if i < len(f.sparse) && f.sparse[i].r == r {
+			return float64(f.sparse[i].w)
+		}
+		return f.missing
+	}
+	if w := f.lookup(r); w >= 0 {
+		return float64(w)
 	}
 	return f.missing
+}
+
+// has reports whether the face has a glyph for r.
+func (f *Face) has(r rune) bool {
+	if r < eagerRunes {
+		return f.cover.has(r)
+	}
+	return f.lookup(r) >= 0
+}
+
+// lookup returns the width of r (from eagerRunes on) in ems, or -1 when
+// the face lacks it, reading the character map on first need.
+func (f *Face) lookup(r rune) float32 {
+	if r > MaxRune || r < 0 {
+		return -1
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w, ok := f.lazy[r]; ok {
+		return w
+	}
+	w := float32(-1)
+	if g, err := f.font.GlyphIndex(&f.buf, r); err == nil && g != 0 {
+		if a, err := f.font.GlyphAdvance(&f.buf, g, f.ppem, font.HintingNone); err == nil {
+			w = max(float32(float64(a)/64/f.upem), 1e-9)
+		}
+	}
+	f.lazy[r] = w
+	return w
 }
 
 // Width returns the advance width of text in style st at size pt, in
@@ -236,7 +287,15 @@ func (s *Set) Covers(r rune) bool {
 	if unicode.IsSpace(r) || unicode.IsControl(r) {
 		return true
 	}
-	return s.cover.has(r)
+	if r < eagerRunes {
+		return s.cover.has(r)
+	}
+	for _, f := range s.faces {
+		if !f.has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Missing returns the distinct characters of text the faces cannot all
