@@ -45,15 +45,26 @@ type Renderer struct {
 	parts map[string]*template.Template
 	// static are the parts every document shares, compressed once.
 	static []part
-	// styles holds styles.xml per paper and language, compressed once for
+	// styles holds styles.xml per paper and language, compressed once when
+	// first needed, for
 	// the languages that have labels.
-	styles map[stylesKey]part
+	styles sync.Map // stylesKey → *stylesEntry
 	// logo is the brand's logo; empty when it has none (documents then
 	// carry a typographic wordmark of their organisation, drawn once).
 	logo  picture
 	marks sync.Map // markKey → picture
 	// qr caches QR code images by URL: many documents share a statement.
 	qr sync.Map // string → picture
+	// flaters keeps deflate writers for the zip (a new one allocates about
+	// a megabyte of tables).
+	flaters sync.Pool // *kflate.Writer
+}
+
+// stylesEntry is a styles part made once.
+type stylesEntry struct {
+	once sync.Once
+	part part
+	err  error
 }
 
 type stylesKey struct {
@@ -71,7 +82,7 @@ func New(st *briefing.Style) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, data: newTmplData(st), parts: parts, styles: map[stylesKey]part{}}
+	r := &Renderer{st: st, data: newTmplData(st), parts: parts}
 	static := []struct {
 		name, tmpl string
 		data       []byte
@@ -95,12 +106,8 @@ func New(st *briefing.Style) (*Renderer, error) {
 		}
 		r.static = append(r.static, p)
 	}
-	for _, paper := range []briefing.Paper{briefing.PaperA4, briefing.PaperLetter} {
-		for _, lang := range briefing.LabelLanguages() {
-			if r.styles[stylesKey{paper, lang}], err = r.stylesPart(paper, lang); err != nil {
-				return nil, err
-			}
-		}
+	if _, err := r.stylesXML(r.data, briefing.PaperA4, "en"); err != nil {
+		return nil, err
 	}
 	if st.Type == nil {
 		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with briefing.LoadStyle)")
@@ -205,8 +212,16 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
-	styles, ok := r.styles[stylesKey{paper, d.Meta.Lang}]
-	if !ok || body != r.st.Layout.Sizes.Body {
+	var styles part
+	if body == r.st.Layout.Sizes.Body {
+		v, _ := r.styles.LoadOrStore(stylesKey{paper, d.Meta.Lang}, &stylesEntry{})
+		e := v.(*stylesEntry)
+		e.once.Do(func() { e.part, e.err = r.stylesPart(paper, d.Meta.Lang) })
+		if e.err != nil {
+			return Info{}, e.err
+		}
+		styles = e.part
+	} else {
 		x, err := r.stylesXML(r.sized(sz), paper, d.Meta.Lang)
 		if err != nil {
 			return Info{}, err
@@ -217,7 +232,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	parts = append(parts, styles,
 		part{name: "word/document.xml", data: doc},
 		part{name: "word/_rels/document.xml.rels", data: append([]byte(xmlHeader), rels...)})
-	if err := writePackage(w, parts); err != nil {
+	if err := writePackage(w, parts, &r.flaters); err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
 	return Info{}, nil

@@ -14,10 +14,13 @@ package docx
 //     (compressed once in New) in a fixed order with fixed timestamps.
 
 import (
+	"sync"
+
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	kflate "github.com/klauspost/compress/flate"
 	"io"
 	"sort"
 	"strconv"
@@ -113,9 +116,20 @@ const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
 
 // writePackage writes the parts as a zip to w in name order, each with the
 // same fixed timestamp, so that equal documents give equal bytes.
-func writePackage(w io.Writer, parts []part) error {
+func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
 	sort.Slice(parts, func(i, j int) bool { return parts[i].name < parts[j].name })
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, _ := flaters.Get().(*kflate.Writer)
+		if fw == nil {
+			var err error
+			if fw, err = kflate.NewWriter(out, flateLevel); err != nil {
+				return nil, err
+			}
+		}
+		fw.Reset(out)
+		return &pooledWriter{fw, flaters}, nil
+	})
 	for _, p := range parts {
 		if p.raw == nil {
 			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate})
@@ -310,4 +324,22 @@ func appXML(m *briefing.Meta) string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
 		`<Application>` + esc(app) + `</Application><Company>` + esc(m.Author) + `</Company></Properties>`
+}
+
+// flateLevel is the compression of the parts made per document:
+// klauspost's deflate at this level is about three times as fast as the
+// standard library's default, for files a few per cent larger.
+const flateLevel = 5
+
+// pooledWriter returns its writer to the pool when closed.
+type pooledWriter struct {
+	*kflate.Writer
+	pool *sync.Pool
+}
+
+func (p *pooledWriter) Close() error {
+	err := p.Writer.Close()
+	p.pool.Put(p.Writer)
+	p.Writer = nil
+	return err
 }

@@ -3,8 +3,8 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
+	kflate "github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"io/fs"
 	"math"
@@ -154,7 +154,7 @@ func newPart(name string, data []byte) (part, error) {
 		return p, nil
 	}
 	var b bytes.Buffer
-	fw, err := flate.NewWriter(&b, flate.DefaultCompression)
+	fw, err := kflate.NewWriter(&b, flateLevel)
 	if err != nil {
 		return part{}, err
 	}
