@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // folder is the output folder, opened as an os.Root: every create, rename
@@ -21,6 +22,9 @@ type folder struct {
 	root *os.Root
 	// name is the folder as the user named it, for messages.
 	name string
+	// ready holds the folders (slash paths) checked and made in this
+	// build, so that each is checked and made once, not per file.
+	ready sync.Map // string → bool
 }
 
 // openFolder makes the output folder when missing and opens it.

@@ -31,13 +31,16 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 		return nil, fmt.Errorf("refusing to write outside the output folder")
 	}
 	dir := path.Dir(rel)
-	if err := f.checkDir(dir); err != nil {
-		return nil, err
-	}
-	if dir != "." {
-		if err := f.root.MkdirAll(dir, 0o755); err != nil {
-			return nil, folderError(f.escaped(rel, err))
+	if _, ok := f.ready.Load(dir); !ok {
+		if err := f.checkDir(dir); err != nil {
+			return nil, err
 		}
+		if dir != "." {
+			if err := f.root.MkdirAll(dir, 0o755); err != nil {
+				return nil, folderError(f.escaped(rel, err))
+			}
+		}
+		f.ready.Store(dir, true)
 	}
 	var tmp string
 	var file *os.File
