@@ -110,7 +110,7 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 
 // cacheBudget bounds the text Prepare remembers, in bytes (about 15 times
 // as much memory).
-const cacheBudget = 1 << 20
+const cacheBudget = 256 << 10
 
 // cacheKey is the pieces' text with their styles and links.
 func cacheKey(pieces []Piece) string {

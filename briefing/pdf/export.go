@@ -11,8 +11,9 @@ import (
 	"briefing/briefing/layout"
 )
 
-// draw adds the pages of ld to f.
-func (p *page) draw(ld *layout.Document) {
+// draw adds the pages of ld to f; with release set, each page's boxes are
+// dropped once drawn.
+func (p *page) draw(ld *layout.Document, release bool) {
 	f := p.f
 	links := map[string]int{}
 	for _, a := range sortedAnchors(ld.Anchors) {
@@ -31,6 +32,9 @@ func (p *page) draw(ld *layout.Document) {
 		}
 		for _, b := range ld.Pages[i].Boxes {
 			p.box(&b, links)
+		}
+		if release {
+			ld.Pages[i].Boxes = nil
 		}
 	}
 }

@@ -102,14 +102,21 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	return r.Write(w, d, ld)
+	// ld is ours: its pages are let go as they are drawn.
+	return r.write(w, d, ld, true)
 }
 
 // Write writes ld, the layout of d, as a PDF to w: fpdf draws the boxes,
 // the finishing pass embeds the fonts and writes the file.
 func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Info, error) {
+	return r.write(w, d, ld, false)
+}
+
+// write is Write; with release set, it drops each page's boxes once drawn
+// (a long document's layout need not be held whole beside fpdf's pages).
+func (r *Renderer) write(w io.Writer, d *briefing.Doc, ld *layout.Document, release bool) (Info, error) {
 	p := r.newPage(&d.Meta, ld)
-	p.draw(ld)
+	p.draw(ld, release)
 	if err := p.f.Error(); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
