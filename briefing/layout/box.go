@@ -15,6 +15,9 @@ type Document struct {
 	W     float64 `json:"w"`
 	H     float64 `json:"h"`
 	Pages []Page  `json:"pages"`
+	// Total is the number of pages the document has: known from the
+	// start, also while Stream is still laying pages out.
+	Total int `json:"total"`
 	// Elems are the document's logical elements (a heading, a paragraph, a
 	// list item…), in reading order; boxes point at them by index. Elems[0]
 	// is the document itself.

@@ -115,6 +115,7 @@ func (c *canvas) brief() (*Document, error) {
 	}
 	c.sz = sz
 	c.begin()
+	c.doc.Total = 1
 	c.addPage()
 	c.briefLayout(best, false)
 	return c.doc, nil

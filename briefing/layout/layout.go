@@ -51,6 +51,19 @@ func mix(a, b Color, t float64) Color {
 // its type down to the layout's body_min (past that a
 // *briefing.OverflowError), a pack on as many pages as it takes.
 func Lay(d *briefing.Doc, st *briefing.Style) (*Document, error) {
+	return lay(d, st, nil)
+}
+
+// Stream is Lay for long documents: it hands each page to emit as soon
+// as the page is laid out, with its number (from 1) and the document so
+// far (the anchors of every page are known from the start), and then lets
+// the page's boxes go, so that a document of thousands of pages is never
+// held whole. The Document returned has every page, without boxes.
+func Stream(d *briefing.Doc, st *briefing.Style, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
+	return lay(d, st, emit)
+}
+
+func lay(d *briefing.Doc, st *briefing.Style, emit func(*Document, int, *Page) error) (*Document, error) {
 	if st == nil || st.Type == nil {
 		return nil, fmt.Errorf("layout: no fonts (a Style made by briefing.LoadStyle has them)")
 	}
@@ -69,13 +82,23 @@ func Lay(d *briefing.Doc, st *briefing.Style) (*Document, error) {
 	mg := st.Layout.Margins
 	c := &canvas{st: st, fs: st.Type, col: col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
 		sz: SizesAt(s, s.Body), prepared: map[prepKey]*font.Text{}, plains: map[plainKey]*font.Text{}}
+	c.emit = emit
+	var doc *Document
 	switch d.Meta.Kind {
 	case briefing.KindBrief:
-		return c.brief()
+		doc, err = c.brief()
 	case briefing.KindPack:
-		return c.pack()
+		doc, err = c.pack()
+	default:
+		return nil, fmt.Errorf("layout: unknown document kind %q", d.Meta.Kind)
 	}
-	return nil, fmt.Errorf("layout: unknown document kind %q", d.Meta.Kind)
+	if err != nil {
+		return nil, err
+	}
+	if emit != nil && len(doc.Pages) > 0 {
+		c.flush(len(doc.Pages) - 1)
+	}
+	return doc, c.emitErr
 }
 
 // canvas is the state of one document being laid out.
@@ -94,6 +117,10 @@ type canvas struct {
 	// counting is set for a pass that only learns where anchors land and
 	// how many pages there are: boxes and elements are not kept.
 	counting bool
+	// emit, when set, is given each finished page (Stream); emitErr is
+	// the first error it returned.
+	emit    func(*Document, int, *Page) error
+	emitErr error
 	// prepared caches text split at its break opportunities, by the runs
 	// it was made from: shrink-to-fit wraps the same text at many sizes.
 	prepared map[prepKey]*font.Text
@@ -118,10 +145,21 @@ func (c *canvas) begin() {
 	c.page = nil
 }
 
-// newPage starts a page.
+// addPage starts a page, handing the one before to emit when streaming.
 func (c *canvas) addPage() {
+	if c.emit != nil && !c.counting && len(c.doc.Pages) > 0 {
+		c.flush(len(c.doc.Pages) - 1)
+	}
 	c.doc.Pages = append(c.doc.Pages, Page{})
 	c.page = &c.doc.Pages[len(c.doc.Pages)-1]
+}
+
+// flush hands page i to emit and lets its boxes go.
+func (c *canvas) flush(i int) {
+	if c.emitErr == nil {
+		c.emitErr = c.emit(c.doc, i+1, &c.doc.Pages[i])
+	}
+	c.doc.Pages[i].Boxes = nil
 }
 
 // pageNo is the current page's number, from 1.

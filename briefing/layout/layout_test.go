@@ -289,3 +289,46 @@ func BenchmarkPack(b *testing.B) {
 		}
 	}
 }
+
+// TestStream: Stream hands over the same pages as Lay, in order, each
+// once, with every anchor known from the first page on, and keeps no
+// boxes.
+func TestStream(t *testing.T) {
+	_, st := fixture(t)
+	d := doc(t, "es", "donors", "", briefing.PaperLetter)
+	whole, err := layout.Lay(d, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := 1
+	streamed, err := layout.Stream(d, st, func(ld *layout.Document, n int, p *layout.Page) error {
+		if n != next {
+			t.Errorf("page %d handed over, want %d", n, next)
+		}
+		next++
+		if len(ld.Anchors) != len(whole.Anchors) || ld.Total != len(whole.Pages) {
+			t.Errorf("page %d: %d anchors and %d pages known, want %d and %d", n, len(ld.Anchors), ld.Total, len(whole.Anchors), len(whole.Pages))
+		}
+		a, _ := json.Marshal(p.Boxes)
+		b, _ := json.Marshal(whole.Pages[n-1].Boxes)
+		if !bytes.Equal(a, b) {
+			t.Errorf("page %d differs from Lay's", n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next-1 != len(whole.Pages) || len(streamed.Pages) != len(whole.Pages) {
+		t.Fatalf("%d pages handed over, %d in the result, want %d", next-1, len(streamed.Pages), len(whole.Pages))
+	}
+	for i, p := range streamed.Pages {
+		if len(p.Boxes) != 0 {
+			t.Errorf("page %d still holds its boxes", i+1)
+		}
+	}
+	stop := errors.New("stop")
+	if _, err := layout.Stream(d, st, func(*layout.Document, int, *layout.Page) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("emit's error: got %v", err)
+	}
+}

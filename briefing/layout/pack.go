@@ -43,6 +43,12 @@ func (c *canvas) pack() (*Document, error) {
 	pages, at := len(c.doc.Pages), c.doc.Anchors
 	c.counting = false
 	c.begin()
+	// The second pass lays out the same: every anchor is where the first
+	// found it, known before its page (for a streamed document's links).
+	for k, v := range at {
+		c.doc.Anchors[k] = v
+	}
+	c.doc.Total = pages
 	w := &packWriter{c: c, pages: pages, at: at}
 	if err := w.run(); err != nil {
 		return nil, err

@@ -11,31 +11,39 @@ import (
 	"briefing/briefing/layout"
 )
 
-// draw adds the pages of ld to f; with release set, each page's boxes are
-// dropped once drawn.
-func (p *page) draw(ld *layout.Document, release bool) {
-	f := p.f
-	links := map[string]int{}
+// drawer draws laid-out pages into a document, page by page.
+type drawer struct {
+	p     *page
+	links map[string]int
+	mark  int // the next outline entry
+}
+
+// newDrawer prepares the internal links of ld (every anchor is known
+// before the pages are drawn).
+func (p *page) newDrawer(ld *layout.Document) *drawer {
+	d := &drawer{p: p, links: map[string]int{}}
 	for _, a := range sortedAnchors(ld.Anchors) {
-		id := f.AddLink()
-		f.SetLink(id, a.Y, a.Page)
-		links[a.name] = id
+		id := p.f.AddLink()
+		p.f.SetLink(id, a.Y, a.Page)
+		d.links[a.name] = id
 	}
-	mark := 0
-	for i := range ld.Pages {
-		f.AddPage()
-		for mark < len(ld.Outline) && ld.Outline[mark].Page == i+1 {
-			m := ld.Outline[mark]
+	return d
+}
+
+// page adds page n (from 1) of ld with its bookmarks.
+func (d *drawer) page(ld *layout.Document, n int, pg *layout.Page) {
+	p, f := d.p, d.p.f
+	f.AddPage()
+	for d.mark < len(ld.Outline) && ld.Outline[d.mark].Page <= n {
+		m := ld.Outline[d.mark]
+		if m.Page == n {
 			p.font(briefing.Regular, 10)
 			f.Bookmark(m.Title, m.Level, m.Y)
-			mark++
 		}
-		for _, b := range ld.Pages[i].Boxes {
-			p.box(&b, links)
-		}
-		if release {
-			ld.Pages[i].Boxes = nil
-		}
+		d.mark++
+	}
+	for i := range pg.Boxes {
+		p.box(&pg.Boxes[i], d.links)
 	}
 }
 

@@ -96,27 +96,43 @@ func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
 	return fam + "-" + [4]string{"Regular", "Bold", "Italic", "BoldItalic"}[i]
 }
 
-// Render lays d out and writes it as a PDF to w.
+// Render lays d out and writes it as a PDF to w. Pages are drawn as the
+// layout finishes them (layout.Stream), so a long document's layout is
+// never held whole beside fpdf's pages.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
-	ld, err := layout.Lay(d, r.st)
+	var p *page
+	var dr *drawer
+	_, err := layout.Stream(d, r.st, func(ld *layout.Document, n int, pg *layout.Page) error {
+		if p == nil {
+			p = r.newPage(&d.Meta, ld)
+			dr = p.newDrawer(ld)
+		}
+		dr.page(ld, n, pg)
+		return nil
+	})
 	if err != nil {
 		return Info{}, err
 	}
-	// ld is ours: its pages are let go as they are drawn.
-	return r.write(w, d, ld, true)
+	return r.finish(w, d, p)
 }
 
 // Write writes ld, the layout of d, as a PDF to w: fpdf draws the boxes,
 // the finishing pass embeds the fonts and writes the file.
 func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Info, error) {
-	return r.write(w, d, ld, false)
+	p := r.newPage(&d.Meta, ld)
+	dr := p.newDrawer(ld)
+	for i := range ld.Pages {
+		dr.page(ld, i+1, &ld.Pages[i])
+	}
+	return r.finish(w, d, p)
 }
 
-// write is Write; with release set, it drops each page's boxes once drawn
-// (a long document's layout need not be held whole beside fpdf's pages).
-func (r *Renderer) write(w io.Writer, d *briefing.Doc, ld *layout.Document, release bool) (Info, error) {
-	p := r.newPage(&d.Meta, ld)
-	p.draw(ld, release)
+// finish has fpdf write the drawn document p and the finishing pass make
+// the file.
+func (r *Renderer) finish(w io.Writer, d *briefing.Doc, p *page) (Info, error) {
+	if p == nil {
+		return Info{}, fmt.Errorf("pdf: the layout made no page")
+	}
 	if err := p.f.Error(); err != nil {
 		return Info{}, fmt.Errorf("pdf: %w", err)
 	}
@@ -175,7 +191,7 @@ func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document) *page {
 	// writers, which is faster; a long document is compressed by fpdf as
 	// it goes, so that its uncompressed content is not held twice (the
 	// pass leaves compressed streams as they are).
-	f.SetCompression(len(ld.Pages) > compressPages)
+	f.SetCompression(ld.Total > compressPages)
 	date := m.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
