@@ -238,6 +238,21 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	return Info{}, nil
 }
 
+// Fit reports whether d fits as Render would set it, without making the
+// file: for a brief, the error Render would return when it does not fit
+// one page at body_min (wrapping ErrOverflow); nil for a pack.
+func (r *Renderer) Fit(d *briefing.Doc) error {
+	pg, ok := pageFor(d.Meta.Paper, r.st.Layout.Margins)
+	if !ok {
+		return fmt.Errorf("docx: unknown paper %q", d.Meta.Paper)
+	}
+	if d.Meta.Kind != briefing.KindBrief {
+		return nil
+	}
+	_, err := r.bodySize(d, pg)
+	return err
+}
+
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
 // qrCode returns the QR code picture for url, made once per Renderer.

@@ -443,9 +443,16 @@ func TestOverflow(t *testing.T) {
 	r, s := setup(t, "en")
 	rec := s.Recommendations[0]
 	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
-	_, err := r.Render(io.Discard, briefing.ComposeBrief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates"))))
+	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates")))
+	_, err := r.Render(io.Discard, d)
 	if !errors.Is(err, docx.ErrOverflow) {
 		t.Errorf("got %v, want ErrOverflow", err)
+	}
+	if fit := r.Fit(d); fit == nil || fit.Error() != err.Error() {
+		t.Errorf("Fit says %v, Render %v: want the same", fit, err)
+	}
+	if fit := r.Fit(briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))); fit != nil {
+		t.Errorf("Fit of a brief that fits: %v", fit)
 	}
 	var oe *briefing.OverflowError
 	if !errors.As(err, &oe) || oe.Rec != 1 || oe.Paper != briefing.PaperA4 || !strings.Contains(err.Error(), `recommendation 1 ("Safeguard access`) {

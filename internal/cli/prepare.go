@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"briefing/briefing/docx"
 	"briefing/briefing/layout"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -71,9 +71,9 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 
 // fits lays out every one-page brief of the plan, in each format, without
 // writing it, and returns an error for each that does not fit its page,
-// placed at the recommendation in the data. It renders to io.Discard with
-// the renderers a build uses: the one place that knows how to ask "does
-// this fit?", to be swapped for the layout package's answer.
+// placed at the recommendation in the data: the PDF's fit is the layout
+// package's answer, the DOCX's the DOCX writer's estimate (docx.Fit), the
+// same calls a build makes before it writes.
 func fits(p *prepared) briefing.ErrorList {
 	var briefs []batch.Job
 	for _, j := range p.plan {
@@ -84,9 +84,14 @@ func fits(p *prepared) briefing.ErrorList {
 	if len(briefs) == 0 {
 		return nil
 	}
-	rs, err := renderers(p.st, briefs)
-	if err != nil {
-		return appendErr(nil, err)
+	var dx *docx.Renderer
+	for _, j := range briefs {
+		if j.Format == briefing.FormatDOCX && dx == nil {
+			var err error
+			if dx, err = docx.New(p.st); err != nil {
+				return appendErr(nil, err)
+			}
+		}
 	}
 	statements := map[string]*briefing.Statement{}
 	places := map[string]func(string) briefing.Place{}
@@ -110,7 +115,7 @@ func fits(p *prepared) briefing.ErrorList {
 					// The layout decides a PDF's fit: no file is made.
 					_, errs[i] = layout.Lay(d, p.st)
 				} else {
-					_, errs[i] = rs[j.Format].Render(io.Discard, d)
+					errs[i] = dx.Fit(d)
 				}
 			}
 		})
