@@ -2,8 +2,11 @@
 // branded briefing documents.
 //
 // Data flows one way: statement data (Statement, loaded by Load) → the
-// format-neutral brief model (Doc, made by Compose) → renderers (packages
-// briefing/pdf and briefing/docx) → files (Build).
+// format-neutral model (Doc, made by ComposeBrief and ComposePack: every
+// word a page shows) → layout (package briefing/layout: pages of boxes
+// with roles) → exporters (packages briefing/pdf and briefing/docx) →
+// files (package briefing/batch). Fonts are read once, by package
+// briefing/font.
 package briefing
 
 import (
