@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	_ "image/jpeg" // the logo may be a JPEG
 	_ "image/png"  // or a PNG
@@ -59,8 +60,8 @@ func (c *canvas) wordmark(wm briefing.Wordmark, x, cy, h float64, col Color) flo
 // sourceBlock lays out the QR code to the source with its label, the
 // address and the footer line beside it, from x at top y, size mm high;
 // the date, document line and unofficial note go right-aligned in the
-// right half when right is set.
-func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, right bool) {
+// right half when aside is set.
+func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, aside bool) {
 	se := c.elem(Section, 0, "")
 	if b.URL != "" {
 		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text})
@@ -79,7 +80,7 @@ func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, right 
 	if b.Footer != "" {
 		c.text(b.Footer, font.Regular, pt, c.col.muted, x, yy, lineH, P, c.elem(P, se, ""))
 	}
-	if !right {
+	if !aside {
 		return
 	}
 	type row struct {
@@ -97,11 +98,9 @@ func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, right 
 	ry := y + (size-float64(len(rows))*lineH)/2
 	for _, r := range rows {
 		ls := c.wrap(plain(r.s), r.st, pt, rw)
-		ry += c.lines(ls, rx, ry, rw, pt, lineH, r.col, right_, P, c.elem(P, se, ""))
+		ry += c.lines(ls, rx, ry, rw, pt, lineH, r.col, right, P, c.elem(P, se, ""))
 	}
 }
-
-const right_ = right
 
 // running lays out a pack page's running header and footer (artifacts).
 func (c *canvas) running(n, total int) {
@@ -130,7 +129,7 @@ func (c *canvas) running(n, total int) {
 		c.rule(c.ml, fy-1.5, c.w-c.mr, fy-1.5, 0.3, c.col.rule, nil)
 		c.text(ft.Text, font.Regular, pt, c.col.muted, c.ml, fy, lineH, Artifact, 0)
 		if ft.Page != "" {
-			pg := sprintf(ft.Page, n, total)
+			pg := fmt.Sprintf(ft.Page, n, total)
 			c.text(pg, font.Bold, pt, c.col.text, c.w-c.mr-c.width(pg, font.Bold, pt), fy, lineH, Artifact, 0)
 		}
 	}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"briefing/briefing"
 	"briefing/briefing/font"
@@ -293,7 +294,7 @@ func (c *canvas) lines(ls []line, x, y, w, pt, lineH float64, col Color, a align
 				le = c.elem(Link, e, "")
 			}
 			c.add(Box{Kind: Text, Role: Link, Elem: le, X: lx + s.x, Y: top, W: s.w, H: lineH, Text: s.text, Font: s.style, Size: pt, Color: c.col.primary, Baseline: baseline(top, lineH, pt)})
-			tw := c.width(trimRight(s.text), s.style, pt)
+			tw := c.width(strings.TrimRight(s.text, " "), s.style, pt)
 			by := baseline(top, lineH, pt) + 0.12*pt*mmPerPt
 			c.rule(lx+s.x, by, lx+s.x+tw, by, 0.2, c.col.accent, nil)
 			c.add(Box{Kind: LinkArea, Role: Link, Elem: le, X: lx + s.x, Y: top, W: tw, H: lineH, URL: s.link})
@@ -301,13 +302,3 @@ func (c *canvas) lines(ls []line, x, y, w, pt, lineH float64, col Color, a align
 	}
 	return float64(len(ls)) * lineH
 }
-
-func trimRight(s string) string {
-	for len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// sprintf fills a label's two %d verbs.
-func sprintf(format string, a, b int) string { return fmt.Sprintf(format, a, b) }
