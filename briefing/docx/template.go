@@ -54,14 +54,11 @@ func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
 // pageFor returns the page of paper with margins m; ok is false for an
 // unknown paper.
 func pageFor(paper briefing.Paper, m briefing.Margins) (p page, ok bool) {
-	switch paper {
-	case briefing.PaperA4:
-		p = page{W: 11906, H: 16838}
-	case briefing.PaperLetter:
-		p = page{W: 12240, H: 15840}
-	default:
+	w, h, ok := paper.Size()
+	if !ok {
 		return page{}, false
 	}
+	p = page{W: twips(w), H: twips(h)}
 	p.Top, p.Right, p.Bottom, p.Left = twips(m.Top), twips(m.Right), twips(m.Bottom), twips(m.Left)
 	return p, true
 }
