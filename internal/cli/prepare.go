@@ -75,9 +75,19 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 // package's answer, the DOCX's the DOCX writer's estimate (docx.Fit), the
 // same calls a build makes before it writes.
 func fits(p *prepared) briefing.ErrorList {
+	// One brief per recommendation, language, paper and format: the
+	// audiences' briefs print the same page.
+	type key struct {
+		lang, rec string
+		paper     briefing.Paper
+		format    briefing.Format
+	}
 	var briefs []batch.Job
+	seen := map[key]bool{}
 	for _, j := range p.plan {
-		if j.Kind == briefing.KindBrief {
+		k := key{j.Lang, j.RecID, j.Paper, j.Format}
+		if j.Kind == briefing.KindBrief && !seen[k] {
+			seen[k] = true
 			briefs = append(briefs, j)
 		}
 	}
@@ -127,7 +137,6 @@ func fits(p *prepared) briefing.ErrorList {
 	wg.Wait()
 
 	var out briefing.ErrorList
-	seen := map[string]bool{}
 	for i, err := range errs {
 		if err == nil {
 			continue
@@ -138,13 +147,6 @@ func fits(p *prepared) briefing.ErrorList {
 			out = append(out, &briefing.Error{File: j.Path, Msg: err.Error()})
 			continue
 		}
-		// One error per recommendation, language, paper and format: the
-		// audiences share the text.
-		key := fmt.Sprint(j.Lang, j.RecID, j.Paper, j.Format)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
 		out = append(out, &briefing.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
 			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, err)})
 	}
