@@ -48,29 +48,20 @@ func mix(a, b Color, t float64) Color {
 	return Color{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
 }
 
-// Lay lays d out in style st on d's paper: a brief on one page, shrinking
-// its type down to the layout's body_min (past that a
-// *briefing.OverflowError), a pack on as many pages as it takes.
-func Lay(d *briefing.Doc, st *briefing.Style) (*Document, error) {
-	return lay(d, st, nil)
+// Typesetter lays documents out in one style. New checks the style and
+// resolves its colours once per process; a Typesetter is read-only and
+// safe for concurrent use.
+type Typesetter struct {
+	st  *briefing.Style
+	col palette
 }
 
-// Stream is Lay for long documents: it hands each page to emit as soon
-// as the page is laid out, with its number (from 1) and the document so
-// far (the anchors of every page are known from the start), and then lets
-// the page's boxes go, so that a document of thousands of pages is never
-// held whole. The Document returned has every page, without boxes.
-func Stream(d *briefing.Doc, st *briefing.Style, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
-	return lay(d, st, emit)
-}
-
-func lay(d *briefing.Doc, st *briefing.Style, emit func(*Document, int, *Page) error) (*Document, error) {
+// New makes a Typesetter for st: it needs the parsed fonts (a Style made
+// by briefing.LoadStyle), colours written #rrggbb and type sizes with
+// 0 < body_min ≤ body and body_step > 0.
+func New(st *briefing.Style) (*Typesetter, error) {
 	if st == nil || st.Type == nil {
 		return nil, fmt.Errorf("layout: no fonts (a Style made by briefing.LoadStyle has them)")
-	}
-	pw, ph, ok := d.Meta.Paper.Size()
-	if !ok {
-		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
 	}
 	s := st.Layout.Sizes
 	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
@@ -80,11 +71,37 @@ func lay(d *briefing.Doc, st *briefing.Style, emit func(*Document, int, *Page) e
 	if err != nil {
 		return nil, err
 	}
+	return &Typesetter{st: st, col: col}, nil
+}
+
+// Lay lays d out on d's paper: a brief on one page, shrinking its type
+// down to the layout's body_min (past that a *briefing.OverflowError), a
+// pack on as many pages as it takes.
+func (t *Typesetter) Lay(d *briefing.Doc) (*Document, error) {
+	return t.lay(d, nil)
+}
+
+// Stream is Lay for long documents: it hands each page to emit as soon
+// as the page is laid out, with its number (from 1) and the document so
+// far (the anchors of every page are known from the start), and then lets
+// the page's boxes go, so that a document of thousands of pages is never
+// held whole. The Document returned has every page, without boxes.
+func (t *Typesetter) Stream(d *briefing.Doc, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
+	return t.lay(d, emit)
+}
+
+func (t *Typesetter) lay(d *briefing.Doc, emit func(*Document, int, *Page) error) (*Document, error) {
+	pw, ph, ok := d.Meta.Paper.Size()
+	if !ok {
+		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
+	}
+	st := t.st
 	mg := st.Layout.Margins
-	c := &canvas{st: st, fs: st.Type, col: col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
-		sz: SizesAt(s, s.Body), prepared: map[prepKey]*font.Text{}, plains: map[plainKey]*font.Text{}}
+	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
+		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body), prepared: map[prepKey]*font.Text{}, plains: map[plainKey]*font.Text{}}
 	c.emit = emit
 	var doc *Document
+	var err error
 	switch d.Meta.Kind {
 	case briefing.KindBrief:
 		doc, err = c.brief()

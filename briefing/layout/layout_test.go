@@ -40,6 +40,32 @@ func fixture(t testing.TB) (*briefing.Dataset, *briefing.Style) {
 	return ds, style
 }
 
+// typesetter makes a Typesetter for st.
+func typesetter(t testing.TB, st *briefing.Style) *layout.Typesetter {
+	t.Helper()
+	ts, err := layout.New(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
+// TestNew: a style the layout cannot use is refused once, by New.
+func TestNew(t *testing.T) {
+	_, st := fixture(t)
+	for want, edit := range map[string]func(*briefing.Style){
+		"colour accent": func(s *briefing.Style) { s.Brand.Colors.Accent = "amber" },
+		"body_step":     func(s *briefing.Style) { s.Layout.Sizes.BodyStep = 0 },
+		"no fonts":      func(s *briefing.Style) { s.Type = nil },
+	} {
+		s := *st
+		edit(&s)
+		if _, err := layout.New(&s); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want an error with %q", err, want)
+		}
+	}
+}
+
 // doc composes the brief of rec (or the pack when rec is "") for the
 // audience in lang on paper.
 func doc(t testing.TB, lang, audience, rec string, paper briefing.Paper) *briefing.Doc {
@@ -104,7 +130,7 @@ func TestSnapshots(t *testing.T) {
 		{"pack-es-donors-letter", "es", "donors", "", briefing.PaperLetter},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ld, err := layout.Lay(doc(t, c.lang, c.audience, c.rec, c.paper), st)
+			ld, err := typesetter(t, st).Lay(doc(t, c.lang, c.audience, c.rec, c.paper))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,7 +175,7 @@ func TestRolesAndOrder(t *testing.T) {
 		{"es", "donors", "", briefing.PaperLetter},
 	} {
 		d := doc(t, c.lang, c.audience, c.rec, c.paper)
-		ld, err := layout.Lay(d, st)
+		ld, err := typesetter(t, st).Lay(d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +259,7 @@ func TestOverflow(t *testing.T) {
 	for range 6 {
 		d.Blocks = append(d.Blocks[:3], append([]briefing.Block{long}, d.Blocks[3:]...)...)
 	}
-	_, err := layout.Lay(d, st)
+	_, err := typesetter(t, st).Lay(d)
 	var oe *briefing.OverflowError
 	if !errors.As(err, &oe) {
 		t.Fatalf("err = %v, want an OverflowError", err)
@@ -265,16 +291,17 @@ func TestUnknownPaper(t *testing.T) {
 	_, st := fixture(t)
 	d := doc(t, "en", "delegates", "access-to-protection", briefing.PaperA4)
 	d.Meta.Paper = ""
-	if _, err := layout.Lay(d, st); err == nil || !strings.Contains(err.Error(), "unknown paper") {
+	if _, err := typesetter(t, st).Lay(d); err == nil || !strings.Contains(err.Error(), "unknown paper") {
 		t.Errorf("err = %v", err)
 	}
 }
 
 func BenchmarkBrief(b *testing.B) {
 	_, st := fixture(b)
+	ts := typesetter(b, st)
 	d := doc(b, "en", "delegates", "access-to-protection", briefing.PaperA4)
 	for b.Loop() {
-		if _, err := layout.Lay(d, st); err != nil {
+		if _, err := ts.Lay(d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -282,9 +309,10 @@ func BenchmarkBrief(b *testing.B) {
 
 func BenchmarkPack(b *testing.B) {
 	_, st := fixture(b)
+	ts := typesetter(b, st)
 	d := doc(b, "en", "delegates", "", briefing.PaperA4)
 	for b.Loop() {
-		if _, err := layout.Lay(d, st); err != nil {
+		if _, err := ts.Lay(d); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -296,12 +324,12 @@ func BenchmarkPack(b *testing.B) {
 func TestStream(t *testing.T) {
 	_, st := fixture(t)
 	d := doc(t, "es", "donors", "", briefing.PaperLetter)
-	whole, err := layout.Lay(d, st)
+	whole, err := typesetter(t, st).Lay(d)
 	if err != nil {
 		t.Fatal(err)
 	}
 	next := 1
-	streamed, err := layout.Stream(d, st, func(ld *layout.Document, n int, p *layout.Page) error {
+	streamed, err := typesetter(t, st).Stream(d, func(ld *layout.Document, n int, p *layout.Page) error {
 		if n != next {
 			t.Errorf("page %d handed over, want %d", n, next)
 		}
@@ -328,7 +356,7 @@ func TestStream(t *testing.T) {
 		}
 	}
 	stop := errors.New("stop")
-	if _, err := layout.Stream(d, st, func(*layout.Document, int, *layout.Page) error { return stop }); !errors.Is(err, stop) {
+	if _, err := typesetter(t, st).Stream(d, func(*layout.Document, int, *layout.Page) error { return stop }); !errors.Is(err, stop) {
 		t.Errorf("emit's error: got %v", err)
 	}
 }

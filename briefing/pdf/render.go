@@ -19,6 +19,8 @@ import (
 // and is safe for concurrent use: it is read-only after New.
 type Renderer struct {
 	st *briefing.Style
+	// ts lays documents out.
+	ts *layout.Typesetter
 	// fonts are the brand fonts, share gives fpdf its stub font and fin
 	// is the finishing pass.
 	fonts *fontSet
@@ -52,21 +54,9 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("pdf: no style")
 	}
-	c := st.Brand.Colors
-	for _, x := range []struct {
-		name string
-		c    briefing.Color
-	}{{"primary", c.Primary}, {"accent", c.Accent}, {"text", c.Text}, {"muted", c.Muted}, {"light", c.Light}} {
-		if _, _, _, err := x.c.RGB(); err != nil {
-			return nil, fmt.Errorf("pdf: colour %s: %w", x.name, err)
-		}
-	}
-	s := st.Layout.Sizes
-	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
-		return nil, fmt.Errorf("pdf: layout sizes: want 0 < body_min ≤ body and body_step > 0, got body %g, body_min %g, body_step %g", s.Body, s.BodyMin, s.BodyStep)
-	}
-	if st.Type == nil {
-		return nil, fmt.Errorf("pdf: the style has no parsed fonts (make it with briefing.LoadStyle)")
+	ts, err := layout.New(st)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	var names [4]string
 	for i := range names {
@@ -80,7 +70,7 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{st: st, fonts: fs, share: newFontShare(stub, public), fin: finish.New()}, nil
+	return &Renderer{st: st, ts: ts, fonts: fs, share: newFontShare(stub, public), fin: finish.New()}, nil
 }
 
 // postScriptName is the PostScript name of style i of st's fonts; for a
@@ -97,12 +87,12 @@ func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
 }
 
 // Render lays d out and writes it as a PDF to w. Pages are drawn as the
-// layout finishes them (layout.Stream), so a long document's layout is
+// layout finishes them (Typesetter.Stream), so a long document's layout is
 // never held whole beside fpdf's pages.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	var p *page
 	var dr *drawer
-	_, err := layout.Stream(d, r.st, func(ld *layout.Document, n int, pg *layout.Page) error {
+	_, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
 		if p == nil {
 			p = r.newPage(&d.Meta, ld)
 			dr = p.newDrawer(ld)

@@ -95,12 +95,17 @@ func fits(p *prepared) briefing.ErrorList {
 		return nil
 	}
 	var dx *docx.Renderer
+	var ts *layout.Typesetter
 	for _, j := range briefs {
-		if j.Format == briefing.FormatDOCX && dx == nil {
-			var err error
-			if dx, err = docx.New(p.st); err != nil {
-				return appendErr(nil, err)
-			}
+		var err error
+		switch {
+		case j.Format == briefing.FormatDOCX && dx == nil:
+			dx, err = docx.New(p.st)
+		case j.Format == briefing.FormatPDF && ts == nil:
+			ts, err = layout.New(p.st)
+		}
+		if err != nil {
+			return appendErr(nil, err)
 		}
 	}
 	statements := map[string]*briefing.Statement{}
@@ -123,7 +128,7 @@ func fits(p *prepared) briefing.ErrorList {
 				d := briefing.ComposeBrief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
 				if j.Format == briefing.FormatPDF {
 					// The layout decides a PDF's fit: no file is made.
-					_, errs[i] = layout.Lay(d, p.st)
+					_, errs[i] = ts.Lay(d)
 				} else {
 					errs[i] = dx.Fit(d)
 				}
