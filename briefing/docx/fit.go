@@ -26,22 +26,15 @@ type measure struct {
 	// sum is the height of everything; h the height on the current page.
 	sum, h float64
 	// page is the current page, from 1; anchors the page of each anchor.
-	page     int
-	anchors  map[string]int
-	prepared map[textKey]*font.Text
+	page    int
+	anchors map[string]int
 }
 
-// textKey is a text in a style, as measure caches its line breaks.
-type textKey struct {
-	text  string
-	style briefing.FontStyle
-}
-
-// newMeasure starts a measure; prepared caches text split at its break
-// opportunities across the measures of one Render (shrink-to-fit measures
-// the same text at several sizes).
-func (r *Renderer) newMeasure(data tmplData, p page, prepared map[textKey]*font.Text) *measure {
-	return &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20, pageH: float64(p.H-p.Top-p.Bottom) / 20, page: 1, anchors: map[string]int{}, prepared: prepared}
+// newMeasure starts a measure. Text split at its break opportunities is
+// remembered by the font set, so shrink-to-fit's measures at several sizes
+// split each text once.
+func (r *Renderer) newMeasure(data tmplData, p page) *measure {
+	return &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20, pageH: float64(p.H-p.Top-p.Bottom) / 20, page: 1, anchors: map[string]int{}}
 }
 
 // add places a block of height h. A block that may split flows on to the
@@ -76,12 +69,7 @@ func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width
 	if width <= 0 || text == "" {
 		return 1
 	}
-	k := textKey{text, style}
-	t := m.prepared[k]
-	if t == nil {
-		t = m.r.st.Type.Prepare([]font.Piece{{Text: text, Style: style}})
-		m.prepared[k] = t
-	}
+	t := m.r.st.Type.Prepare([]font.Piece{{Text: text, Style: style}})
 	return max(1, len(t.Wrap(float64(halfPt)/2, width)))
 }
 
@@ -244,8 +232,8 @@ func (m *measure) PullQuote(q *briefing.PullQuote) error {
 
 // over returns by how much (mm) brief d is too long for one page at the
 // sizes in data, ≤ 0 when it fits by estimate.
-func (r *Renderer) over(d *briefing.Doc, data tmplData, p page, prepared map[textKey]*font.Text) float64 {
-	m := r.newMeasure(data, p, prepared)
+func (r *Renderer) over(d *briefing.Doc, data tmplData, p page) float64 {
+	m := r.newMeasure(data, p)
 	if err := briefing.Walk(d, m); err != nil {
 		return math.Inf(1)
 	}
@@ -257,7 +245,7 @@ func (r *Renderer) over(d *briefing.Doc, data tmplData, p page, prepared map[tex
 // paginate estimates the page count of d and the page of each anchor, for
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
 func (r *Renderer) paginate(d *briefing.Doc, p page) (int, map[string]int) {
-	m := r.newMeasure(r.data, p, map[textKey]*font.Text{})
+	m := r.newMeasure(r.data, p)
 	if err := briefing.Walk(d, m); err != nil {
 		return 1, m.anchors
 	}
@@ -272,8 +260,7 @@ var ErrOverflow = errors.New("brief does not fit one page")
 // (layout.Shrink) over this package's estimate, or ErrOverflow.
 func (r *Renderer) bodySize(d *briefing.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
-	prepared := map[textKey]*font.Text{}
-	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p, prepared) })
+	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
 		return sz, &briefing.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
 	}

@@ -111,7 +111,7 @@ type Set struct {
 	// cache holds prepared texts (see Prepare), cached the bytes of
 	// text they hold.
 	mu     sync.Mutex
-	cache  map[string]*Text
+	cache  map[cacheKey]*Text
 	cached int
 	// cover is the set of characters below eagerRunes all four faces can
 	// draw.

@@ -86,7 +86,7 @@ func (s *Set) Wrap(pieces []Piece, pt, width float64) []Line {
 // remembers what it prepared, up to cacheBudget bytes of text (then it
 // starts afresh); a Text is read-only and shared.
 func (s *Set) Prepare(pieces []Piece) *Text {
-	key := cacheKey(pieces)
+	key := keyOf(pieces)
 	s.mu.Lock()
 	t, ok := s.cache[key]
 	s.mu.Unlock()
@@ -95,15 +95,15 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 	}
 	t = s.prepare(pieces)
 	s.mu.Lock()
-	if s.cached+len(key) > cacheBudget {
+	if s.cached+len(key.text) > cacheBudget {
 		clear(s.cache)
 		s.cached = 0
 	}
 	if s.cache == nil {
-		s.cache = map[string]*Text{}
+		s.cache = map[cacheKey]*Text{}
 	}
 	s.cache[key] = t
-	s.cached += len(key)
+	s.cached += len(key.text)
 	s.mu.Unlock()
 	return t
 }
@@ -112,10 +112,17 @@ func (s *Set) Prepare(pieces []Piece) *Text {
 // as much memory).
 const cacheBudget = 256 << 10
 
-// cacheKey is the pieces' text with their styles and links.
-func cacheKey(pieces []Piece) string {
+// cacheKey names prepared text: one piece by its style and text (no
+// allocation for the common case), several by an encoding of them all
+// (style -1).
+type cacheKey struct {
+	style Style
+	text  string
+}
+
+func keyOf(pieces []Piece) cacheKey {
 	if len(pieces) == 1 && pieces[0].Link == "" {
-		return string(rune('0'+pieces[0].Style)) + pieces[0].Text
+		return cacheKey{pieces[0].Style, pieces[0].Text}
 	}
 	var b strings.Builder
 	for _, p := range pieces {
@@ -125,7 +132,7 @@ func cacheKey(pieces []Piece) string {
 		b.WriteString(p.Text)
 		b.WriteByte(0)
 	}
-	return b.String()
+	return cacheKey{-1, b.String()}
 }
 
 // prepare does Prepare's work.

@@ -98,7 +98,7 @@ func (t *Typesetter) lay(d *briefing.Doc, emit func(*Document, int, *Page) error
 	st := t.st
 	mg := st.Layout.Margins
 	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
-		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body), prepared: map[prepKey]*font.Text{}, plains: map[plainKey]*font.Text{}}
+		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body)}
 	c.emit = emit
 	var doc *Document
 	var err error
@@ -139,22 +139,6 @@ type canvas struct {
 	// the first error it returned.
 	emit    func(*Document, int, *Page) error
 	emitErr error
-	// prepared caches text split at its break opportunities, by the runs
-	// it was made from: shrink-to-fit wraps the same text at many sizes.
-	prepared map[prepKey]*font.Text
-	// plains caches plain strings the same way, by their text.
-	plains map[plainKey]*font.Text
-}
-
-type prepKey struct {
-	first *briefing.Inline
-	n     int
-	base  font.Style
-}
-
-type plainKey struct {
-	text string
-	base font.Style
 }
 
 // begin starts a new Document (for a fresh pass).
@@ -250,24 +234,13 @@ func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []
 	if len(runs) == 0 {
 		return nil
 	}
-	var t *font.Text
-	if r := runs[0]; len(runs) == 1 && !r.Bold && !r.Italic && r.Link == "" {
-		k := plainKey{r.Text, base}
-		if t = c.plains[k]; t == nil {
-			t = c.fs.Prepare([]font.Piece{{Text: r.Text, Style: base}})
-			c.plains[k] = t
-		}
-	} else {
-		k := prepKey{&runs[0], len(runs), base}
-		if t = c.prepared[k]; t == nil {
-			ps := make([]font.Piece, len(runs))
-			for i, r := range runs {
-				ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}
-			}
-			t = c.fs.Prepare(ps)
-			c.prepared[k] = t
-		}
+	ps := make([]font.Piece, len(runs))
+	for i, r := range runs {
+		ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}
 	}
+	// The font set remembers prepared text: shrink-to-fit wraps the same
+	// paragraphs at several sizes, and documents repeat them.
+	t := c.fs.Prepare(ps)
 	fl := t.Wrap(pt, width/mmPerPt)
 	out := make([]line, len(fl))
 	for i, l := range fl {
