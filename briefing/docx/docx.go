@@ -48,23 +48,16 @@ type Renderer struct {
 	// styles holds styles.xml per paper and language, compressed once when
 	// first needed, for
 	// the languages that have labels.
-	styles sync.Map // stylesKey → *stylesEntry
+	styles made[stylesKey, part]
 	// logo is the brand's logo; empty when it has none (documents then
 	// carry a typographic wordmark of their organisation, drawn once).
 	logo  picture
-	marks sync.Map // markKey → picture
+	marks made[markKey, picture]
 	// qr caches QR code images by URL: many documents share a statement.
-	qr sync.Map // string → picture
+	qr made[string, picture]
 	// flaters keeps deflate writers for the zip (a new one allocates about
 	// a megabyte of tables).
 	flaters sync.Pool // *kflate.Writer
-}
-
-// stylesEntry is a styles part made once.
-type stylesEntry struct {
-	once sync.Once
-	part part
-	err  error
 }
 
 type stylesKey struct {
@@ -214,13 +207,11 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	}
 	var styles part
 	if body == r.st.Layout.Sizes.Body {
-		v, _ := r.styles.LoadOrStore(stylesKey{paper, d.Meta.Lang}, &stylesEntry{})
-		e := v.(*stylesEntry)
-		e.once.Do(func() { e.part, e.err = r.stylesPart(paper, d.Meta.Lang) })
-		if e.err != nil {
-			return Info{}, e.err
+		var err error
+		styles, err = r.styles.get(stylesKey{paper, d.Meta.Lang}, func() (part, error) { return r.stylesPart(paper, d.Meta.Lang) })
+		if err != nil {
+			return Info{}, err
 		}
-		styles = e.part
 	} else {
 		x, err := r.stylesXML(r.sized(sz), paper, d.Meta.Lang)
 		if err != nil {
@@ -257,15 +248,7 @@ const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\
 
 // qrCode returns the QR code picture for url, made once per Renderer.
 func (r *Renderer) qrCode(url string) (picture, error) {
-	if v, ok := r.qr.Load(url); ok {
-		return v.(picture), nil
-	}
-	pic, err := qrCode(url, r.st.Brand.Colors.Text)
-	if err != nil {
-		return picture{}, err
-	}
-	v, _ := r.qr.LoadOrStore(url, pic)
-	return v.(picture), nil
+	return r.qr.get(url, func() (picture, error) { return qrCode(url, r.st.Brand.Colors.Text) })
 }
 
 // wordLang maps a language code to the tag Word's proofing tools know.

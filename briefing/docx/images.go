@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
-	"sync"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
@@ -40,28 +39,17 @@ func (r *Renderer) mark(wm briefing.Wordmark, white bool) (picture, error) {
 	if wm.Logo {
 		return r.logo, nil
 	}
-	k := markKey{wm.Short, wm.Name, white}
-	v, _ := r.marks.LoadOrStore(k, &markEntry{})
-	e := v.(*markEntry)
-	// Documents rendered at once wait for one drawing.
-	e.once.Do(func() {
+	return r.marks.get(markKey{wm.Short, wm.Name, white}, func() (picture, error) {
 		ink := rgb(r.st.Brand.Colors.Primary)
 		if white {
 			ink = color.NRGBA{R: 255, G: 255, B: 255, A: 255}
 		}
-		e.pic, e.err = wordmark(r.st, wm, ink)
-		if e.err == nil {
-			e.pic.part, e.err = newPart("word/media/mark.png", e.pic.data)
+		pic, err := wordmark(r.st, wm, ink)
+		if err == nil {
+			pic.part, err = newPart("word/media/mark.png", pic.data)
 		}
+		return pic, err
 	})
-	return e.pic, e.err
-}
-
-// markEntry is a wordmark drawn once.
-type markEntry struct {
-	once sync.Once
-	pic  picture
-	err  error
 }
 
 func brandLogo(st *briefing.Style) (picture, error) {
