@@ -7,7 +7,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing"
-	"briefing/briefing/pdf/finish"
 )
 
 // Fonts take three parts:
@@ -94,24 +93,6 @@ func (s runeSet) runes() []rune {
 			out = append(out, rune(i*64+b))
 			w &^= 1 << b
 		}
-	}
-	return out
-}
-
-// embedFonts lists for the finishing pass the styles page p set text in,
-// with their runes.
-func (p *page) embedFonts() []finish.Font {
-	var out []finish.Font
-	for i, u := range p.used {
-		if !u {
-			continue
-		}
-		out = append(out, finish.Font{
-			Resource: p.fontRes[i],
-			Replaces: "utf8" + fontKey(i),
-			Program:  p.fonts.progs[i],
-			Runes:    p.runes[i].runes(),
-		})
 	}
 	return out
 }

@@ -144,3 +144,73 @@ func checkCatalog(t testing.TB, b []byte, lang string) {
 		t.Errorf("/ViewerPreferences %v", cat["ViewerPreferences"])
 	}
 }
+
+// linkTargets lists, in order, the pages (from 1) that the document's
+// internal links go to; 0 for a destination that is not one of its pages.
+func linkTargets(t testing.TB, b []byte) []int {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[types.IndirectRef]int{}
+	for i := range d.NumPages() {
+		pages[d.PageRef(i)] = i + 1
+	}
+	var out []int
+	for i := range d.NumPages() {
+		for _, a := range d.Annots(i) {
+			if dest, ok := d.Resolve(a["Dest"]).(types.Array); ok && len(dest) > 0 {
+				r, _ := dest[0].(types.IndirectRef)
+				out = append(out, pages[r])
+			}
+		}
+	}
+	return out
+}
+
+// outline lists the document outline's titles, depth first, each with its
+// target page (from 1; 0 when it is not one of the document's pages).
+func outline(t testing.TB, b []byte) (titles []string, targets []int) {
+	t.Helper()
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[types.IndirectRef]int{}
+	for i := range d.NumPages() {
+		pages[d.PageRef(i)] = i + 1
+	}
+	root, _ := d.Resolve(d.Catalog()["Outlines"]).(types.Dict)
+	var walk func(o types.Object, depth int)
+	walk = func(o types.Object, depth int) {
+		for n := 0; o != nil && n < 100000 && depth < 16; n++ {
+			e, _ := d.Resolve(o).(types.Dict)
+			if e == nil {
+				return
+			}
+			title := ""
+			switch s := e["Title"].(type) {
+			case types.StringLiteral:
+				title = string(s)
+			case types.HexLiteral:
+				b, _ := s.Bytes()
+				title, _ = types.DecodeUTF16String(string(b))
+			}
+			titles = append(titles, title)
+			dest, _ := d.Resolve(e["Dest"]).(types.Array)
+			p := 0
+			if len(dest) > 0 {
+				r, _ := dest[0].(types.IndirectRef)
+				p = pages[r]
+			}
+			targets = append(targets, p)
+			walk(e["First"], depth+1)
+			o = e["Next"]
+		}
+	}
+	if root != nil {
+		walk(root["First"], 0)
+	}
+	return titles, targets
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -234,9 +235,10 @@ func TestPackLongCoverNote(t *testing.T) {
 	checkValid(t, b)
 }
 
-// TestLongPack renders a pack of 90 recommendations, over the page count
-// above which fpdf compresses the pages itself: the file is valid, its
-// fonts embedded, every recommendation on its page.
+// TestLongPack renders a pack of 90 recommendations, drawn in several
+// parts (partPages): the file is valid, its fonts embedded, every
+// recommendation on its page, and the contents' links and the outline go
+// across parts to the right pages.
 func TestLongPack(t *testing.T) {
 	_, st, r := fixture(t)
 	s := *statement(t, "en")
@@ -252,7 +254,7 @@ func TestLongPack(t *testing.T) {
 	a.Recommendations = nil
 	d := briefing.ComposePack(&s, &a, opts(st, briefing.PaperA4))
 	b, info := render(t, r, d, "pack-long")
-	if info.Pages <= 64 {
+	if info.Pages <= 2*48 {
 		t.Fatalf("%d pages: not long enough to test", info.Pages)
 	}
 	checkValid(t, b)
@@ -261,5 +263,29 @@ func TestLongPack(t *testing.T) {
 	checkFonts(t, f)
 	if got := text(t, f, info.Pages-1, info.Pages-1); !strings.Contains(got, "Long pack recommendation 90") {
 		t.Errorf("page %d lacks the last recommendation:\n%s", info.Pages-1, got)
+	}
+	// Every recommendation in the outline goes to the page that shows it,
+	// and the contents link there too.
+	titles, targets := outline(t, b)
+	links := linkTargets(t, b)
+	seen := 0
+	for i, title := range titles {
+		if !strings.Contains(title, "Long pack recommendation") {
+			continue
+		}
+		seen++
+		p := targets[i]
+		if p == 0 || !strings.Contains(norm(text(t, f, p, p)), norm(title)) {
+			t.Errorf("bookmark %q goes to page %d, which does not show it", title, p)
+		}
+		if !slices.Contains(links, p) {
+			t.Errorf("no link goes to page %d (%s)", p, title)
+		}
+	}
+	if seen != 90 {
+		t.Errorf("%d recommendations in the outline, want 90: %q", seen, titles)
+	}
+	if n := bytes.Count(b, []byte("/Subtype /Image")); n > 1 {
+		t.Errorf("the logo is written %d times", n)
 	}
 }

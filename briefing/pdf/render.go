@@ -87,101 +87,96 @@ func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
 }
 
 // Render lays d out and writes it as a PDF to w. Pages are drawn as the
-// layout finishes them (Typesetter.Stream), so a long document's layout is
-// never held whole beside fpdf's pages.
+// layout finishes them (Typesetter.Stream) and written a part at a time
+// (partPages), so a long document is never held whole, neither as layout
+// nor as drawn pages. When Render fails, w may hold part of a file.
 func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
-	var p *page
-	var dr *drawer
-	_, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
-		if p == nil {
-			p = r.newPage(&d.Meta, ld)
-			dr = p.newDrawer(ld)
+	var dc *doc
+	ld, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
+		if dc == nil {
+			dc = r.newDoc(w, &d.Meta, ld)
 		}
-		dr.page(ld, n, pg)
-		return nil
+		return dc.page(ld, n, pg)
 	})
 	if err != nil {
 		return Info{}, err
 	}
-	return r.finish(w, d, p)
+	return dc.close(ld)
 }
 
-// Write writes ld, the layout of d, as a PDF to w: fpdf draws the boxes,
-// the finishing pass embeds the fonts and writes the file.
+// Write writes ld, the layout of d, as a PDF to w.
 func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Info, error) {
-	p := r.newPage(&d.Meta, ld)
-	dr := p.newDrawer(ld)
+	var dc *doc
 	for i := range ld.Pages {
-		dr.page(ld, i+1, &ld.Pages[i])
+		if dc == nil {
+			dc = r.newDoc(w, &d.Meta, ld)
+		}
+		if err := dc.page(ld, i+1, &ld.Pages[i]); err != nil {
+			return Info{}, err
+		}
 	}
-	return r.finish(w, d, p)
+	return dc.close(ld)
 }
 
-// finish has fpdf write the drawn document p and the finishing pass make
-// the file.
-func (r *Renderer) finish(w io.Writer, d *briefing.Doc, p *page) (Info, error) {
-	if p == nil {
-		return Info{}, fmt.Errorf("pdf: the layout made no page")
+// partPages is the number of pages fpdf draws before the part is handed to
+// the finishing pass: fpdf holds a document's pages, uncompressed, until
+// it writes them. A brief or a short pack is one part.
+const partPages = 48
+
+// doc is the state of one document being drawn: fpdf draws it a part at a
+// time, and the finishing pass's Writer writes each part.
+type doc struct {
+	r  *Renderer
+	m  *briefing.Meta
+	fw *finish.Writer
+	// f is the part being drawn, nil between parts; inPart counts its
+	// pages and inst the font styles installed in it.
+	f      *fpdf.Fpdf
+	inPart int
+	inst   [4]bool
+	// pages counts the pages drawn; k is points per mm and h the page
+	// height in points.
+	pages int
+	k, h  float64
+	// used records the font styles text was set in, runes the runes set in
+	// each and fontRes their names in the /Font resources.
+	used    [4]bool
+	runes   [4]runeSet
+	fontRes [4]string
+	anchors map[string]layout.Dest
+	buf     *bytes.Buffer
+}
+
+// newDoc starts a document for d's metadata, written to w, at ld's page
+// size.
+func (r *Renderer) newDoc(w io.Writer, m *briefing.Meta, ld *layout.Document) *doc {
+	dc := &doc{r: r, m: m, k: 72 / 25.4, anchors: ld.Anchors}
+	dc.h = ld.H * dc.k
+	var fonts []finish.Font
+	for i := range dc.fontRes {
+		dc.fontRes[i] = r.share.resource(i)
+		fonts = append(fonts, finish.Font{Resource: dc.fontRes[i], Replaces: "utf8" + fontKey(i), Program: r.fonts.progs[i]})
 	}
-	if err := p.f.Error(); err != nil {
-		return Info{}, fmt.Errorf("pdf: %w", err)
-	}
-	r.share.prune(p.f)
-	buf, _ := r.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
-	defer func() {
-		// A long document's buffer is not kept for the next one.
-		if buf.Cap() <= maxPooled {
-			r.bufs.Put(buf)
-		}
-	}()
-	if err := p.f.Output(buf); err != nil {
-		return Info{}, fmt.Errorf("pdf: %w", err)
-	}
-	info, fonts := Info{Pages: p.f.PageNo()}, p.embedFonts()
-	p = nil // fpdf's pages are not needed while the file is finished
-	err := r.fin.Finish(w, buf.Bytes(), finish.Options{
-		Lang:            d.Meta.Lang,
+	dc.fw = r.fin.NewWriter(w, finish.Options{
+		Lang:            m.Lang,
 		DisplayDocTitle: true,
 		Fonts:           fonts,
 		ObjectStreams:   true,
 	})
-	if err != nil {
-		return Info{}, err
+	dc.buf, _ = r.bufs.Get().(*bytes.Buffer)
+	if dc.buf == nil {
+		dc.buf = new(bytes.Buffer)
 	}
-	return info, nil
+	return dc
 }
 
-// maxPooled is the largest output buffer kept for reuse.
-const maxPooled = 4 << 20
-
-// page is the state of one document being drawn.
-type page struct {
-	r     *Renderer
-	fonts *fontSet
-	f     *fpdf.Fpdf
-	// used records the font styles text was set in, runes the runes set
-	// in each and fontRes their names in the /Font resources.
-	used    [4]bool
-	runes   [4]runeSet
-	fontRes [4]string
-}
-
-// compressPages is the page count above which fpdf compresses.
-const compressPages = 64
-
-// newPage starts a document for d's metadata at ld's page size.
-func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document) *page {
+// startPart starts fpdf on the next part.
+func (dc *doc) startPart(ld *layout.Document) {
+	m := dc.m
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
 	f.SetCatalogSort(true)
-	// The finishing pass compresses the pages' content, with reused
-	// writers, which is faster; a long document is compressed by fpdf as
-	// it goes, so that its uncompressed content is not held twice (the
-	// pass leaves compressed streams as they are).
-	f.SetCompression(ld.Total > compressPages)
+	// The finishing pass compresses the content, with reused writers.
+	f.SetCompression(false)
 	date := m.Date
 	if date.IsZero() {
 		date = time.Unix(0, 0)
@@ -198,19 +193,89 @@ func (r *Renderer) newPage(m *briefing.Meta, ld *layout.Document) *page {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetDisplayMode("fullpage", "single")
-	r.share.install(f)
-	p := &page{r: r, fonts: r.fonts, f: f}
-	for i := range p.fontRes {
-		p.fontRes[i] = r.share.resource(i)
-	}
-	return p
+	dc.r.share.install(f)
+	dc.f, dc.inPart, dc.inst = f, 0, [4]bool{}
 }
 
-// font selects style st at size pt.
-func (p *page) font(st briefing.FontStyle, pt float64) {
-	if !p.used[st] {
-		p.r.share.use(p.f, int(st))
-		p.used[st] = true
+// page draws page n (from 1) of ld.
+func (dc *doc) page(ld *layout.Document, n int, pg *layout.Page) error {
+	if dc.f == nil {
+		dc.startPart(ld)
 	}
-	p.f.SetFont(family, fpdfStyles[st], pt)
+	dc.f.AddPage()
+	for i := range pg.Boxes {
+		dc.box(&pg.Boxes[i], n-1)
+	}
+	dc.pages++
+	dc.inPart++
+	if dc.inPart == partPages {
+		return dc.flush()
+	}
+	return nil
+}
+
+// flush has fpdf write the part and the finishing pass take it.
+func (dc *doc) flush() error {
+	f := dc.f
+	if f == nil {
+		return nil
+	}
+	dc.f = nil
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	dc.r.share.prune(f)
+	for i, u := range dc.inst {
+		if u {
+			dc.fw.UseFont(i)
+		}
+	}
+	dc.buf.Reset()
+	if err := f.Output(dc.buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return dc.fw.Add(dc.buf.Bytes())
+}
+
+// close writes the last part, the outline and the fonts.
+func (dc *doc) close(ld *layout.Document) (Info, error) {
+	if dc == nil {
+		return Info{}, fmt.Errorf("pdf: the layout made no page")
+	}
+	defer func() {
+		// A long document's buffer is not kept for the next one.
+		if dc.buf.Cap() <= maxPooled {
+			dc.r.bufs.Put(dc.buf)
+		}
+	}()
+	if err := dc.flush(); err != nil {
+		return Info{}, err
+	}
+	marks := make([]finish.Bookmark, len(ld.Outline))
+	for i, m := range ld.Outline {
+		marks[i] = finish.Bookmark{Title: m.Title, Level: m.Level, Page: m.Page - 1, Y: dc.h - m.Y*dc.k}
+	}
+	dc.fw.Outline(marks)
+	for i, u := range dc.used {
+		if u {
+			dc.fw.SetRunes(i, dc.runes[i].runes())
+		}
+	}
+	if err := dc.fw.Close(); err != nil {
+		return Info{}, err
+	}
+	return Info{Pages: dc.pages}, nil
+}
+
+// maxPooled is the largest output buffer kept for reuse.
+const maxPooled = 4 << 20
+
+// font selects style st at size pt.
+func (dc *doc) font(st briefing.FontStyle, pt float64) {
+	if !dc.inst[st] {
+		dc.r.share.use(dc.f, int(st))
+		dc.inst[st] = true
+		dc.used[st] = true
+	}
+	dc.f.SetFont(family, fpdfStyles[st], pt)
 }

@@ -86,7 +86,7 @@ func TestPublicFonts(t *testing.T) {
 			f := written(t, b)
 			checkQPDF(t, f)
 			checkFonts(t, f)
-			s, _ := render(t, shared, d, "")
+			s, _ := render(t, shared, d, "shared-"+string(d.Meta.Kind))
 			g := written(t, s)
 			for p := 1; p <= info.Pages; p++ {
 				if a, b := text(t, f, p, p), text(t, g, p, p); a != b {

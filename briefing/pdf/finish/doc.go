@@ -1,11 +1,18 @@
-// Package finish is the last stage of a PDF: it reads the file a drawing
-// library wrote (fpdf, in briefing/pdf) into pdfcpu's object model, adds
-// what the drawing library cannot write, and writes the final file.
+// Package finish is the last stage of a PDF: a drawing library (fpdf, in
+// briefing/pdf) draws the pages, a part of a few dozen pages at a time; the
+// pass reads each part into pdfcpu's object model, adds what the drawing
+// library cannot write, and writes the final file as the parts come
+// (Writer), so that a document of thousands of pages is never held whole.
 //
-// What the pass does, in order:
+// What the pass does:
 //
-//   - link annotations written inline in a page's /Annots become indirect
-//     objects, as ISO 32000-1 (12.5.2) wants;
+//   - the parts' pages become one document: objects are renumbered, the
+//     page tree is one node, an image met in several parts (the logo) is
+//     written once;
+//   - links (Writer.Link) and the outline (Writer.Outline) are the pass's:
+//     they go across parts, and every link annotation is an indirect
+//     object with /P, as ISO 32000-1 (12.5.2) wants (annotations written
+//     inline in a part's /Annots become indirect objects too);
 //   - fonts are embedded (Options.Fonts): a subset of a TrueType Program
 //     with the runes a document shows, named by its PostScript name with a
 //     six-letter subset tag derived from the subset's content (the same subset
@@ -13,17 +20,17 @@
 //     the pages' /Font resources;
 //   - the catalog gets /Lang and, with Options.DisplayDocTitle,
 //     /ViewerPreferences << /DisplayDocTitle true >>;
-//   - Options.Edit, the hook for tagged PDF, may change the catalog, the
-//     pages and the annotations and add objects (/MarkInfo, /StructTreeRoot,
-//     page /StructParents and /Tabs, annotation /StructParent…) through Doc;
-//   - objects no longer reachable from the catalog or the info dictionary
-//     are dropped and the rest numbered in order;
-//   - streams without a filter are compressed (one reused zlib writer per
-//     concurrent call), small objects are packed into an object stream, and
-//     the trailer's /ID is a hash of the file's content.
+//   - Options.Page and Options.Catalog, the hooks for tagged PDF, may change
+//     each page, its annotations and the catalog, and add objects
+//     (/MarkInfo, /StructTreeRoot, page /StructParents and /Tabs,
+//     annotation /StructParent…);
+//   - only what the pages and the catalog use is written; streams without a
+//     filter are compressed (reused zlib writers), small objects are packed
+//     into object streams, and the trailer's /ID is a hash of the file's
+//     content.
 //
-// Output is a pure function of the input and the options: no clock, no
-// random numbers, map keys written in sorted order.
+// Output is a pure function of the parts, the options and the calls: no
+// clock, no random numbers, map keys written in sorted order.
 //
 // The package does not import fpdf: it works on any PDF that pdfcpu reads.
 package finish

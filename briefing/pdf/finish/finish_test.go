@@ -54,27 +54,28 @@ func finishBytes(t *testing.T, in []byte, o finish.Options) []byte {
 	return out.Bytes()
 }
 
-// tagging is an Edit hook adding what tagged PDF needs: the hooks are real.
-func tagging(d *finish.Doc) error {
-	cat := d.Catalog()
-	cat["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
-	parents := d.Add(types.Dict{"Nums": types.Array{}})
-	cat["StructTreeRoot"] = d.Add(types.Dict{"Type": types.Name("StructTreeRoot"), "ParentTree": parents})
-	for i := range d.NumPages() {
-		p := d.Page(i)
-		p["Tabs"] = types.Name("S")
-		p["StructParents"] = types.Integer(i)
-		for j, a := range d.Annots(i) {
-			a["StructParent"] = types.Integer(100 + j)
-		}
+// tagPage and tagCatalog are hooks adding what tagged PDF needs: the
+// hooks are real.
+func tagPage(p *finish.Page) error {
+	p.Dict["Tabs"] = types.Name("S")
+	p.Dict["StructParents"] = types.Integer(p.Index)
+	for j, a := range p.Annots {
+		a["StructParent"] = types.Integer(100 + j)
 	}
+	return nil
+}
+
+func tagCatalog(c *finish.Catalog) error {
+	c.Dict["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
+	parents := c.Add(types.Dict{"Nums": types.Array{}})
+	c.Dict["StructTreeRoot"] = c.Add(types.Dict{"Type": types.Name("StructTreeRoot"), "ParentTree": parents})
 	return nil
 }
 
 func TestFinish(t *testing.T) {
 	for _, objStm := range []bool{false, true} {
 		t.Run(fmt.Sprint("objstm=", objStm), func(t *testing.T) {
-			o := finish.Options{Lang: "es-CO", DisplayDocTitle: true, ObjectStreams: objStm, Edit: tagging}
+			o := finish.Options{Lang: "es-CO", DisplayDocTitle: true, ObjectStreams: objStm, Page: tagPage, Catalog: tagCatalog}
 			out := finishBytes(t, minimal(), o)
 			if err := testtool.StrictPDF(out); err != nil {
 				t.Error(err)
@@ -135,9 +136,14 @@ func TestFinishID(t *testing.T) {
 
 func TestFinishEditError(t *testing.T) {
 	var out bytes.Buffer
-	err := finish.New().Finish(&out, minimal(), finish.Options{Edit: func(*finish.Doc) error { return fmt.Errorf("no") }})
-	if err == nil || out.Len() != 0 {
-		t.Errorf("err %v, %d bytes written", err, out.Len())
+	for _, o := range []finish.Options{
+		{Page: func(*finish.Page) error { return fmt.Errorf("no") }},
+		{Catalog: func(*finish.Catalog) error { return fmt.Errorf("no") }},
+	} {
+		err := finish.New().Finish(&out, minimal(), o)
+		if err == nil || out.Len() != 0 {
+			t.Errorf("err %v, %d bytes written", err, out.Len())
+		}
 	}
 	if err := finish.New().Finish(&out, []byte("not a PDF"), finish.Options{}); err == nil {
 		t.Error("no error for a file that is not a PDF")

@@ -16,32 +16,32 @@ import (
 // text). Runes outside the Basic Multilingual Plane are not embedded.
 type Font struct {
 	// Resource is the font's name in the pages' /Font resources (such as
-	// "F1"): the pass puts the embedded font there. When empty, the font
-	// takes the place of the one whose /BaseFont is Replaces.
+	// "F1"): the pass puts the embedded font there, in place of the
+	// input's. When empty, the font takes the place of the one whose
+	// /BaseFont is Replaces.
 	Resource string
-	// Replaces is the /BaseFont of a font in the input that this one
-	// replaces (used when Resource is empty).
 	Replaces string
-	// Program is the font; Runes the characters to embed, in any order.
+	// Program is the font; Runes the characters to embed, in any order
+	// (or given later: Writer.SetRunes).
 	Program *font.Program
 	Runes   []rune
 }
 
-// embed adds the objects of f's subset and returns its Type 0 font.
-func (d *Doc) embed(f Font) (types.IndirectRef, error) {
+// embed writes the objects of f's subset, its Type 0 font as object n.
+func (w *Writer) embed(f Font, n int) error {
 	p := f.Program
 	s, err := p.Subset(f.Runes)
 	if err != nil {
-		return types.IndirectRef{}, err
+		return err
 	}
 	m := p.Descriptor()
 	name := types.Name(s.Tag(p.Name()) + "+" + p.Name())
-	prog := d.stream(types.Dict{"Length1": types.Integer(len(s.TTF))}, s.TTF)
+	prog := w.stream(types.Dict{"Length1": types.Integer(len(s.TTF))}, s.TTF)
 	flags := 4 // symbolic
 	if m.ItalicAngle != 0 {
 		flags |= 64
 	}
-	desc := d.Add(types.Dict{
+	desc := w.add(types.Dict{
 		"Type": types.Name("FontDescriptor"), "FontName": name, "Flags": types.Integer(flags),
 		"FontBBox":    types.Array{types.Integer(m.BBox[0]), types.Integer(m.BBox[1]), types.Integer(m.BBox[2]), types.Integer(m.BBox[3])},
 		"ItalicAngle": types.Float(math.Round(m.ItalicAngle*100) / 100), "Ascent": types.Integer(m.Ascent), "Descent": types.Integer(m.Descent),
@@ -53,34 +53,35 @@ func (d *Doc) embed(f Font) (types.IndirectRef, error) {
 		hi = s.Runes[len(s.Runes)-1]
 	}
 	c2g := make([]byte, 2*(hi+1))
-	var w types.Array
+	var widths types.Array
 	for i, r := range s.Runes {
 		binary.BigEndian.PutUint16(c2g[2*r:], uint16(s.GID[r]))
 		if i > 0 && s.Runes[i-1] == r-1 {
-			last := w[len(w)-1].(types.Array)
-			w[len(w)-1] = append(last, types.Integer(s.W[r]))
+			last := widths[len(widths)-1].(types.Array)
+			widths[len(widths)-1] = append(last, types.Integer(s.W[r]))
 			continue
 		}
-		w = append(w, types.Integer(r), types.Array{types.Integer(s.W[r])})
+		widths = append(widths, types.Integer(r), types.Array{types.Integer(s.W[r])})
 	}
-	cid := d.Add(types.Dict{
+	cid := w.add(types.Dict{
 		"Type": types.Name("Font"), "Subtype": types.Name("CIDFontType2"), "BaseFont": name,
 		"CIDSystemInfo":  types.Dict{"Registry": types.StringLiteral("Adobe"), "Ordering": types.StringLiteral("Identity"), "Supplement": types.Integer(0)},
-		"FontDescriptor": desc, "DW": types.Integer(m.MissingWidth), "W": w,
-		"CIDToGIDMap": d.stream(types.Dict{}, c2g),
+		"FontDescriptor": desc, "DW": types.Integer(m.MissingWidth), "W": widths,
+		"CIDToGIDMap": w.stream(types.Dict{}, c2g),
 	})
-	return d.Add(types.Dict{
+	w.put(n, types.Dict{
 		"Type": types.Name("Font"), "Subtype": types.Name("Type0"), "BaseFont": name,
 		"Encoding": types.Name("Identity-H"), "DescendantFonts": types.Array{cid},
-		"ToUnicode": d.stream(types.Dict{}, toUnicode(s.Runes)),
-	}), nil
+		"ToUnicode": w.stream(types.Dict{}, toUnicode(s.Runes)),
+	})
+	return w.err
 }
 
 // stream adds a stream object (compressed when written).
-func (d *Doc) stream(dict types.Dict, content []byte) types.IndirectRef {
+func (w *Writer) stream(dict types.Dict, content []byte) types.IndirectRef {
 	l := int64(len(content))
 	sd := types.StreamDict{Dict: dict, Raw: content, Content: content, StreamLength: &l}
-	return d.Add(sd)
+	return w.add(sd)
 }
 
 // toUnicode is a CMap from the codes (the runes) to Unicode.
@@ -100,43 +101,4 @@ func toUnicode(runes []rune) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return []byte(b.String())
-}
-
-// embedFonts embeds fonts and puts them in the pages' resources.
-func (d *Doc) embedFonts(fonts []Font) error {
-	for _, f := range fonts {
-		ref, err := d.embed(f)
-		if err != nil {
-			return fmt.Errorf("pdf finish: %w", err)
-		}
-		placed := false
-		for i := range d.pages {
-			res, _ := d.Resolve(d.Page(i)["Resources"]).(types.Dict)
-			if res == nil {
-				res = types.Dict{}
-				d.Page(i)["Resources"] = res
-			}
-			fd, _ := d.Resolve(res["Font"]).(types.Dict)
-			if fd == nil {
-				fd = types.Dict{}
-				res["Font"] = fd
-			}
-			key := f.Resource
-			if key == "" {
-				for k, v := range fd {
-					if x, _ := d.Resolve(v).(types.Dict); x != nil && x["BaseFont"] == types.Name(f.Replaces) {
-						key = k
-					}
-				}
-			}
-			if key != "" {
-				fd[key] = ref
-				placed = true
-			}
-		}
-		if !placed {
-			return fmt.Errorf("pdf finish: font %s: no font %q to replace", f.Program.Name(), f.Replaces)
-		}
-	}
-	return nil
 }

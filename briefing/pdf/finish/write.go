@@ -2,10 +2,9 @@ package finish
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"github.com/klauspost/compress/zlib"
+	"hash"
 	"math"
 	"sort"
 	"strconv"
@@ -22,122 +21,20 @@ const Level = 3
 // header and checksum cost more than they save.
 const minCompress = 64
 
-// write serialises d: the objects reachable from the catalog and the info
-// dictionary, numbered 1… in the order a walk from them meets them.
-func (f *Finisher) write(buf *bytes.Buffer, d *Doc, objStm bool) error {
-	order, num := d.reachable()
-	e := &enc{num: num}
-	buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(order)+1)
-	// In an object stream: index within it, per new number; -1 outside.
-	inStm := make([]int, len(order)+1)
-	var stm bytes.Buffer // objects packed in the object stream
-	var hdr []byte       // its "number offset" pairs
-	nStm := 0
-	for i, old := range order {
-		n := i + 1
-		inStm[n] = -1
-		o := d.object(old)
-		if sd, ok := o.(types.StreamDict); ok {
-			if err := f.putStream(buf, e, n, sd); err != nil {
-				return fmt.Errorf("pdf finish: object %d: %w", old, err)
-			}
-			offsets[n] = e.off
-			continue
-		}
-		if objStm {
-			hdr = strconv.AppendInt(hdr, int64(n), 10)
-			hdr = append(hdr, ' ')
-			hdr = strconv.AppendInt(hdr, int64(stm.Len()), 10)
-			hdr = append(hdr, ' ')
-			e.b = e.b[:0]
-			e.obj(o)
-			stm.Write(e.b)
-			stm.WriteByte('\n')
-			inStm[n] = nStm
-			nStm++
-			continue
-		}
-		offsets[n] = buf.Len()
-		e.b = append(e.b[:0], strconv.Itoa(n)...)
-		e.b = append(e.b, " 0 obj\n"...)
-		e.obj(o)
-		e.b = append(e.b, "\nendobj\n"...)
-		buf.Write(e.b)
-	}
-	root, info := e.ref(*d.x.Root), ""
-	if d.x.Info != nil {
-		if in := e.ref(*d.x.Info); in != "" {
-			info = "/Info " + in
-		}
-	}
-	if !objStm {
-		id := fileID(buf.Bytes())
-		xref := buf.Len()
-		fmt.Fprintf(buf, "xref\n0 %d\n0000000000 65535 f \n", len(order)+1)
-		for n := 1; n <= len(order); n++ {
-			fmt.Fprintf(buf, "%010d 00000 n \n", offsets[n])
-		}
-		fmt.Fprintf(buf, "trailer\n<</Size %d /Root %s %s /ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n", len(order)+1, root, info, id, id, xref)
-		return nil
-	}
-	// The object stream, then the cross-reference stream.
-	sn := len(order) + 1
-	body := append(hdr, stm.Bytes()...)
-	zb := f.buffer()
-	defer f.release(zb)
-	if err := f.deflate(zb, body); err != nil {
-		return err
-	}
-	z := zb.Bytes()
-	stmOff := buf.Len()
-	fmt.Fprintf(buf, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, nStm, len(hdr), len(z))
-	buf.Write(z)
-	buf.WriteString("\nendstream\nendobj\n")
-	xn := sn + 1
-	id := fileID(buf.Bytes())
-	xref := buf.Len()
-	rows := make([]byte, 0, 7*(xn+1))
-	row := func(t byte, a uint32, b uint16) {
-		rows = append(rows, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(b>>8), byte(b))
-	}
-	row(0, 0, 0xffff)
-	for n := 1; n <= len(order); n++ {
-		if inStm[n] >= 0 {
-			row(2, uint32(sn), uint16(inStm[n]))
-		} else {
-			row(1, uint32(offsets[n]), 0)
-		}
-	}
-	row(1, uint32(stmOff), 0)
-	row(1, uint32(xref), 0)
-	zb.Reset()
-	if err := f.deflate(zb, rows); err != nil {
-		return err
-	}
-	z = zb.Bytes()
-	fmt.Fprintf(buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %s %s /ID [<%s> <%s>] /Filter /FlateDecode /Length %d>>\nstream\n", xn, xn+1, root, info, id, id, len(z))
-	buf.Write(z)
-	fmt.Fprintf(buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
-	return nil
-}
-
 // fileID is the trailer's /ID: the first 16 bytes of the SHA-256 of
 // everything before the cross-reference section.
-func fileID(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:16])
+func fileID(h hash.Hash) string {
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// putStream writes stream object n, compressing it when it has no filter;
-// e.off is set to its offset.
-func (f *Finisher) putStream(buf *bytes.Buffer, e *enc, n int, sd types.StreamDict) error {
+// putStream writes stream object n, compressing it when it has no filter.
+func (w *Writer) putStream(n int, sd types.StreamDict) error {
 	raw := sd.Raw
 	dict := sd.Dict
 	if _, has := dict["Filter"]; !has && len(raw) >= minCompress {
-		zb := f.buffer()
-		defer f.release(zb)
-		if err := f.deflate(zb, raw); err != nil {
+		zb := w.f.buffer()
+		defer w.f.release(zb)
+		if err := w.f.deflate(zb, raw); err != nil {
 			return err
 		}
 		if zb.Len() < len(raw) {
@@ -147,15 +44,15 @@ func (f *Finisher) putStream(buf *bytes.Buffer, e *enc, n int, sd types.StreamDi
 		}
 	}
 	dict["Length"] = types.Integer(len(raw))
-	e.off = buf.Len()
+	e := &w.e
 	e.b = append(e.b[:0], strconv.Itoa(n)...)
 	e.b = append(e.b, " 0 obj\n"...)
 	e.obj(dict)
 	e.b = append(e.b, "\nstream\n"...)
-	buf.Write(e.b)
-	buf.Write(raw)
-	buf.WriteString("\nendstream\nendobj\n")
-	return nil
+	w.out.Write(e.b)
+	w.out.Write(raw)
+	_, err := w.out.WriteString("\nendstream\nendobj\n")
+	return err
 }
 
 // deflate compresses b into out with a reused zlib writer.
@@ -177,48 +74,6 @@ func (f *Finisher) deflate(out *bytes.Buffer, b []byte) error {
 	return zw.Close()
 }
 
-// reachable walks the objects from the catalog, then the info dictionary,
-// and returns their old numbers in the order met and the new number of
-// each.
-func (d *Doc) reachable() ([]int, map[int]int) {
-	num := map[int]int{}
-	var order []int
-	var walk func(o types.Object)
-	visit := func(old int) {
-		if _, seen := num[old]; seen {
-			return
-		}
-		o := d.object(old)
-		if o == nil {
-			return
-		}
-		order = append(order, old)
-		num[old] = len(order)
-		walk(o)
-	}
-	walk = func(o types.Object) {
-		switch o := o.(type) {
-		case types.IndirectRef:
-			visit(o.ObjectNumber.Value())
-		case types.Dict:
-			for _, k := range sortedKeys(o) {
-				walk(o[k])
-			}
-		case types.StreamDict:
-			walk(o.Dict)
-		case types.Array:
-			for _, x := range o {
-				walk(x)
-			}
-		}
-	}
-	visit(d.x.Root.ObjectNumber.Value())
-	if d.x.Info != nil {
-		visit(d.x.Info.ObjectNumber.Value())
-	}
-	return order, num
-}
-
 func sortedKeys(d types.Dict) []string {
 	keys := make([]string, 0, len(d))
 	for k := range d {
@@ -228,20 +83,9 @@ func sortedKeys(d types.Dict) []string {
 	return keys
 }
 
-// enc serialises objects into b, renumbering references with num.
+// enc serialises objects into b.
 type enc struct {
-	b   []byte
-	num map[int]int
-	off int
-}
-
-// ref returns the renumbered reference r, or "" when r was dropped.
-func (e *enc) ref(r types.IndirectRef) string {
-	n, ok := e.num[r.ObjectNumber.Value()]
-	if !ok {
-		return ""
-	}
-	return strconv.Itoa(n) + " 0 R"
+	b []byte
 }
 
 func (e *enc) obj(o types.Object) {
@@ -270,8 +114,9 @@ func (e *enc) obj(o types.Object) {
 		}
 		e.b = append(e.b, ']')
 	case types.IndirectRef:
-		if r := e.ref(o); r != "" {
-			e.b = append(e.b, r...)
+		if n := o.ObjectNumber.Value(); n > 0 {
+			e.b = strconv.AppendInt(e.b, int64(n), 10)
+			e.b = append(e.b, " 0 R"...)
 		} else {
 			e.b = append(e.b, "null"...)
 		}
