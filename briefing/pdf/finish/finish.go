@@ -43,6 +43,7 @@ type Options struct {
 type Finisher struct {
 	zw   sync.Pool // *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
+	outs sync.Pool // *bufio.Writer
 }
 
 // maxPooled is the largest buffer kept for reuse.

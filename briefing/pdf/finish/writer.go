@@ -153,7 +153,12 @@ func (f *Finisher) NewWriter(w io.Writer, o Options) *Writer {
 		images: map[[32]byte]int{}, links: map[int][]Link{},
 	}
 	fw.cw = countWriter{w: w, h: sha256.New()}
-	fw.out = bufio.NewWriterSize(&fw.cw, 64<<10)
+	fw.out, _ = f.outs.Get().(*bufio.Writer)
+	if fw.out == nil {
+		fw.out = bufio.NewWriterSize(&fw.cw, 64<<10)
+	} else {
+		fw.out.Reset(&fw.cw)
+	}
 	fw.out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	for i, ft := range o.Fonts {
 		fw.runes[i] = ft.Runes
@@ -627,6 +632,9 @@ func (w *Writer) Close() error {
 	if err := w.out.Flush(); err != nil {
 		w.fail(err)
 	}
+	w.out.Reset(nil)
+	w.f.outs.Put(w.out)
+	w.out = nil
 	return w.err
 }
 
