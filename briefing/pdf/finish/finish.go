@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -44,6 +45,10 @@ type Finisher struct {
 	zw   sync.Pool // *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
 	outs sync.Pool // *bufio.Writer
+	// subsets are font subsets made, by font and runes, and kept their
+	// size in bytes.
+	subsets sync.Map // subsetKey → *embedded
+	kept    atomic.Int64
 }
 
 // maxPooled is the largest buffer kept for reuse.

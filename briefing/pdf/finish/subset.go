@@ -2,9 +2,13 @@ package finish
 
 import (
 	"briefing/briefing/font"
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -27,61 +31,130 @@ type Font struct {
 	Runes   []rune
 }
 
-// embed writes the objects of f's subset, its Type 0 font as object n.
-func (w *Writer) embed(f Font, n int) error {
+// embedded is a font subset ready to write: its streams compressed, its
+// dictionaries' entries that do not refer to other objects. The Finisher
+// keeps them (subsets), since the documents of a statement often show the
+// same runes in a style; they are only read once made.
+type embedded struct {
+	name           types.Name
+	flags          int
+	file, c2g, uni types.StreamDict
+	widths         types.Array
+}
+
+// subsetKey names a subset: the font and the hash of its runes.
+type subsetKey struct {
+	p *font.Program
+	h [32]byte
+}
+
+// maxSubsets is the most bytes of subsets a Finisher keeps.
+const maxSubsets = 4 << 20
+
+// subset returns f's subset, made or kept.
+func (fin *Finisher) subset(f Font) (*embedded, error) {
+	runes := slices.Clone(f.Runes)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	h := sha256.New()
+	var b [4]byte
+	for _, r := range runes {
+		binary.BigEndian.PutUint32(b[:], uint32(r))
+		h.Write(b[:])
+	}
+	key := subsetKey{p: f.Program}
+	h.Sum(key.h[:0])
+	if e, ok := fin.subsets.Load(key); ok {
+		return e.(*embedded), nil
+	}
 	p := f.Program
-	s, err := p.Subset(f.Runes)
+	s, err := p.Subset(runes)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	m := p.Descriptor()
-	name := types.Name(s.Tag(p.Name()) + "+" + p.Name())
-	prog := w.stream(types.Dict{"Length1": types.Integer(len(s.TTF))}, s.TTF)
-	flags := 4 // symbolic
-	if m.ItalicAngle != 0 {
-		flags |= 64
+	e := &embedded{name: types.Name(s.Tag(p.Name()) + "+" + p.Name()), flags: 4} // symbolic
+	if p.Descriptor().ItalicAngle != 0 {
+		e.flags |= 64
 	}
-	desc := w.add(types.Dict{
-		"Type": types.Name("FontDescriptor"), "FontName": name, "Flags": types.Integer(flags),
-		"FontBBox":    types.Array{types.Integer(m.BBox[0]), types.Integer(m.BBox[1]), types.Integer(m.BBox[2]), types.Integer(m.BBox[3])},
-		"ItalicAngle": types.Float(math.Round(m.ItalicAngle*100) / 100), "Ascent": types.Integer(m.Ascent), "Descent": types.Integer(m.Descent),
-		"CapHeight": types.Integer(m.CapHeight), "StemV": types.Integer(m.StemV), "FontFile2": prog,
-	})
 	// CIDToGIDMap: two bytes per code up to the highest.
 	hi := rune(0)
 	if len(s.Runes) > 0 {
 		hi = s.Runes[len(s.Runes)-1]
 	}
 	c2g := make([]byte, 2*(hi+1))
-	var widths types.Array
 	for i, r := range s.Runes {
 		binary.BigEndian.PutUint16(c2g[2*r:], uint16(s.GID[r]))
 		if i > 0 && s.Runes[i-1] == r-1 {
-			last := widths[len(widths)-1].(types.Array)
-			widths[len(widths)-1] = append(last, types.Integer(s.W[r]))
+			last := e.widths[len(e.widths)-1].(types.Array)
+			e.widths[len(e.widths)-1] = append(last, types.Integer(s.W[r]))
 			continue
 		}
-		widths = append(widths, types.Integer(r), types.Array{types.Integer(s.W[r])})
+		e.widths = append(e.widths, types.Integer(r), types.Array{types.Integer(s.W[r])})
 	}
-	cid := w.add(types.Dict{
-		"Type": types.Name("Font"), "Subtype": types.Name("CIDFontType2"), "BaseFont": name,
-		"CIDSystemInfo":  types.Dict{"Registry": types.StringLiteral("Adobe"), "Ordering": types.StringLiteral("Identity"), "Supplement": types.Integer(0)},
-		"FontDescriptor": desc, "DW": types.Integer(m.MissingWidth), "W": widths,
-		"CIDToGIDMap": w.stream(types.Dict{}, c2g),
-	})
-	w.put(n, types.Dict{
-		"Type": types.Name("Font"), "Subtype": types.Name("Type0"), "BaseFont": name,
-		"Encoding": types.Name("Identity-H"), "DescendantFonts": types.Array{cid},
-		"ToUnicode": w.stream(types.Dict{}, toUnicode(s.Runes)),
-	})
-	return w.err
+	if e.file, err = fin.pack(types.Dict{"Length1": types.Integer(len(s.TTF))}, s.TTF); err != nil {
+		return nil, err
+	}
+	if e.c2g, err = fin.pack(types.Dict{}, c2g); err != nil {
+		return nil, err
+	}
+	if e.uni, err = fin.pack(types.Dict{}, toUnicode(s.Runes)); err != nil {
+		return nil, err
+	}
+	size := int64(len(e.file.Raw)+len(e.c2g.Raw)+len(e.uni.Raw)) + 8*int64(len(e.widths))
+	if fin.kept.Add(size) <= maxSubsets {
+		fin.subsets.Store(key, e)
+	}
+	return e, nil
 }
 
-// stream adds a stream object (compressed when written).
-func (w *Writer) stream(dict types.Dict, content []byte) types.IndirectRef {
-	l := int64(len(content))
-	sd := types.StreamDict{Dict: dict, Raw: content, Content: content, StreamLength: &l}
-	return w.add(sd)
+// pack makes a stream of raw, compressed when that makes it smaller.
+func (fin *Finisher) pack(dict types.Dict, raw []byte) (types.StreamDict, error) {
+	if len(raw) >= minCompress {
+		var zb bytes.Buffer
+		if err := fin.deflate(&zb, raw); err != nil {
+			return types.StreamDict{}, err
+		}
+		if zb.Len() < len(raw) {
+			raw = zb.Bytes()
+			dict["Filter"] = types.Name("FlateDecode")
+		}
+	}
+	l := int64(len(raw))
+	return types.StreamDict{Dict: dict, Raw: raw, StreamLength: &l}, nil
+}
+
+// own returns a copy of sd with its own dictionary, for a document to
+// write.
+func own(sd types.StreamDict) types.StreamDict {
+	sd.Dict = maps.Clone(sd.Dict)
+	return sd
+}
+
+// embed writes the objects of f's subset, its Type 0 font as object n.
+func (w *Writer) embed(f Font, n int) error {
+	e, err := w.f.subset(f)
+	if err != nil {
+		return err
+	}
+	m := f.Program.Descriptor()
+	desc := w.add(types.Dict{
+		"Type": types.Name("FontDescriptor"), "FontName": e.name, "Flags": types.Integer(e.flags),
+		"FontBBox":    types.Array{types.Integer(m.BBox[0]), types.Integer(m.BBox[1]), types.Integer(m.BBox[2]), types.Integer(m.BBox[3])},
+		"ItalicAngle": types.Float(math.Round(m.ItalicAngle*100) / 100), "Ascent": types.Integer(m.Ascent), "Descent": types.Integer(m.Descent),
+		"CapHeight": types.Integer(m.CapHeight), "StemV": types.Integer(m.StemV), "FontFile2": w.add(own(e.file)),
+	})
+	cid := w.add(types.Dict{
+		"Type": types.Name("Font"), "Subtype": types.Name("CIDFontType2"), "BaseFont": e.name,
+		"CIDSystemInfo":  types.Dict{"Registry": types.StringLiteral("Adobe"), "Ordering": types.StringLiteral("Identity"), "Supplement": types.Integer(0)},
+		"FontDescriptor": desc, "DW": types.Integer(m.MissingWidth), "W": e.widths,
+		"CIDToGIDMap": w.add(own(e.c2g)),
+	})
+	w.put(n, types.Dict{
+		"Type": types.Name("Font"), "Subtype": types.Name("Type0"), "BaseFont": e.name,
+		"Encoding": types.Name("Identity-H"), "DescendantFonts": types.Array{cid},
+		"ToUnicode": w.add(own(e.uni)),
+	})
+	return w.err
 }
 
 // toUnicode is a CMap from the codes (the runes) to Unicode.
