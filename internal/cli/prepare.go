@@ -34,10 +34,18 @@ type prepared struct {
 // reports each that does not fit its page.
 func (o *options) prepare(fit bool) (*prepared, error) {
 	var problems briefing.ErrorList
-	ds, err := o.in.loadData()
-	problems = appendErr(problems, err)
-	st, err := o.in.loadStyle()
-	problems = appendErr(problems, err)
+	// The data and the style (its fonts) are read at once, on two cores.
+	var ds *briefing.Dataset
+	var dataErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		ds, dataErr = o.in.loadData()
+	}()
+	st, styleErr := o.in.loadStyle()
+	<-read
+	problems = appendErr(problems, dataErr)
+	problems = appendErr(problems, styleErr)
 	// The glyph check needs only the text, so it runs on what could be
 	// read even when there are other problems: one pass finds them all.
 	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
