@@ -3,6 +3,7 @@ package finish_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -168,5 +169,63 @@ func qpdf(t *testing.T, b []byte) {
 	}
 	if !bytes.Contains(out, []byte(`"/Tabs": "/S"`)) || !bytes.Contains(out, []byte(`"/Marked": true`)) {
 		t.Errorf("qpdf does not see /Tabs /S or /MarkInfo")
+	}
+}
+
+// TestWriterParts writes a document from two parts, with a link and a
+// bookmark from the first part to the second's page.
+func TestWriterParts(t *testing.T) {
+	var out bytes.Buffer
+	w := finish.New().NewWriter(&out, finish.Options{ObjectStreams: true, Page: tagPage, Catalog: tagCatalog})
+	w.Link(0, finish.Link{Rect: [4]float64{72, 600, 144, 620}, Page: 1, Y: 700})
+	w.Outline([]finish.Bookmark{{Title: "First", Page: 0, Y: 792}, {Title: "Second", Level: 1, Page: 1, Y: 700}})
+	for range 2 {
+		if err := w.Add(minimal()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := out.Bytes()
+	if err := testtool.StrictPDF(b); err != nil {
+		t.Error(err)
+	}
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.NumPages() != 2 {
+		t.Fatalf("%d pages, want 2", d.NumPages())
+	}
+	annots := d.Annots(0)
+	if len(annots) != 2 {
+		t.Fatalf("page 1: %d annotations, want the part's and the link", len(annots))
+	}
+	dest, _ := d.Resolve(annots[1]["Dest"]).(types.Array)
+	if len(dest) == 0 || dest[0] != d.PageRef(1) {
+		t.Errorf("the link goes to %v, not page 2 (%v)", dest, d.PageRef(1))
+	}
+	ol, _ := d.Resolve(d.Catalog()["Outlines"]).(types.Dict)
+	first, _ := d.Resolve(ol["First"]).(types.Dict)
+	second, _ := d.Resolve(first["First"]).(types.Dict)
+	if first["Title"] != finish.Text("First") || second["Title"] != finish.Text("Second") {
+		t.Fatalf("outline %v / %v", first, second)
+	}
+	if dest, _ := d.Resolve(second["Dest"]).(types.Array); len(dest) == 0 || dest[0] != d.PageRef(1) {
+		t.Errorf("the bookmark goes to %v, not page 2", dest)
+	}
+	if p := d.Page(1); p["StructParents"] != types.Integer(1) {
+		t.Errorf("page 2 was not given to the page hook: %v", p)
+	}
+	qpdf(t, b)
+	// A link to a page that never comes is an error, not a dangling one.
+	w = finish.New().NewWriter(io.Discard, finish.Options{})
+	w.Link(0, finish.Link{Page: 5})
+	if err := w.Add(minimal()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err == nil {
+		t.Error("no error for a link to page 6 of 1")
 	}
 }

@@ -3,6 +3,7 @@ package finish
 import (
 	"bytes"
 	"encoding/hex"
+	"fmt"
 	"github.com/klauspost/compress/zlib"
 	"hash"
 	"math"
@@ -145,4 +146,57 @@ func (e *enc) obj(o types.Object) {
 		// pdfcpu's own serialisation for anything else.
 		e.b = append(e.b, o.PDFString()...)
 	}
+}
+
+// xref writes the cross-reference section and the trailer; the /ID is a
+// hash of everything before it.
+func (w *Writer) xref() {
+	size := w.next
+	for len(w.loc) < size {
+		w.loc = append(w.loc, xloc{})
+	}
+	info := ""
+	if w.info != 0 {
+		info = fmt.Sprintf("/Info %d 0 R ", w.info)
+	}
+	if !w.o.ObjectStreams {
+		w.out.Flush()
+		id := fileID(w.cw.h)
+		at := w.cw.n
+		fmt.Fprintf(w.out, "xref\n0 %d\n0000000000 65535 f \n", size)
+		for n := 1; n < size; n++ {
+			if w.loc[n].typ == 1 {
+				fmt.Fprintf(w.out, "%010d 00000 n \n", w.loc[n].a)
+			} else {
+				w.out.WriteString("0000000000 65535 f \n")
+			}
+		}
+		fmt.Fprintf(w.out, "trailer\n<</Size %d /Root %d 0 R %s/ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n", size, catalogNum, info, id, id, at)
+		return
+	}
+	xn := w.alloc()
+	size = xn + 1
+	w.out.Flush()
+	id := fileID(w.cw.h)
+	at := w.cw.n
+	rows := make([]byte, 0, 7*size)
+	for n := 0; n < size; n++ {
+		l := xloc{typ: 0, b: 0xffff}
+		switch {
+		case n == xn:
+			l = xloc{typ: 1, a: uint32(at)}
+		case n > 0 && n < len(w.loc) && w.loc[n].typ != 0:
+			l = w.loc[n]
+		}
+		rows = append(rows, l.typ, byte(l.a>>24), byte(l.a>>16), byte(l.a>>8), byte(l.a), byte(l.b>>8), byte(l.b))
+	}
+	zb := w.f.buffer()
+	defer w.f.release(zb)
+	if err := w.f.deflate(zb, rows); err != nil {
+		w.fail(err)
+		return
+	}
+	fmt.Fprintf(w.out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R %s/ID [<%s> <%s>] /Filter /FlateDecode /Length %d>>\nstream\n", xn, size, catalogNum, info, id, id, zb.Len())
+	w.out.Write(zb.Bytes())
+	fmt.Fprintf(w.out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)
 }
