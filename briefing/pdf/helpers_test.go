@@ -149,29 +149,21 @@ func checkCatalog(t testing.TB, b []byte, lang string) {
 // internal links go to; 0 for a destination that is not one of its pages.
 func linkTargets(t testing.TB, b []byte) []int {
 	t.Helper()
-	d, err := finish.Read(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := map[types.IndirectRef]int{}
-	for i := range d.NumPages() {
-		pages[d.PageRef(i)] = i + 1
-	}
+	d, page := readDests(t, b)
 	var out []int
 	for i := range d.NumPages() {
 		for _, a := range d.Annots(i) {
-			if dest, ok := d.Resolve(a["Dest"]).(types.Array); ok && len(dest) > 0 {
-				r, _ := dest[0].(types.IndirectRef)
-				out = append(out, pages[r])
+			if _, ok := d.Resolve(a["Dest"]).(types.Array); ok {
+				out = append(out, page(a["Dest"]))
 			}
 		}
 	}
 	return out
 }
 
-// outline lists the document outline's titles, depth first, each with its
-// target page (from 1; 0 when it is not one of the document's pages).
-func outline(t testing.TB, b []byte) (titles []string, targets []int) {
+// readDests reads the PDF b, with a function that gives the page (from 1)
+// a destination goes to: 0 when it is not one of the document's pages.
+func readDests(t testing.TB, b []byte) (*finish.Doc, func(dest types.Object) int) {
 	t.Helper()
 	d, err := finish.Read(b)
 	if err != nil {
@@ -181,6 +173,21 @@ func outline(t testing.TB, b []byte) (titles []string, targets []int) {
 	for i := range d.NumPages() {
 		pages[d.PageRef(i)] = i + 1
 	}
+	return d, func(dest types.Object) int {
+		a, _ := d.Resolve(dest).(types.Array)
+		if len(a) == 0 {
+			return 0
+		}
+		r, _ := a[0].(types.IndirectRef)
+		return pages[r]
+	}
+}
+
+// outline lists the document outline's titles, depth first, each with its
+// target page (from 1; 0 when it is not one of the document's pages).
+func outline(t testing.TB, b []byte) (titles []string, targets []int) {
+	t.Helper()
+	d, page := readDests(t, b)
 	root, _ := d.Resolve(d.Catalog()["Outlines"]).(types.Dict)
 	var walk func(o types.Object, depth int)
 	walk = func(o types.Object, depth int) {
@@ -198,13 +205,7 @@ func outline(t testing.TB, b []byte) (titles []string, targets []int) {
 				title, _ = types.DecodeUTF16String(string(b))
 			}
 			titles = append(titles, title)
-			dest, _ := d.Resolve(e["Dest"]).(types.Array)
-			p := 0
-			if len(dest) > 0 {
-				r, _ := dest[0].(types.IndirectRef)
-				p = pages[r]
-			}
-			targets = append(targets, p)
+			targets = append(targets, page(e["Dest"]))
 			walk(e["First"], depth+1)
 			o = e["Next"]
 		}
