@@ -22,9 +22,14 @@ type folder struct {
 	root *os.Root
 	// name is the folder as the user named it, for messages.
 	name string
-	// ready holds the folders (slash paths) checked and made in this
-	// build, so that each is checked and made once, not per file.
-	ready sync.Map // string → bool
+	// dirs holds the folders (slash paths) of this build, checked, made
+	// and opened as roots of their own once, not per file: a file is then
+	// made, renamed and removed by its name in its folder, one system call
+	// each instead of a walk from the output folder per path part. (A
+	// folder moved away while the build runs keeps receiving its files,
+	// as a shell's working folder would: a link put in its place is not
+	// followed.)
+	dirs sync.Map // string → *os.Root
 }
 
 // openFolder makes the output folder when missing and opens it.
@@ -39,7 +44,41 @@ func openFolder(out string) (*folder, error) {
 	return &folder{root: r, name: out}, nil
 }
 
-func (f *folder) close() error { return f.root.Close() }
+func (f *folder) close() error {
+	f.dirs.Range(func(_, v any) bool {
+		v.(*os.Root).Close()
+		return true
+	})
+	return f.root.Close()
+}
+
+// dir returns the folder d (slash path) as a root, checked (no link on the
+// way leads outside the output folder) and, with mk, made when missing.
+func (f *folder) dir(d string, mk bool) (*os.Root, error) {
+	if d == "." || d == "" {
+		return f.root, nil
+	}
+	if r, ok := f.dirs.Load(d); ok {
+		return r.(*os.Root), nil
+	}
+	if err := f.checkDir(d); err != nil {
+		return nil, err
+	}
+	if mk {
+		if err := f.root.MkdirAll(d, 0o755); err != nil {
+			return nil, folderError(f.escaped(d+"/x", err))
+		}
+	}
+	r, err := f.root.OpenRoot(d)
+	if err != nil {
+		return nil, folderError(f.escaped(d+"/x", err))
+	}
+	if old, loaded := f.dirs.LoadOrStore(d, r); loaded {
+		r.Close()
+		return old.(*os.Root), nil
+	}
+	return r, nil
+}
 
 // show is rel as the user sees it: out/<rel>.
 func (f *folder) show(rel string) string {
@@ -114,7 +153,11 @@ func (f *folder) escaped(rel string, err error) error {
 // sum is the size and sha256 of the file rel, read through the root (a
 // link leading outside fails).
 func (f *folder) sum(rel string) (int64, string, error) {
-	r, err := f.root.Open(rel)
+	d, err := f.dir(path.Dir(rel), false)
+	if err != nil {
+		return 0, "", err
+	}
+	r, err := d.Open(path.Base(rel))
 	if err != nil {
 		return 0, "", err
 	}

@@ -18,8 +18,10 @@ import (
 // renamed into it.
 type staged struct {
 	tmp, rel string
-	Bytes    int64
-	SHA256   string
+	// dir is the folder of both, as a root.
+	dir    *os.Root
+	Bytes  int64
+	SHA256 string
 }
 
 // stage writes a file through write into a temporary file in the folder
@@ -30,29 +32,21 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 	if !valid(rel) {
 		return nil, fmt.Errorf("refusing to write outside the output folder")
 	}
-	dir := path.Dir(rel)
-	if _, ok := f.ready.Load(dir); !ok {
-		if err := f.checkDir(dir); err != nil {
-			return nil, err
-		}
-		if dir != "." {
-			if err := f.root.MkdirAll(dir, 0o755); err != nil {
-				return nil, folderError(f.escaped(rel, err))
-			}
-		}
-		f.ready.Store(dir, true)
+	dir, err := f.dir(path.Dir(rel), true)
+	if err != nil {
+		return nil, err
 	}
 	var tmp string
 	var file *os.File
 	for range 100 {
-		tmp = path.Join(dir, "."+path.Base(rel)+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		tmp = "." + path.Base(rel) + "." + strconv.FormatUint(uint64(rand.Uint32()), 10) + ".tmp"
 		var err error
-		file, err = f.root.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		file, err = dir.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
 			break
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, folderError(f.escaped(rel, err))
+			return nil, folderError(f.escaped(rel, f.named(path.Dir(rel), err)))
 		}
 	}
 	if file == nil {
@@ -62,7 +56,7 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 	defer func() {
 		if !ok {
 			file.Close()
-			f.root.Remove(tmp)
+			dir.Remove(tmp)
 		}
 	}()
 	h := sha256.New()
@@ -74,20 +68,20 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 		return nil, err
 	}
 	ok = true
-	return &staged{tmp: tmp, rel: rel, Bytes: c.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+	return &staged{tmp: tmp, rel: rel, dir: dir, Bytes: c.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // commit renames s into place.
 func (f *folder) commit(s *staged) error {
-	if err := f.root.Rename(s.tmp, s.rel); err != nil {
-		f.root.Remove(s.tmp)
-		return f.escaped(s.rel, err)
+	if err := s.dir.Rename(s.tmp, path.Base(s.rel)); err != nil {
+		s.dir.Remove(s.tmp)
+		return f.escaped(s.rel, f.named(path.Dir(s.rel), err))
 	}
 	return nil
 }
 
 // discard removes s's temporary file.
-func (f *folder) discard(s *staged) { f.root.Remove(s.tmp) }
+func (f *folder) discard(s *staged) { s.dir.Remove(s.tmp) }
 
 // writeFile stages and commits a small file.
 func (f *folder) writeFile(rel string, b []byte) error {
@@ -99,6 +93,21 @@ func (f *folder) writeFile(rel string, b []byte) error {
 		return err
 	}
 	return f.commit(s)
+}
+
+// named puts the folder dir (slash path) back in the paths of err, an
+// error about a name in that folder, so that it names the file as the user
+// sees it.
+func (f *folder) named(dir string, err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		pe.Path = f.show(path.Join(dir, pe.Path))
+	case errors.As(err, &le):
+		le.Old, le.New = f.show(path.Join(dir, le.Old)), f.show(path.Join(dir, le.New))
+	}
+	return err
 }
 
 // folderError explains the usual reasons a folder cannot be made or
