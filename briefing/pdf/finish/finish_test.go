@@ -229,3 +229,18 @@ func TestWriterParts(t *testing.T) {
 		t.Error("no error for a link to page 6 of 1")
 	}
 }
+
+// FuzzWriter: whatever a part holds, the Writer returns an error or a
+// file, never panics.
+func FuzzWriter(f *testing.F) {
+	f.Add(minimal())
+	f.Add([]byte("%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		w := finish.New().NewWriter(io.Discard, finish.Options{ObjectStreams: true, Page: tagPage, Catalog: tagCatalog})
+		w.Link(0, finish.Link{Page: 0, Y: 10})
+		w.Outline([]finish.Bookmark{{Title: "x", Level: 2}})
+		if w.Add(in) == nil {
+			w.Close()
+		}
+	})
+}
