@@ -219,14 +219,29 @@ func TestWriterParts(t *testing.T) {
 		t.Errorf("page 2 was not given to the page hook: %v", p)
 	}
 	qpdf(t, b)
-	// A link to a page that never comes is an error, not a dangling one.
-	w = finish.New().NewWriter(io.Discard, finish.Options{})
-	w.Link(0, finish.Link{Page: 5})
-	if err := w.Add(minimal()); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err == nil {
-		t.Error("no error for a link to page 6 of 1")
+	// A link or bookmark to a page that never comes is an error, not a
+	// dangling reference (nor a panic).
+	for _, c := range []struct {
+		link  finish.Link
+		marks []finish.Bookmark
+	}{
+		{link: finish.Link{Page: 5}},
+		{link: finish.Link{Page: -1}},
+		{marks: []finish.Bookmark{{Title: "Gone", Page: 1}}},
+		{marks: []finish.Bookmark{{Title: "Before", Page: -2}}},
+	} {
+		w = finish.New().NewWriter(io.Discard, finish.Options{})
+		if c.link != (finish.Link{}) {
+			w.Link(0, c.link)
+		}
+		w.Outline(c.marks)
+		err := w.Add(minimal())
+		if err == nil {
+			err = w.Close()
+		}
+		if err == nil {
+			t.Errorf("no error for %+v %+v in a document of 1 page", c.link, c.marks)
+		}
 	}
 }
 

@@ -112,7 +112,13 @@ type Catalog struct {
 }
 
 // PageRef returns the reference of page i (from 0), for /P and /Pg entries.
-func (c *Catalog) PageRef(i int) types.IndirectRef { return ref(c.w.pageNum(i)) }
+// A number outside the document gives a null reference.
+func (c *Catalog) PageRef(i int) types.IndirectRef {
+	if i < 0 || i >= c.Pages {
+		return ref(0)
+	}
+	return ref(c.w.pageNum(i))
+}
 
 // Add adds o to the document as an indirect object and returns its
 // reference. References in o must be ones the Writer gave.
@@ -168,8 +174,12 @@ func (w *Writer) fontNum(i int) int {
 // Link adds a link annotation to page i (from 0). It must come before the
 // part holding page i is added.
 func (w *Writer) Link(i int, l Link) {
-	if i < w.done {
+	switch {
+	case i < w.done:
 		w.fail(fmt.Errorf("pdf finish: link on page %d, already written", i+1))
+		return
+	case l.URI == "" && l.Page < 0:
+		w.fail(fmt.Errorf("pdf finish: link on page %d to page %d", i+1, l.Page+1))
 		return
 	}
 	w.links[i] = append(w.links[i], l)
@@ -295,8 +305,13 @@ func (w *Writer) Close() error {
 	if w.done == 0 {
 		return fmt.Errorf("pdf finish: no page")
 	}
+	for _, b := range w.outline {
+		if b.Page < 0 || b.Page >= w.done {
+			return fmt.Errorf("pdf finish: bookmark %q goes to page %d of %d", b.Title, b.Page+1, w.done)
+		}
+	}
 	if len(w.pages) > w.done {
-		return fmt.Errorf("pdf finish: a link or bookmark goes to page %d of %d", len(w.pages), w.done)
+		return fmt.Errorf("pdf finish: a link goes to page %d of %d", len(w.pages), w.done)
 	}
 	for i, ft := range w.o.Fonts {
 		n, ok := w.fonts[i]
