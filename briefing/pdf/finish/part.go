@@ -16,11 +16,15 @@ type part struct {
 }
 
 // Add reads p, a PDF, and writes its pages as the document's next pages,
-// with everything they use.
+// with everything they use. After an error, the Writer takes no more.
 func (w *Writer) Add(p []byte) error {
-	if w.err != nil {
-		return w.err
+	if w.err == nil {
+		w.fail(w.addPart(p))
 	}
+	return w.err
+}
+
+func (w *Writer) addPart(p []byte) error {
 	d, err := Read(p)
 	if err != nil {
 		return err

@@ -299,8 +299,15 @@ func (w *Writer) flushStm() {
 // Close embeds the fonts and writes the outline, the page tree, the
 // catalog and the cross-reference section.
 func (w *Writer) Close() error {
-	if w.err != nil {
-		return w.err
+	if w.err == nil {
+		w.fail(w.close())
+	}
+	return w.err
+}
+
+func (w *Writer) close() error {
+	if w.out == nil {
+		return fmt.Errorf("pdf finish: closed twice")
 	}
 	if w.done == 0 {
 		return fmt.Errorf("pdf finish: no page")
