@@ -219,6 +219,9 @@ func TestWriterParts(t *testing.T) {
 		t.Errorf("page 2 was not given to the page hook: %v", p)
 	}
 	qpdf(t, b)
+	if w.Close() == nil || w.Add(minimal()) == nil {
+		t.Error("a closed Writer takes more")
+	}
 	// A link or bookmark to a page that never comes is an error, not a
 	// dangling reference (nor a panic).
 	for _, c := range []struct {

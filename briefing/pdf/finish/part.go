@@ -25,6 +25,9 @@ func (w *Writer) Add(p []byte) error {
 }
 
 func (w *Writer) addPart(p []byte) error {
+	if w.out == nil {
+		return fmt.Errorf("pdf finish: a part added after Close")
+	}
 	d, err := Read(p)
 	if err != nil {
 		return err
