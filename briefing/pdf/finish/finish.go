@@ -39,8 +39,9 @@ type Options struct {
 	Catalog func(*Catalog) error
 }
 
-// Finisher runs the finishing pass. It keeps zlib writers for reuse, so
-// make one per process and share it: it is safe for concurrent use.
+// Finisher runs the finishing pass. It keeps zlib writers, buffers and
+// font subsets for reuse, so make one per process and share it: it is safe
+// for concurrent use.
 type Finisher struct {
 	zw   sync.Pool // *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer

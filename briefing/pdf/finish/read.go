@@ -132,8 +132,8 @@ func (d *Doc) Page(i int) types.Dict {
 	return p
 }
 
-// Annots returns the annotations of page i (from 0), in order. After the
-// pass's own step each is an indirect object with /P, its page: AnnotRefs
+// Annots returns the annotations of page i (from 0), in order. In a file
+// the pass wrote, each is an indirect object with /P, its page: AnnotRefs
 // gives their references.
 func (d *Doc) Annots(i int) []types.Dict {
 	var out []types.Dict
