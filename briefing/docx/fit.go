@@ -111,7 +111,7 @@ func (m *measure) Masthead(h *briefing.Masthead) error {
 	}
 	right := m.width*0.55 - 17
 	lines += m.lines(h.Statement, briefing.Bold, m.sizes.Note, right)
-	logoH := 58 * 72 / 25.4 * float64(logo.h) / float64(logo.w)
+	logoH := 58 / layout.MMPerPt * float64(logo.h) / float64(logo.w)
 	text := float64(lines) * m.lineH(briefing.Regular, m.sizes.Note)
 	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
 	return nil
@@ -120,9 +120,9 @@ func (m *measure) Masthead(h *briefing.Masthead) error {
 // SourceBlock measures the rule and the source lines beside the QR code,
 // as builder.SourceBlock sets them (Small paragraphs in a table cell).
 func (m *measure) SourceBlock(b *briefing.SourceBlock) error {
-	qr, col := 0.0, 72/25.4
+	qr, col := 0.0, 1/layout.MMPerPt
 	if b.URL != "" {
-		qr, col = 20*72/25.4, 24*72/25.4
+		qr, col = 20/layout.MMPerPt, 24/layout.MMPerPt
 	}
 	text := 0.0
 	for _, l := range []struct {
@@ -239,7 +239,7 @@ func (r *Renderer) over(d *briefing.Doc, data tmplData, p page) float64 {
 	}
 	// The estimate comes within some 2% of LibreOffice's layout, on the
 	// long side: no further margin.
-	return (m.sum - m.pageH) * 25.4 / 72
+	return (m.sum - m.pageH) * layout.MMPerPt
 }
 
 // paginate estimates the page count of d and the page of each anchor, for

@@ -28,7 +28,7 @@ func (c *canvas) wordmark(wm briefing.Wordmark, x, cy, h float64, col Color) flo
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
 		return w
 	}
-	pt := h / mmPerPt * 0.95
+	pt := h / MMPerPt * 0.95
 	sw := 0.0
 	if wm.Short != "" {
 		c.text(wm.Short, font.Bold, pt, col, x, cy-h/2, h, Figure, e)

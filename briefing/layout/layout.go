@@ -8,7 +8,9 @@ import (
 	"briefing/briefing/font"
 )
 
-const mmPerPt = 25.4 / 72
+// MMPerPt is the millimetres in a point: the layout works in millimetres,
+// type sizes are in points, and so are PDF and Word page coordinates.
+const MMPerPt = 25.4 / 72
 
 // Leading (line height as a multiple of the type size) by role.
 const (
@@ -194,11 +196,11 @@ func (c *canvas) rule(x1, y1, x2, y2, width float64, col Color, dash []float64) 
 }
 
 // lh is the line height in mm for size pt with leading k.
-func lh(pt, k float64) float64 { return pt * k * mmPerPt }
+func lh(pt, k float64) float64 { return pt * k * MMPerPt }
 
 // baseline centres the cap height of size pt in a line box.
 func baseline(top, lineH, pt float64) float64 {
-	return top + lineH/2 + 0.357*pt*mmPerPt
+	return top + lineH/2 + 0.357*pt*MMPerPt
 }
 
 // text sets s at x with its line box's top at y, as part of element e
@@ -212,7 +214,7 @@ func (c *canvas) text(s string, st font.Style, pt float64, col Color, x, top, li
 
 // width returns the width of s in style st at size pt, in mm.
 func (c *canvas) width(s string, st font.Style, pt float64) float64 {
-	return c.fs.Width(s, st, pt) * mmPerPt
+	return c.fs.Width(s, st, pt) * MMPerPt
 }
 
 // span is a stretch of a line in one style and link, in mm.
@@ -241,12 +243,12 @@ func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []
 	// The font set remembers prepared text: shrink-to-fit wraps the same
 	// paragraphs at several sizes, and documents repeat them.
 	t := c.fs.Prepare(ps)
-	fl := t.Wrap(pt, width/mmPerPt)
+	fl := t.Wrap(pt, width/MMPerPt)
 	out := make([]line, len(fl))
 	for i, l := range fl {
-		ln := line{w: l.W * mmPerPt, spans: make([]span, len(l.Spans))}
+		ln := line{w: l.W * MMPerPt, spans: make([]span, len(l.Spans))}
 		for j, s := range l.Spans {
-			ln.spans[j] = span{text: s.Text, style: s.Style, link: s.Link, x: s.X * mmPerPt, w: s.W * mmPerPt}
+			ln.spans[j] = span{text: s.Text, style: s.Style, link: s.Link, x: s.X * MMPerPt, w: s.W * MMPerPt}
 		}
 		out[i] = ln
 	}
@@ -285,7 +287,7 @@ func (c *canvas) lines(ls []line, x, y, w, pt, lineH float64, col Color, a align
 			}
 			c.add(Box{Kind: Text, Role: Link, Elem: le, X: lx + s.x, Y: top, W: s.w, H: lineH, Text: s.text, Font: s.style, Size: pt, Color: c.col.primary, Baseline: baseline(top, lineH, pt)})
 			tw := c.width(strings.TrimRight(s.text, " "), s.style, pt)
-			by := baseline(top, lineH, pt) + 0.12*pt*mmPerPt
+			by := baseline(top, lineH, pt) + 0.12*pt*MMPerPt
 			c.rule(lx+s.x, by, lx+s.x+tw, by, 0.2, c.col.accent, nil)
 			c.add(Box{Kind: LinkArea, Role: Link, Elem: le, X: lx + s.x, Y: top, W: tw, H: lineH, URL: s.link})
 		}

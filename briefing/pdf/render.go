@@ -150,7 +150,7 @@ type doc struct {
 // newDoc starts a document for d's metadata, written to w, at ld's page
 // size.
 func (r *Renderer) newDoc(w io.Writer, m *briefing.Meta, ld *layout.Document) *doc {
-	dc := &doc{r: r, m: m, k: 72 / 25.4, anchors: ld.Anchors}
+	dc := &doc{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
 	dc.h = ld.H * dc.k
 	var fonts []finish.Font
 	for i := range dc.fontRes {
