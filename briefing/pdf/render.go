@@ -104,20 +104,6 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	return dc.close(ld)
 }
 
-// Write writes ld, the layout of d, as a PDF to w.
-func (r *Renderer) Write(w io.Writer, d *briefing.Doc, ld *layout.Document) (Info, error) {
-	var dc *doc
-	for i := range ld.Pages {
-		if dc == nil {
-			dc = r.newDoc(w, &d.Meta, ld)
-		}
-		if err := dc.page(ld, i+1, &ld.Pages[i]); err != nil {
-			return Info{}, err
-		}
-	}
-	return dc.close(ld)
-}
-
 // partPages is the number of pages fpdf draws before the part is handed to
 // the finishing pass: fpdf holds a document's pages, uncompressed, until
 // it writes them. A brief or a short pack is one part.
@@ -243,7 +229,7 @@ func (dc *doc) close(ld *layout.Document) (Info, error) {
 		return Info{}, fmt.Errorf("pdf: the layout made no page")
 	}
 	defer func() {
-		// A long document's buffer is not kept for the next one.
+		// A part of unusually heavy pages does not keep its buffer.
 		if dc.buf.Cap() <= maxPooled {
 			dc.r.bufs.Put(dc.buf)
 		}

@@ -109,15 +109,9 @@ func (fin *Finisher) subset(f Font) (*embedded, error) {
 
 // pack makes a stream of raw, compressed when that makes it smaller.
 func (fin *Finisher) pack(dict types.Dict, raw []byte) (types.StreamDict, error) {
-	if len(raw) >= minCompress {
-		var zb bytes.Buffer
-		if err := fin.deflate(&zb, raw); err != nil {
-			return types.StreamDict{}, err
-		}
-		if zb.Len() < len(raw) {
-			raw = zb.Bytes()
-			dict["Filter"] = types.Name("FlateDecode")
-		}
+	raw, err := fin.squeeze(new(bytes.Buffer), dict, raw)
+	if err != nil {
+		return types.StreamDict{}, err
 	}
 	l := int64(len(raw))
 	return types.StreamDict{Dict: dict, Raw: raw, StreamLength: &l}, nil

@@ -30,19 +30,12 @@ func fileID(h hash.Hash) string {
 
 // putStream writes stream object n, compressing it when it has no filter.
 func (w *Writer) putStream(n int, sd types.StreamDict) error {
-	raw := sd.Raw
 	dict := sd.Dict
-	if _, has := dict["Filter"]; !has && len(raw) >= minCompress {
-		zb := w.f.buffer()
-		defer w.f.release(zb)
-		if err := w.f.deflate(zb, raw); err != nil {
-			return err
-		}
-		if zb.Len() < len(raw) {
-			raw = zb.Bytes()
-			dict["Filter"] = types.Name("FlateDecode")
-			delete(dict, "DecodeParms")
-		}
+	zb := w.f.buffer()
+	defer w.f.release(zb)
+	raw, err := w.f.squeeze(zb, dict, sd.Raw)
+	if err != nil {
+		return err
 	}
 	dict["Length"] = types.Integer(len(raw))
 	e := &w.e
@@ -52,8 +45,26 @@ func (w *Writer) putStream(n int, sd types.StreamDict) error {
 	e.b = append(e.b, "\nstream\n"...)
 	w.out.Write(e.b)
 	w.out.Write(raw)
-	_, err := w.out.WriteString("\nendstream\nendobj\n")
+	_, err = w.out.WriteString("\nendstream\nendobj\n")
 	return err
+}
+
+// squeeze returns the bytes to write of a stream with dictionary dict and
+// content raw: compressed into zb, and dict given /FlateDecode, when it has
+// no filter and compressing makes it smaller; raw otherwise.
+func (f *Finisher) squeeze(zb *bytes.Buffer, dict types.Dict, raw []byte) ([]byte, error) {
+	if _, has := dict["Filter"]; has || len(raw) < minCompress {
+		return raw, nil
+	}
+	if err := f.deflate(zb, raw); err != nil {
+		return nil, err
+	}
+	if zb.Len() >= len(raw) {
+		return raw, nil
+	}
+	dict["Filter"] = types.Name("FlateDecode")
+	delete(dict, "DecodeParms")
+	return zb.Bytes(), nil
 }
 
 // deflate compresses b into out with a reused zlib writer.

@@ -194,9 +194,6 @@ func (w *Writer) fail(err error) {
 	}
 }
 
-// Pages returns the number of pages written so far.
-func (w *Writer) Pages() int { return w.done }
-
 // alloc returns a new object number.
 func (w *Writer) alloc() int {
 	n := w.next
