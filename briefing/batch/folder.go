@@ -66,12 +66,12 @@ func (f *folder) dir(d string, mk bool) (*os.Root, error) {
 	}
 	if mk {
 		if err := f.root.MkdirAll(d, 0o755); err != nil {
-			return nil, folderError(f.escaped(d+"/x", err))
+			return nil, folderError(f.escaped(d, err))
 		}
 	}
 	r, err := f.root.OpenRoot(d)
 	if err != nil {
-		return nil, folderError(f.escaped(d+"/x", err))
+		return nil, folderError(f.escaped(d, err))
 	}
 	if old, loaded := f.dirs.LoadOrStore(d, r); loaded {
 		r.Close()
@@ -138,13 +138,13 @@ func (f *folder) checkDir(dir string) error {
 	return nil
 }
 
-// escaped turns an error from the root about rel into an EscapeError
-// naming the link, when a link is why it failed.
-func (f *folder) escaped(rel string, err error) error {
+// escaped turns an error about something in the folder dir (slash path)
+// into an EscapeError naming the link, when a link is why it failed.
+func (f *folder) escaped(dir string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if e := f.checkDir(path.Dir(rel)); e != nil {
+	if e := f.checkDir(dir); e != nil {
 		return e
 	}
 	return err

@@ -109,7 +109,7 @@ func (f *folder) readManifest() (*Manifest, error) {
 		return &Manifest{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.show(ManifestJSON), f.escaped(ManifestJSON, err))
+		return nil, fmt.Errorf("%s: %w", f.show(ManifestJSON), f.escaped(".", err))
 	}
 	return parseManifest(f.show(ManifestJSON), b)
 }

@@ -46,7 +46,7 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 			break
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, folderError(f.escaped(rel, f.named(path.Dir(rel), err)))
+			return nil, folderError(f.escaped(path.Dir(rel), f.named(path.Dir(rel), err)))
 		}
 	}
 	if file == nil {
@@ -75,7 +75,7 @@ func (f *folder) stage(rel string, write func(io.Writer) error) (*staged, error)
 func (f *folder) commit(s *staged) error {
 	if err := s.dir.Rename(s.tmp, path.Base(s.rel)); err != nil {
 		s.dir.Remove(s.tmp)
-		return f.escaped(s.rel, f.named(path.Dir(s.rel), err))
+		return f.escaped(path.Dir(s.rel), f.named(path.Dir(s.rel), err))
 	}
 	return nil
 }
