@@ -18,7 +18,8 @@ import (
 //   - fpdf only needs a font registered under each style's name to set
 //     text in it: it gets a stub, the regular font cut down to the space,
 //     which it never embeds (share.go: shared, or added per document);
-//   - the page records the runes of each style it sets (page.font).
+//   - a document records the runes of each style it sets (doc.box), and
+//     hands them to the finishing pass when it closes.
 
 // family is the name the stub fonts are registered under in fpdf.
 const family = "xx+NotoSans"
@@ -31,25 +32,20 @@ func fontKey(i int) string {
 	return "xx+notosans" + fpdfStyles[i]
 }
 
-// fontSet is the four styles of the brand font, parsed once.
-type fontSet struct {
-	progs [4]*font.Program
-}
-
-// newFontSet reads the four styles; names are their PostScript names.
-func newFontSet(fonts [4][]byte, names [4]string) (*fontSet, error) {
-	fs := &fontSet{}
+// readPrograms reads the four styles; names are their PostScript names.
+func readPrograms(fonts [4][]byte, names [4]string) ([4]*font.Program, error) {
+	var progs [4]*font.Program
 	for i, b := range fonts {
 		if len(b) == 0 {
-			return nil, fmt.Errorf("pdf: font style %d: no font file", i)
+			return progs, fmt.Errorf("pdf: font style %d: no font file", i)
 		}
 		p, err := font.ParseProgram(b, names[i])
 		if err != nil {
-			return nil, fmt.Errorf("pdf: font style %d: %w", i, err)
+			return progs, fmt.Errorf("pdf: font style %d: %w", i, err)
 		}
-		fs.progs[i] = p
+		progs[i] = p
 	}
-	return fs, nil
+	return progs, nil
 }
 
 // stubFont cuts the regular font down to the space: the font fpdf is

@@ -21,9 +21,10 @@ type Renderer struct {
 	st *briefing.Style
 	// ts lays documents out.
 	ts *layout.Typesetter
-	// fonts are the brand fonts, share gives fpdf its stub font and fin
-	// is the finishing pass.
-	fonts *fontSet
+	// fonts are the brand fonts for the finishing pass to embed (by
+	// style), share gives fpdf its stub font and fin is the finishing
+	// pass.
+	fonts []finish.Font
 	share *fontShare
 	fin   *finish.Finisher
 	// bufs keeps fpdf's output buffers for reuse.
@@ -62,7 +63,7 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	for i := range names {
 		names[i] = postScriptName(st, briefing.FontStyle(i))
 	}
-	fs, err := newFontSet(st.Fonts, names)
+	progs, err := readPrograms(st.Fonts, names)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +71,11 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{st: st, ts: ts, fonts: fs, share: newFontShare(stub, public), fin: finish.New()}, nil
+	r := &Renderer{st: st, ts: ts, share: newFontShare(stub, public), fin: finish.New()}
+	for i, p := range progs {
+		r.fonts = append(r.fonts, finish.Font{Resource: r.share.resource(i), Replaces: "utf8" + fontKey(i), Program: p})
+	}
+	return r, nil
 }
 
 // postScriptName is the PostScript name of style i of st's fonts; for a
@@ -124,11 +129,9 @@ type doc struct {
 	// height in points.
 	pages int
 	k, h  float64
-	// used records the font styles text was set in, runes the runes set in
-	// each and fontRes their names in the /Font resources.
-	used    [4]bool
+	// runes are the runes set in each font style (nil for a style not
+	// used).
 	runes   [4]runeSet
-	fontRes [4]string
 	anchors map[string]layout.Dest
 	buf     *bytes.Buffer
 }
@@ -138,15 +141,10 @@ type doc struct {
 func (r *Renderer) newDoc(w io.Writer, m *briefing.Meta, ld *layout.Document) *doc {
 	dc := &doc{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
 	dc.h = ld.H * dc.k
-	var fonts []finish.Font
-	for i := range dc.fontRes {
-		dc.fontRes[i] = r.share.resource(i)
-		fonts = append(fonts, finish.Font{Resource: dc.fontRes[i], Replaces: "utf8" + fontKey(i), Program: r.fonts.progs[i]})
-	}
 	dc.fw = r.fin.NewWriter(w, finish.Options{
 		Lang:            m.Lang,
 		DisplayDocTitle: true,
-		Fonts:           fonts,
+		Fonts:           r.fonts,
 		ObjectStreams:   true,
 	})
 	dc.buf, _ = r.bufs.Get().(*bytes.Buffer)
@@ -242,9 +240,9 @@ func (dc *doc) close(ld *layout.Document) (Info, error) {
 		marks[i] = finish.Bookmark{Title: m.Title, Level: m.Level, Page: m.Page - 1, Y: dc.h - m.Y*dc.k}
 	}
 	dc.fw.Outline(marks)
-	for i, u := range dc.used {
-		if u {
-			dc.fw.SetRunes(i, dc.runes[i].runes())
+	for i, rs := range dc.runes {
+		if rs != nil {
+			dc.fw.SetRunes(i, rs.runes())
 		}
 	}
 	if err := dc.fw.Close(); err != nil {
@@ -261,7 +259,6 @@ func (dc *doc) font(st briefing.FontStyle, pt float64) {
 	if !dc.inst[st] {
 		dc.r.share.use(dc.f, int(st))
 		dc.inst[st] = true
-		dc.used[st] = true
 	}
 	dc.f.SetFont(family, fpdfStyles[st], pt)
 }
