@@ -18,18 +18,28 @@ import (
 
 // minimal returns a one-page PDF with an inline link annotation, as fpdf
 // writes them, and an uncompressed content stream.
-func minimal() []byte {
+func minimal() []byte { return pdfOf(minimalObjs(linkAnnot)) }
+
+const linkAnnot = "<</Type /Annot /Subtype /Link /Rect [72 700 144 730] /Border [0 0 0] /A <</S /URI /URI (https://example.org/)>>>>"
+
+// minimalObjs are minimal's objects, 1 to 7, with annots in the page's
+// /Annots.
+func minimalObjs(annots string) []string {
 	content := strings.Repeat("0 0 m 10 10 l S\n", 20)
-	objs := []string{
+	return []string{
 		"<</Type /Catalog /Pages 2 0 R>>",
 		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
 		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources <<>> /Contents 4 0 R " +
-			"/Annots [<</Type /Annot /Subtype /Link /Rect [72 700 144 730] /Border [0 0 0] /A <</S /URI /URI (https://example.org/)>>>>]>>",
+			"/Annots [" + annots + "]>>",
 		fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(content), content),
 		"<</Unused true>>",
 		"<</Title (Minimal) /Producer (test)>>",
 		"<</Orphan true>>",
 	}
+}
+
+// pdfOf writes objs as objects 1… of a PDF whose catalog is 1 and info 6.
+func pdfOf(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offs := make([]int, len(objs))
@@ -261,4 +271,24 @@ func FuzzWriter(f *testing.F) {
 			w.Close()
 		}
 	})
+}
+
+// TestIndirectAnnot: an annotation that is already an indirect object in
+// a part is written once, with /P.
+func TestIndirectAnnot(t *testing.T) {
+	in := pdfOf(append(minimalObjs("8 0 R"), linkAnnot))
+	out := finishBytes(t, in, finish.Options{})
+	if err := testtool.StrictPDF(out); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(out, []byte("/URI (https://example.org/)")); n != 1 {
+		t.Errorf("the annotation is written %d times", n)
+	}
+	d, err := finish.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := d.Annots(0); len(a) != 1 || a[0]["P"] != d.PageRef(0) {
+		t.Errorf("annotations %v", a)
+	}
 }

@@ -149,18 +149,16 @@ func (c *part) isFont(r types.IndirectRef, name string) bool {
 func (c *part) page(i int, pd types.Dict) error {
 	w := c.w
 	pr := ref(w.pageNum(i))
+	// The annotations are written anew below, each an indirect object.
+	annots, _ := c.d.Resolve(pd["Annots"]).(types.Array)
+	delete(pd, "Annots")
 	out := c.remap(pd).(types.Dict)
 	out["Parent"] = ref(pagesNum)
 	pg := &Page{Index: i, Ref: pr, Dict: out, w: w}
-	annots, _ := c.d.Resolve(pd["Annots"]).(types.Array)
 	for _, a := range annots {
 		ad, _ := c.d.Resolve(a).(types.Dict)
 		if ad == nil {
 			continue
-		}
-		if r, isRef := a.(types.IndirectRef); isRef {
-			// An indirect annotation is written in place of the part's.
-			delete(c.num, r.ObjectNumber.Value())
 		}
 		x := c.remap(ad).(types.Dict)
 		if _, has := x["P"]; !has {
@@ -178,7 +176,6 @@ func (c *part) page(i int, pd types.Dict) error {
 		pg.AnnotRefs[j] = ref(w.alloc())
 		arr[j] = pg.AnnotRefs[j]
 	}
-	delete(out, "Annots")
 	if len(arr) > 0 {
 		out["Annots"] = arr
 	}
