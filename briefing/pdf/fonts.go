@@ -1,12 +1,12 @@
 package pdf
 
 import (
-	"briefing/briefing/font"
 	"fmt"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing"
+	"briefing/briefing/font"
 )
 
 // Fonts take three parts:

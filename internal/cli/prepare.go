@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"briefing/briefing/docx"
-	"briefing/briefing/layout"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +9,8 @@ import (
 
 	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/docx"
+	"briefing/briefing/layout"
 	"briefing/layouts"
 )
 

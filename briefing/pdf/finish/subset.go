@@ -1,7 +1,6 @@
 package finish
 
 import (
-	"briefing/briefing/font"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -12,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"briefing/briefing/font"
 )
 
 // Font is a font for the pass to embed: the subset of Program with the
