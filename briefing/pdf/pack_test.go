@@ -285,6 +285,11 @@ func TestLongPack(t *testing.T) {
 	if seen != 90 {
 		t.Errorf("%d recommendations in the outline, want 90: %q", seen, titles)
 	}
+	// qpdf reads the same outline, going to the same pages.
+	qt, qp := qpdfOutline(t, f)
+	if !slices.Equal(qt, titles) || !slices.Equal(qp, targets) {
+		t.Errorf("qpdf reads the outline as %q → %v, not %q → %v", qt, qp, titles, targets)
+	}
 	if n := bytes.Count(b, []byte("/Subtype /Image")); n > 1 {
 		t.Errorf("the logo is written %d times", n)
 	}

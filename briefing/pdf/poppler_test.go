@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,4 +102,32 @@ func checkFonts(t *testing.T, file string) []string {
 func checkQPDF(t *testing.T, file string) {
 	t.Helper()
 	run(t, "qpdf", "--check", file)
+}
+
+// qpdfOutline reads the document outline of file as qpdf sees it: each
+// entry's title and the page (from 1) it goes to, depth first.
+func qpdfOutline(t *testing.T, file string) (titles []string, pages []int) {
+	t.Helper()
+	var doc struct {
+		Outlines []qpdfEntry `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=outlines", file)), &doc); err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var walk func([]qpdfEntry)
+	walk = func(es []qpdfEntry) {
+		for _, e := range es {
+			titles = append(titles, e.Title)
+			pages = append(pages, e.Page)
+			walk(e.Kids)
+		}
+	}
+	walk(doc.Outlines)
+	return titles, pages
+}
+
+type qpdfEntry struct {
+	Title string      `json:"title"`
+	Page  int         `json:"destpageposfrom1"`
+	Kids  []qpdfEntry `json:"kids"`
 }
