@@ -42,20 +42,7 @@ type checker struct {
 }
 
 // at is where a field is in file, or its nearest enclosing field.
-func (c *checker) at(file, field string) Pos {
-	pos := c.ds.Pos[file]
-	for p := field; p != ""; {
-		if x, ok := pos[p]; ok {
-			return x
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-	}
-	return Pos{}
-}
+func (c *checker) at(file, field string) Pos { return c.ds.Pos[file].At(field) }
 
 func (c *checker) errorf(file, field, format string, args ...any) {
 	p := c.at(file, field)
@@ -131,7 +118,7 @@ func (c *checker) ref(file, field, id, what string, known []string) {
 		}
 	}
 	msg := fmt.Sprintf("unknown %s %q", what, id)
-	if s := suggest(id, known); s != "" {
+	if s := Suggest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else if len(known) > 0 {
 		msg += "; want one of " + strings.Join(known, ", ")
@@ -148,21 +135,28 @@ func (c *checker) newErr(file, field, msg string) *Error {
 
 // oneOf checks an enumerated value.
 func oneOf[T ~string](c *checker, file, field string, v T, allowed []T, what string) {
+	if msg := OneOf(v, allowed, what); msg != "" {
+		c.errs = append(c.errs, c.newErr(file, field, msg))
+	}
+}
+
+// OneOf says why v is not one of allowed (with a likely meant one); ""
+// when it is, or when v is empty.
+func OneOf[T ~string](v T, allowed []T, what string) string {
 	if v == "" {
-		return
+		return ""
 	}
 	names := make([]string, len(allowed))
 	for i, a := range allowed {
 		if a == v {
-			return
+			return ""
 		}
 		names[i] = string(a)
 	}
-	msg := fmt.Sprintf("unknown %s %q; want one of %s", what, v, strings.Join(names, ", "))
-	if s := suggest(string(v), names); s != "" {
-		msg = fmt.Sprintf("unknown %s %q; did you mean %q? (want one of %s)", what, v, s, strings.Join(names, ", "))
+	if s := Suggest(string(v), names); s != "" {
+		return fmt.Sprintf("unknown %s %q; did you mean %q? (want one of %s)", what, v, s, strings.Join(names, ", "))
 	}
-	c.errs = append(c.errs, c.newErr(file, field, msg))
+	return fmt.Sprintf("unknown %s %q; want one of %s", what, v, strings.Join(names, ", "))
 }
 
 // webURL checks an absolute http(s) address.
@@ -217,28 +211,6 @@ func (c *checker) links(file string, s *Statement) {
 			}
 		}
 	})
-}
-
-// walkText calls fn for every plain string field under v with its path.
-func walkText(v reflect.Value, path string, fn func(path, text string)) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			walkText(v.Elem(), path, fn)
-		}
-	case reflect.Struct:
-		for _, f := range fieldsOf(v.Type()) {
-			walkText(v.Field(f.index), joinPath(path, f.name), fn)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
-		}
-	case reflect.String:
-		if v.Type() == reflect.TypeOf("") {
-			fn(path, v.String())
-		}
-	}
 }
 
 func ids[T any](list []T, id func(*T) string) []string {

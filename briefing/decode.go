@@ -564,7 +564,7 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 		f, ok := byName[key]
 		if !ok {
 			msg := fmt.Sprintf("unknown field %q", key)
-			if s := suggest(key, names); s != "" {
+			if s := Suggest(key, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 				// The typo explains the missing field: say it once.
 				d.bad[joinPath(path, s)] = true
@@ -650,9 +650,9 @@ func (d *decoder) commentAfterKey(p Pos) string {
 	return ""
 }
 
-// suggest returns the name closest to s by edit distance, when close enough
+// Suggest returns the name closest to s by edit distance, when close enough
 // to be a likely typo; "" otherwise.
-func suggest(s string, names []string) string {
+func Suggest(s string, names []string) string {
 	best, bestD := "", 1<<30
 	for _, n := range names {
 		if d := editDistance(strings.ToLower(s), n); d < bestD {
@@ -730,7 +730,3 @@ func sortErrors(l ErrorList, first ...string) {
 		return a.Col < b.Col
 	})
 }
-
-// Suggest returns the one of names closest to s (ignoring case) when it is
-// close enough to be a likely typo, for "did you mean" hints; "" otherwise.
-func Suggest(s string, names []string) string { return suggest(s, names) }

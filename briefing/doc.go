@@ -325,3 +325,5 @@ func (b *PullQuote) Accept(v Visitor) error { return v.PullQuote(b) }
 
 // Accept calls v.PageBreak.
 func (b *PageBreak) Accept(v Visitor) error { return v.PageBreak(b) }
+
+// Add appends a block to the document.

@@ -7,25 +7,16 @@ import (
 	"strings"
 )
 
+// Glyphs is what CheckGlyphs asks of the brand's fonts.
+type Glyphs interface {
+	// Missing returns the distinct runes of text the fonts cannot draw.
+	Missing(text string) []rune
+	// Family names the fonts in messages.
+	Family() string
+}
+
 // maxMissingShown caps the characters one error lists.
 const maxMissingShown = 8
-
-// Covers reports whether the brand fonts (all four styles) can draw r.
-// Spaces and control characters are always covered: they are not drawn.
-// A Style not made by LoadStyle knows nothing of its fonts and covers
-// every rune.
-func (s *Style) Covers(r rune) bool {
-	return s.Type == nil || s.Type.Covers(r)
-}
-
-// Missing returns the distinct runes of text the brand fonts cannot draw,
-// in order of first appearance; nil when they can draw it all.
-func (s *Style) Missing(text string) []rune {
-	if s.Type == nil {
-		return nil
-	}
-	return s.Type.Missing(text)
-}
 
 // CheckGlyphs checks that the brand fonts can draw every character of
 // every text field of the statement and of each translation (audience
@@ -36,7 +27,7 @@ func (s *Style) Missing(text string) []rune {
 //	data/x.yaml:12:9: recommendations[0].body[1]: the fonts (Noto Sans) cannot draw "中文" (U+4E2D U+6587); use a brand font that has them or remove them
 //
 // The brand's own texts are checked by LoadStyle.
-func CheckGlyphs(ds *Dataset, st *Style) ErrorList {
+func CheckGlyphs(ds *Dataset, st Glyphs) ErrorList {
 	if ds == nil || ds.Base == nil || st == nil {
 		return nil
 	}
@@ -55,8 +46,8 @@ func CheckGlyphs(ds *Dataset, st *Style) ErrorList {
 		if f, ok := ds.Files[l]; ok {
 			file = f
 		}
-		if m := st.Missing(labelText(l)); len(m) > 0 {
-			msg := missingMessage(st, m)
+		if m := st.Missing(LabelText(l)); len(m) > 0 {
+			msg := MissingMessage(st.Family(), m)
 			msg = strings.Replace(msg, "; use", fmt.Sprintf(", which the built-in %s headings and labels use; use", l), 1)
 			msg = msg[:strings.LastIndex(msg, " or remove")]
 			c.errorf(file, "lang", "%s", msg)
@@ -67,37 +58,16 @@ func CheckGlyphs(ds *Dataset, st *Style) ErrorList {
 	return errs
 }
 
-// labelText is every fixed word documents in lang print: headings, labels
-// and month names.
-func labelText(lang string) string {
-	l, _ := LabelsFor(lang)
-	var b strings.Builder
-	walkLabels(reflect.ValueOf(l), &b)
-	for _, m := range l.months {
-		b.WriteString(m)
-	}
-	b.WriteString(l.dateFormat)
-	return b.String()
-}
-
-func walkLabels(v reflect.Value, b *strings.Builder) {
-	for i := 0; i < v.NumField(); i++ {
-		if f := v.Field(i); f.Kind() == reflect.String && v.Type().Field(i).IsExported() {
-			b.WriteString(f.String())
-		}
-	}
-}
-
-func (c *checker) glyphs(file string, s *Statement, st *Style) {
+func (c *checker) glyphs(file string, s *Statement, st Glyphs) {
 	walkText(reflect.ValueOf(s).Elem(), "", func(path, text string) {
 		if m := st.Missing(text); len(m) > 0 {
-			c.errorf(file, path, "%s", missingMessage(st, m))
+			c.errorf(file, path, "%s", MissingMessage(st.Family(), m))
 		}
 	})
 }
 
-// missingMessage says which characters the fonts cannot draw.
-func missingMessage(st *Style, m []rune) string {
+// MissingMessage says which characters the fonts of family cannot draw.
+func MissingMessage(family string, m []rune) string {
 	shown, more := m, ""
 	if len(m) > maxMissingShown {
 		shown = m[:maxMissingShown]
@@ -110,10 +80,6 @@ func missingMessage(st *Style, m []rune) string {
 	them := "them"
 	if len(m) == 1 {
 		them = "it"
-	}
-	family := st.Brand.Fonts.Family
-	if family == "" {
-		family = "brand"
 	}
 	return fmt.Sprintf("the fonts (%s) cannot draw %q (%s)%s; use a brand font that has %s or remove %s",
 		family, string(shown), strings.Join(codes, " "), more, them, them)

@@ -2,7 +2,9 @@ package briefing
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -173,4 +175,25 @@ func LabelLanguages() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// LabelText is every fixed word documents in lang print: headings, labels
+// and month names.
+func LabelText(lang string) string {
+	l, _ := LabelsFor(lang)
+	var b strings.Builder
+	walkLabels(reflect.ValueOf(l), &b)
+	for _, m := range l.months {
+		b.WriteString(m)
+	}
+	b.WriteString(l.dateFormat)
+	return b.String()
+}
+
+func walkLabels(v reflect.Value, b *strings.Builder) {
+	for i := 0; i < v.NumField(); i++ {
+		if f := v.Field(i); f.Kind() == reflect.String && v.Type().Field(i).IsExported() {
+			b.WriteString(f.String())
+		}
+	}
 }

@@ -1,9 +1,7 @@
 package briefing
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -156,74 +154,6 @@ func globEscape(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// decodeFile reads name from fsys, refusing files over MaxFileSize before
-// reading them, and decodes it strictly into v. Positions are nil when the
-// file could not be read or parsed at all.
-func decodeFile(fsys fs.FS, name string, v any, opt decodeOptions) (Positions, ErrorList) {
-	b, err := readLimited(fsys, name)
-	if err != nil {
-		return nil, ErrorList{err}
-	}
-	pos, errs := decodeBytes(name, b, v, opt)
-	if len(pos) == 0 && len(errs) > 0 {
-		return nil, errs
-	}
-	return pos, errs
-}
-
-// readLimited reads a file of at most MaxFileSize bytes.
-func readLimited(fsys fs.FS, name string) ([]byte, *Error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, &Error{File: name, Msg: fsMessage(err)}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, &Error{File: name, Msg: "is a directory, not a file"}
-		}
-		if st.Size() > MaxFileSize {
-			return nil, &Error{File: name, Msg: tooLarge(st.Size())}
-		}
-	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, &Error{File: name, Msg: fsMessage(err)}
-	}
-	if len(b) > MaxFileSize {
-		return nil, &Error{File: name, Msg: tooLarge(-1)}
-	}
-	return b, nil
-}
-
-// fsMessage words a file system error without repeating the file name.
-func fsMessage(err error) string {
-	if pe, ok := err.(*fs.PathError); ok {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	return err.Error()
-}
-
-// dedupe drops repeated identical errors.
-func dedupe(l ErrorList) ErrorList {
-	seen := map[Error]bool{}
-	out := l[:0]
-	for _, e := range l {
-		if seen[*e] {
-			continue
-		}
-		seen[*e] = true
-		out = append(out, e)
-	}
-	return out
 }
 
 // Languages returns the base language followed by the translations' codes,

@@ -38,14 +38,6 @@ func (e *OverflowError) Error() string {
 // Unwrap returns the renderer's sentinel error.
 func (e *OverflowError) Unwrap() error { return e.Err }
 
-// Name returns the paper's name as people write it: "A4", "Letter".
-func (p Paper) Name() string {
-	if p == PaperLetter {
-		return "Letter"
-	}
-	return "A4"
-}
-
 // Shorten cuts s to at most n runes at a word boundary, adding "…".
 func Shorten(s string, n int) string {
 	r := []rune(s)

@@ -211,3 +211,11 @@ func (s *Statement) Selected(a *Audience) []*Recommendation {
 	}
 	return out
 }
+
+// Name returns the paper's name as people write it: "A4", "Letter".
+func (p Paper) Name() string {
+	if p == PaperLetter {
+		return "Letter"
+	}
+	return "A4"
+}

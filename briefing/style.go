@@ -134,3 +134,28 @@ const (
 	Italic     = font.Italic
 	BoldItalic = font.BoldItalic
 )
+
+// Covers reports whether the brand fonts (all four styles) can draw r.
+// Spaces and control characters are always covered: they are not drawn.
+// A Style not made by LoadStyle knows nothing of its fonts and covers
+// every rune.
+func (s *Style) Covers(r rune) bool {
+	return s.Type == nil || s.Type.Covers(r)
+}
+
+// Missing returns the distinct runes of text the brand fonts cannot draw,
+// in order of first appearance; nil when they can draw it all.
+func (s *Style) Missing(text string) []rune {
+	if s.Type == nil {
+		return nil
+	}
+	return s.Type.Missing(text)
+}
+
+// Family names the brand fonts in messages: their family, or "brand".
+func (s *Style) Family() string {
+	if s.Brand.Fonts.Family == "" {
+		return "brand"
+	}
+	return s.Brand.Fonts.Family
+}

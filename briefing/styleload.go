@@ -132,8 +132,7 @@ func (st *Style) Warnings(ds *Dataset) ErrorList {
 
 // styleErr makes an error at a field's position (or its parent's).
 func styleErr(file string, pos Positions, field, format string, args ...any) *Error {
-	c := &checker{ds: &Dataset{Pos: map[string]Positions{file: pos}}}
-	p := c.at(file, field)
+	p := pos.At(field)
 	return &Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
@@ -187,7 +186,7 @@ func checkBrand(f StyleFiles, st *Style, pos Positions) ErrorList {
 			st.Type = set
 			for _, t := range []struct{ key, text string }{{"name", b.Name}, {"short_name", b.ShortName}, {"footer", b.Footer}} {
 				if m := st.Missing(t.text); len(m) > 0 {
-					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", missingMessage(st, m)))
+					errs = append(errs, styleErr(f.Brand, pos, t.key, "%s", MissingMessage(st.Family(), m)))
 				}
 			}
 		}
@@ -212,9 +211,9 @@ func isFont(b []byte) bool {
 // checkLayout checks the layout's paper, margins and type sizes.
 func checkLayout(file string, l *Layout, pos Positions) ErrorList {
 	var errs ErrorList
-	c := &checker{ds: &Dataset{Pos: map[string]Positions{file: pos}}}
-	oneOf(c, file, "paper", l.Paper, Papers, "paper")
-	errs = append(errs, c.errs...)
+	if msg := OneOf(l.Paper, Papers, "paper"); msg != "" {
+		errs = append(errs, styleErr(file, pos, "paper", "%s", msg))
+	}
 	w, h, paperOK := l.Paper.Size()
 	m := l.Margins
 	for _, x := range []struct {
