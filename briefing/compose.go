@@ -65,17 +65,17 @@ func ComposeBrief(s *Statement, a *Audience, r *Recommendation, opt ComposeOptio
 		d.Meta.At = c.place(fmt.Sprintf("recommendations[%d]", i))
 	}
 
-	d.add(&Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: PlainText(s.Title), Line: joinNonEmpty("  ·  ", PlainText(s.Event), c.dateText())})
+	d.Add(&Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: PlainText(s.Title), Line: joinNonEmpty("  ·  ", PlainText(s.Event), c.dateText())})
 	c.addRecommendation(r)
 	if f := c.figures(r.Figures); len(f.Items) > 0 {
-		d.add(f)
+		d.Add(f)
 	}
 	if q := s.Quote(r.Quote); q != nil {
-		d.add(c.pullQuote(q))
+		d.Add(c.pullQuote(q))
 	}
 	src := c.source()
 	src.Doc = l.Brief + " · " + l.RecOf(r.Number, len(s.Recommendations))
-	d.add(src)
+	d.Add(src)
 	return d
 }
 
@@ -102,7 +102,7 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 
 	src := c.source()
 	src.Date, src.Unofficial = "", ""
-	d.add(&Cover{
+	d.Add(&Cover{
 		Wordmark:    c.wordmark(),
 		Kicker:      l.DelegatePack,
 		Title:       PlainText(s.Title),
@@ -116,42 +116,42 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 		Source:      src,
 	})
 	toc := &Contents{Title: l.Contents}
-	d.add(toc)
+	d.Add(toc)
 	entry := func(title, anchor string) {
 		toc.Entries = append(toc.Entries, ContentsEntry{Title: title, Anchor: anchor, Level: 1})
 	}
 
-	d.add(&PageBreak{})
+	d.Add(&PageBreak{})
 	entry(l.Context, "context")
-	d.add(&Heading{Level: 1, Text: Runs{{Text: l.Context}}, Anchor: "context"})
+	d.Add(&Heading{Level: 1, Text: Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
-		d.add(&Paragraph{Style: ParaLede, Text: ParseInline(s.Summary), At: c.place("summary")})
+		d.Add(&Paragraph{Style: ParaLede, Text: ParseInline(s.Summary), At: c.place("summary")})
 	}
 	for i, p := range s.Context {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("context[%d]", i))})
+		d.Add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("context[%d]", i))})
 	}
 	if f := c.figures(nil); len(f.Items) > 0 {
-		d.add(f)
+		d.Add(f)
 	}
 	if len(s.Quotes) > 0 {
 		entry(l.Quotes, "quotes")
-		d.add(&Heading{Level: 1, Text: Runs{{Text: l.Quotes}}, Anchor: "quotes"})
+		d.Add(&Heading{Level: 1, Text: Runs{{Text: l.Quotes}}, Anchor: "quotes"})
 		for i := range s.Quotes {
-			d.add(c.pullQuote(&s.Quotes[i]))
+			d.Add(c.pullQuote(&s.Quotes[i]))
 		}
 	}
 	for _, r := range recs {
-		d.add(&PageBreak{})
+		d.Add(&PageBreak{})
 		entry(fmt.Sprintf("%s. %s", l.RecN(r.Number), PlainText(r.Title)), recAnchor(r))
 		c.addRecommendation(r)
 	}
 	for i, p := range s.Closing {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("closing[%d]", i))})
+		d.Add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("closing[%d]", i))})
 	}
 
-	d.add(&PageBreak{})
+	d.Add(&PageBreak{})
 	entry(l.About, "about")
-	d.add(&Heading{Level: 1, Text: Runs{{Text: l.About}}, Anchor: "about"})
+	d.Add(&Heading{Level: 1, Text: Runs{{Text: l.About}}, Anchor: "about"})
 	c.addAbout()
 	return d
 }
@@ -161,9 +161,9 @@ func ComposePack(s *Statement, a *Audience, opt ComposeOptions) *Doc {
 func (c *composer) addAbout() {
 	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
-	d.add(&Paragraph{Style: ParaBody, Text: ParseInline(s.Subtitle), At: c.place("subtitle")})
+	d.Add(&Paragraph{Style: ParaBody, Text: ParseInline(s.Subtitle), At: c.place("subtitle")})
 	line := func(label string, runs Runs) {
-		d.add(&Paragraph{Style: ParaSmall, Text: append(Runs{{Text: label + ": ", Bold: true}}, runs...)})
+		d.Add(&Paragraph{Style: ParaSmall, Text: append(Runs{{Text: label + ": ", Bold: true}}, runs...)})
 	}
 	line(l.Date, Runs{{Text: joinNonEmpty(", ", c.dateText(), PlainText(s.Place))}})
 	if s.Event != "" {
@@ -172,7 +172,7 @@ func (c *composer) addAbout() {
 	line(l.Source, Runs{{Text: s.Source, Link: s.Source}})
 	line(l.Website, Runs{{Text: org.Website, Link: org.Website}})
 	if ct := org.Contact; ct != nil {
-		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Contact}}})
+		d.Add(&Heading{Level: 2, Text: Runs{{Text: l.Contact}}})
 		runs := Runs{{Text: joinNonEmpty(", ", ct.Name, ct.Role)}}
 		if ct.Email != "" {
 			runs = append(runs, Inline{Text: " · "}, Inline{Text: ct.Email, Link: "mailto:" + ct.Email})
@@ -180,10 +180,10 @@ func (c *composer) addAbout() {
 		if ct.Phone != "" {
 			runs = append(runs, Inline{Text: " · " + ct.Phone})
 		}
-		d.add(&Paragraph{Style: ParaBody, Text: runs})
+		d.Add(&Paragraph{Style: ParaBody, Text: runs})
 	}
 	if u := c.unofficial(); u != "" {
-		d.add(&Paragraph{Style: ParaNote, Text: Runs{{Text: u}}, At: c.place("translation.note")})
+		d.Add(&Paragraph{Style: ParaNote, Text: Runs{{Text: u}}, At: c.place("translation.note")})
 	}
 }
 
@@ -279,7 +279,6 @@ func (c *composer) source() *SourceBlock {
 	return b
 }
 
-func (d *Doc) add(b Block) { d.Blocks = append(d.Blocks, b) }
 
 func (c *composer) recIndex(r *Recommendation) int {
 	for i := range c.s.Recommendations {
@@ -295,13 +294,13 @@ func (c *composer) recIndex(r *Recommendation) int {
 func (c *composer) addRecommendation(r *Recommendation) {
 	l, d := c.l, c.d
 	i := c.recIndex(r)
-	d.add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: c.place(fmt.Sprintf("recommendations[%d].title", i))})
+	d.Add(&Heading{Level: 1, Text: ParseInline(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: c.place(fmt.Sprintf("recommendations[%d].title", i))})
 	for j, p := range r.Body {
-		d.add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("recommendations[%d].body[%d]", i, j))})
+		d.Add(&Paragraph{Style: ParaBody, Text: ParseInline(p), At: c.place(fmt.Sprintf("recommendations[%d].body[%d]", i, j))})
 	}
 	if len(r.Asks) > 0 {
-		d.add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
-		d.add(asks(r))
+		d.Add(&Heading{Level: 2, Text: Runs{{Text: l.Asks}}})
+		d.Add(asks(r))
 	}
 }
 

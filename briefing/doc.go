@@ -327,3 +327,4 @@ func (b *PullQuote) Accept(v Visitor) error { return v.PullQuote(b) }
 func (b *PageBreak) Accept(v Visitor) error { return v.PageBreak(b) }
 
 // Add appends a block to the document.
+func (d *Doc) Add(b Block) { d.Blocks = append(d.Blocks, b) }
