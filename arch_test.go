@@ -11,14 +11,14 @@ import (
 // command down to the data and the model.
 var layers = map[string]int{
 	"briefing/data": 0, "briefing/fonts": 0, "briefing/layouts": 0,
-	"briefing/briefing/font":       1,
-	"briefing/briefing":            2,
-	"briefing/briefing/layout":     3,
-	"briefing/briefing/pdf/finish": 3,
-	"briefing/briefing/pdf":        4, "briefing/briefing/docx": 4, "briefing/briefing/batch": 4,
-	"briefing/internal/defaults": 4, "briefing/internal/testtool": 4,
-	"briefing/internal/cli": 5,
-	"briefing":              6,
+	"briefing/briefing/font": 1, "briefing/briefing/input": 1, "briefing/briefing/inline": 1, "briefing/briefing/labels": 1,
+	"briefing/briefing/statement": 2, "briefing/briefing/pdf/finish": 2,
+	"briefing/briefing/style": 3, "briefing/briefing/doc": 3,
+	"briefing/briefing/compose": 4, "briefing/briefing/schema": 4, "briefing/briefing/layout": 4,
+	"briefing/briefing/pdf": 5, "briefing/briefing/docx": 5, "briefing/briefing/batch": 5,
+	"briefing/internal/defaults": 5, "briefing/internal/testtool": 5,
+	"briefing/internal/cli": 6,
+	"briefing":              7,
 }
 
 // only names the one package of the module allowed to import a library:

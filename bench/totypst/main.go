@@ -18,7 +18,8 @@ import (
 	"strings"
 
 	"briefing/bench/internal/benchdata"
-	"briefing/briefing"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
 )
 
 func main() {
@@ -44,11 +45,11 @@ func main() {
 
 // str quotes s as a Typst string literal, inline markup removed.
 func str(s string) string {
-	p := briefing.ParseInline(s).Plain()
+	p := inline.Parse(s).Plain()
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ").Replace(p) + `"`
 }
 
-func brief(s *briefing.Statement, r *briefing.Recommendation) string {
+func brief(s *statement.Statement, r *statement.Recommendation) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `#set document(title: %s, author: %s)
 #set page(paper: "a4", margin: (x: 18mm, top: 36mm, bottom: 28mm),

@@ -20,13 +20,16 @@ import (
 	"syscall"
 	"time"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // Renderer writes a Doc in one format and says how many pages it has (0
 // when the format does not fix pages). It must be safe for concurrent use.
 type Renderer interface {
-	Render(w io.Writer, d *briefing.Doc) (pages int, err error)
+	Render(w io.Writer, d *doc.Doc) (pages int, err error)
 }
 
 // Options are how Run works; the zero value of each field but Out and
@@ -37,9 +40,9 @@ type Options struct {
 	// Jobs is the number of documents rendered at once; 0 means one per core.
 	Jobs int
 	// Compose is passed to the composer for every document.
-	Compose briefing.ComposeOptions
+	Compose compose.Options
 	// Renderers by format.
-	Renderers map[briefing.Format]Renderer
+	Renderers map[statement.Format]Renderer
 	// Progress is told about each document; nil reports nothing.
 	Progress Progress
 	// Warn is told, as it happens, what is worth knowing but not a
@@ -121,7 +124,7 @@ const heavyRecs = 64
 // folder unusable or busy, a link leading outside it, a manifest that is
 // not ours, the manifest unwritable); per-document failures are in
 // Result.Failed.
-func Run(ctx context.Context, ds *briefing.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
+func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
 	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
 	if b.warn == nil {
@@ -155,8 +158,8 @@ func Run(ctx context.Context, ds *briefing.Dataset, jobs []Job, sel Selection, o
 		return nil, err
 	}
 
-	statements := map[string]*briefing.Statement{}
-	places := map[string]func(string) briefing.Place{}
+	statements := map[string]*statement.Statement{}
+	places := map[string]func(string) input.Place{}
 	for _, j := range jobs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = ds.In(j.Lang)
@@ -184,7 +187,7 @@ type build struct {
 	edited map[string]Kept
 	jn     *journal
 	// places say where each language's fields are in the data (Compose).
-	places map[string]func(string) briefing.Place
+	places map[string]func(string) input.Place
 
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
@@ -335,7 +338,7 @@ func (b *build) manifest(extra []Entry) *Manifest {
 
 // makeAll renders and writes the documents on a worker pool until they are
 // done, ctx is done or the disk is full.
-func (b *build) makeAll(ctx context.Context, statements map[string]*briefing.Statement) *Result {
+func (b *build) makeAll(ctx context.Context, statements map[string]*statement.Statement) *Result {
 	jobs := b.jobs
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -361,7 +364,7 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*briefing.Sta
 			for i := range next {
 				j := jobs[i]
 				s := statements[j.Lang]
-				big := j.Kind == briefing.KindPack && len(s.Recommendations) >= heavyRecs
+				big := j.Kind == statement.KindPack && len(s.Recommendations) >= heavyRecs
 				if big {
 					heavy.Lock()
 				} else {
@@ -421,7 +424,7 @@ dispatch:
 // make1 composes, renders and writes one document. A panic in a renderer
 // is that document's failure, not the end of the build: the temporary
 // file is removed on the way out and the other documents are still made.
-func (b *build) make1(ctx context.Context, s *briefing.Statement, j Job) (e *Entry, err error) {
+func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *Entry, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, err = nil, fmt.Errorf("internal error (please report it): %v", r)
@@ -437,11 +440,11 @@ func (b *build) make1(ctx context.Context, s *briefing.Statement, j Job) (e *Ent
 	co := b.opt.Compose
 	co.Paper = j.Paper
 	co.Places = b.places[j.Lang]
-	var d *briefing.Doc
-	if j.Kind == briefing.KindPack {
-		d = briefing.ComposePack(s, a, co)
+	var d *doc.Doc
+	if j.Kind == statement.KindPack {
+		d = compose.Pack(s, a, co)
 	} else {
-		d = briefing.ComposeBrief(s, a, s.Recommendation(j.RecID), co)
+		d = compose.Brief(s, a, s.Recommendation(j.RecID), co)
 	}
 	r := b.opt.Renderers[j.Format]
 	if r == nil {

@@ -14,8 +14,9 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/doc"
+	"briefing/briefing/statement"
 	"briefing/data"
 	"briefing/internal/testtool"
 )
@@ -23,11 +24,11 @@ import (
 // fake renders a Doc as its JSON, and fails for documents fail picks
 // (panics, after writing half, for those panic picks).
 type fake struct {
-	fail  func(d *briefing.Doc) bool
-	panic func(d *briefing.Doc) bool
+	fail  func(d *doc.Doc) bool
+	panic func(d *doc.Doc) bool
 }
 
-func (f fake) Render(w io.Writer, d *briefing.Doc) (int, error) {
+func (f fake) Render(w io.Writer, d *doc.Doc) (int, error) {
 	b, err := json.Marshal(d.Meta)
 	if err != nil {
 		return 0, err
@@ -45,24 +46,24 @@ func (f fake) Render(w io.Writer, d *briefing.Doc) (int, error) {
 	return 1, err
 }
 
-func load(t *testing.T) *briefing.Dataset {
+func load(t *testing.T) *statement.Dataset {
 	t.Helper()
-	ds, err := briefing.Load(data.FS, data.Default)
+	ds, err := statement.Load(data.FS, data.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ds
 }
 
-func run(t *testing.T, ds *briefing.Dataset, sel batch.Selection, out string, r batch.Renderer) *batch.Result {
+func run(t *testing.T, ds *statement.Dataset, sel batch.Selection, out string, r batch.Renderer) *batch.Result {
 	t.Helper()
-	plan, err := batch.Plan(ds, sel, briefing.PaperA4)
+	plan, err := batch.Plan(ds, sel, statement.PaperA4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res, err := batch.Run(context.Background(), ds, plan, sel, batch.Options{
 		Out: out, Jobs: 4,
-		Renderers: map[briefing.Format]batch.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r},
+		Renderers: map[statement.Format]batch.Renderer{statement.FormatPDF: r, statement.FormatDOCX: r},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -118,8 +119,8 @@ func TestBuildTreeAndManifest(t *testing.T) {
 
 func TestBuildFilter(t *testing.T) {
 	ds := load(t)
-	sel := batch.Selection{Audiences: []string{"donors"}, Langs: []string{"es"}, Kinds: []briefing.Kind{briefing.KindBrief}, Formats: []briefing.Format{briefing.FormatPDF}}
-	plan, err := batch.Plan(ds, sel, briefing.PaperA4)
+	sel := batch.Selection{Audiences: []string{"donors"}, Langs: []string{"es"}, Kinds: []statement.Kind{statement.KindBrief}, Formats: []statement.Format{statement.FormatPDF}}
+	plan, err := batch.Plan(ds, sel, statement.PaperA4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,13 +132,13 @@ func TestBuildFilter(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("plan:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	sel.Paper = briefing.PaperA4
-	plan, _ = batch.Plan(ds, sel, briefing.PaperA4)
-	if plan[0].Paper != briefing.PaperA4 {
+	sel.Paper = statement.PaperA4
+	plan, _ = batch.Plan(ds, sel, statement.PaperA4)
+	if plan[0].Paper != statement.PaperA4 {
 		t.Errorf("--paper a4 did not override the audience's letter")
 	}
 	for _, bad := range []batch.Selection{{Audiences: []string{"../../x"}}, {Langs: []string{"de"}}} {
-		if _, err := batch.Plan(ds, bad, briefing.PaperA4); err == nil {
+		if _, err := batch.Plan(ds, bad, statement.PaperA4); err == nil {
 			t.Errorf("Plan(%+v) gave no error", bad)
 		}
 	}
@@ -152,7 +153,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, ds, batch.Selection{}, out, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{fail: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}
@@ -170,7 +171,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	}
 	// A fresh folder: the failing documents leave nothing at all.
 	out2 := t.TempDir()
-	run(t, ds, batch.Selection{}, out2, fake{fail: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	run(t, ds, batch.Selection{}, out2, fake{fail: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
 	for _, f := range testtool.Files(t, out2) {
 		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
 			t.Errorf("failed document left %s", f)
@@ -190,7 +191,7 @@ func TestBuildRendererPanic(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := testtool.Files(t, out)
-	res := run(t, ds, batch.Selection{}, out, fake{panic: func(d *briefing.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{panic: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}
@@ -233,7 +234,7 @@ func TestBuildPrunesOnlyItsOwnFiles(t *testing.T) {
 	}
 	// A narrowed build keeps what is out of its scope.
 	n := len(testtool.Files(t, out))
-	run(t, ds, batch.Selection{Langs: []string{"es"}, Formats: []briefing.Format{briefing.FormatPDF}}, out, fake{})
+	run(t, ds, batch.Selection{Langs: []string{"es"}, Formats: []statement.Format{statement.FormatPDF}}, out, fake{})
 	if got := len(testtool.Files(t, out)); got != n {
 		t.Errorf("narrowed rebuild changed the tree from %d to %d files", n, got)
 	}

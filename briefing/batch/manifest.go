@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/statement"
 )
 
 // Manifest file names inside the output folder.
@@ -58,14 +58,14 @@ type Kept struct {
 
 // Entry is one document in the manifest.
 type Entry struct {
-	Path     string          `json:"path"`
-	Audience string          `json:"audience"`
-	Lang     string          `json:"lang"`
-	Kind     briefing.Kind   `json:"kind"`
-	Rec      int             `json:"recommendation,omitempty"`
-	RecID    string          `json:"recommendation_id,omitempty"`
-	Format   briefing.Format `json:"format"`
-	Paper    briefing.Paper  `json:"paper"`
+	Path     string           `json:"path"`
+	Audience string           `json:"audience"`
+	Lang     string           `json:"lang"`
+	Kind     statement.Kind   `json:"kind"`
+	Rec      int              `json:"recommendation,omitempty"`
+	RecID    string           `json:"recommendation_id,omitempty"`
+	Format   statement.Format `json:"format"`
+	Paper    statement.Paper  `json:"paper"`
 	// Pages is the page count of a PDF; 0 for DOCX, which Word paginates.
 	Pages  int    `json:"pages"`
 	Bytes  int64  `json:"bytes"`

@@ -6,7 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
 )
 
 // Selection narrows a build to some audiences, languages, kinds and
@@ -15,12 +16,12 @@ import (
 type Selection struct {
 	Audiences []string
 	Langs     []string
-	Kinds     []briefing.Kind
-	Formats   []briefing.Format
+	Kinds     []statement.Kind
+	Formats   []statement.Format
 	// Recs, when set, narrows the build to these recommendations' briefs
 	// (by id): no packs.
 	Recs  []string
-	Paper briefing.Paper
+	Paper statement.Paper
 }
 
 // Job is one document to make.
@@ -31,19 +32,19 @@ type Job struct {
 	Path     string
 	Audience string
 	Lang     string
-	Kind     briefing.Kind
+	Kind     statement.Kind
 	// Rec is the recommendation's number (0 for a pack); RecID its id.
 	Rec    int
 	RecID  string
-	Format briefing.Format
-	Paper  briefing.Paper
+	Format statement.Format
+	Paper  statement.Paper
 }
 
 // Plan lists the documents a build makes for sel, in a stable order
 // (audience, language, kind, recommendation, format, as the data lists
 // them). defaultPaper is the layout's paper, used when neither sel nor the
 // audience names one.
-func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]Job, error) {
+func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([]Job, error) {
 	base := ds.Base
 	have := ds.Languages()
 	asked := Languages(ds)
@@ -74,9 +75,9 @@ func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]J
 			// language (ds.In falls back; Check warns).
 			s, _ := ds.In(lang)
 			dir := path.Join(a.ID, lang)
-			for _, kind := range pick(orAll(a.Kinds, briefing.Kinds), sel.Kinds) {
-				formats := pick(orAll(a.Formats, briefing.Formats), sel.Formats)
-				if kind == briefing.KindPack {
+			for _, kind := range pick(orAll(a.Kinds, statement.Kinds), sel.Kinds) {
+				formats := pick(orAll(a.Formats, statement.Formats), sel.Formats)
+				if kind == statement.KindPack {
 					if len(sel.Recs) > 0 {
 						continue
 					}
@@ -93,7 +94,7 @@ func Plan(ds *briefing.Dataset, sel Selection, defaultPaper briefing.Paper) ([]J
 						continue
 					}
 					name := fmt.Sprintf("%s-rec%d", base.ID, r.Number)
-					if slug := Slug(briefing.PlainText(r.Title)); slug != "" {
+					if slug := Slug(inline.Plain(r.Title)); slug != "" {
 						name += "-" + slug
 					}
 					for _, f := range formats {
@@ -125,7 +126,7 @@ func (sel Selection) InScope(j Job) bool {
 // Languages lists the languages a build of ds can make: the base language,
 // the translations, and any language an audience asks for without a
 // translation (built in the base language), in that order.
-func Languages(ds *briefing.Dataset) []string {
+func Languages(ds *statement.Dataset) []string {
 	out := ds.Languages()
 	for _, a := range ds.Base.Audiences {
 		for _, l := range a.Languages {
@@ -137,7 +138,7 @@ func Languages(ds *briefing.Dataset) []string {
 	return out
 }
 
-func audienceIDs(s *briefing.Statement) []string {
+func audienceIDs(s *statement.Statement) []string {
 	var ids []string
 	for _, a := range s.Audiences {
 		ids = append(ids, a.ID)
@@ -145,13 +146,13 @@ func audienceIDs(s *briefing.Statement) []string {
 	return ids
 }
 
-func firstPaper(ps ...briefing.Paper) briefing.Paper {
+func firstPaper(ps ...statement.Paper) statement.Paper {
 	for _, p := range ps {
 		if p != "" {
 			return p
 		}
 	}
-	return briefing.PaperA4
+	return statement.PaperA4
 }
 
 // orAll returns xs, or all when xs is empty.

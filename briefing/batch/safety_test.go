@@ -14,16 +14,17 @@ import (
 	"testing"
 	"time"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/doc"
+	"briefing/briefing/statement"
 	"briefing/internal/testtool"
 )
 
 // build runs a whole build of ds into out with r, and returns the result,
 // the error and the warnings.
-func build(ctx context.Context, t *testing.T, ds *briefing.Dataset, out string, r batch.Renderer, opt batch.Options) (*batch.Result, error, []string) {
+func build(ctx context.Context, t *testing.T, ds *statement.Dataset, out string, r batch.Renderer, opt batch.Options) (*batch.Result, error, []string) {
 	t.Helper()
-	plan, err := batch.Plan(ds, batch.Selection{}, briefing.PaperA4)
+	plan, err := batch.Plan(ds, batch.Selection{}, statement.PaperA4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func build(ctx context.Context, t *testing.T, ds *briefing.Dataset, out string, 
 	if opt.Jobs == 0 {
 		opt.Jobs = 2
 	}
-	opt.Renderers = map[briefing.Format]batch.Renderer{briefing.FormatPDF: r, briefing.FormatDOCX: r}
+	opt.Renderers = map[statement.Format]batch.Renderer{statement.FormatPDF: r, statement.FormatDOCX: r}
 	opt.Warn = func(m string) {
 		mu.Lock()
 		warns = append(warns, m)
@@ -230,7 +231,7 @@ type gate struct {
 	once    sync.Once
 }
 
-func (g *gate) Render(w io.Writer, d *briefing.Doc) (int, error) {
+func (g *gate) Render(w io.Writer, d *doc.Doc) (int, error) {
 	g.once.Do(func() { close(g.started) })
 	<-g.release
 	return fake{}.Render(w, d)
@@ -302,9 +303,9 @@ func TestConcurrentBuildsInProcess(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			sel := batch.Selection{Audiences: []string{aud}}
-			plan, _ := batch.Plan(ds, sel, briefing.PaperA4)
+			plan, _ := batch.Plan(ds, sel, statement.PaperA4)
 			_, err := batch.Run(context.Background(), ds, plan, sel, batch.Options{Out: out, Jobs: 2,
-				Renderers: map[briefing.Format]batch.Renderer{briefing.FormatPDF: fake{}, briefing.FormatDOCX: fake{}}})
+				Renderers: map[statement.Format]batch.Renderer{statement.FormatPDF: fake{}, statement.FormatDOCX: fake{}}})
 			if err != nil {
 				t.Error(err)
 			}
@@ -326,7 +327,7 @@ type stopAfter struct {
 	cancel context.CancelFunc
 }
 
-func (s stopAfter) Render(w io.Writer, d *briefing.Doc) (int, error) {
+func (s stopAfter) Render(w io.Writer, d *doc.Doc) (int, error) {
 	if s.count.Add(1) == s.n {
 		s.cancel()
 	}
@@ -375,7 +376,7 @@ func mustRead(t *testing.T, p string) string {
 // padded renders like fake, padded to size bytes.
 type padded struct{ size int }
 
-func (p padded) Render(w io.Writer, d *briefing.Doc) (int, error) {
+func (p padded) Render(w io.Writer, d *doc.Doc) (int, error) {
 	n, err := fake{}.Render(w, d)
 	if err != nil {
 		return n, err
@@ -391,7 +392,7 @@ func TestDiskFull(t *testing.T) {
 	ds := load(t)
 	out := filepath.Join(testtool.Tmpfs(t, "640k"), "out")
 	// A first build that fits, then a second whose documents are larger.
-	run(t, ds, batch.Selection{Kinds: []briefing.Kind{briefing.KindPack}}, out, fake{})
+	run(t, ds, batch.Selection{Kinds: []statement.Kind{statement.KindPack}}, out, fake{})
 	res, err, _ := build(context.Background(), t, ds, out, padded{16 << 10}, batch.Options{})
 	if err != nil {
 		t.Fatalf("the manifest could not be written: %v", err)

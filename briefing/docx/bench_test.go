@@ -4,23 +4,24 @@ import (
 	"io"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/docx"
 )
 
 func BenchmarkBrief(b *testing.B) {
 	r, s := setup(b, "en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))
+	d := compose.Brief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))
 	bench(b, r, d)
 }
 
 func BenchmarkPack(b *testing.B) {
 	r, s := setup(b, "en")
-	d := briefing.ComposePack(s, s.Audience("delegates"), optsFor(s.Audience("delegates")))
+	d := compose.Pack(s, s.Audience("delegates"), optsFor(s.Audience("delegates")))
 	bench(b, r, d)
 }
 
-func bench(b *testing.B, r *docx.Renderer, d *briefing.Doc) {
+func bench(b *testing.B, r *docx.Renderer, d *doc.Doc) {
 	b.ReportAllocs()
 	start := cpuTime()
 	for b.Loop() {

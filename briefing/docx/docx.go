@@ -3,7 +3,7 @@
 // Documents start from the project's own reference template (the parts in
 // layouts/docx, filled with the brand in New), so every paragraph carries a
 // real, named style that shows in Word's style list. A visitor
-// (briefing.Visitor, via briefing.Walk) writes the body with godocx;
+// (doc.Visitor, via doc.Walk) writes the body with godocx;
 // parts.go adds what godocx cannot express (header, footer, fields,
 // bookmarks, document properties) and zips the package. Output is
 // deterministic: two renders of the same Doc are byte-identical.
@@ -24,8 +24,10 @@ import (
 
 	"github.com/gomutex/godocx/docx"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/layout"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // Info describes a rendered document.
@@ -38,7 +40,7 @@ type Info struct {
 // with New (it parses the reference template parts once); it is safe for
 // concurrent use.
 type Renderer struct {
-	st   *briefing.Style
+	st   *style.Style
 	data tmplData
 	// parts are the reference template parts filled with the brand;
 	// settings and styles are filled per document.
@@ -61,13 +63,13 @@ type Renderer struct {
 }
 
 type stylesKey struct {
-	paper briefing.Paper
+	paper statement.Paper
 	lang  string
 }
 
 // New returns a Renderer for st: it fills the reference template parts with
 // the brand and makes the logo (or a wordmark when the brand has none).
-func New(st *briefing.Style) (*Renderer, error) {
+func New(st *style.Style) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("docx: no style")
 	}
@@ -99,11 +101,11 @@ func New(st *briefing.Style) (*Renderer, error) {
 		}
 		r.static = append(r.static, p)
 	}
-	if _, err := r.stylesXML(r.data, briefing.PaperA4, "en"); err != nil {
+	if _, err := r.stylesXML(r.data, statement.PaperA4, "en"); err != nil {
 		return nil, err
 	}
 	if st.Type == nil {
-		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with briefing.LoadStyle)")
+		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with style.Load)")
 	}
 	if len(st.Logo) > 0 {
 		if r.logo, err = brandLogo(st); err != nil {
@@ -117,7 +119,7 @@ func New(st *briefing.Style) (*Renderer, error) {
 }
 
 // stylesPart fills styles.xml for a paper size and a language.
-func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
+func (r *Renderer) stylesPart(paper statement.Paper, lang string) (part, error) {
 	b, err := r.stylesXML(r.data, paper, lang)
 	if err != nil {
 		return part{}, err
@@ -126,7 +128,7 @@ func (r *Renderer) stylesPart(paper briefing.Paper, lang string) (part, error) {
 }
 
 // stylesXML fills styles.xml with data for a paper size and a language.
-func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) ([]byte, error) {
+func (r *Renderer) stylesXML(data tmplData, paper statement.Paper, lang string) ([]byte, error) {
 	pg, ok := pageFor(paper, r.st.Layout.Margins)
 	if !ok {
 		return nil, fmt.Errorf("docx: unknown paper %q", paper)
@@ -138,7 +140,7 @@ func (r *Renderer) stylesXML(data tmplData, paper briefing.Paper, lang string) (
 
 // Render writes d as a .docx file to w. A brief that does not fit one page
 // at the layout's body_min is an error wrapping ErrOverflow.
-func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
+func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if d == nil {
 		return Info{}, fmt.Errorf("docx: no document")
 	}
@@ -151,7 +153,7 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 	// by the layout's shrink rule; a pack gets estimated page numbers for
 	// its contents.
 	sz, pages, anchors := layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body), 1, map[string]int(nil)
-	if d.Meta.Kind == briefing.KindBrief {
+	if d.Meta.Kind == statement.KindBrief {
 		var err error
 		if sz, err = r.bodySize(d, pg); err != nil {
 			return Info{}, err
@@ -232,12 +234,12 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 // Fit reports whether d fits as Render would set it, without making the
 // file: for a brief, the error Render would return when it does not fit
 // one page at body_min (wrapping ErrOverflow); nil for a pack.
-func (r *Renderer) Fit(d *briefing.Doc) error {
+func (r *Renderer) Fit(d *doc.Doc) error {
 	pg, ok := pageFor(d.Meta.Paper, r.st.Layout.Margins)
 	if !ok {
 		return fmt.Errorf("docx: unknown paper %q", d.Meta.Paper)
 	}
-	if d.Meta.Kind != briefing.KindBrief {
+	if d.Meta.Kind != statement.KindBrief {
 		return nil
 	}
 	_, err := r.bodySize(d, pg)

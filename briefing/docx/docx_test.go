@@ -16,8 +16,12 @@ import (
 	"sync"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/docx"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 )
@@ -28,14 +32,14 @@ var out = os.Getenv("DOCX_OUT")
 var (
 	setupOnce sync.Once
 	setupR    *docx.Renderer
-	setupSt   *briefing.Statement
+	setupSt   *statement.Statement
 	setupErr  error
 )
 
-func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
+func setup(t testing.TB, lang string) (*docx.Renderer, *statement.Statement) {
 	t.Helper()
 	setupOnce.Do(func() {
-		st, err := briefing.LoadStyle(defaults.StyleFiles())
+		st, err := style.Load(defaults.StyleFiles())
 		if err != nil {
 			setupErr = err
 			return
@@ -45,7 +49,7 @@ func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
 	if setupErr != nil {
 		t.Fatal(setupErr)
 	}
-	ds, err := briefing.Load(data.FS, data.Default)
+	ds, err := statement.Load(data.FS, data.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,37 +60,37 @@ func setup(t testing.TB, lang string) (*docx.Renderer, *briefing.Statement) {
 	return setupR, s
 }
 
-var brand = briefing.Brand{Name: "Danish Refugee Council", Footer: "Danish Refugee Council · drc.ngo"}
+var brand = style.Brand{Name: "Danish Refugee Council", Footer: "Danish Refugee Council · drc.ngo"}
 
 // optsFor are the compose options for audience a: its paper, as the batch
 // plan decides it (else A4).
-func optsFor(a *briefing.Audience) briefing.ComposeOptions {
+func optsFor(a *statement.Audience) compose.Options {
 	paper := a.Paper
 	if paper == "" {
-		paper = briefing.PaperA4
+		paper = statement.PaperA4
 	}
-	return briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &brand}
+	return compose.Options{Paper: paper, Creator: "briefing test", Brand: &brand}
 }
 
-// doc is one rendered document.
-type doc struct {
+// rendered is one rendered document.
+type rendered struct {
 	name string
-	d    *briefing.Doc
+	d    *doc.Doc
 	b    []byte
 }
 
 // render renders the briefs and packs of s for the delegates (A4) and the
 // donors (Letter), and, as a stand-in for a working translation, the
 // longest brief and a pack with Spanish labels and the unofficial note.
-func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
+func render(t testing.TB, r *docx.Renderer, s *statement.Statement) []rendered {
 	t.Helper()
-	var docs []doc
+	var docs []rendered
 	for _, id := range []string{"delegates", "donors"} {
 		a := s.Audience(id)
 		for _, rec := range s.Selected(a) {
-			docs = append(docs, doc{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, optsFor(a))})
+			docs = append(docs, rendered{name: s.Lang + "-brief-" + id + "-" + rec.ID, d: compose.Brief(s, a, rec, optsFor(a))})
 		}
-		docs = append(docs, doc{name: s.Lang + "-pack-" + id, d: briefing.ComposePack(s, a, optsFor(a))})
+		docs = append(docs, rendered{name: s.Lang + "-pack-" + id, d: compose.Pack(s, a, optsFor(a))})
 	}
 	// The longest recommendation with asks, for List Bullet.
 	asks := s.Recommendations[0]
@@ -95,14 +99,14 @@ func render(t testing.TB, r *docx.Renderer, s *briefing.Statement) []doc {
 		"Fund **legal aid** and protection services for people on the move.",
 		"Keep complementary pathways in addition to, not instead of, international protection.",
 	}
-	docs = append(docs, doc{name: s.Lang + "-brief-asks", d: briefing.ComposeBrief(s, s.Audience("delegates"), &asks, optsFor(s.Audience("delegates")))})
+	docs = append(docs, rendered{name: s.Lang + "-brief-asks", d: compose.Brief(s, s.Audience("delegates"), &asks, optsFor(s.Audience("delegates")))})
 	es := *s
 	es.Lang = "es"
-	es.Translation = &briefing.Translation{}
+	es.Translation = &statement.Translation{}
 	a := es.Audience("delegates")
 	docs = append(docs,
-		doc{name: "xx-es-brief", d: briefing.ComposeBrief(&es, a, &es.Recommendations[0], optsFor(a))},
-		doc{name: "xx-es-pack", d: briefing.ComposePack(&es, a, optsFor(a))})
+		rendered{name: "xx-es-brief", d: compose.Brief(&es, a, &es.Recommendations[0], optsFor(a))},
+		rendered{name: "xx-es-pack", d: compose.Pack(&es, a, optsFor(a))})
 	for i := range docs {
 		var buf bytes.Buffer
 		if _, err := r.Render(&buf, docs[i].d); err != nil {
@@ -199,12 +203,12 @@ func TestParts(t *testing.T) {
 			} else if strings.Contains(ftr, "<w:t") {
 				t.Errorf("a document without running lines has a footer: %s", ftr)
 			}
-			doc := p["word/document.xml"]
-			styles := usedStyles(doc)
+			body := p["word/document.xml"]
+			styles := usedStyles(body)
 			want := []string{"Heading1", "Kicker"}
-			if m.Kind == briefing.KindPack {
+			if m.Kind == statement.KindPack {
 				want = append(want, "Title", "Subtitle", "CoverKicker", "TOC1", "TOCHeading", "Quote", "Lede")
-				if !strings.Contains(doc, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
+				if !strings.Contains(body, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
 					t.Error("pack: no titlePg or updateFields")
 				}
 			} else {
@@ -220,23 +224,23 @@ func TestParts(t *testing.T) {
 					t.Errorf("style %s used but not defined", s)
 				}
 			}
-			if strings.Contains(doc, "xmlns:relationships") || !strings.Contains(doc, `<w:hyperlink r:id="rId`) {
+			if strings.Contains(body, "xmlns:relationships") || !strings.Contains(body, `<w:hyperlink r:id="rId`) {
 				t.Error("hyperlinks not written with r:id")
 			}
-			if strings.ContainsRune(doc, '\uE000') {
+			if strings.ContainsRune(body, '\uE000') {
 				t.Error("unspliced marker in document.xml")
 			}
 			for _, b := range d.d.Blocks {
-				if c, ok := b.(*briefing.Contents); ok {
+				if c, ok := b.(*doc.Contents); ok {
 					for _, e := range c.Entries {
-						if !strings.Contains(doc, `w:anchor="`+bookmark(e.Anchor)+`"`) || !strings.Contains(doc, `w:name="`+bookmark(e.Anchor)+`"`) {
+						if !strings.Contains(body, `w:anchor="`+bookmark(e.Anchor)+`"`) || !strings.Contains(body, `w:name="`+bookmark(e.Anchor)+`"`) {
 							t.Errorf("contents entry %s: no hyperlink or bookmark", e.Anchor)
 						}
-						if !strings.Contains(doc, esc(e.Title)) {
+						if !strings.Contains(body, esc(e.Title)) {
 							t.Errorf("contents entry %q not pre-rendered", e.Title)
 						}
 					}
-					if !strings.Contains(doc, `TOC \o &#34;1-2&#34; \h \z \u`) {
+					if !strings.Contains(body, `TOC \o &#34;1-2&#34; \h \z \u`) {
 						t.Error("no TOC field")
 					}
 				}
@@ -283,7 +287,7 @@ func TestSize(t *testing.T) {
 	r, s := setup(t, "en")
 	for _, d := range render(t, r, s) {
 		t.Logf("%s: %d bytes", d.name, len(d.b))
-		if d.d.Meta.Kind == briefing.KindBrief && len(d.b) > 40<<10 {
+		if d.d.Meta.Kind == statement.KindBrief && len(d.b) > 40<<10 {
 			t.Errorf("%s: %d bytes, want ≤ 40 KB", d.name, len(d.b))
 		}
 	}
@@ -337,7 +341,7 @@ func TestShrink(t *testing.T) {
 	r, s := setup(t, "en")
 	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
 	for _, d := range render(t, r, s) {
-		if d.d.Meta.Kind != briefing.KindBrief {
+		if d.d.Meta.Kind != statement.KindBrief {
 			continue
 		}
 		m := re.FindStringSubmatch(parts(t, d.b)["word/styles.xml"])
@@ -357,7 +361,7 @@ func TestShrink(t *testing.T) {
 // TestLogo checks that a brand's own logo is used as it is, JPEG too.
 func TestLogo(t *testing.T) {
 	_, s := setup(t, "en")
-	st, err := briefing.LoadStyle(defaults.StyleFiles())
+	st, err := style.Load(defaults.StyleFiles())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +379,7 @@ func TestLogo(t *testing.T) {
 	opt := optsFor(s.Audience("delegates"))
 	opt.Brand = &st.Brand
 	st.Brand.Logo = "logo.jpg"
-	if _, err := r.Render(&out, briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], opt)); err != nil {
+	if _, err := r.Render(&out, compose.Brief(s, s.Audience("delegates"), &s.Recommendations[0], opt)); err != nil {
 		t.Fatal(err)
 	}
 	p := parts(t, out.Bytes())
@@ -391,10 +395,10 @@ func TestLogo(t *testing.T) {
 // title lands on a paragraph outside the table.
 func TestBreakBeforeTable(t *testing.T) {
 	r, _ := setup(t, "en")
-	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperLetter}, Blocks: []briefing.Block{
-		&briefing.Paragraph{Text: briefing.Runs{{Text: "Before."}}},
-		&briefing.PageBreak{},
-		&briefing.Figures{Items: []briefing.FigureItem{{Value: "1", Label: briefing.Runs{{Text: "one"}}}}},
+	d := &doc.Doc{Meta: doc.Meta{Kind: statement.KindPack, Lang: "en", Paper: statement.PaperLetter}, Blocks: []doc.Block{
+		&doc.Paragraph{Text: inline.Runs{{Text: "Before."}}},
+		&doc.PageBreak{},
+		&doc.Figures{Items: []doc.FigureItem{{Value: "1", Label: inline.Runs{{Text: "one"}}}}},
 	}}
 	var buf bytes.Buffer
 	if _, err := r.Render(&buf, d); err != nil {
@@ -424,9 +428,9 @@ func wellFormed(s string) error {
 // cannot pass for a marker.
 func TestMarkerText(t *testing.T) {
 	r, _ := setup(t, "en")
-	d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperA4}, Blocks: []briefing.Block{
-		&briefing.Heading{Level: 1, Text: briefing.Runs{{Text: "Title"}}, Anchor: "a"},
-		&briefing.Paragraph{Text: briefing.Runs{{Text: "\uE0000\uE001 text"}}},
+	d := &doc.Doc{Meta: doc.Meta{Kind: statement.KindPack, Lang: "en", Paper: statement.PaperA4}, Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: inline.Runs{{Text: "Title"}}, Anchor: "a"},
+		&doc.Paragraph{Text: inline.Runs{{Text: "\uE0000\uE001 text"}}},
 	}}
 	var buf bytes.Buffer
 	if _, err := r.Render(&buf, d); err != nil {
@@ -443,7 +447,7 @@ func TestOverflow(t *testing.T) {
 	r, s := setup(t, "en")
 	rec := s.Recommendations[0]
 	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates")))
+	d := compose.Brief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates")))
 	_, err := r.Render(io.Discard, d)
 	if !errors.Is(err, docx.ErrOverflow) {
 		t.Errorf("got %v, want ErrOverflow", err)
@@ -451,12 +455,12 @@ func TestOverflow(t *testing.T) {
 	if fit := r.Fit(d); fit == nil || fit.Error() != err.Error() {
 		t.Errorf("Fit says %v, Render %v: want the same", fit, err)
 	}
-	if fit := r.Fit(briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))); fit != nil {
+	if fit := r.Fit(compose.Brief(s, s.Audience("delegates"), &s.Recommendations[0], optsFor(s.Audience("delegates")))); fit != nil {
 		t.Errorf("Fit of a brief that fits: %v", fit)
 	}
-	var oe *briefing.OverflowError
-	if !errors.As(err, &oe) || oe.Rec != 1 || oe.Paper != briefing.PaperA4 || !strings.Contains(err.Error(), `recommendation 1 ("Safeguard access`) {
-		t.Errorf("got %v, want a *briefing.OverflowError naming recommendation 1 and A4", err)
+	var oe *doc.OverflowError
+	if !errors.As(err, &oe) || oe.Rec != 1 || oe.Paper != statement.PaperA4 || !strings.Contains(err.Error(), `recommendation 1 ("Safeguard access`) {
+		t.Errorf("got %v, want a *doc.OverflowError naming recommendation 1 and A4", err)
 	}
 }
 
@@ -479,7 +483,7 @@ func TestLargePack(t *testing.T) {
 	a2 := *a
 	a2.Recommendations = nil
 	var buf bytes.Buffer
-	if _, err := r.Render(&buf, briefing.ComposePack(&big, &a2, optsFor(a))); err != nil {
+	if _, err := r.Render(&buf, compose.Pack(&big, &a2, optsFor(a))); err != nil {
 		t.Fatal(err)
 	}
 	doc := parts(t, buf.Bytes())["word/document.xml"]

@@ -6,15 +6,17 @@ import (
 	"fmt"
 	"log"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
 	"briefing/briefing/docx"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 )
 
 // Render a one-page brief and list the parts of the package.
 func ExampleRenderer_Render() {
-	st, err := briefing.LoadStyle(defaults.StyleFiles())
+	st, err := style.Load(defaults.StyleFiles())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -22,12 +24,12 @@ func ExampleRenderer_Render() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ds, err := briefing.Load(data.FS, data.Default)
+	ds, err := statement.Load(data.FS, data.Default)
 	if err != nil {
 		log.Fatal(err)
 	}
 	s, _ := ds.In("en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Paper: briefing.PaperA4, Brand: &st.Brand})
+	d := compose.Brief(s, s.Audience("delegates"), &s.Recommendations[0], compose.Options{Paper: statement.PaperA4, Brand: &st.Brand})
 	var buf bytes.Buffer
 	if _, err := r.Render(&buf, d); err != nil {
 		log.Fatal(err)

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"math"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
 	"briefing/briefing/layout"
+	"briefing/briefing/style"
 )
 
 // Word and LibreOffice lay out a DOCX themselves, so a one-page brief can
@@ -16,7 +17,7 @@ import (
 // body size from Sizes.Body towards Sizes.BodyMin in steps of Sizes.BodyStep
 // until the estimate fits the page.
 
-// measure is a briefing.Visitor that adds up the height of a brief, in
+// measure is a doc.Visitor that adds up the height of a brief, in
 // points, at one body size.
 type measure struct {
 	r     *Renderer
@@ -61,11 +62,11 @@ func (m *measure) newPage() {
 	}
 }
 
-var _ briefing.Visitor = (*measure)(nil)
+var _ doc.Visitor = (*measure)(nil)
 
 // lines returns how many lines text takes at width points, broken as the
 // layout breaks lines (package font).
-func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width float64) int {
+func (m *measure) lines(text string, style style.FontStyle, halfPt int, width float64) int {
 	if width <= 0 || text == "" {
 		return 1
 	}
@@ -74,20 +75,20 @@ func (m *measure) lines(text string, style briefing.FontStyle, halfPt int, width
 }
 
 // lineH is the height of a single-spaced line of style at halfPt.
-func (m *measure) lineH(style briefing.FontStyle, halfPt int) float64 {
+func (m *measure) lineH(style style.FontStyle, halfPt int) float64 {
 	f := m.r.st.Type.Face(style)
 	return float64(halfPt) / 2 * (f.Ascent + f.Descent)
 }
 
 // paraH is the height of a paragraph: lines of text at halfPt with line
 // spacing line (1 = single), and before and after spacing in points.
-func (m *measure) paraH(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) float64 {
+func (m *measure) paraH(text string, style style.FontStyle, halfPt int, line, indent, before, after float64) float64 {
 	n := m.lines(text, style, halfPt, m.width-indent)
 	return before + after + float64(n)*m.lineH(style, halfPt)*line
 }
 
 // para adds a paragraph that may split across pages.
-func (m *measure) para(text string, style briefing.FontStyle, halfPt int, line, indent, before, after float64) {
+func (m *measure) para(text string, style style.FontStyle, halfPt int, line, indent, before, after float64) {
 	m.add(m.paraH(text, style, halfPt, line, indent, before, after), false, 0)
 }
 
@@ -100,7 +101,7 @@ const (
 
 // Masthead measures the brief's band (or logo on white) with the
 // statement, as builder.Masthead sets it.
-func (m *measure) Masthead(h *briefing.Masthead) error {
+func (m *measure) Masthead(h *doc.Masthead) error {
 	pad, lines := 0.0, 1
 	if !h.Wordmark.Logo {
 		pad, lines = 8.5, 2
@@ -110,16 +111,16 @@ func (m *measure) Masthead(h *briefing.Masthead) error {
 		return err
 	}
 	right := m.width*0.55 - 17
-	lines += m.lines(h.Statement, briefing.Bold, m.sizes.Note, right)
+	lines += m.lines(h.Statement, style.Bold, m.sizes.Note, right)
 	logoH := 58 / layout.MMPerPt * float64(logo.h) / float64(logo.w)
-	text := float64(lines) * m.lineH(briefing.Regular, m.sizes.Note)
+	text := float64(lines) * m.lineH(style.Regular, m.sizes.Note)
 	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
 	return nil
 }
 
 // SourceBlock measures the rule and the source lines beside the QR code,
 // as builder.SourceBlock sets them (Small paragraphs in a table cell).
-func (m *measure) SourceBlock(b *briefing.SourceBlock) error {
+func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 	qr, col := 0.0, 1/layout.MMPerPt
 	if b.URL != "" {
 		qr, col = 20/layout.MMPerPt, 24/layout.MMPerPt
@@ -127,8 +128,8 @@ func (m *measure) SourceBlock(b *briefing.SourceBlock) error {
 	text := 0.0
 	for _, l := range []struct {
 		s  string
-		st briefing.FontStyle
-	}{{b.Label, briefing.Bold}, {b.URL, briefing.Regular}, {b.Footer, briefing.Regular}, {b.Date + " · " + b.Doc, briefing.Bold}, {b.Unofficial, briefing.Bold}} {
+		st style.FontStyle
+	}{{b.Label, style.Bold}, {b.URL, style.Regular}, {b.Footer, style.Regular}, {b.Date + " · " + b.Doc, style.Bold}, {b.Unofficial, style.Bold}} {
 		if l.s != "" {
 			text += m.paraH(l.s, l.st, m.sizes.Small, 1, col, 0, 2)
 		}
@@ -139,43 +140,43 @@ func (m *measure) SourceBlock(b *briefing.SourceBlock) error {
 }
 
 // Cover is a page of its own.
-func (m *measure) Cover(*briefing.Cover) error {
+func (m *measure) Cover(*doc.Cover) error {
 	m.add(1, false, 0)
 	m.newPage()
 	return nil
 }
 
 // Contents is a heading and a line or more per entry.
-func (m *measure) Contents(c *briefing.Contents) error {
-	m.add(m.paraH(c.Title, briefing.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
+func (m *measure) Contents(c *doc.Contents) error {
+	m.add(m.paraH(c.Title, style.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
 	for _, e := range c.Entries {
-		m.para(e.Title+" 00", briefing.Regular, m.sizes.Body, bodyLine, 11*(float64(e.Level)-1), 6, 3)
+		m.para(e.Title+" 00", style.Regular, m.sizes.Body, bodyLine, 11*(float64(e.Level)-1), 6, 3)
 	}
 	return nil
 }
 
 // PageBreak starts a new page.
-func (m *measure) PageBreak(*briefing.PageBreak) error {
+func (m *measure) PageBreak(*doc.PageBreak) error {
 	m.newPage()
 	return nil
 }
 
 // Heading keeps its kicker, itself and two lines of what follows together.
-func (m *measure) Heading(h *briefing.Heading) error {
+func (m *measure) Heading(h *doc.Heading) error {
 	height := 0.0
 	if h.Kicker != "" {
-		height += m.paraH(h.Kicker, briefing.Bold, m.sizes.Kicker, bodyLine, 0, 6, 2)
+		height += m.paraH(h.Kicker, style.Bold, m.sizes.Kicker, bodyLine, 0, 6, 2)
 	}
 	if h.Level <= 1 {
 		before := 18.0
 		if h.Kicker != "" || m.h == 0 {
 			before = 0
 		}
-		height += m.paraH(h.Text.Plain(), briefing.Bold, m.sizes.Heading1, 1, 0, before, 8)
+		height += m.paraH(h.Text.Plain(), style.Bold, m.sizes.Heading1, 1, 0, before, 8)
 	} else {
-		height += m.paraH(h.Text.Plain(), briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+		height += m.paraH(h.Text.Plain(), style.Bold, m.sizes.Heading2, 1, 0, 10, 4)
 	}
-	m.add(height, true, 2*m.lineH(briefing.Regular, m.sizes.Body)*bodyLine)
+	m.add(height, true, 2*m.lineH(style.Regular, m.sizes.Body)*bodyLine)
 	if h.Anchor != "" {
 		m.anchors[h.Anchor] = m.page
 	}
@@ -183,58 +184,58 @@ func (m *measure) Heading(h *briefing.Heading) error {
 }
 
 // Paragraph measures a paragraph in its role's size and spacing.
-func (m *measure) Paragraph(p *briefing.Paragraph) error {
+func (m *measure) Paragraph(p *doc.Paragraph) error {
 	switch p.Style {
-	case briefing.ParaLede:
-		m.para(p.Text.Plain(), briefing.Regular, m.sizes.Lede, ledeLine, 0, 0, 10)
-	case briefing.ParaNote:
-		m.para(p.Text.Plain(), briefing.Regular, m.sizes.Body, bodyLine, 14, 6, 10)
-	case briefing.ParaSmall:
-		m.para(p.Text.Plain(), briefing.Regular, m.sizes.Small, 1, 0, 0, 2)
+	case doc.ParaLede:
+		m.para(p.Text.Plain(), style.Regular, m.sizes.Lede, ledeLine, 0, 0, 10)
+	case doc.ParaNote:
+		m.para(p.Text.Plain(), style.Regular, m.sizes.Body, bodyLine, 14, 6, 10)
+	case doc.ParaSmall:
+		m.para(p.Text.Plain(), style.Regular, m.sizes.Small, 1, 0, 0, 2)
 	default:
-		m.para(p.Text.Plain(), briefing.Regular, m.sizes.Body, bodyLine, 0, 0, 6)
+		m.para(p.Text.Plain(), style.Regular, m.sizes.Body, bodyLine, 0, 0, 6)
 	}
 	return nil
 }
 
 // List measures the bullets, indented.
-func (m *measure) List(l *briefing.List) error {
+func (m *measure) List(l *doc.List) error {
 	for _, it := range l.Items {
-		m.para(it.Plain(), briefing.Regular, m.sizes.Body, bodyLine, 17, 0, 3)
+		m.para(it.Plain(), style.Regular, m.sizes.Body, bodyLine, 17, 0, 3)
 	}
 	return nil
 }
 
 // Figures measures the title and the row of figures, kept together.
-func (m *measure) Figures(f *briefing.Figures) error {
+func (m *measure) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
 	title := 0.0
 	if f.Title != "" {
-		title = m.paraH(f.Title, briefing.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+		title = m.paraH(f.Title, style.Bold, m.sizes.Heading2, 1, 0, 10, 4)
 	}
 	col := m.width/float64(len(f.Items)) - 14
 	tallest := 0
 	for _, it := range f.Items {
-		tallest = max(tallest, m.lines(it.Label.Plain(), briefing.Regular, m.sizes.Note, col))
+		tallest = max(tallest, m.lines(it.Label.Plain(), style.Regular, m.sizes.Note, col))
 	}
-	m.add(title+14+3+m.lineH(briefing.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(briefing.Regular, m.sizes.Note)+3, true, 0)
+	m.add(title+14+3+m.lineH(style.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(style.Regular, m.sizes.Note)+3, true, 0)
 	return nil
 }
 
 // PullQuote measures the quote and its speaker, kept together.
-func (m *measure) PullQuote(q *briefing.PullQuote) error {
-	m.add(m.paraH(q.Text.Plain(), briefing.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
-		m.paraH(q.Speaker+", "+q.Role, briefing.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
+func (m *measure) PullQuote(q *doc.PullQuote) error {
+	m.add(m.paraH(q.Text.Plain(), style.Italic, m.sizes.Quote, quoteLine, 11.35+2, 10, 3)+
+		m.paraH(q.Speaker+", "+q.Role, style.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
 	return nil
 }
 
 // over returns by how much (mm) brief d is too long for one page at the
 // sizes in data, ≤ 0 when it fits by estimate.
-func (r *Renderer) over(d *briefing.Doc, data tmplData, p page) float64 {
+func (r *Renderer) over(d *doc.Doc, data tmplData, p page) float64 {
 	m := r.newMeasure(data, p)
-	if err := briefing.Walk(d, m); err != nil {
+	if err := doc.Walk(d, m); err != nil {
 		return math.Inf(1)
 	}
 	// The estimate comes within some 2% of LibreOffice's layout, on the
@@ -244,9 +245,9 @@ func (r *Renderer) over(d *briefing.Doc, data tmplData, p page) float64 {
 
 // paginate estimates the page count of d and the page of each anchor, for
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
-func (r *Renderer) paginate(d *briefing.Doc, p page) (int, map[string]int) {
+func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
 	m := r.newMeasure(r.data, p)
-	if err := briefing.Walk(d, m); err != nil {
+	if err := doc.Walk(d, m); err != nil {
 		return 1, m.anchors
 	}
 	return m.page, m.anchors
@@ -258,11 +259,11 @@ var ErrOverflow = errors.New("brief does not fit one page")
 
 // bodySize returns the sizes brief d is set in: the layout's shrink rule
 // (layout.Shrink) over this package's estimate, or ErrOverflow.
-func (r *Renderer) bodySize(d *briefing.Doc, p page) (layout.Sizes, error) {
+func (r *Renderer) bodySize(d *doc.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
 	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
-		return sz, &briefing.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
+		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
 	}
 	return sz, nil
 }
@@ -276,9 +277,9 @@ func (r *Renderer) sized(sz layout.Sizes) tmplData {
 }
 
 // briefTitle is the recommendation's title: the brief's first heading.
-func briefTitle(d *briefing.Doc) string {
+func briefTitle(d *doc.Doc) string {
 	for _, b := range d.Blocks {
-		if h, ok := b.(*briefing.Heading); ok {
+		if h, ok := b.(*doc.Heading); ok {
 			return h.Text.Plain()
 		}
 	}

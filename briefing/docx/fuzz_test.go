@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
 )
 
 // FuzzText renders a pack whose heading, paragraph and link hold arbitrary
@@ -16,13 +18,13 @@ func FuzzText(f *testing.F) {
 	}
 	r, _ := setup(f, "en")
 	f.Fuzz(func(t *testing.T, s string) {
-		d := &briefing.Doc{Meta: briefing.Meta{Kind: briefing.KindPack, Lang: "en", Paper: briefing.PaperA4, Title: s, Author: s},
-			Header: &briefing.Running{Lead: s, Text: s, Flag: s}, Footer: &briefing.Running{Text: s, Page: "Page %d of %d"}, Blocks: []briefing.Block{
-				&briefing.Cover{Wordmark: briefing.Wordmark{Short: s, Name: s, Alt: s}, Kicker: s, Title: s, Note: briefing.Runs{{Text: s}}, Source: &briefing.SourceBlock{URL: "https://example.org/", Label: s, Footer: s}},
-				&briefing.Contents{Title: s, Entries: []briefing.ContentsEntry{{Title: s, Anchor: s, Level: 1}}},
-				&briefing.Heading{Level: 1, Text: briefing.Runs{{Text: s}}, Kicker: s, Anchor: s},
-				&briefing.Paragraph{Text: briefing.Runs{{Text: s, Bold: true}, {Text: s, Link: "https://example.org/" + s}}},
-				&briefing.PullQuote{Text: briefing.Runs{{Text: s}}, Speaker: s},
+		d := &doc.Doc{Meta: doc.Meta{Kind: statement.KindPack, Lang: "en", Paper: statement.PaperA4, Title: s, Author: s},
+			Header: &doc.Running{Lead: s, Text: s, Flag: s}, Footer: &doc.Running{Text: s, Page: "Page %d of %d"}, Blocks: []doc.Block{
+				&doc.Cover{Wordmark: doc.Wordmark{Short: s, Name: s, Alt: s}, Kicker: s, Title: s, Note: inline.Runs{{Text: s}}, Source: &doc.SourceBlock{URL: "https://example.org/", Label: s, Footer: s}},
+				&doc.Contents{Title: s, Entries: []doc.ContentsEntry{{Title: s, Anchor: s, Level: 1}}},
+				&doc.Heading{Level: 1, Text: inline.Runs{{Text: s}}, Kicker: s, Anchor: s},
+				&doc.Paragraph{Text: inline.Runs{{Text: s, Bold: true}, {Text: s, Link: "https://example.org/" + s}}},
+				&doc.PullQuote{Text: inline.Runs{{Text: s}}, Speaker: s},
 			}}
 		var buf bytes.Buffer
 		if _, err := r.Render(&buf, d); err != nil {

@@ -13,7 +13,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
+	"briefing/briefing/style"
 )
 
 // picture is an image file and its natural size in pixels.
@@ -35,7 +36,7 @@ type markKey struct {
 // mark returns the picture for wordmark wm: the brand's logo, or the
 // typographic wordmark of its names drawn once per Renderer, in the
 // primary colour or, for the brand band, in white.
-func (r *Renderer) mark(wm briefing.Wordmark, white bool) (picture, error) {
+func (r *Renderer) mark(wm doc.Wordmark, white bool) (picture, error) {
 	if wm.Logo {
 		return r.logo, nil
 	}
@@ -52,7 +53,7 @@ func (r *Renderer) mark(wm briefing.Wordmark, white bool) (picture, error) {
 	})
 }
 
-func brandLogo(st *briefing.Style) (picture, error) {
+func brandLogo(st *style.Style) (picture, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
 	if err != nil {
 		return picture{}, fmt.Errorf("docx: logo: %w", err)
@@ -63,14 +64,14 @@ func brandLogo(st *briefing.Style) (picture, error) {
 // wordmark draws a typographic wordmark in ink, as the layout sets it in a
 // PDF: the short name in bold, a thin accent bar, and the full name small
 // beside it (or the name alone when there is no short name).
-func wordmark(st *briefing.Style, wm briefing.Wordmark, ink color.NRGBA) (picture, error) {
+func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error) {
 	const size, pad = 88, 8
-	bold, err := st.Type.Raster(briefing.Bold, size)
+	bold, err := st.Type.Raster(style.Bold, size)
 	if err != nil {
 		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
 	}
 	defer bold.Close()
-	small, err := st.Type.Raster(briefing.Regular, size*0.34)
+	small, err := st.Type.Raster(style.Regular, size*0.34)
 	if err != nil {
 		return picture{}, fmt.Errorf("docx: wordmark font: %w", err)
 	}
@@ -129,7 +130,7 @@ func wordmark(st *briefing.Style, wm briefing.Wordmark, ink color.NRGBA) (pictur
 }
 
 // qrCode returns a QR code of url as a two-colour PNG, dark modules in c.
-func qrCode(url string, c briefing.Color) (picture, error) {
+func qrCode(url string, c style.Color) (picture, error) {
 	code, err := qr.Encode(url, qr.M, qr.Auto)
 	if err != nil {
 		return picture{}, fmt.Errorf("docx: QR code: %w", err)
@@ -160,7 +161,7 @@ func isDark(b barcode.Barcode, x, y int) bool {
 	return r < 0x8000
 }
 
-func rgb(c briefing.Color) color.NRGBA {
+func rgb(c style.Color) color.NRGBA {
 	r, g, b, err := c.RGB()
 	if err != nil {
 		return color.NRGBA{A: 255}

@@ -20,13 +20,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	kflate "github.com/klauspost/compress/flate"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 
-	"briefing/briefing"
+	kflate "github.com/klauspost/compress/flate"
+
+	"briefing/briefing/doc"
 )
 
 // Markers are private-use characters, which are valid XML and which the
@@ -235,7 +236,7 @@ const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/ma
 // headerXML is the running header: the lead (short name) in bold and the
 // primary colour, the text, and the flag at the right. An empty header when
 // h is nil.
-func headerXML(h *briefing.Running, primary string) string {
+func headerXML(h *doc.Running, primary string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	if h == nil {
@@ -260,7 +261,7 @@ func headerXML(h *briefing.Running, primary string) string {
 // footerXML is the running footer: its text at the left, the page label at
 // the right, built from PAGE and NUMPAGES fields and the label's words. An
 // empty footer when f is nil.
-func footerXML(f *briefing.Running, pages int) string {
+func footerXML(f *doc.Running, pages int) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	if f == nil {
@@ -297,7 +298,7 @@ func sep(before, s string) string {
 
 // coreXML is docProps/core.xml: title, creator, subject, keywords, language
 // and the statement's date as created and modified time.
-func coreXML(m *briefing.Meta) string {
+func coreXML(m *doc.Meta) string {
 	date := m.Date.UTC().Format("2006-01-02T15:04:05Z")
 	el := func(name, v string) string {
 		if v == "" {
@@ -316,7 +317,7 @@ func coreXML(m *briefing.Meta) string {
 }
 
 // appXML is docProps/app.xml: the tool that made the file.
-func appXML(m *briefing.Meta) string {
+func appXML(m *doc.Meta) string {
 	app := m.Creator
 	if app == "" {
 		app = "briefing"

@@ -10,12 +10,13 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
+	"briefing/briefing/statement"
 	"briefing/internal/testtool"
 )
 
 // writeAll writes docs into a temporary folder and returns their paths.
-func writeAll(t *testing.T, docs []doc) (string, []string) {
+func writeAll(t *testing.T, docs []rendered) (string, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	var paths []string
@@ -57,10 +58,10 @@ func TestLibreOffice(t *testing.T) {
 					pages, _ = strconv.Atoi(strings.TrimSpace(v))
 				}
 			}
-			if d.d.Meta.Kind == briefing.KindBrief && pages != 1 {
+			if d.d.Meta.Kind == statement.KindBrief && pages != 1 {
 				t.Errorf("brief has %d pages, want 1", pages)
 			}
-			if d.d.Meta.Kind == briefing.KindPack && pages < 3 {
+			if d.d.Meta.Kind == statement.KindPack && pages < 3 {
 				t.Errorf("pack has %d pages", pages)
 			}
 			txt, err := exec.Command(pdftotext, pdf, "-").Output()
@@ -69,7 +70,7 @@ func TestLibreOffice(t *testing.T) {
 			}
 			text := norm(string(txt))
 			for _, b := range d.d.Blocks {
-				if p, ok := b.(*briefing.Paragraph); ok {
+				if p, ok := b.(*doc.Paragraph); ok {
 					if want := norm(p.Text.Plain()); !strings.Contains(text, want) {
 						t.Errorf("PDF text lacks paragraph %q", want)
 					}
@@ -83,7 +84,7 @@ func TestLibreOffice(t *testing.T) {
 					}
 				}
 			}
-			if d.d.Meta.Kind == briefing.KindPack {
+			if d.d.Meta.Kind == statement.KindPack {
 				tocPages(t, d, string(txt))
 			}
 		})
@@ -141,20 +142,20 @@ func TestPythonDocx(t *testing.T) {
 		want := map[string]string{}
 		for _, b := range d.d.Blocks {
 			switch x := b.(type) {
-			case *briefing.Heading:
+			case *doc.Heading:
 				want[x.Text.Plain()] = "Heading " + strconv.Itoa(x.Level)
 				if x.Kicker != "" {
 					want[x.Kicker] = "Kicker"
 				}
-			case *briefing.Paragraph:
-				want[x.Text.Plain()] = map[briefing.ParaStyle]string{briefing.ParaBody: "Normal", briefing.ParaLede: "Lede", briefing.ParaNote: "Note", briefing.ParaSmall: "Small"}[x.Style]
-			case *briefing.List:
+			case *doc.Paragraph:
+				want[x.Text.Plain()] = map[doc.ParaStyle]string{doc.ParaBody: "Normal", doc.ParaLede: "Lede", doc.ParaNote: "Note", doc.ParaSmall: "Small"}[x.Style]
+			case *doc.List:
 				for _, it := range x.Items {
 					want[it.Plain()] = "List Bullet"
 				}
-			case *briefing.PullQuote:
+			case *doc.PullQuote:
 				want[x.Text.Plain()] = "Quote"
-			case *briefing.Cover:
+			case *doc.Cover:
 				want[x.Title] = "Title"
 				want[x.Subtitle] = "Subtitle"
 			}
@@ -172,7 +173,7 @@ var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><
 // tocPages checks the page numbers the contents show before Word updates
 // them (the renderer's estimate) against the pages LibreOffice put each
 // heading on.
-func tocPages(t *testing.T, d doc, txt string) {
+func tocPages(t *testing.T, d rendered, txt string) {
 	t.Helper()
 	pages := strings.Split(txt, "\f")
 	cached := map[string]string{}
@@ -183,7 +184,7 @@ func tocPages(t *testing.T, d doc, txt string) {
 		t.Error("no PAGEREF fields with cached pages")
 	}
 	for _, b := range d.d.Blocks {
-		h, ok := b.(*briefing.Heading)
+		h, ok := b.(*doc.Heading)
 		if !ok || h.Anchor == "" {
 			continue
 		}

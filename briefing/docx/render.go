@@ -16,7 +16,9 @@ import (
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
 )
 
 // Style ids in the reference template (layouts/docx/styles.xml).
@@ -45,20 +47,20 @@ const (
 
 // paraStyles maps a paragraph role to its style id.
 var paraStyles = [...]string{
-	briefing.ParaBody:  sNormal,
-	briefing.ParaLede:  sLede,
-	briefing.ParaNote:  sNote,
-	briefing.ParaSmall: sSmall,
+	doc.ParaBody:  sNormal,
+	doc.ParaLede:  sLede,
+	doc.ParaNote:  sNote,
+	doc.ParaSmall: sSmall,
 }
 
 // emuPerMM is English Metric Units per millimetre.
 const emuPerMM = 36000
 
-// builder renders one Doc: it is the briefing.Visitor and holds the state of
+// builder renders one Doc: it is the doc.Visitor and holds the state of
 // one Render call.
 type builder struct {
 	r    *Renderer
-	d    *briefing.Doc
+	d    *doc.Doc
 	rd   *docx.RootDoc
 	page page
 
@@ -90,7 +92,7 @@ type tocRef struct {
 	anchor string
 }
 
-var _ briefing.Visitor = (*builder)(nil)
+var _ doc.Visitor = (*builder)(nil)
 
 // build walks the Doc into godocx's body (a brief between its masthead and
 // its source block), then makes the per-document parts and the section
@@ -143,7 +145,7 @@ func (b *builder) build() error {
 		PageSize:        &ctypes.PageSize{Width: &w, Height: &h},
 		PageMargin:      &ctypes.PageMargin{Top: &p.Top, Right: &p.Right, Bottom: &p.Bottom, Left: &p.Left, Header: &hdr, Footer: &ftr, Gutter: &gutter},
 	}
-	if m.Kind == briefing.KindPack {
+	if m.Kind == statement.KindPack {
 		// The first page, the cover, has no header or footer: the running
 		// lines start after it, as on the PDF's pages.
 		sect.TitlePg = ctypes.NewGenSingleStrVal(stypes.OnOffTrue)
@@ -202,7 +204,7 @@ func (b *builder) para(style string) *docx.Paragraph {
 }
 
 // text adds inline runs to p; links become hyperlinks.
-func (b *builder) text(p *docx.Paragraph, runs briefing.Runs) {
+func (b *builder) text(p *docx.Paragraph, runs inline.Runs) {
 	for _, x := range runs {
 		if strings.ContainsAny(x.Text, markOpen+markClose) {
 			// The marker characters are ours alone (parts.go).
@@ -294,7 +296,7 @@ func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
 // Masthead opens a brief like the PDF's brand band: the wordmark at the
 // left; the document type, statement, event and date at the right; an
 // accent rule. A brand's own logo sits on white instead of the band.
-func (b *builder) Masthead(m *briefing.Masthead) error {
+func (b *builder) Masthead(m *doc.Masthead) error {
 	d := &b.r.data
 	banded := !m.Wordmark.Logo
 	t, w := b.table(2)
@@ -346,7 +348,7 @@ func (b *builder) Masthead(m *briefing.Masthead) error {
 // SourceBlock closes a brief (and the pack's cover): the source's QR code
 // at the right; its label, address and the footer line, the date and
 // place, the document line and the unofficial note at the left.
-func (b *builder) SourceBlock(s *briefing.SourceBlock) error {
+func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	b.para(sRule)
 	t, w := b.table(2)
 	qrW := uint64(twips(24))
@@ -358,28 +360,28 @@ func (b *builder) SourceBlock(s *briefing.SourceBlock) error {
 	row := t.AddRow()
 	left := cell(row, w[0], "")
 	left.VerticalAlign("center")
-	line := func(runs briefing.Runs) {
+	line := func(runs inline.Runs) {
 		p := left.AddEmptyPara()
 		p.Style(sSmall)
 		b.text(p, runs)
 	}
 	if s.URL != "" {
-		line(briefing.Runs{{Text: s.Label, Bold: true}})
-		line(briefing.Runs{{Text: s.URL, Link: s.URL}})
+		line(inline.Runs{{Text: s.Label, Bold: true}})
+		line(inline.Runs{{Text: s.URL, Link: s.URL}})
 	}
 	if s.Footer != "" {
-		line(briefing.Runs{{Text: s.Footer}})
+		line(inline.Runs{{Text: s.Footer}})
 	}
 	if s.Date != "" || s.Doc != "" {
 		// One line for both, where the PDF has room for two.
-		runs := briefing.Runs{{Text: s.Date, Bold: true}}
+		runs := inline.Runs{{Text: s.Date, Bold: true}}
 		if s.Date != "" && s.Doc != "" {
-			runs = append(runs, briefing.Inline{Text: " · "})
+			runs = append(runs, inline.Run{Text: " · "})
 		}
-		line(append(runs, briefing.Inline{Text: s.Doc}))
+		line(append(runs, inline.Run{Text: s.Doc}))
 	}
 	if s.Unofficial != "" {
-		line(briefing.Runs{{Text: s.Unofficial, Bold: true}})
+		line(inline.Runs{{Text: s.Unofficial, Bold: true}})
 	}
 	right := cell(row, w[1], "")
 	right.VerticalAlign("center")
@@ -401,7 +403,7 @@ func (b *builder) SourceBlock(s *briefing.SourceBlock) error {
 // wordmark, a band in the primary colour with the document type, title and
 // subtitle, then the event, the place and date, the audience and its note,
 // the unofficial note and the source block.
-func (b *builder) Cover(c *briefing.Cover) error {
+func (b *builder) Cover(c *doc.Cover) error {
 	p := b.para(sNormal)
 	logo, err := b.r.mark(c.Wordmark, false)
 	if err != nil {
@@ -409,28 +411,28 @@ func (b *builder) Cover(c *briefing.Cover) error {
 	}
 	b.image(p, logo, 80, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
-	b.text(b.para(sCoverKicker), briefing.Runs{{Text: c.Kicker}})
-	b.text(b.para(sTitle), briefing.Runs{{Text: c.Title}})
+	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
+	b.text(b.para(sTitle), inline.Runs{{Text: c.Title}})
 	if c.Subtitle != "" {
-		b.text(b.para(sSubtitle), briefing.Runs{{Text: c.Subtitle}})
+		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle}})
 	}
 	p = b.para(sLede)
 	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 60)
-	b.text(p, briefing.Runs{{Text: c.Event, Bold: true}})
+	b.text(p, inline.Runs{{Text: c.Event, Bold: true}})
 	if c.When != "" {
-		b.text(b.para(sNormal), briefing.Runs{{Text: c.When}})
+		b.text(b.para(sNormal), inline.Runs{{Text: c.When}})
 	}
 	if c.Audience != "" {
 		p = b.para(sKicker)
 		p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(240, 0)
-		b.text(p, briefing.Runs{{Text: c.PreparedFor}})
-		b.text(b.para(sNormal), briefing.Runs{{Text: c.Audience, Bold: true}})
+		b.text(p, inline.Runs{{Text: c.PreparedFor}})
+		b.text(b.para(sNormal), inline.Runs{{Text: c.Audience, Bold: true}})
 	}
 	if len(c.Note) > 0 {
 		b.text(b.para(sNote), c.Note)
 	}
 	if c.Unofficial != "" {
-		b.text(b.para(sNote), briefing.Runs{{Text: c.Unofficial, Bold: true}})
+		b.text(b.para(sNote), inline.Runs{{Text: c.Unofficial, Bold: true}})
 	}
 	if c.Source != nil {
 		if err := b.SourceBlock(c.Source); err != nil {
@@ -443,8 +445,8 @@ func (b *builder) Cover(c *briefing.Cover) error {
 
 // Contents writes the table of contents: a TOC field whose result already
 // lists every entry, each a hyperlink to its heading's bookmark.
-func (b *builder) Contents(c *briefing.Contents) error {
-	b.text(b.para(sTOCHeading), briefing.Runs{{Text: c.Title}})
+func (b *builder) Contents(c *doc.Contents) error {
+	b.text(b.para(sTOCHeading), inline.Runs{{Text: c.Title}})
 	for i, e := range c.Entries {
 		lvl := e.Level
 		if lvl < 1 || lvl > 2 {
@@ -458,9 +460,9 @@ func (b *builder) Contents(c *briefing.Contents) error {
 
 // Heading writes the kicker (if any) and the heading, bookmarked by its
 // anchor.
-func (b *builder) Heading(h *briefing.Heading) error {
+func (b *builder) Heading(h *doc.Heading) error {
 	if h.Kicker != "" {
-		b.text(b.para(sKicker), briefing.Runs{{Text: h.Kicker}})
+		b.text(b.para(sKicker), inline.Runs{{Text: h.Kicker}})
 	}
 	style := sHeading1
 	if h.Level >= 2 {
@@ -484,7 +486,7 @@ func (b *builder) Heading(h *briefing.Heading) error {
 }
 
 // Paragraph writes a paragraph in its role's style.
-func (b *builder) Paragraph(x *briefing.Paragraph) error {
+func (b *builder) Paragraph(x *doc.Paragraph) error {
 	style := sNormal
 	if int(x.Style) < len(paraStyles) {
 		style = paraStyles[x.Style]
@@ -495,7 +497,7 @@ func (b *builder) Paragraph(x *briefing.Paragraph) error {
 
 // List writes one List Bullet paragraph per item; the bullets come from
 // the style's numbering.
-func (b *builder) List(x *briefing.List) error {
+func (b *builder) List(x *doc.List) error {
 	for _, it := range x.Items {
 		b.text(b.para(sListBullet), it)
 	}
@@ -504,12 +506,12 @@ func (b *builder) List(x *briefing.List) error {
 
 // Figures writes the key figures as a borderless table: large numerals in
 // the accent colour over their labels, on a light ground.
-func (b *builder) Figures(f *briefing.Figures) error {
+func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
 	if f.Title != "" {
-		b.text(b.para(sHeading2), briefing.Runs{{Text: f.Title}})
+		b.text(b.para(sHeading2), inline.Runs{{Text: f.Title}})
 	}
 	t, w := b.table(len(f.Items))
 	pad := ctypes.NewTableWidth(140, stypes.TableWidthDxa)
@@ -533,18 +535,18 @@ func (b *builder) Figures(f *briefing.Figures) error {
 
 // PullQuote writes the quote in the Quote style and its speaker and role
 // below.
-func (b *builder) PullQuote(q *briefing.PullQuote) error {
+func (b *builder) PullQuote(q *doc.PullQuote) error {
 	b.text(b.para(sQuote), q.Text)
 	p := b.para(sQuoteSource)
-	b.text(p, briefing.Runs{{Text: q.Speaker, Bold: true}})
+	b.text(p, inline.Runs{{Text: q.Speaker, Bold: true}})
 	if q.Role != "" {
-		b.text(p, briefing.Runs{{Text: ", " + q.Role}})
+		b.text(p, inline.Runs{{Text: ", " + q.Role}})
 	}
 	return nil
 }
 
 // PageBreak starts the next paragraph on a new page.
-func (b *builder) PageBreak(*briefing.PageBreak) error {
+func (b *builder) PageBreak(*doc.PageBreak) error {
 	b.breakNext = true
 	return nil
 }

@@ -17,8 +17,10 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
 	"briefing/briefing/docx"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 	"briefing/internal/testtool"
@@ -58,21 +60,21 @@ func schemaFor(name string) (string, bool) {
 // and a
 // brief and a pack for two brands that change the reference parts: one with
 // its own JPEG logo, one whose name and font family need XML escaping.
-func schemaDocs(t *testing.T) []doc {
+func schemaDocs(t *testing.T) []rendered {
 	t.Helper()
-	ds, err := briefing.Load(data.FS, data.Default)
+	ds, err := statement.Load(data.FS, data.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []doc
+	var docs []rendered
 	for _, lang := range ds.Languages() {
 		r, s := setup(t, lang)
 		for i := range s.Audiences {
 			a := &s.Audiences[i]
 			for _, rec := range s.Selected(a) {
-				docs = append(docs, doc{name: lang + "-brief-" + a.ID + "-" + rec.ID, d: briefing.ComposeBrief(s, a, rec, optsFor(a))})
+				docs = append(docs, rendered{name: lang + "-brief-" + a.ID + "-" + rec.ID, d: compose.Brief(s, a, rec, optsFor(a))})
 			}
-			docs = append(docs, doc{name: lang + "-pack-" + a.ID, d: briefing.ComposePack(s, a, optsFor(a))})
+			docs = append(docs, rendered{name: lang + "-pack-" + a.ID, d: compose.Pack(s, a, optsFor(a))})
 		}
 		if lang == "en" {
 			made := map[string]bool{}
@@ -99,16 +101,16 @@ func schemaDocs(t *testing.T) []doc {
 
 	brands := []struct {
 		name   string
-		change func(*briefing.Style)
+		change func(*style.Style)
 	}{
-		{"logo", func(st *briefing.Style) { st.Logo, st.LogoType, st.Brand.Logo = jpegLogo(t), "jpg", "logo.jpg" }},
-		{"escaped", func(st *briefing.Style) {
+		{"logo", func(st *style.Style) { st.Logo, st.LogoType, st.Brand.Logo = jpegLogo(t), "jpg", "logo.jpg" }},
+		{"escaped", func(st *style.Style) {
 			st.Brand.Name = `Aid & "Relief" <Org>`
 			st.Brand.Fonts.Family = `Noto Sans & 'Co'`
 		}},
 	}
 	for _, br := range brands {
-		st, err := briefing.LoadStyle(defaults.StyleFiles())
+		st, err := style.Load(defaults.StyleFiles())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,9 +122,9 @@ func schemaDocs(t *testing.T) []doc {
 		a := s.Audience("donors")
 		opt := optsFor(a)
 		opt.Brand = &st.Brand
-		for _, d := range []doc{
-			{name: "brand-" + br.name + "-brief", d: briefing.ComposeBrief(s, a, s.Selected(a)[0], opt)},
-			{name: "brand-" + br.name + "-pack", d: briefing.ComposePack(s, a, opt)},
+		for _, d := range []rendered{
+			{name: "brand-" + br.name + "-brief", d: compose.Brief(s, a, s.Selected(a)[0], opt)},
+			{name: "brand-" + br.name + "-pack", d: compose.Pack(s, a, opt)},
 		} {
 			var buf bytes.Buffer
 			if _, err := r.Render(&buf, d.d); err != nil {

@@ -4,16 +4,18 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	kflate "github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"io/fs"
 	"math"
 	"strings"
 	"text/template"
 
+	kflate "github.com/klauspost/compress/flate"
+
 	"github.com/gomutex/godocx/docx"
 
-	"briefing/briefing"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // The reference template is the project's own: the parts in layouts/docx
@@ -53,7 +55,7 @@ func halfPoints(pt float64) int { return int(math.Round(pt * 2)) }
 
 // pageFor returns the page of paper with margins m; ok is false for an
 // unknown paper.
-func pageFor(paper briefing.Paper, m briefing.Margins) (p page, ok bool) {
+func pageFor(paper statement.Paper, m style.Margins) (p page, ok bool) {
 	w, h, ok := paper.Size()
 	if !ok {
 		return page{}, false
@@ -63,7 +65,7 @@ func pageFor(paper briefing.Paper, m briefing.Margins) (p page, ok bool) {
 	return p, true
 }
 
-func newTmplData(st *briefing.Style) tmplData {
+func newTmplData(st *style.Style) tmplData {
 	c, s := st.Brand.Colors, st.Layout.Sizes
 	note := (s.Body + s.Small) / 2
 	return tmplData{

@@ -3,7 +3,7 @@ package layout
 import (
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
 )
 
@@ -23,13 +23,13 @@ type paraFormat struct {
 	role Role
 }
 
-func (c *canvas) paraFormat(s briefing.ParaStyle) paraFormat {
+func (c *canvas) paraFormat(s doc.ParaStyle) paraFormat {
 	switch s {
-	case briefing.ParaLede:
+	case doc.ParaLede:
 		return paraFormat{style: font.Regular, pt: c.sz.Lede, lineH: lh(c.sz.Lede, leadLede), color: c.col.primary, role: P}
-	case briefing.ParaNote:
+	case doc.ParaNote:
 		return paraFormat{style: font.Regular, pt: c.sz.Body, lineH: lh(c.sz.Body, leadBody), color: c.col.text, pad: 4, role: Note}
-	case briefing.ParaSmall:
+	case doc.ParaSmall:
 		pt := c.sz.Small + 1
 		return paraFormat{style: font.Regular, pt: pt, lineH: lh(pt, 1.5), color: c.col.muted, role: P}
 	}
@@ -37,7 +37,7 @@ func (c *canvas) paraFormat(s briefing.ParaStyle) paraFormat {
 }
 
 // para lays out a paragraph.
-func (c *canvas) para(b *briefing.Paragraph, x, y, w float64, dry bool) float64 {
+func (c *canvas) para(b *doc.Paragraph, x, y, w float64, dry bool) float64 {
 	pf := c.paraFormat(b.Style)
 	inner := w - 2*pf.pad
 	if pf.pad > 0 {
@@ -60,7 +60,7 @@ func (c *canvas) para(b *briefing.Paragraph, x, y, w float64, dry bool) float64 
 }
 
 // heading2 lays out a subsection heading.
-func (c *canvas) heading2(b *briefing.Heading, x, y, w float64, dry bool) float64 {
+func (c *canvas) heading2(b *doc.Heading, x, y, w float64, dry bool) float64 {
 	lineH := lh(c.sz.H2, leadHeading)
 	ls := c.wrap(b.Text, font.Bold, c.sz.H2, w)
 	if !dry {
@@ -73,7 +73,7 @@ func (c *canvas) heading2(b *briefing.Heading, x, y, w float64, dry bool) float6
 const listIndent = 5
 
 // list lays out a bulleted list.
-func (c *canvas) list(b *briefing.List, x, y, w float64, dry bool) float64 {
+func (c *canvas) list(b *doc.List, x, y, w float64, dry bool) float64 {
 	pt := c.sz.Body
 	lineH := lh(pt, leadBody)
 	h := 0.0
@@ -112,7 +112,7 @@ func (c *canvas) label(s string, x, y float64, col Color, dry bool, r Role, e in
 
 // figure lays out one key figure: the value in large numerals, the label
 // below.
-func (c *canvas) figure(it briefing.FigureItem, x, y, w, pt float64, dry bool, parent int) float64 {
+func (c *canvas) figure(it doc.FigureItem, x, y, w, pt float64, dry bool, parent int) float64 {
 	vH := lh(pt, 1.12)
 	vl := c.wrap(plain(it.Value), font.Bold, pt, w)
 	lpt := c.sz.Body * 0.86
@@ -130,7 +130,7 @@ func (c *canvas) figure(it briefing.FigureItem, x, y, w, pt float64, dry bool, p
 // layout's figure size, or smaller so that every value fits its column on
 // one line ("25 millones" beside "6 millones"), but not below two thirds of
 // it; a value still too wide then wraps.
-func (c *canvas) figureSize(items []briefing.FigureItem, w float64) float64 {
+func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
 	pt := c.sz.Figure
 	for _, it := range items {
 		if vw := c.width(it.Value, font.Bold, c.sz.Figure); vw > w {
@@ -141,7 +141,7 @@ func (c *canvas) figureSize(items []briefing.FigureItem, w float64) float64 {
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).
-func (c *canvas) figuresColumn(b *briefing.Figures, x, y, w float64, dry bool) float64 {
+func (c *canvas) figuresColumn(b *doc.Figures, x, y, w float64, dry bool) float64 {
 	fpt := c.figureSize(b.Items, w)
 	h := 0.0
 	se := 0
@@ -166,7 +166,7 @@ func (c *canvas) figuresColumn(b *briefing.Figures, x, y, w float64, dry bool) f
 
 // figuresRow lays out key figures side by side in a tinted panel (the
 // pack).
-func (c *canvas) figuresRow(b *briefing.Figures, x, y, w float64, dry bool) float64 {
+func (c *canvas) figuresRow(b *doc.Figures, x, y, w float64, dry bool) float64 {
 	const pad, gap = 5.0, 6.0
 	n := len(b.Items)
 	if n == 0 {
@@ -223,7 +223,7 @@ type quoteParts struct {
 
 const quoteBar, quoteInset = 1.2, 5.0
 
-func (c *canvas) quoteParts(b *briefing.PullQuote, w float64) quoteParts {
+func (c *canvas) quoteParts(b *doc.PullQuote, w float64) quoteParts {
 	q := quoteParts{tw: w - quoteInset}
 	q.qH = lh(c.sz.Quote, leadQuote)
 	q.ql = c.wrap(b.Text, font.Italic, c.sz.Quote, q.tw)
@@ -241,7 +241,7 @@ func (c *canvas) quoteParts(b *briefing.PullQuote, w float64) quoteParts {
 
 // quote lays out a pull quote with an accent bar, the speaker and role
 // below.
-func (c *canvas) quote(b *briefing.PullQuote, x, y, w float64, dry bool) float64 {
+func (c *canvas) quote(b *doc.PullQuote, x, y, w float64, dry bool) float64 {
 	q := c.quoteParts(b, w)
 	if dry {
 		return q.h

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"math"
 
-	"briefing/briefing"
 	"briefing/briefing/font"
+	"briefing/briefing/style"
 )
 
 // Document is a laid-out document.
@@ -190,4 +190,4 @@ func (p *Page) Text() string {
 	return s
 }
 
-var _ = briefing.Regular
+var _ = style.Regular

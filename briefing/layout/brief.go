@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
 )
 
@@ -20,26 +20,26 @@ type item struct {
 
 // briefParts sorts a brief's blocks into the places of its one-page
 // layout: the masthead, the title, the main column, the sidebar and the
-// source block at the foot. It is a briefing.Visitor: a new kind of block
+// source block at the foot. It is a doc.Visitor: a new kind of block
 // is a compile error here until the brief knows where it goes.
 type briefParts struct {
-	mast   *briefing.Masthead
-	title  *briefing.Heading
+	mast   *doc.Masthead
+	title  *doc.Heading
 	main   []item
 	side   []item
-	source *briefing.SourceBlock
+	source *doc.SourceBlock
 }
 
-var _ briefing.Visitor = (*briefParts)(nil)
+var _ doc.Visitor = (*briefParts)(nil)
 
-func (b *briefParts) Masthead(m *briefing.Masthead) error { b.mast = m; return nil }
-func (b *briefParts) Cover(*briefing.Cover) error {
+func (b *briefParts) Masthead(m *doc.Masthead) error { b.mast = m; return nil }
+func (b *briefParts) Cover(*doc.Cover) error {
 	return fmt.Errorf("layout: a brief has no cover")
 }
-func (b *briefParts) Contents(*briefing.Contents) error {
+func (b *briefParts) Contents(*doc.Contents) error {
 	return fmt.Errorf("layout: a brief has no contents")
 }
-func (b *briefParts) Heading(h *briefing.Heading) error {
+func (b *briefParts) Heading(h *doc.Heading) error {
 	if h.Level == 1 && b.title == nil {
 		b.title = h
 		return nil
@@ -47,26 +47,26 @@ func (b *briefParts) Heading(h *briefing.Heading) error {
 	b.main = append(b.main, item{before: 0.8, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.heading2(h, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) Paragraph(p *briefing.Paragraph) error {
+func (b *briefParts) Paragraph(p *doc.Paragraph) error {
 	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.para(p, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) List(l *briefing.List) error {
+func (b *briefParts) List(l *doc.List) error {
 	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.list(l, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) Figures(f *briefing.Figures) error {
+func (b *briefParts) Figures(f *doc.Figures) error {
 	b.side = append(b.side, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.figuresPanel(f, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) PullQuote(q *briefing.PullQuote) error {
+func (b *briefParts) PullQuote(q *doc.PullQuote) error {
 	b.side = append(b.side, item{before: 1.5, quote: true, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.quote(q, x, y, w, dry) }})
 	return nil
 }
-func (b *briefParts) SourceBlock(x *briefing.SourceBlock) error { b.source = x; return nil }
+func (b *briefParts) SourceBlock(x *doc.SourceBlock) error { b.source = x; return nil }
 
 // PageBreak is ignored: a brief is one page.
-func (b *briefParts) PageBreak(*briefing.PageBreak) error { return nil }
+func (b *briefParts) PageBreak(*doc.PageBreak) error { return nil }
 
 // Brief geometry, in mm.
 const (
@@ -80,7 +80,7 @@ const (
 // brief lays out a one-page brief, shrinking the type until it fits.
 func (c *canvas) brief() (*Document, error) {
 	var parts briefParts
-	if err := briefing.Walk(c.d, &parts); err != nil {
+	if err := doc.Walk(c.d, &parts); err != nil {
 		return nil, err
 	}
 	// The pull quote goes in the sidebar, or under the main text when
@@ -111,7 +111,7 @@ func (c *canvas) brief() (*Document, error) {
 		if parts.title != nil {
 			title = parts.title.Text.Plain()
 		}
-		return nil, &briefing.OverflowError{Rec: c.d.Meta.Rec, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: c.d.Meta.At}
+		return nil, &doc.OverflowError{Rec: c.d.Meta.Rec, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: c.d.Meta.At}
 	}
 	c.sz = sz
 	c.begin()
@@ -195,7 +195,7 @@ func (c *canvas) sidebar(items []item, x, y, w float64, dry bool) float64 {
 }
 
 // figuresPanel lays out the key figures stacked in a tinted panel.
-func (c *canvas) figuresPanel(f *briefing.Figures, x, y, w float64, dry bool) float64 {
+func (c *canvas) figuresPanel(f *doc.Figures, x, y, w float64, dry bool) float64 {
 	ih := c.figuresColumn(f, 0, 0, w-2*sidePad, true) + 2*sidePad
 	if !dry {
 		c.fill(x, y, w, ih, c.col.light)
@@ -207,7 +207,7 @@ func (c *canvas) figuresPanel(f *briefing.Figures, x, y, w float64, dry bool) fl
 
 // masthead lays out the brand band: the wordmark on the left; the
 // document type, statement title, event and date on the right.
-func (c *canvas) masthead(m *briefing.Masthead) {
+func (c *canvas) masthead(m *doc.Masthead) {
 	c.fill(0, 0, c.w, bandH, c.col.primary)
 	c.fill(0, bandH, c.w, 1.1, c.col.accent)
 	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, 11, c.col.white)

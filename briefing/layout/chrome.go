@@ -8,7 +8,7 @@ import (
 	_ "image/png"  // or a PNG
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
 )
 
@@ -17,7 +17,7 @@ import (
 // logo, or a typographic wordmark (short name in bold, an accent rule, the
 // full name in two lines). It is one Figure, read by its alternative text.
 // It returns the width used.
-func (c *canvas) wordmark(wm briefing.Wordmark, x, cy, h float64, col Color) float64 {
+func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 {
 	e := c.elem(Figure, 0, wm.Alt)
 	if wm.Logo {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(c.st.Logo))
@@ -61,7 +61,7 @@ func (c *canvas) wordmark(wm briefing.Wordmark, x, cy, h float64, col Color) flo
 // address and the footer line beside it, from x at top y, size mm high;
 // the date, document line and unofficial note go right-aligned in the
 // right half when aside is set.
-func (c *canvas) sourceBlock(b *briefing.SourceBlock, x, y, size float64, aside bool) {
+func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool) {
 	se := c.elem(Section, 0, "")
 	if b.URL != "" {
 		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text})

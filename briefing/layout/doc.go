@@ -1,4 +1,4 @@
-// Package layout places a document on pages: it turns a briefing.Doc, a
+// Package layout places a document on pages: it turns a doc.Doc, a
 // Style and the Doc's paper into pages of positioned boxes (text runs with
 // font, size and colour; fills; rules; images; QR codes; links), each with
 // its role (a heading, a paragraph, a figure with its alternative text, a

@@ -1,6 +1,8 @@
 package layout
 
-import "briefing/briefing"
+import (
+	"briefing/briefing/style"
+)
 
 // Sizes are the type sizes, in points, one layout pass sets a document in.
 type Sizes struct {
@@ -11,7 +13,7 @@ type Sizes struct {
 // lede and quote scale with the body, the key figures by half as much,
 // headings and small print stay. It is the one shrink rule, for PDF and
 // DOCX alike.
-func SizesAt(s briefing.TypeSizes, body float64) Sizes {
+func SizesAt(s style.TypeSizes, body float64) Sizes {
 	k := body / s.Body
 	return Sizes{Body: body, Lede: s.Lede * k, Title: s.Title, H1: s.Heading1, H2: s.Heading2, Figure: s.Figure * (0.5 + k/2), Quote: s.Quote * k, Small: s.Small}
 }
@@ -21,7 +23,7 @@ func SizesAt(s briefing.TypeSizes, body float64) Sizes {
 // returns by how much (mm) the document is too long at the given sizes,
 // ≤ 0 when it fits. It returns the sizes chosen, or ok false with the
 // overflow at body_min.
-func Shrink(s briefing.TypeSizes, over func(Sizes) float64) (sz Sizes, overflow float64, ok bool) {
+func Shrink(s style.TypeSizes, over func(Sizes) float64) (sz Sizes, overflow float64, ok bool) {
 	steps := 0
 	if s.BodyStep > 0 {
 		steps = int((s.Body-s.BodyMin)/s.BodyStep + 1e-9)

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // MMPerPt is the millimetres in a point: the layout works in millimetres,
@@ -26,12 +29,12 @@ type palette struct {
 	primary, accent, text, muted, light, white, rule Color
 }
 
-func newPalette(st *briefing.Style) (palette, error) {
+func newPalette(st *style.Style) (palette, error) {
 	var p palette
 	c := st.Brand.Colors
 	for _, x := range []struct {
 		name string
-		c    briefing.Color
+		c    style.Color
 		dst  *Color
 	}{{"primary", c.Primary, &p.primary}, {"accent", c.Accent, &p.accent}, {"text", c.Text, &p.text}, {"muted", c.Muted, &p.muted}, {"light", c.Light, &p.light}} {
 		r, g, b, err := x.c.RGB()
@@ -54,16 +57,16 @@ func mix(a, b Color, t float64) Color {
 // resolves its colours once per process; a Typesetter is read-only and
 // safe for concurrent use.
 type Typesetter struct {
-	st  *briefing.Style
+	st  *style.Style
 	col palette
 }
 
 // New makes a Typesetter for st: it needs the parsed fonts (a Style made
-// by briefing.LoadStyle), colours written #rrggbb and type sizes with
+// by style.Load), colours written #rrggbb and type sizes with
 // 0 < body_min ≤ body and body_step > 0.
-func New(st *briefing.Style) (*Typesetter, error) {
+func New(st *style.Style) (*Typesetter, error) {
 	if st == nil || st.Type == nil {
-		return nil, fmt.Errorf("layout: no fonts (a Style made by briefing.LoadStyle has them)")
+		return nil, fmt.Errorf("layout: no fonts (a Style made by style.Load has them)")
 	}
 	s := st.Layout.Sizes
 	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
@@ -77,9 +80,9 @@ func New(st *briefing.Style) (*Typesetter, error) {
 }
 
 // Lay lays d out on d's paper: a brief on one page, shrinking its type
-// down to the layout's body_min (past that a *briefing.OverflowError), a
+// down to the layout's body_min (past that a *doc.OverflowError), a
 // pack on as many pages as it takes.
-func (t *Typesetter) Lay(d *briefing.Doc) (*Document, error) {
+func (t *Typesetter) Lay(d *doc.Doc) (*Document, error) {
 	return t.lay(d, nil)
 }
 
@@ -88,11 +91,11 @@ func (t *Typesetter) Lay(d *briefing.Doc) (*Document, error) {
 // far (the anchors of every page are known from the start), and then lets
 // the page's boxes go, so that a document of thousands of pages is never
 // held whole. The Document returned has every page, without boxes.
-func (t *Typesetter) Stream(d *briefing.Doc, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
+func (t *Typesetter) Stream(d *doc.Doc, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
 	return t.lay(d, emit)
 }
 
-func (t *Typesetter) lay(d *briefing.Doc, emit func(*Document, int, *Page) error) (*Document, error) {
+func (t *Typesetter) lay(d *doc.Doc, emit func(*Document, int, *Page) error) (*Document, error) {
 	pw, ph, ok := d.Meta.Paper.Size()
 	if !ok {
 		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
@@ -105,9 +108,9 @@ func (t *Typesetter) lay(d *briefing.Doc, emit func(*Document, int, *Page) error
 	var doc *Document
 	var err error
 	switch d.Meta.Kind {
-	case briefing.KindBrief:
+	case statement.KindBrief:
 		doc, err = c.brief()
-	case briefing.KindPack:
+	case statement.KindPack:
 		doc, err = c.pack()
 	default:
 		return nil, fmt.Errorf("layout: unknown document kind %q", d.Meta.Kind)
@@ -123,10 +126,10 @@ func (t *Typesetter) lay(d *briefing.Doc, emit func(*Document, int, *Page) error
 
 // canvas is the state of one document being laid out.
 type canvas struct {
-	st  *briefing.Style
+	st  *style.Style
 	fs  *font.Set
 	col palette
-	d   *briefing.Doc
+	d   *doc.Doc
 	// w, h are the paper size and ml, mr, mt, mb the margins, in mm.
 	w, h           float64
 	ml, mr, mt, mb float64
@@ -232,7 +235,7 @@ type line struct {
 }
 
 // wrap sets runs in base style at size pt in lines at most width mm wide.
-func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []line {
+func (c *canvas) wrap(runs inline.Runs, base font.Style, pt, width float64) []line {
 	if len(runs) == 0 {
 		return nil
 	}
@@ -256,7 +259,7 @@ func (c *canvas) wrap(runs briefing.Runs, base font.Style, pt, width float64) []
 }
 
 // plain makes runs of a plain string.
-func plain(s string) briefing.Runs { return briefing.Runs{{Text: s}} }
+func plain(s string) inline.Runs { return inline.Runs{{Text: s}} }
 
 // align is a line alignment.
 type align int

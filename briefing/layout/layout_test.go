@@ -11,8 +11,11 @@ import (
 	"sync"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/layout"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 )
@@ -20,28 +23,28 @@ import (
 var update = flag.Bool("update", false, "rewrite the snapshots in testdata")
 
 var (
-	once  sync.Once
-	ds    *briefing.Dataset
-	style *briefing.Style
-	err0  error
+	once sync.Once
+	ds   *statement.Dataset
+	st0  *style.Style
+	err0 error
 )
 
-func fixture(t testing.TB) (*briefing.Dataset, *briefing.Style) {
+func fixture(t testing.TB) (*statement.Dataset, *style.Style) {
 	t.Helper()
 	once.Do(func() {
-		if ds, err0 = briefing.Load(data.FS, data.Default); err0 != nil {
+		if ds, err0 = statement.Load(data.FS, data.Default); err0 != nil {
 			return
 		}
-		style, err0 = briefing.LoadStyle(defaults.StyleFiles())
+		st0, err0 = style.Load(defaults.StyleFiles())
 	})
 	if err0 != nil {
 		t.Fatal(err0)
 	}
-	return ds, style
+	return ds, st0
 }
 
 // typesetter makes a Typesetter for st.
-func typesetter(t testing.TB, st *briefing.Style) *layout.Typesetter {
+func typesetter(t testing.TB, st *style.Style) *layout.Typesetter {
 	t.Helper()
 	ts, err := layout.New(st)
 	if err != nil {
@@ -53,10 +56,10 @@ func typesetter(t testing.TB, st *briefing.Style) *layout.Typesetter {
 // TestNew: a style the layout cannot use is refused once, by New.
 func TestNew(t *testing.T) {
 	_, st := fixture(t)
-	for want, edit := range map[string]func(*briefing.Style){
-		"colour accent": func(s *briefing.Style) { s.Brand.Colors.Accent = "amber" },
-		"body_step":     func(s *briefing.Style) { s.Layout.Sizes.BodyStep = 0 },
-		"no fonts":      func(s *briefing.Style) { s.Type = nil },
+	for want, edit := range map[string]func(*style.Style){
+		"colour accent": func(s *style.Style) { s.Brand.Colors.Accent = "amber" },
+		"body_step":     func(s *style.Style) { s.Layout.Sizes.BodyStep = 0 },
+		"no fonts":      func(s *style.Style) { s.Type = nil },
 	} {
 		s := *st
 		edit(&s)
@@ -66,17 +69,17 @@ func TestNew(t *testing.T) {
 	}
 }
 
-// doc composes the brief of rec (or the pack when rec is "") for the
+// sample composes the brief of rec (or the pack when rec is "") for the
 // audience in lang on paper.
-func doc(t testing.TB, lang, audience, rec string, paper briefing.Paper) *briefing.Doc {
+func sample(t testing.TB, lang, audience, rec string, paper statement.Paper) *doc.Doc {
 	d, st := fixture(t)
 	s, _ := d.In(lang)
 	a := s.Audience(audience)
-	opt := briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &st.Brand, Places: d.Places(lang)}
+	opt := compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand, Places: d.Places(lang)}
 	if rec == "" {
-		return briefing.ComposePack(s, a, opt)
+		return compose.Pack(s, a, opt)
 	}
-	return briefing.ComposeBrief(s, a, s.Recommendation(rec), opt)
+	return compose.Brief(s, a, s.Recommendation(rec), opt)
 }
 
 // snapshot writes a laid-out document as JSON with one box per line, so
@@ -123,14 +126,14 @@ func TestSnapshots(t *testing.T) {
 	_, st := fixture(t)
 	for _, c := range []struct {
 		name, lang, audience, rec string
-		paper                     briefing.Paper
+		paper                     statement.Paper
 	}{
-		{"brief-en-rec1-a4", "en", "delegates", "access-to-protection", briefing.PaperA4},
-		{"brief-es-rec2-letter", "es", "donors", "inclusion-and-integration", briefing.PaperLetter},
-		{"pack-es-donors-letter", "es", "donors", "", briefing.PaperLetter},
+		{"brief-en-rec1-a4", "en", "delegates", "access-to-protection", statement.PaperA4},
+		{"brief-es-rec2-letter", "es", "donors", "inclusion-and-integration", statement.PaperLetter},
+		{"pack-es-donors-letter", "es", "donors", "", statement.PaperLetter},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ld, err := typesetter(t, st).Lay(doc(t, c.lang, c.audience, c.rec, c.paper))
+			ld, err := typesetter(t, st).Lay(sample(t, c.lang, c.audience, c.rec, c.paper))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -167,14 +170,14 @@ func TestRolesAndOrder(t *testing.T) {
 	_, st := fixture(t)
 	for _, c := range []struct {
 		lang, audience, rec string
-		paper               briefing.Paper
+		paper               statement.Paper
 	}{
-		{"en", "delegates", "access-to-protection", briefing.PaperA4},
-		{"es", "donors", "root-causes", briefing.PaperLetter},
-		{"en", "states", "", briefing.PaperA4},
-		{"es", "donors", "", briefing.PaperLetter},
+		{"en", "delegates", "access-to-protection", statement.PaperA4},
+		{"es", "donors", "root-causes", statement.PaperLetter},
+		{"en", "states", "", statement.PaperA4},
+		{"es", "donors", "", statement.PaperLetter},
 	} {
-		d := doc(t, c.lang, c.audience, c.rec, c.paper)
+		d := sample(t, c.lang, c.audience, c.rec, c.paper)
 		ld, err := typesetter(t, st).Lay(d)
 		if err != nil {
 			t.Fatal(err)
@@ -235,15 +238,15 @@ func TestRolesAndOrder(t *testing.T) {
 }
 
 // modelText lists the texts of d's body blocks, in order.
-func modelText(d *briefing.Doc) []string {
+func modelText(d *doc.Doc) []string {
 	var out []string
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
-		case *briefing.Heading:
+		case *doc.Heading:
 			out = append(out, b.Text.Plain())
-		case *briefing.Paragraph:
+		case *doc.Paragraph:
 			out = append(out, b.Text.Plain())
-		case *briefing.PullQuote:
+		case *doc.PullQuote:
 			out = append(out, b.Text.Plain())
 		}
 	}
@@ -254,13 +257,13 @@ func modelText(d *briefing.Doc) []string {
 // recommendation's place in the data.
 func TestOverflow(t *testing.T) {
 	_, st := fixture(t)
-	d := doc(t, "en", "delegates", "access-to-protection", briefing.PaperA4)
-	long := d.Blocks[2].(*briefing.Paragraph)
+	d := sample(t, "en", "delegates", "access-to-protection", statement.PaperA4)
+	long := d.Blocks[2].(*doc.Paragraph)
 	for range 6 {
-		d.Blocks = append(d.Blocks[:3], append([]briefing.Block{long}, d.Blocks[3:]...)...)
+		d.Blocks = append(d.Blocks[:3], append([]doc.Block{long}, d.Blocks[3:]...)...)
 	}
 	_, err := typesetter(t, st).Lay(d)
-	var oe *briefing.OverflowError
+	var oe *doc.OverflowError
 	if !errors.As(err, &oe) {
 		t.Fatalf("err = %v, want an OverflowError", err)
 	}
@@ -271,7 +274,7 @@ func TestOverflow(t *testing.T) {
 
 // TestShrink: sizes come down in steps from body to body_min.
 func TestShrink(t *testing.T) {
-	s := briefing.TypeSizes{Body: 10.5, BodyMin: 8.5, BodyStep: 0.5, Lede: 13, Figure: 26, Quote: 12}
+	s := style.TypeSizes{Body: 10.5, BodyMin: 8.5, BodyStep: 0.5, Lede: 13, Figure: 26, Quote: 12}
 	var tried []float64
 	sz, _, ok := layout.Shrink(s, func(sz layout.Sizes) float64 {
 		tried = append(tried, sz.Body)
@@ -289,7 +292,7 @@ func TestShrink(t *testing.T) {
 // guesses one.
 func TestUnknownPaper(t *testing.T) {
 	_, st := fixture(t)
-	d := doc(t, "en", "delegates", "access-to-protection", briefing.PaperA4)
+	d := sample(t, "en", "delegates", "access-to-protection", statement.PaperA4)
 	d.Meta.Paper = ""
 	if _, err := typesetter(t, st).Lay(d); err == nil || !strings.Contains(err.Error(), "unknown paper") {
 		t.Errorf("err = %v", err)
@@ -299,7 +302,7 @@ func TestUnknownPaper(t *testing.T) {
 func BenchmarkBrief(b *testing.B) {
 	_, st := fixture(b)
 	ts := typesetter(b, st)
-	d := doc(b, "en", "delegates", "access-to-protection", briefing.PaperA4)
+	d := sample(b, "en", "delegates", "access-to-protection", statement.PaperA4)
 	for b.Loop() {
 		if _, err := ts.Lay(d); err != nil {
 			b.Fatal(err)
@@ -310,7 +313,7 @@ func BenchmarkBrief(b *testing.B) {
 func BenchmarkPack(b *testing.B) {
 	_, st := fixture(b)
 	ts := typesetter(b, st)
-	d := doc(b, "en", "delegates", "", briefing.PaperA4)
+	d := sample(b, "en", "delegates", "", statement.PaperA4)
 	for b.Loop() {
 		if _, err := ts.Lay(d); err != nil {
 			b.Fatal(err)
@@ -323,7 +326,7 @@ func BenchmarkPack(b *testing.B) {
 // boxes.
 func TestStream(t *testing.T) {
 	_, st := fixture(t)
-	d := doc(t, "es", "donors", "", briefing.PaperLetter)
+	d := sample(t, "es", "donors", "", statement.PaperLetter)
 	whole, err := typesetter(t, st).Lay(d)
 	if err != nil {
 		t.Fatal(err)

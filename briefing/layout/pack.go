@@ -5,8 +5,9 @@ import (
 	"strconv"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/font"
+	"briefing/briefing/inline"
 )
 
 // The pack is laid out twice: the first pass learns on which page (and
@@ -16,14 +17,14 @@ import (
 // their own lines) moves anything else.
 
 // packWriter lays out a pack's blocks in flow, page by page. It
-// implements briefing.Visitor.
+// implements doc.Visitor.
 type packWriter struct {
 	c *canvas
 	// pages and at are what the first pass learnt (zero in the first pass).
 	pages int
 	at    map[string]Dest
 	// next maps each heading to the block after it, to keep them together.
-	next map[*briefing.Heading]briefing.Block
+	next map[*doc.Heading]doc.Block
 
 	y        float64
 	atTop    bool
@@ -31,7 +32,7 @@ type packWriter struct {
 	started  bool
 }
 
-var _ briefing.Visitor = (*packWriter)(nil)
+var _ doc.Visitor = (*packWriter)(nil)
 
 func (c *canvas) pack() (*Document, error) {
 	c.begin()
@@ -61,13 +62,13 @@ func (c *canvas) pack() (*Document, error) {
 
 func (w *packWriter) run() error {
 	d := w.c.d
-	w.next = map[*briefing.Heading]briefing.Block{}
+	w.next = map[*doc.Heading]doc.Block{}
 	for i, b := range d.Blocks[:max(len(d.Blocks)-1, 0)] {
-		if h, ok := b.(*briefing.Heading); ok {
+		if h, ok := b.(*doc.Heading); ok {
 			w.next[h] = d.Blocks[i+1]
 		}
 	}
-	if err := briefing.Walk(d, w); err != nil {
+	if err := doc.Walk(d, w); err != nil {
 		return err
 	}
 	if !w.started {
@@ -121,12 +122,12 @@ func (w *packWriter) gap(g float64) {
 func (w *packWriter) bodyGap() float64 { return lh(w.c.sz.Body, leadBody) * 0.6 }
 
 // Masthead is not part of a pack (its cover is).
-func (w *packWriter) Masthead(*briefing.Masthead) error {
+func (w *packWriter) Masthead(*doc.Masthead) error {
 	return fmt.Errorf("layout: a pack has no masthead")
 }
 
 // SourceBlock outside the cover goes in the flow.
-func (w *packWriter) SourceBlock(b *briefing.SourceBlock) error {
+func (w *packWriter) SourceBlock(b *doc.SourceBlock) error {
 	w.gap(2 * w.bodyGap())
 	w.ensure(17)
 	w.c.sourceBlock(b, w.c.ml, w.y, 17, false)
@@ -136,13 +137,13 @@ func (w *packWriter) SourceBlock(b *briefing.SourceBlock) error {
 }
 
 // Cover lays out the cover page.
-func (w *packWriter) Cover(cv *briefing.Cover) error {
+func (w *packWriter) Cover(cv *doc.Cover) error {
 	w.newPage()
 	if !w.c.cover(cv) {
 		// The audience's note is too long for the cover: it gets a page
 		// of its own after it rather than running into the footer.
 		w.needPage = true
-		if err := w.Paragraph(&briefing.Paragraph{Style: briefing.ParaNote, Text: cv.Note}); err != nil {
+		if err := w.Paragraph(&doc.Paragraph{Style: doc.ParaNote, Text: cv.Note}); err != nil {
 			return err
 		}
 	}
@@ -152,7 +153,7 @@ func (w *packWriter) Cover(cv *briefing.Cover) error {
 
 // Contents lays out the contents page: entries with page numbers, each a
 // link to its heading.
-func (w *packWriter) Contents(ct *briefing.Contents) error {
+func (w *packWriter) Contents(ct *doc.Contents) error {
 	c := w.c
 	w.ensure(0)
 	w.y += w.headingBlock("", plain(ct.Title), false, nil)
@@ -198,7 +199,7 @@ func (w *packWriter) Contents(ct *briefing.Contents) error {
 
 // headingBlock lays out (or measures) a level-1 heading with its kicker
 // and accent rule at the cursor; it returns the height.
-func (w *packWriter) headingBlock(kicker string, text briefing.Runs, dry bool, h1 *briefing.Heading) float64 {
+func (w *packWriter) headingBlock(kicker string, text inline.Runs, dry bool, h1 *doc.Heading) float64 {
 	c := w.c
 	cw := w.width()
 	h := 0.0
@@ -224,7 +225,7 @@ func (w *packWriter) headingBlock(kicker string, text briefing.Runs, dry bool, h
 }
 
 // Heading lays out a heading, keeping it with the next two lines of text.
-func (w *packWriter) Heading(h *briefing.Heading) error {
+func (w *packWriter) Heading(h *doc.Heading) error {
 	c := w.c
 	keep := w.keep(w.next[h])
 	if h.Level <= 1 {
@@ -246,7 +247,7 @@ func (w *packWriter) Heading(h *briefing.Heading) error {
 
 // keep is how much of block b must fit below a heading for the heading
 // to stay on the page: two lines of text, or all of a block kept whole.
-func (w *packWriter) keep(b briefing.Block) float64 {
+func (w *packWriter) keep(b doc.Block) float64 {
 	k := &keeper{w: w, h: 2*lh(w.c.sz.Body, leadBody) + w.bodyGap()}
 	if b != nil {
 		b.Accept(k)
@@ -261,9 +262,9 @@ type keeper struct {
 	h float64
 }
 
-var _ briefing.Visitor = (*keeper)(nil)
+var _ doc.Visitor = (*keeper)(nil)
 
-func (k *keeper) Paragraph(b *briefing.Paragraph) error {
+func (k *keeper) Paragraph(b *doc.Paragraph) error {
 	w, c := k.w, k.w.c
 	pf := c.paraFormat(b.Style)
 	if pf.pad > 0 {
@@ -273,27 +274,27 @@ func (k *keeper) Paragraph(b *briefing.Paragraph) error {
 	}
 	return nil
 }
-func (k *keeper) Figures(b *briefing.Figures) error {
+func (k *keeper) Figures(b *doc.Figures) error {
 	k.h = k.w.c.figuresRow(b, 0, 0, k.w.width(), true) + 2*k.w.bodyGap()
 	return nil
 }
-func (k *keeper) PullQuote(b *briefing.PullQuote) error {
+func (k *keeper) PullQuote(b *doc.PullQuote) error {
 	w := k.w
 	if h := w.c.quote(b, 0, 0, w.width()*0.82, true); h <= w.bottom()-w.top() {
 		k.h = h + 2.2*w.bodyGap()
 	}
 	return nil
 }
-func (k *keeper) Masthead(*briefing.Masthead) error       { return nil }
-func (k *keeper) Cover(*briefing.Cover) error             { return nil }
-func (k *keeper) Contents(*briefing.Contents) error       { return nil }
-func (k *keeper) Heading(*briefing.Heading) error         { return nil }
-func (k *keeper) List(*briefing.List) error               { return nil }
-func (k *keeper) SourceBlock(*briefing.SourceBlock) error { return nil }
-func (k *keeper) PageBreak(*briefing.PageBreak) error     { return nil }
+func (k *keeper) Masthead(*doc.Masthead) error       { return nil }
+func (k *keeper) Cover(*doc.Cover) error             { return nil }
+func (k *keeper) Contents(*doc.Contents) error       { return nil }
+func (k *keeper) Heading(*doc.Heading) error         { return nil }
+func (k *keeper) List(*doc.List) error               { return nil }
+func (k *keeper) SourceBlock(*doc.SourceBlock) error { return nil }
+func (k *keeper) PageBreak(*doc.PageBreak) error     { return nil }
 
 // record notes a heading's anchor and bookmarks level-1 headings.
-func (w *packWriter) record(h *briefing.Heading) {
+func (w *packWriter) record(h *doc.Heading) {
 	pos := Dest{Page: w.c.pageNo(), Y: w.y}
 	if h.Anchor != "" {
 		w.c.doc.Anchors[h.Anchor] = pos
@@ -305,7 +306,7 @@ func (w *packWriter) record(h *briefing.Heading) {
 
 // Paragraph lays out a paragraph, breaking it across pages between lines;
 // a boxed note is kept whole.
-func (w *packWriter) Paragraph(b *briefing.Paragraph) error {
+func (w *packWriter) Paragraph(b *doc.Paragraph) error {
 	c := w.c
 	w.gap(w.bodyGap())
 	pf := c.paraFormat(b.Style)
@@ -347,10 +348,10 @@ func (w *packWriter) flowLines(ls []line, x, width float64, pf paraFormat, e int
 }
 
 // List lays out a bulleted list, item by item.
-func (w *packWriter) List(b *briefing.List) error {
+func (w *packWriter) List(b *doc.List) error {
 	c := w.c
 	w.gap(w.bodyGap())
-	pf := c.paraFormat(briefing.ParaBody)
+	pf := c.paraFormat(doc.ParaBody)
 	pf.role = ListItem
 	le := c.elem(List, 0, "")
 	for i, it := range b.Items {
@@ -366,7 +367,7 @@ func (w *packWriter) List(b *briefing.List) error {
 }
 
 // Figures lays out the key figures as a row, kept whole.
-func (w *packWriter) Figures(b *briefing.Figures) error {
+func (w *packWriter) Figures(b *doc.Figures) error {
 	c := w.c
 	w.gap(2 * w.bodyGap())
 	h := c.figuresRow(b, 0, 0, w.width(), true)
@@ -379,7 +380,7 @@ func (w *packWriter) Figures(b *briefing.Figures) error {
 // PullQuote lays out a pull quote, never split across pages, unless it is
 // longer than a whole page: then it flows from page to page like text,
 // rather than running off the bottom of one.
-func (w *packWriter) PullQuote(b *briefing.PullQuote) error {
+func (w *packWriter) PullQuote(b *doc.PullQuote) error {
 	c := w.c
 	w.gap(2.2 * w.bodyGap())
 	qw := w.width() * 0.82
@@ -396,7 +397,7 @@ func (w *packWriter) PullQuote(b *briefing.PullQuote) error {
 
 // flowQuote sets an over-long quote as flowing italic text with its
 // speaker and role after it.
-func (w *packWriter) flowQuote(b *briefing.PullQuote, width float64) {
+func (w *packWriter) flowQuote(b *doc.PullQuote, width float64) {
 	c := w.c
 	q := c.quoteParts(b, width+quoteInset)
 	e := c.elem(Quote, 0, "")
@@ -408,7 +409,7 @@ func (w *packWriter) flowQuote(b *briefing.PullQuote, width float64) {
 }
 
 // PageBreak makes the next block start a new page.
-func (w *packWriter) PageBreak(*briefing.PageBreak) error {
+func (w *packWriter) PageBreak(*doc.PageBreak) error {
 	w.needPage = true
 	return nil
 }
@@ -416,7 +417,7 @@ func (w *packWriter) PageBreak(*briefing.PageBreak) error {
 // cover lays out the pack's cover page. It reports false when the cover
 // note did not fit above the footer and was left out for the caller to set
 // elsewhere.
-func (c *canvas) cover(cv *briefing.Cover) (noteFits bool) {
+func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	cw := c.w - c.ml - c.mr
 	blockH := c.h * 0.54
 	c.fill(0, 0, c.w, blockH, c.col.primary)
@@ -467,7 +468,7 @@ func (c *canvas) cover(cv *briefing.Cover) (noteFits bool) {
 	}
 	noteFits = true
 	if len(cv.Note) > 0 {
-		note := &briefing.Paragraph{Style: briefing.ParaNote, Text: cv.Note}
+		note := &doc.Paragraph{Style: doc.ParaNote, Text: cv.Note}
 		if nh := c.para(note, 0, 0, cw, true); y+6+nh+uh > top-6 {
 			noteFits = false
 		} else {

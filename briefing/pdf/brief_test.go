@@ -11,45 +11,47 @@ import (
 	"sync"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/pdf"
+	"briefing/briefing/statement"
 )
 
 // briefs composes every recommendation's brief in lang on paper, by name.
-func briefs(t testing.TB, lang string, paper briefing.Paper) map[string]*briefing.Doc {
+func briefs(t testing.TB, lang string, paper statement.Paper) map[string]*doc.Doc {
 	_, st, _ := fixture(t)
-	s := statement(t, lang)
+	s := statementIn(t, lang)
 	a := s.Audience("delegates")
-	out := map[string]*briefing.Doc{}
+	out := map[string]*doc.Doc{}
 	for i := range s.Recommendations {
 		r := &s.Recommendations[i]
-		out[fmt.Sprintf("brief-%s-%s-%d", lang, paper, r.Number)] = briefing.ComposeBrief(s, a, r, opts(st, paper))
+		out[fmt.Sprintf("brief-%s-%s-%d", lang, paper, r.Number)] = compose.Brief(s, a, r, opts(st, paper))
 	}
 	return out
 }
 
 // docText is the text a Doc's blocks must show, block by block.
-func docText(d *briefing.Doc) []string {
+func docText(d *doc.Doc) []string {
 	var out []string
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
-		case *briefing.Heading:
+		case *doc.Heading:
 			out = append(out, b.Kicker, b.Text.Plain())
-		case *briefing.Paragraph:
+		case *doc.Paragraph:
 			out = append(out, b.Text.Plain())
-		case *briefing.List:
+		case *doc.List:
 			for _, it := range b.Items {
 				out = append(out, it.Plain())
 			}
-		case *briefing.Figures:
+		case *doc.Figures:
 			for _, it := range b.Items {
 				out = append(out, it.Value, it.Label.Plain())
 			}
-		case *briefing.PullQuote:
+		case *doc.PullQuote:
 			out = append(out, b.Text.Plain(), b.Speaker, b.Role)
-		case *briefing.Masthead:
+		case *doc.Masthead:
 			out = append(out, b.Label, b.Statement, b.Line, b.Wordmark.Short)
-		case *briefing.SourceBlock:
+		case *doc.SourceBlock:
 			out = append(out, b.Label, b.URL, b.Footer, b.Date, b.Doc, b.Unofficial)
 		}
 	}
@@ -60,9 +62,9 @@ const briefMax = 60 << 10
 
 func TestBrief(t *testing.T) {
 	_, _, r := fixture(t)
-	sizes := map[briefing.Paper]string{briefing.PaperA4: "595.28 x 841.89 pts", briefing.PaperLetter: "612 x 792 pts"}
+	sizes := map[statement.Paper]string{statement.PaperA4: "595.28 x 841.89 pts", statement.PaperLetter: "612 x 792 pts"}
 	for _, lang := range []string{"en", "es"} {
-		for _, paper := range briefing.Papers {
+		for _, paper := range statement.Papers {
 			for name, d := range briefs(t, lang, paper) {
 				t.Run(name, func(t *testing.T) {
 					b, info := render(t, r, d, name)
@@ -103,7 +105,7 @@ func TestBrief(t *testing.T) {
 // at once from one Renderer, and wants the same bytes.
 func TestBriefDeterministic(t *testing.T) {
 	_, _, r := fixture(t)
-	docs := briefs(t, "en", briefing.PaperA4)
+	docs := briefs(t, "en", statement.PaperA4)
 	first := map[string][]byte{}
 	for name, d := range docs {
 		first[name], _ = render(t, r, d, "")
@@ -129,14 +131,14 @@ func TestBriefDeterministic(t *testing.T) {
 
 func TestBriefOverflow(t *testing.T) {
 	_, st, r := fixture(t)
-	s := statement(t, "en")
+	s := statementIn(t, "en")
 	rec := s.Recommendations[2]
 	rec.Body = append([]string(nil), rec.Body...)
 	for range 4 {
 		rec.Body = append(rec.Body, rec.Body[:4]...)
 	}
-	for _, paper := range briefing.Papers {
-		d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, paper))
+	for _, paper := range statement.Papers {
+		d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, paper))
 		var buf bytes.Buffer
 		_, err := r.Render(&buf, d)
 		var oe *pdf.OverflowError
@@ -147,7 +149,7 @@ func TestBriefOverflow(t *testing.T) {
 			t.Errorf("%+v", oe)
 		}
 		msg := err.Error()
-		if !strings.HasPrefix(msg, `recommendation 3 ("Address`) || !strings.Contains(msg, "does not fit one "+map[briefing.Paper]string{briefing.PaperA4: "A4", briefing.PaperLetter: "Letter"}[paper]+" page") || !strings.Contains(msg, "at the smallest body size 8.5 pt") {
+		if !strings.HasPrefix(msg, `recommendation 3 ("Address`) || !strings.Contains(msg, "does not fit one "+map[statement.Paper]string{statement.PaperA4: "A4", statement.PaperLetter: "Letter"}[paper]+" page") || !strings.Contains(msg, "at the smallest body size 8.5 pt") {
 			t.Errorf("message: %s", msg)
 		}
 		if buf.Len() != 0 {
@@ -160,10 +162,10 @@ func TestBriefOverflow(t *testing.T) {
 // wants it on one page all the same.
 func TestBriefShrinks(t *testing.T) {
 	_, st, r := fixture(t)
-	s := statement(t, "en")
+	s := statementIn(t, "en")
 	rec := s.Recommendations[0]
 	rec.Body = append(append([]string(nil), rec.Body...), rec.Body[1])
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperLetter))
+	d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, statement.PaperLetter))
 	_, info := render(t, r, d, "brief-shrunk")
 	if info.Pages != 1 {
 		t.Errorf("%d pages", info.Pages)
@@ -172,8 +174,8 @@ func TestBriefShrinks(t *testing.T) {
 
 func BenchmarkBrief(b *testing.B) {
 	_, _, r := fixture(b)
-	var d *briefing.Doc
-	for name, x := range briefs(b, "en", briefing.PaperA4) {
+	var d *doc.Doc
+	for name, x := range briefs(b, "en", statement.PaperA4) {
 		if strings.HasSuffix(name, "-1") {
 			d = x
 		}
@@ -219,12 +221,12 @@ func TestBriefLogoUnofficial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, d := range briefs(t, "es", briefing.PaperA4) {
+	for name, d := range briefs(t, "es", statement.PaperA4) {
 		if !strings.HasSuffix(name, "-3") {
 			continue
 		}
-		d.Blocks[0].(*briefing.Masthead).Wordmark = briefing.Wordmark{Logo: true, Alt: "Logo"}
-		d.Blocks[len(d.Blocks)-1].(*briefing.SourceBlock).Unofficial = "Traducción no oficial"
+		d.Blocks[0].(*doc.Masthead).Wordmark = doc.Wordmark{Logo: true, Alt: "Logo"}
+		d.Blocks[len(d.Blocks)-1].(*doc.SourceBlock).Unofficial = "Traducción no oficial"
 		b, info := render(t, r, d, "brief-logo-unofficial")
 		if info.Pages != 1 {
 			t.Errorf("%d pages", info.Pages)
@@ -245,10 +247,10 @@ func TestBriefLogoUnofficial(t *testing.T) {
 // uses the full fonts.
 func TestBriefNonLatin(t *testing.T) {
 	_, st, r := fixture(t)
-	s := statement(t, "en")
+	s := statementIn(t, "en")
 	rec := s.Recommendations[3]
 	rec.Body = append([]string{"Защита беженцев — Προστασία προσφύγων."}, rec.Body...)
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperA4))
+	d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, statement.PaperA4))
 	b, _ := render(t, r, d, "brief-nonlatin")
 	f := written(t, b)
 	checkFonts(t, f)
@@ -261,11 +263,11 @@ func TestBriefNonLatin(t *testing.T) {
 // TestBriefRich has asks, bold and italic runs and a link.
 func TestBriefRich(t *testing.T) {
 	_, st, r := fixture(t)
-	s := statement(t, "en")
+	s := statementIn(t, "en")
 	rec := s.Recommendations[1]
 	rec.Body = append([]string{"States should **fund refugee-led organisations** and read the *Cartagena* [Declaration](https://example.org/cartagena) in full."}, rec.Body[:3]...)
 	rec.Asks = []string{"Adopt a **regional** plan for inclusion by 2025.", "Report on progress every year, with civil society and refugee-led organisations at the table."}
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &rec, opts(st, briefing.PaperLetter))
+	d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, statement.PaperLetter))
 	b, info := render(t, r, d, "brief-rich")
 	if info.Pages != 1 {
 		t.Errorf("%d pages", info.Pages)
@@ -286,7 +288,7 @@ func TestBriefRich(t *testing.T) {
 // subset tags differ; a second render of one brief gives the same tags.
 func TestSubsetTags(t *testing.T) {
 	_, _, r := fixture(t)
-	docs := briefs(t, "en", briefing.PaperA4)
+	docs := briefs(t, "en", statement.PaperA4)
 	names := map[string][]string{}
 	for _, n := range []string{"brief-en-a4-1", "brief-en-a4-2"} {
 		b, _ := render(t, r, docs[n], "")

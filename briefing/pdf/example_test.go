@@ -4,19 +4,21 @@ import (
 	"bytes"
 	"fmt"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
 	"briefing/briefing/pdf"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 )
 
 // Render the brief for the first recommendation of the default statement.
 func Example() {
-	ds, err := briefing.Load(data.FS, data.Default)
+	ds, err := statement.Load(data.FS, data.Default)
 	if err != nil {
 		panic(err)
 	}
-	st, err := briefing.LoadStyle(defaults.StyleFiles())
+	st, err := style.Load(defaults.StyleFiles())
 	if err != nil {
 		panic(err)
 	}
@@ -25,7 +27,7 @@ func Example() {
 		panic(err)
 	}
 	s, _ := ds.In("en")
-	d := briefing.ComposeBrief(s, s.Audience("delegates"), &s.Recommendations[0], briefing.ComposeOptions{Paper: briefing.PaperA4, Brand: &st.Brand})
+	d := compose.Brief(s, s.Audience("delegates"), &s.Recommendations[0], compose.Options{Paper: statement.PaperA4, Brand: &st.Brand})
 	var buf bytes.Buffer
 	info, err := r.Render(&buf, d)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 // box draws one box of page i (from 0).
-func (dc *doc) box(b *layout.Box, i int) {
+func (dc *drawing) box(b *layout.Box, i int) {
 	f := dc.f
 	switch b.Kind {
 	case layout.Text:
@@ -96,7 +96,7 @@ func (r *Renderer) qrFor(s string) *qrCode {
 }
 
 // qr draws a QR code of s, size mm square, its modules in colour c.
-func (dc *doc) qr(s string, x, y, size float64, c layout.Color) {
+func (dc *drawing) qr(s string, x, y, size float64, c layout.Color) {
 	q := dc.r.qrFor(s)
 	if q == nil {
 		return

@@ -1,9 +1,11 @@
 package pdf
 
-import "briefing/briefing"
+import (
+	"briefing/briefing/style"
+)
 
 // NewPublic is New with fonts given through fpdf's public API only.
-func NewPublic(st *briefing.Style) (*Renderer, error) { return newRenderer(st, true) }
+func NewPublic(st *style.Style) (*Renderer, error) { return newRenderer(st, true) }
 
 // SharesFonts reports whether r's documents share the parsed stub font
 // (the shortcut in share.go) and, when not, why.

@@ -5,8 +5,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"briefing/briefing"
 	"briefing/briefing/font"
+	"briefing/briefing/style"
 )
 
 // Fonts take three parts:
@@ -24,7 +24,7 @@ import (
 // family is the name the stub fonts are registered under in fpdf.
 const family = "xx+NotoSans"
 
-var fpdfStyles = [4]string{briefing.Regular: "", briefing.Bold: "B", briefing.Italic: "I", briefing.BoldItalic: "BI"}
+var fpdfStyles = [4]string{style.Regular: "", style.Bold: "B", style.Italic: "I", style.BoldItalic: "BI"}
 
 // fontKey is fpdf's key for style i of family, and "utf8"+fontKey(i) the
 // /BaseFont fpdf writes for it.

@@ -9,45 +9,48 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/pdf"
 	"briefing/briefing/pdf/finish"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 	"briefing/internal/testtool"
 )
 
 var (
-	loadOnce sync.Once
-	ds       *briefing.Dataset
-	style    *briefing.Style
-	renderer *pdf.Renderer
-	loadErr  error
+	loadOnce  sync.Once
+	ds        *statement.Dataset
+	testStyle *style.Style
+	renderer  *pdf.Renderer
+	loadErr   error
 )
 
 // fixture loads the default data and style and makes a Renderer, once.
-func fixture(t testing.TB) (*briefing.Dataset, *briefing.Style, *pdf.Renderer) {
+func fixture(t testing.TB) (*statement.Dataset, *style.Style, *pdf.Renderer) {
 	t.Helper()
 	loadOnce.Do(func() {
-		ds, loadErr = briefing.Load(data.FS, data.Default)
+		ds, loadErr = statement.Load(data.FS, data.Default)
 		if loadErr != nil {
 			return
 		}
-		style, loadErr = briefing.LoadStyle(defaults.StyleFiles())
+		testStyle, loadErr = style.Load(defaults.StyleFiles())
 		if loadErr != nil {
 			return
 		}
-		renderer, loadErr = pdf.New(style)
+		renderer, loadErr = pdf.New(testStyle)
 	})
 	if loadErr != nil {
 		t.Fatal(loadErr)
 	}
-	return ds, style, renderer
+	return ds, testStyle, renderer
 }
 
-// statement returns the default statement in lang (falling back to English
+// statementIn returns the default statement in lang (falling back to English
 // data with lang's labels when there is no such file yet).
-func statement(t testing.TB, lang string) *briefing.Statement {
+func statementIn(t testing.TB, lang string) *statement.Statement {
 	t.Helper()
 	d, _, _ := fixture(t)
 	s, missing := d.In(lang)
@@ -59,13 +62,13 @@ func statement(t testing.TB, lang string) *briefing.Statement {
 	return s
 }
 
-func opts(st *briefing.Style, paper briefing.Paper) briefing.ComposeOptions {
-	return briefing.ComposeOptions{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
+func opts(st *style.Style, paper statement.Paper) compose.Options {
+	return compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
 }
 
 // render renders d and, when the environment variable DUMP names a
 // folder, writes the file there too.
-func render(t testing.TB, r *pdf.Renderer, d *briefing.Doc, name string) ([]byte, pdf.Info) {
+func render(t testing.TB, r *pdf.Renderer, d *doc.Doc, name string) ([]byte, pdf.Info) {
 	t.Helper()
 	var buf bytes.Buffer
 	info, err := r.Render(&buf, d)

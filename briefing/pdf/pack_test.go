@@ -9,26 +9,28 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
+	"briefing/briefing/statement"
 )
 
 // pack composes the delegate pack for audience in lang on paper.
-func pack(t testing.TB, lang, audience string, paper briefing.Paper) *briefing.Doc {
+func pack(t testing.TB, lang, audience string, paper statement.Paper) *doc.Doc {
 	_, st, _ := fixture(t)
-	s := statement(t, lang)
+	s := statementIn(t, lang)
 	a := s.Audience(audience)
 	if a == nil {
 		t.Fatalf("no audience %q", audience)
 	}
-	return briefing.ComposePack(s, a, opts(st, paper))
+	return compose.Pack(s, a, opts(st, paper))
 }
 
 const packMax = 150 << 10
 
 // headingFor returns the text of the heading with the given anchor.
-func headingFor(d *briefing.Doc, anchor string) string {
+func headingFor(d *doc.Doc, anchor string) string {
 	for _, b := range d.Blocks {
-		if h, ok := b.(*briefing.Heading); ok && h.Anchor == anchor {
+		if h, ok := b.(*doc.Heading); ok && h.Anchor == anchor {
 			return h.Text.Plain()
 		}
 	}
@@ -38,7 +40,7 @@ func headingFor(d *briefing.Doc, anchor string) string {
 func TestPack(t *testing.T) {
 	_, _, r := fixture(t)
 	for _, c := range []struct{ lang, aud string }{{"en", "delegates"}, {"en", "donors"}, {"es", "states"}} {
-		for _, paper := range briefing.Papers {
+		for _, paper := range statement.Papers {
 			name := "pack-" + c.lang + "-" + c.aud + "-" + string(paper)
 			t.Run(name, func(t *testing.T) {
 				d := pack(t, c.lang, c.aud, paper)
@@ -70,9 +72,9 @@ func TestPack(t *testing.T) {
 				}
 				// Contents: the numbers, in order, are the pages the
 				// headings are on.
-				var toc *briefing.Contents
+				var toc *doc.Contents
 				for _, bl := range d.Blocks {
-					if x, ok := bl.(*briefing.Contents); ok {
+					if x, ok := bl.(*doc.Contents); ok {
 						toc = x
 					}
 				}
@@ -108,11 +110,11 @@ func TestPack(t *testing.T) {
 				// No heading is left at the foot of a page: the page it is on
 				// also shows the start of the block after it.
 				for i, bl := range d.Blocks[:len(d.Blocks)-1] {
-					h, ok := bl.(*briefing.Heading)
+					h, ok := bl.(*doc.Heading)
 					if !ok {
 						continue
 					}
-					next := docText(&briefing.Doc{Blocks: d.Blocks[i+1 : i+2]})
+					next := docText(&doc.Doc{Blocks: d.Blocks[i+1 : i+2]})
 					if len(next) == 0 {
 						continue
 					}
@@ -145,7 +147,7 @@ func TestPack(t *testing.T) {
 
 func TestPackDeterministic(t *testing.T) {
 	_, _, r := fixture(t)
-	d := pack(t, "en", "delegates", briefing.PaperA4)
+	d := pack(t, "en", "delegates", statement.PaperA4)
 	a, _ := render(t, r, d, "")
 	b, _ := render(t, r, d, "")
 	if !bytes.Equal(a, b) {
@@ -155,7 +157,7 @@ func TestPackDeterministic(t *testing.T) {
 
 func BenchmarkPack(b *testing.B) {
 	_, _, r := fixture(b)
-	d := pack(b, "en", "delegates", briefing.PaperA4)
+	d := pack(b, "en", "delegates", statement.PaperA4)
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
@@ -170,9 +172,9 @@ func BenchmarkPack(b *testing.B) {
 // in every running header.
 func TestPackUnofficial(t *testing.T) {
 	_, _, r := fixture(t)
-	d := pack(t, "es", "civil-society", briefing.PaperA4)
+	d := pack(t, "es", "civil-society", statement.PaperA4)
 	d.Header.Flag = "Traducción no oficial"
-	d.Blocks[0].(*briefing.Cover).Unofficial = "Traducción no oficial"
+	d.Blocks[0].(*doc.Cover).Unofficial = "Traducción no oficial"
 	b, info := render(t, r, d, "pack-unofficial")
 	f := written(t, b)
 	for i := 1; i <= info.Pages; i++ {
@@ -187,11 +189,11 @@ func TestPackUnofficial(t *testing.T) {
 // the text and the heading before it is not left alone on a page.
 func TestPackQuoteLongerThanAPage(t *testing.T) {
 	_, st, r := fixture(t)
-	s := *statement(t, "en")
-	s.Quotes = append([]briefing.Quote(nil), s.Quotes...)
+	s := *statementIn(t, "en")
+	s.Quotes = append([]statement.Quote(nil), s.Quotes...)
 	long := strings.Repeat("Another and more inclusive way is possible. ", 150) + "The last words."
 	s.Quotes[0].Text = long
-	d := briefing.ComposePack(&s, s.Audience("delegates"), opts(st, briefing.PaperA4))
+	d := compose.Pack(&s, s.Audience("delegates"), opts(st, statement.PaperA4))
 	b, info := render(t, r, d, "pack-long-quote")
 	file := written(t, b)
 	all := text(t, file, 0, 0)
@@ -214,11 +216,11 @@ func TestPackQuoteLongerThanAPage(t *testing.T) {
 // the page after it instead of running into the cover's footer.
 func TestPackLongCoverNote(t *testing.T) {
 	_, st, r := fixture(t)
-	s := *statement(t, "en")
-	s.Audiences = append([]briefing.Audience(nil), s.Audiences...)
+	s := *statementIn(t, "en")
+	s.Audiences = append([]statement.Audience(nil), s.Audiences...)
 	a := &s.Audiences[1]
 	a.Note = strings.Repeat("Recommendations 1, 3 and 4 call for action in national asylum systems. ", 40) + "End of note."
-	b, _ := render(t, r, briefing.ComposePack(&s, a, opts(st, briefing.PaperA4)), "pack-long-note")
+	b, _ := render(t, r, compose.Pack(&s, a, opts(st, statement.PaperA4)), "pack-long-note")
 	file := written(t, b)
 	if strings.Contains(text(t, file, 1, 1), "call for action") {
 		t.Error("the long note is still on the cover")
@@ -227,7 +229,7 @@ func TestPackLongCoverNote(t *testing.T) {
 		t.Error("the long note is not on the page after the cover, or lost its end")
 	}
 	// A short note stays on the cover.
-	b, _ = render(t, r, pack(t, "en", "states", briefing.PaperA4), "pack-states")
+	b, _ = render(t, r, pack(t, "en", "states", statement.PaperA4), "pack-states")
 	if !strings.Contains(text(t, written(t, b), 1, 1), "national asylum systems") {
 		t.Error("the states' short note is not on the cover")
 	}
@@ -241,10 +243,10 @@ func TestPackLongCoverNote(t *testing.T) {
 // across parts to the right pages.
 func TestLongPack(t *testing.T) {
 	_, st, r := fixture(t)
-	s := *statement(t, "en")
+	s := *statementIn(t, "en")
 	s.Recommendations = nil
 	for i := range 90 {
-		rec := statement(t, "en").Recommendations[i%4]
+		rec := statementIn(t, "en").Recommendations[i%4]
 		rec.ID = fmt.Sprintf("rec-%02d", i)
 		rec.Number = i + 1
 		rec.Title = fmt.Sprintf("Long pack recommendation %02d", i+1)
@@ -252,7 +254,7 @@ func TestLongPack(t *testing.T) {
 	}
 	a := *s.Audience("delegates")
 	a.Recommendations = nil
-	d := briefing.ComposePack(&s, &a, opts(st, briefing.PaperA4))
+	d := compose.Pack(&s, &a, opts(st, statement.PaperA4))
 	b, info := render(t, r, d, "pack-long")
 	if info.Pages <= 2*48 {
 		t.Fatalf("%d pages: not long enough to test", info.Pages)

@@ -10,15 +10,16 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf/finish"
+	"briefing/briefing/style"
 )
 
 // Renderer renders Docs to PDF with one Style. It is made once per process
 // and is safe for concurrent use: it is read-only after New.
 type Renderer struct {
-	st *briefing.Style
+	st *style.Style
 	// ts lays documents out.
 	ts *layout.Typesetter
 	// fonts are the brand fonts for the finishing pass to embed (by
@@ -40,18 +41,18 @@ type Info struct {
 }
 
 // OverflowError is returned for a brief that does not fit one page even at
-// the layout's smallest body size: see briefing.OverflowError.
-type OverflowError = briefing.OverflowError
+// the layout's smallest body size: see doc.OverflowError.
+type OverflowError = doc.OverflowError
 
 // New makes a Renderer for st: it checks the colours and sizes and reads
 // the fonts.
-func New(st *briefing.Style) (*Renderer, error) {
+func New(st *style.Style) (*Renderer, error) {
 	return newRenderer(st, false)
 }
 
 // newRenderer is New; with public set, documents get their fonts through
 // fpdf's public API only (see share.go).
-func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
+func newRenderer(st *style.Style, public bool) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("pdf: no style")
 	}
@@ -61,13 +62,13 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 	}
 	var names [4]string
 	for i := range names {
-		names[i] = postScriptName(st, briefing.FontStyle(i))
+		names[i] = postScriptName(st, style.FontStyle(i))
 	}
 	progs, err := readPrograms(st.Fonts, names)
 	if err != nil {
 		return nil, err
 	}
-	stub, err := stubFont(st.Fonts[briefing.Regular])
+	stub, err := stubFont(st.Fonts[style.Regular])
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +81,7 @@ func newRenderer(st *briefing.Style, public bool) (*Renderer, error) {
 
 // postScriptName is the PostScript name of style i of st's fonts; for a
 // font without one, the family's name without spaces and the style.
-func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
+func postScriptName(st *style.Style, i style.FontStyle) string {
 	if n := st.Type.Face(i).PostScriptName; n != "" {
 		return n
 	}
@@ -95,8 +96,8 @@ func postScriptName(st *briefing.Style, i briefing.FontStyle) string {
 // layout finishes them (Typesetter.Stream) and written a part at a time
 // (partPages), so a long document is never held whole, neither as layout
 // nor as drawn pages. When Render fails, w may hold part of a file.
-func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
-	var dc *doc
+func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
+	var dc *drawing
 	ld, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
 		if dc == nil {
 			dc = r.newDoc(w, &d.Meta, ld)
@@ -114,11 +115,11 @@ func (r *Renderer) Render(w io.Writer, d *briefing.Doc) (Info, error) {
 // it writes them. A brief or a short pack is one part.
 const partPages = 48
 
-// doc is the state of one document being drawn: fpdf draws it a part at a
+// drawing is the state of one document being drawn: fpdf draws it a part at a
 // time, and the finishing pass's Writer writes each part.
-type doc struct {
+type drawing struct {
 	r  *Renderer
-	m  *briefing.Meta
+	m  *doc.Meta
 	fw *finish.Writer
 	// f is the part being drawn, nil between parts; inPart counts its
 	// pages and inst the font styles installed in it.
@@ -138,8 +139,8 @@ type doc struct {
 
 // newDoc starts a document for d's metadata, written to w, at ld's page
 // size.
-func (r *Renderer) newDoc(w io.Writer, m *briefing.Meta, ld *layout.Document) *doc {
-	dc := &doc{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
+func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Document) *drawing {
+	dc := &drawing{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
 	dc.h = ld.H * dc.k
 	dc.fw = r.fin.NewWriter(w, finish.Options{
 		Lang:            m.Lang,
@@ -155,7 +156,7 @@ func (r *Renderer) newDoc(w io.Writer, m *briefing.Meta, ld *layout.Document) *d
 }
 
 // startPart starts fpdf on the next part.
-func (dc *doc) startPart(ld *layout.Document) {
+func (dc *drawing) startPart(ld *layout.Document) {
 	m := dc.m
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
 	f.SetCatalogSort(true)
@@ -182,7 +183,7 @@ func (dc *doc) startPart(ld *layout.Document) {
 }
 
 // page draws page n (from 1) of ld.
-func (dc *doc) page(ld *layout.Document, n int, pg *layout.Page) error {
+func (dc *drawing) page(ld *layout.Document, n int, pg *layout.Page) error {
 	if dc.f == nil {
 		dc.startPart(ld)
 	}
@@ -199,7 +200,7 @@ func (dc *doc) page(ld *layout.Document, n int, pg *layout.Page) error {
 }
 
 // flush has fpdf write the part and the finishing pass take it.
-func (dc *doc) flush() error {
+func (dc *drawing) flush() error {
 	f := dc.f
 	if f == nil {
 		return nil
@@ -222,7 +223,7 @@ func (dc *doc) flush() error {
 }
 
 // close writes the last part, the outline and the fonts.
-func (dc *doc) close(ld *layout.Document) (Info, error) {
+func (dc *drawing) close(ld *layout.Document) (Info, error) {
 	if dc == nil {
 		return Info{}, fmt.Errorf("pdf: the layout made no page")
 	}
@@ -255,7 +256,7 @@ func (dc *doc) close(ld *layout.Document) (Info, error) {
 const maxPooled = 4 << 20
 
 // font selects style st at size pt.
-func (dc *doc) font(st briefing.FontStyle, pt float64) {
+func (dc *drawing) font(st style.FontStyle, pt float64) {
 	if !dc.inst[st] {
 		dc.r.share.use(dc.f, int(st))
 		dc.inst[st] = true

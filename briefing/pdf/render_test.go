@@ -5,22 +5,23 @@ import (
 	"strings"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/pdf"
+	"briefing/briefing/style"
 )
 
 func TestNewErrors(t *testing.T) {
 	_, st, _ := fixture(t)
 	for name, c := range map[string]struct {
-		edit func(*briefing.Style)
+		edit func(*style.Style)
 		want string
 	}{
-		"colour":  {func(s *briefing.Style) { s.Brand.Colors.Accent = "amber" }, "colour accent"},
-		"no font": {func(s *briefing.Style) { s.Fonts[briefing.Italic] = nil }, "font style 2"},
-		"not a font": {func(s *briefing.Style) {
-			s.Fonts[briefing.Bold] = []byte("not a font at all, not at all, not at all")
+		"colour":  {func(s *style.Style) { s.Brand.Colors.Accent = "amber" }, "colour accent"},
+		"no font": {func(s *style.Style) { s.Fonts[style.Italic] = nil }, "font style 2"},
+		"not a font": {func(s *style.Style) {
+			s.Fonts[style.Bold] = []byte("not a font at all, not at all, not at all")
 		}, "font style 1"},
-		"sizes": {func(s *briefing.Style) { s.Layout.Sizes.BodyStep = 0 }, "body_step"},
+		"sizes": {func(s *style.Style) { s.Layout.Sizes.BodyStep = 0 }, "body_step"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := *st
@@ -36,7 +37,7 @@ func TestNewErrors(t *testing.T) {
 func TestRenderUnknownKind(t *testing.T) {
 	_, _, r := fixture(t)
 	var buf bytes.Buffer
-	if _, err := r.Render(&buf, &briefing.Doc{Meta: briefing.Meta{Kind: "poster"}}); err == nil {
+	if _, err := r.Render(&buf, &doc.Doc{Meta: doc.Meta{Kind: "poster"}}); err == nil {
 		t.Error("no error for an unknown kind")
 	}
 }

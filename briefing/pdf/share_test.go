@@ -8,8 +8,9 @@ import (
 	"sync"
 	"testing"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 	"briefing/briefing/pdf"
+	"briefing/briefing/statement"
 )
 
 // TestFpdfVersion fails on any change of the fpdf module or of its font
@@ -40,12 +41,12 @@ func TestFpdfVersion(t *testing.T) {
 // with -race): every brief and pack, in both languages, four times over.
 func TestShareRace(t *testing.T) {
 	_, _, r := fixture(t)
-	var docs []*briefing.Doc
+	var docs []*doc.Doc
 	for _, lang := range []string{"en", "es"} {
-		for _, d := range briefs(t, lang, briefing.PaperA4) {
+		for _, d := range briefs(t, lang, statement.PaperA4) {
 			docs = append(docs, d)
 		}
-		docs = append(docs, pack(t, lang, "delegates", briefing.PaperLetter))
+		docs = append(docs, pack(t, lang, "delegates", statement.PaperLetter))
 	}
 	want := make([][]byte, len(docs))
 	for i, d := range docs {
@@ -79,7 +80,7 @@ func TestPublicFonts(t *testing.T) {
 	if on, _ := r.SharesFonts(); on {
 		t.Fatal("NewPublic shares fonts")
 	}
-	for _, d := range []*briefing.Doc{briefs(t, "es", briefing.PaperLetter)["brief-es-letter-2"], pack(t, "en", "donors", briefing.PaperA4)} {
+	for _, d := range []*doc.Doc{briefs(t, "es", statement.PaperLetter)["brief-es-letter-2"], pack(t, "en", "donors", statement.PaperA4)} {
 		t.Run(fmt.Sprint(d.Meta.Kind), func(t *testing.T) {
 			b, info := render(t, r, d, "public-"+string(d.Meta.Kind))
 			checkValid(t, b)
@@ -104,7 +105,7 @@ func BenchmarkFonts(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d := briefs(b, "en", briefing.PaperA4)["brief-en-a4-1"]
+	d := briefs(b, "en", statement.PaperA4)["brief-en-a4-1"]
 	for name, r := range map[string]*pdf.Renderer{"shared": shared, "public": public} {
 		b.Run(name, func(b *testing.B) {
 			var buf bytes.Buffer

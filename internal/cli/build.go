@@ -16,8 +16,11 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 const buildHelp = `briefing build: make the documents each audience asks for (every audience,
@@ -87,7 +90,7 @@ func build(c *call, p *prepared, date time.Time) error {
 		Out:       out,
 		Jobs:      o.jobs,
 		Renderers: rs,
-		Compose:   briefing.ComposeOptions{Creator: briefing.Creator, Date: date, Brand: &st.Brand},
+		Compose:   compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
 	}
 	switch {
 	case quiet, o.summaryOnly:
@@ -146,7 +149,7 @@ func (e interrupted) Error() string { return e.msg }
 // outcome is the build's ending as an error: every failed document (with
 // its place in the data when it did not fit), then a full disk or an
 // interrupt, said once.
-func outcome(ds *briefing.Dataset, res *batch.Result) error {
+func outcome(ds *statement.Dataset, res *batch.Result) error {
 	var msgs []string
 	if err := failures(ds, res); err != nil {
 		msgs = append(msgs, err.Error())
@@ -170,16 +173,16 @@ func outcome(ds *briefing.Dataset, res *batch.Result) error {
 // shorten:
 //
 //	st.yaml:16:7: recommendations[1].body: states/en/st-rec2-x.pdf: recommendation 2 ("X") does not fit one A4 page: …
-func failures(ds *briefing.Dataset, res *batch.Result) error {
+func failures(ds *statement.Dataset, res *batch.Result) error {
 	if len(res.Failed) == 0 {
 		return nil
 	}
 	lines := make([]string, len(res.Failed))
 	for i, f := range res.Failed {
 		lines[i] = f.Error()
-		var oe *briefing.OverflowError
+		var oe *doc.OverflowError
 		if errors.As(f.Err, &oe) && oe.At.File != "" {
-			e := &briefing.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field, Msg: lines[i]}
+			e := &input.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field, Msg: lines[i]}
 			lines[i] = e.Error()
 		}
 	}
@@ -201,7 +204,7 @@ func sourceDate() (time.Time, error) {
 
 // warnFallbacks says on stderr which fields of each planned language fall
 // back to the base language.
-func warnFallbacks(ds *briefing.Dataset, plan []batch.Job, stderr io.Writer) {
+func warnFallbacks(ds *statement.Dataset, plan []batch.Job, stderr io.Writer) {
 	seen := map[string]bool{}
 	for _, j := range plan {
 		if seen[j.Lang] {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"briefing/briefing"
+	"briefing/briefing/input"
 )
 
 // Exit statuses.
@@ -123,7 +123,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	cmd := lookup(name)
 	if cmd == nil {
 		msg := fmt.Sprintf("unknown command %q", name)
-		if s := briefing.Suggest(name, commandNames()); s != "" {
+		if s := input.Suggest(name, commandNames()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else {
 			msg += "; want one of " + strings.Join(commandNames(), ", ")
@@ -247,7 +247,7 @@ func flagError(fs *pflag.FlagSet, err error) error {
 	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 	if n := ne.GetSpecifiedName(); n != "" {
 		msg := fmt.Sprintf("unknown flag --%s", n)
-		if s := briefing.Suggest(n, names); s != "" {
+		if s := input.Suggest(n, names); s != "" {
 			msg += fmt.Sprintf("; did you mean --%s?", s)
 		}
 		return errors.New(msg)
@@ -281,7 +281,7 @@ func report(err error, cmd *command, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefing: %v\n", err)
 		return ExitInterrupted
 	}
-	var el briefing.ErrorList
+	var el input.ErrorList
 	if errors.As(err, &el) {
 		for _, e := range el {
 			fmt.Fprintln(stderr, e)
@@ -301,7 +301,7 @@ func runHelp(c *call) error {
 	cmd := lookup(c.args[0])
 	if cmd == nil {
 		msg := fmt.Sprintf("no command %q", c.args[0])
-		if s := briefing.Suggest(c.args[0], commandNames()); s != "" {
+		if s := input.Suggest(c.args[0], commandNames()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return usageError{errors.New(msg)}

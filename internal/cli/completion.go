@@ -7,7 +7,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"briefing/briefing"
+	"briefing/briefing/input"
+	"briefing/briefing/schema"
+	"briefing/briefing/statement"
 )
 
 const completionHelp = `briefing completion SHELL: print a completion script for bash, zsh or fish,
@@ -38,7 +40,7 @@ func runCompletion(c *call) error {
 		script = fishCompletion()
 	default:
 		msg := fmt.Sprintf("no completion for %q; want one of %s", c.args[0], strings.Join(shells, ", "))
-		if s := briefing.Suggest(sh, shells); s != "" {
+		if s := input.Suggest(sh, shells); s != "" {
 			msg = fmt.Sprintf("no completion for %q; did you mean %q?", c.args[0], s)
 		}
 		return usagef("%s", msg)
@@ -61,11 +63,11 @@ func flagsOf(cmd *command) []*pflag.Flag {
 func flagValues(name string) []string {
 	switch name {
 	case "kind":
-		return enumOf(briefing.Kinds)
+		return enumOf(statement.Kinds)
 	case "format":
-		return enumOf(briefing.Formats)
+		return enumOf(statement.Formats)
 	case "paper":
-		return enumOf(briefing.Papers)
+		return enumOf(statement.Papers)
 	}
 	return nil
 }
@@ -74,7 +76,7 @@ func flagValues(name string) []string {
 func argValues(cmd string) []string {
 	switch cmd {
 	case "schema":
-		return enumOf(briefing.SchemaKinds)
+		return enumOf(schema.Kinds)
 	case "completion":
 		return shells
 	case "help":

@@ -9,9 +9,13 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"briefing/briefing"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/docx"
+	"briefing/briefing/input"
 	"briefing/briefing/pdf"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/internal/defaults"
 )
 
@@ -19,13 +23,13 @@ var (
 	fuzzOnce  sync.Once
 	fuzzPDF   *pdf.Renderer
 	fuzzDOCX  *docx.Renderer
-	fuzzStyle *briefing.Style
+	fuzzStyle *style.Style
 	fuzzErr   error
 )
 
 func fuzzRenderers(t *testing.T) (*pdf.Renderer, *docx.Renderer) {
 	fuzzOnce.Do(func() {
-		fuzzStyle, fuzzErr = briefing.LoadStyle(defaults.StyleFiles())
+		fuzzStyle, fuzzErr = style.Load(defaults.StyleFiles())
 		if fuzzErr == nil {
 			fuzzPDF, fuzzErr = pdf.New(fuzzStyle)
 		}
@@ -46,17 +50,17 @@ func fuzzRenderers(t *testing.T) (*pdf.Renderer, *docx.Renderer) {
 func FuzzBuild(f *testing.F) {
 	for _, p := range []string{
 		filepath.Join("..", "..", "data", "cartagena40.yaml"),
-		filepath.Join("..", "..", "briefing", "testdata", "valid", "minimal.yaml"),
-		filepath.Join("..", "..", "briefing", "testdata", "valid", "translated.yaml"),
+		filepath.Join("..", "..", "briefing", "statement", "testdata", "valid", "minimal.yaml"),
+		filepath.Join("..", "..", "briefing", "statement", "testdata", "valid", "translated.yaml"),
 	} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ds, err := briefing.Load(fstest.MapFS{"s.yaml": {Data: data}}, "s.yaml")
+		ds, err := statement.Load(fstest.MapFS{"s.yaml": {Data: data}}, "s.yaml")
 		if err != nil {
-			var el briefing.ErrorList
+			var el input.ErrorList
 			if !errors.As(err, &el) || len(el) == 0 {
 				t.Fatalf("load error is not a positioned ErrorList: %v", err)
 			}
@@ -68,13 +72,13 @@ func FuzzBuild(f *testing.F) {
 			a := &s.Audiences[i]
 			// The paper as the batch plan decides it: the audience's, else
 			// the layout's (A4).
-			opt := briefing.ComposeOptions{Paper: a.Paper}
+			opt := compose.Options{Paper: a.Paper}
 			if opt.Paper == "" {
-				opt.Paper = briefing.PaperA4
+				opt.Paper = statement.PaperA4
 			}
-			docs := []*briefing.Doc{briefing.ComposePack(s, a, opt)}
+			docs := []*doc.Doc{compose.Pack(s, a, opt)}
 			for _, r := range s.Selected(a) {
-				docs = append(docs, briefing.ComposeBrief(s, a, r, opt))
+				docs = append(docs, compose.Brief(s, a, r, opt))
 			}
 			for _, doc := range docs {
 				var buf bytes.Buffer

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/schema"
 	"briefing/layouts"
 )
 
@@ -42,8 +42,8 @@ const (
 )
 
 // modeline points an editor's YAML extension at a file's schema.
-func modeline(k briefing.SchemaKind) string {
-	return "# yaml-language-server: $schema=schema/" + k.SchemaFile() + "\n"
+func modeline(k schema.Kind) string {
+	return "# yaml-language-server: $schema=schema/" + k.File() + "\n"
 }
 
 func runInit(c *call) error {
@@ -102,17 +102,17 @@ func starterFiles() ([]starterFile, error) {
 	b := strings.NewReplacer("Danish Refugee Council", starterName, "DRC", starterShort, "drc.ngo", starterSite).Replace(string(brand))
 	files := []starterFile{
 		{"statement.yaml", st},
-		{"brand.yaml", []byte(modeline(briefing.SchemaBrand) +
+		{"brand.yaml", []byte(modeline(schema.Brand) +
 			"# Laid over the built-in brand: delete the lines you do not change.\n" + b)},
-		{"layout.yaml", []byte(modeline(briefing.SchemaLayout) +
+		{"layout.yaml", []byte(modeline(schema.Layout) +
 			"# Laid over the built-in layout: delete the lines you do not change.\n" + string(layout))},
 	}
-	for _, k := range briefing.SchemaKinds {
-		s, err := briefing.Schema(k)
+	for _, k := range schema.Kinds {
+		s, err := schema.JSON(k)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, starterFile{filepath.Join("schema", k.SchemaFile()), append(s, '\n')})
+		files = append(files, starterFile{filepath.Join("schema", k.File()), append(s, '\n')})
 	}
 	return files, nil
 }

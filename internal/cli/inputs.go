@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"briefing/briefing"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/data"
 	"briefing/internal/defaults"
 	"briefing/layouts"
@@ -51,10 +53,10 @@ func (in *inputs) styleFile(flag, beside string) string {
 // loadData loads the statement and its translations. Errors name files as
 // the user would: data/cartagena40.yaml for the built-in data, else the
 // path as given. With errors it also returns what it could read (see
-// briefing.LoadAll), or nil.
-func (in *inputs) loadData() (*briefing.Dataset, error) {
+// statement.LoadAll), or nil.
+func (in *inputs) loadData() (*statement.Dataset, error) {
 	if in.data == "" {
-		ds, errs := briefing.LoadAll(data.FS, data.Default)
+		ds, errs := statement.LoadAll(data.FS, data.Default)
 		if ds != nil {
 			rename(ds, filepath.Join("data", data.Default), "data")
 		}
@@ -65,9 +67,9 @@ func (in *inputs) loadData() (*briefing.Dataset, error) {
 		dir = "."
 	}
 	if _, err := os.Stat(in.data); err != nil {
-		return nil, &briefing.Error{File: in.data, Msg: notFound(err)}
+		return nil, &input.Error{File: in.data, Msg: notFound(err)}
 	}
-	ds, errs := briefing.LoadAll(os.DirFS(dir), name)
+	ds, errs := statement.LoadAll(os.DirFS(dir), name)
 	if ds != nil {
 		rename(ds, in.data, filepath.Clean(dir))
 	}
@@ -78,7 +80,7 @@ func (in *inputs) loadData() (*briefing.Dataset, error) {
 // checks (Check's warnings, CheckGlyphs) print the same names and
 // positions as Load's errors: the base file as base, its translations
 // under dir.
-func rename(ds *briefing.Dataset, base, dir string) {
+func rename(ds *statement.Dataset, base, dir string) {
 	fix := func(f string) string {
 		if f == ds.File {
 			return base
@@ -88,7 +90,7 @@ func rename(ds *briefing.Dataset, base, dir string) {
 		}
 		return filepath.Join(dir, f)
 	}
-	pos := make(map[string]briefing.Positions, len(ds.Pos))
+	pos := make(map[string]input.Positions, len(ds.Pos))
 	for f, p := range ds.Pos {
 		pos[fix(f)] = p
 	}
@@ -101,7 +103,7 @@ func rename(ds *briefing.Dataset, base, dir string) {
 
 // loadStyle reads the brand and layout files, each laid over the built-in
 // one, and what they name.
-func (in *inputs) loadStyle() (*briefing.Style, error) {
+func (in *inputs) loadStyle() (*style.Style, error) {
 	f := defaults.StyleFiles()
 	base := f
 	prefix := map[string]string{}
@@ -116,7 +118,7 @@ func (in *inputs) loadStyle() (*briefing.Style, error) {
 			continue
 		}
 		if _, err := os.Stat(o.path); err != nil {
-			return nil, &briefing.Error{File: o.path, Msg: notFound(err)}
+			return nil, &input.Error{File: o.path, Msg: notFound(err)}
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {
@@ -126,7 +128,7 @@ func (in *inputs) loadStyle() (*briefing.Style, error) {
 		prefix[name] = filepath.Clean(dir)
 		f.Defaults = &base
 	}
-	st, err := briefing.LoadStyle(f)
+	st, err := style.Load(f)
 	return st, relabelEach(err, prefix)
 }
 
@@ -139,7 +141,7 @@ func relabelEach(err error, dirs map[string]string) error {
 	if err == nil {
 		return nil
 	}
-	fix := func(e *briefing.Error) {
+	fix := func(e *input.Error) {
 		d, ok := dirs[e.File]
 		if !ok {
 			d, ok = dirs["*"]
@@ -148,8 +150,8 @@ func relabelEach(err error, dirs map[string]string) error {
 			e.File = filepath.Join(d, e.File)
 		}
 	}
-	var el briefing.ErrorList
-	var e *briefing.Error
+	var el input.ErrorList
+	var e *input.Error
 	switch {
 	case errors.As(err, &el):
 		for _, x := range el {

@@ -10,7 +10,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
+	"briefing/briefing/inline"
+	"briefing/briefing/statement"
 )
 
 const listHelp = `briefing list: show the statement, its recommendations, its audiences and
@@ -79,9 +81,9 @@ type listAudience struct {
 }
 
 // writeListJSON writes what writeList shows, as JSON.
-func writeListJSON(w io.Writer, ds *briefing.Dataset) error {
+func writeListJSON(w io.Writer, ds *statement.Dataset) error {
 	s := ds.Base
-	l := listing{File: ds.File, ID: s.ID, Title: briefing.PlainText(s.Title), Organisation: briefing.PlainText(s.Organisation.Name),
+	l := listing{File: ds.File, ID: s.ID, Title: inline.Plain(s.Title), Organisation: inline.Plain(s.Organisation.Name),
 		Date: string(s.Date), Lang: s.Lang, Languages: []listLanguage{}, Recommendations: []listRec{}, Audiences: []listAudience{}}
 	for _, lang := range ds.Languages() {
 		_, missing := ds.In(lang)
@@ -92,11 +94,11 @@ func writeListJSON(w io.Writer, ds *briefing.Dataset) error {
 		l.Languages = append(l.Languages, ll)
 	}
 	for _, r := range s.Recommendations {
-		l.Recommendations = append(l.Recommendations, listRec{Number: r.Number, ID: r.ID, Title: briefing.PlainText(r.Title)})
+		l.Recommendations = append(l.Recommendations, listRec{Number: r.Number, ID: r.ID, Title: inline.Plain(r.Title)})
 	}
 	for i := range s.Audiences {
 		a := &s.Audiences[i]
-		la := listAudience{ID: a.ID, Name: briefing.PlainText(a.Name), Paper: string(a.Paper), Recommendations: []string{}}
+		la := listAudience{ID: a.ID, Name: inline.Plain(a.Name), Paper: string(a.Paper), Recommendations: []string{}}
 		for _, r := range s.Selected(a) {
 			la.Recommendations = append(la.Recommendations, r.ID)
 		}
@@ -104,8 +106,8 @@ func writeListJSON(w io.Writer, ds *briefing.Dataset) error {
 		if len(la.Languages) == 0 {
 			la.Languages = ds.Languages()
 		}
-		la.Kinds = strings.Split(joinAll(a.Kinds, briefing.Kinds), ",")
-		la.Formats = strings.Split(joinAll(a.Formats, briefing.Formats), ",")
+		la.Kinds = strings.Split(joinAll(a.Kinds, statement.Kinds), ",")
+		la.Formats = strings.Split(joinAll(a.Formats, statement.Formats), ",")
 		l.Audiences = append(l.Audiences, la)
 	}
 	enc := json.NewEncoder(w)
@@ -116,10 +118,10 @@ func writeListJSON(w io.Writer, ds *briefing.Dataset) error {
 // writeList writes a readable summary of a dataset to w: the statement's title,
 // id and date, its languages with each translation's status, its
 // recommendations and its audiences with what each gets.
-func writeList(w io.Writer, ds *briefing.Dataset) error {
+func writeList(w io.Writer, ds *statement.Dataset) error {
 	s := ds.Base
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "Statement\t%s\n", briefing.PlainText(s.Title))
+	fmt.Fprintf(tw, "Statement\t%s\n", inline.Plain(s.Title))
 	fmt.Fprintf(tw, "ID\t%s\n", s.ID)
 	fmt.Fprintf(tw, "Date\t%s\n", s.Date)
 	fmt.Fprintf(tw, "Languages\t%s\n", strings.Join(languageStatus(ds), ", "))
@@ -131,7 +133,7 @@ func writeList(w io.Writer, ds *briefing.Dataset) error {
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "  No.\tID\tTitle\n")
 	for _, r := range s.Recommendations {
-		fmt.Fprintf(tw, "  %d\t%s\t%s\n", r.Number, r.ID, briefing.Shorten(briefing.PlainText(r.Title), 60))
+		fmt.Fprintf(tw, "  %d\t%s\t%s\n", r.Number, r.ID, doc.Shorten(inline.Plain(r.Title), 60))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -158,15 +160,15 @@ func writeList(w io.Writer, ds *briefing.Dataset) error {
 		if paper == "" {
 			paper = "default"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, briefing.Shorten(briefing.PlainText(a.Name), 40),
-			strings.Join(recs, ","), strings.Join(langs, ","), joinAll(a.Kinds, briefing.Kinds), joinAll(a.Formats, briefing.Formats), paper)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, doc.Shorten(inline.Plain(a.Name), 40),
+			strings.Join(recs, ","), strings.Join(langs, ","), joinAll(a.Kinds, statement.Kinds), joinAll(a.Formats, statement.Formats), paper)
 	}
 	return tw.Flush()
 }
 
 // languageStatus describes the base language and each translation:
 // "en (base)", "es (unofficial, complete)", "fr (official, 12 fields untranslated)".
-func languageStatus(ds *briefing.Dataset) []string {
+func languageStatus(ds *statement.Dataset) []string {
 	out := []string{ds.Base.Lang + " (base)"}
 	for _, l := range ds.Languages()[1:] {
 		t := ds.Translations[l]

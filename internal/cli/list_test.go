@@ -6,7 +6,7 @@ import (
 )
 
 func TestList(t *testing.T) {
-	code, stdout, stderr := run(t, "list", "--data", filepath.Join("..", "..", "briefing", "testdata", "valid", "translated.yaml"))
+	code, stdout, stderr := run(t, "list", "--data", filepath.Join("..", "..", "briefing", "statement", "testdata", "valid", "translated.yaml"))
 	want := `Statement  A translated statement
 ID         translated
 Date       2024-06-21

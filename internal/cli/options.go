@@ -8,8 +8,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // options are every command's flag values; each command defines the flags
@@ -50,14 +51,14 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 			return usagef("--%s: empty; name a file, or leave the flag out for the built-in one", name)
 		}
 	}
-	if _, err := parseValues("--kind", o.kinds, briefing.Kinds); err != nil {
+	if _, err := parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return err
 	}
-	if _, err := parseValues("--format", o.formats, briefing.Formats); err != nil {
+	if _, err := parseValues("--format", o.formats, statement.Formats); err != nil {
 		return err
 	}
 	if o.paper != "" {
-		if _, err := parseValues("--paper", []string{o.paper}, briefing.Papers); err != nil {
+		if _, err := parseValues("--paper", []string{o.paper}, statement.Papers); err != nil {
 			return err
 		}
 	}
@@ -70,17 +71,17 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 // selection resolves the selection flags against the data: ids and
 // languages ignoring case, recommendations by number or id, each unknown
 // value a usage error with a "did you mean".
-func (o *options) selection(ds *briefing.Dataset) (batch.Selection, error) {
+func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 	var sel batch.Selection
 	var err error
-	if sel.Kinds, err = parseValues("--kind", o.kinds, briefing.Kinds); err != nil {
+	if sel.Kinds, err = parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return sel, err
 	}
-	if sel.Formats, err = parseValues("--format", o.formats, briefing.Formats); err != nil {
+	if sel.Formats, err = parseValues("--format", o.formats, statement.Formats); err != nil {
 		return sel, err
 	}
 	if o.paper != "" {
-		p, err := parseValues("--paper", []string{o.paper}, briefing.Papers)
+		p, err := parseValues("--paper", []string{o.paper}, statement.Papers)
 		if err != nil {
 			return sel, err
 		}
@@ -108,7 +109,7 @@ func (o *options) selection(ds *briefing.Dataset) (batch.Selection, error) {
 		i := slices.IndexFunc(recIDs, func(id string) bool { return strings.EqualFold(id, v) })
 		if i < 0 {
 			msg := fmt.Sprintf("--rec: no recommendation %q in %s", v, ds.File)
-			if s := briefing.Suggest(v, recIDs); s != "" {
+			if s := input.Suggest(v, recIDs); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			return sel, usagef("%s (want a number from 1 to %d, or an id: %s)", msg, len(recIDs), strings.Join(recIDs, ", "))
@@ -141,7 +142,7 @@ func parseValues[T ~string](flag string, vals []string, allowed []T) ([]T, error
 		i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, v) })
 		if i < 0 {
 			msg := fmt.Sprintf("%s: want one of %s, got %q", flag, strings.Join(names, ", "), v)
-			if s := briefing.Suggest(v, names); s != "" {
+			if s := input.Suggest(v, names); s != "" {
 				msg = fmt.Sprintf("%s: unknown value %q; did you mean %q? (want one of %s)", flag, v, s, strings.Join(names, ", "))
 			}
 			return nil, usageError{fmt.Errorf("%s", msg)}
@@ -162,7 +163,7 @@ func match(flag, what string, vals, have []string, file string) ([]string, error
 			continue
 		}
 		msg := fmt.Sprintf("%s: no %s %q in %s", flag, what, v, file)
-		if s := briefing.Suggest(v, have); s != "" {
+		if s := input.Suggest(v, have); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		if len(have) > 0 {

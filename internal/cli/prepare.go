@@ -7,22 +7,26 @@ import (
 	"runtime"
 	"sync"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/compose"
+	"briefing/briefing/doc"
 	"briefing/briefing/docx"
+	"briefing/briefing/input"
 	"briefing/briefing/layout"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 	"briefing/layouts"
 )
 
 // prepared is everything a build needs, loaded, checked and planned.
 type prepared struct {
-	ds   *briefing.Dataset
-	st   *briefing.Style
+	ds   *statement.Dataset
+	st   *style.Style
 	sel  batch.Selection
 	plan []batch.Job
 	// warnings are what is odd but not wrong: untranslated fields, a
 	// language without a translation, a brand not the statement's.
-	warnings briefing.ErrorList
+	warnings input.ErrorList
 }
 
 // prepare loads, checks and plans a build from the options: it is what
@@ -33,9 +37,9 @@ type prepared struct {
 // also lays out every planned one-page brief without writing it, and
 // reports each that does not fit its page.
 func (o *options) prepare(fit bool) (*prepared, error) {
-	var problems briefing.ErrorList
+	var problems input.ErrorList
 	// The data and the style (its fonts) are read at once, on two cores.
-	var ds *briefing.Dataset
+	var ds *statement.Dataset
 	var dataErr error
 	read := make(chan struct{})
 	go func() {
@@ -48,7 +52,9 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 	problems = appendErr(problems, styleErr)
 	// The glyph check needs only the text, so it runs on what could be
 	// read even when there are other problems: one pass finds them all.
-	problems = append(problems, briefing.CheckGlyphs(ds, st)...)
+	if st != nil {
+		problems = append(problems, statement.CheckGlyphs(ds, st)...)
+	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
@@ -60,7 +66,7 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
-	_, warns := briefing.Check(ds)
+	_, warns := statement.Check(ds)
 	p := &prepared{ds: ds, st: st, sel: sel, plan: plan, warnings: warns}
 	for _, w := range st.Warnings(ds) {
 		w.File = o.in.brandFile()
@@ -82,19 +88,19 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 // placed at the recommendation in the data: the PDF's fit is the layout
 // package's answer, the DOCX's the DOCX writer's estimate (docx.Fit), the
 // same calls a build makes before it writes.
-func fits(p *prepared) briefing.ErrorList {
+func fits(p *prepared) input.ErrorList {
 	// One brief per recommendation, language, paper and format: the
 	// audiences' briefs print the same page.
 	type key struct {
 		lang, rec string
-		paper     briefing.Paper
-		format    briefing.Format
+		paper     statement.Paper
+		format    statement.Format
 	}
 	var briefs []batch.Job
 	seen := map[key]bool{}
 	for _, j := range p.plan {
 		k := key{j.Lang, j.RecID, j.Paper, j.Format}
-		if j.Kind == briefing.KindBrief && !seen[k] {
+		if j.Kind == statement.KindBrief && !seen[k] {
 			seen[k] = true
 			briefs = append(briefs, j)
 		}
@@ -107,17 +113,17 @@ func fits(p *prepared) briefing.ErrorList {
 	for _, j := range briefs {
 		var err error
 		switch {
-		case j.Format == briefing.FormatDOCX && dx == nil:
+		case j.Format == statement.FormatDOCX && dx == nil:
 			dx, err = docx.New(p.st)
-		case j.Format == briefing.FormatPDF && ts == nil:
+		case j.Format == statement.FormatPDF && ts == nil:
 			ts, err = layout.New(p.st)
 		}
 		if err != nil {
 			return appendErr(nil, err)
 		}
 	}
-	statements := map[string]*briefing.Statement{}
-	places := map[string]func(string) briefing.Place{}
+	statements := map[string]*statement.Statement{}
+	places := map[string]func(string) input.Place{}
 	for _, j := range briefs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = p.ds.In(j.Lang)
@@ -132,9 +138,9 @@ func fits(p *prepared) briefing.ErrorList {
 			for i := range next {
 				j := briefs[i]
 				s := statements[j.Lang]
-				co := briefing.ComposeOptions{Creator: briefing.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
-				d := briefing.ComposeBrief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
-				if j.Format == briefing.FormatPDF {
+				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
+				d := compose.Brief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
+				if j.Format == statement.FormatPDF {
 					// The layout decides a PDF's fit: no file is made.
 					_, errs[i] = ts.Lay(d)
 				} else {
@@ -149,27 +155,27 @@ func fits(p *prepared) briefing.ErrorList {
 	close(next)
 	wg.Wait()
 
-	var out briefing.ErrorList
+	var out input.ErrorList
 	for i, err := range errs {
 		if err == nil {
 			continue
 		}
 		j := briefs[i]
-		var oe *briefing.OverflowError
+		var oe *doc.OverflowError
 		if !errors.As(err, &oe) {
-			out = append(out, &briefing.Error{File: j.Path, Msg: err.Error()})
+			out = append(out, &input.Error{File: j.Path, Msg: err.Error()})
 			continue
 		}
-		out = append(out, &briefing.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
+		out = append(out, &input.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
 			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, err)})
 	}
 	return out
 }
 
 // appendErr adds err's errors to l.
-func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
-	var el briefing.ErrorList
-	var e *briefing.Error
+func appendErr(l input.ErrorList, err error) input.ErrorList {
+	var el input.ErrorList
+	var e *input.Error
 	switch {
 	case err == nil:
 		return l
@@ -178,6 +184,6 @@ func appendErr(l briefing.ErrorList, err error) briefing.ErrorList {
 	case errors.As(err, &e):
 		return append(l, e)
 	default:
-		return append(l, &briefing.Error{File: "briefing", Msg: err.Error()})
+		return append(l, &input.Error{File: "briefing", Msg: err.Error()})
 	}
 }

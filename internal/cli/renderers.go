@@ -4,22 +4,24 @@ import (
 	"io"
 	"sync"
 
-	"briefing/briefing"
 	"briefing/briefing/batch"
+	"briefing/briefing/doc"
 	"briefing/briefing/docx"
 	"briefing/briefing/pdf"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // renderers makes one renderer for each format the plan uses, once per
 // process: fonts, templates and images are prepared here, at the same time
 // on two cores, and then shared read-only by the build's workers.
-func renderers(st *briefing.Style, plan []batch.Job) (map[briefing.Format]batch.Renderer, error) {
+func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Renderer, error) {
 	var wantPDF, wantDOCX bool
 	for _, j := range plan {
-		wantPDF = wantPDF || j.Format == briefing.FormatPDF
-		wantDOCX = wantDOCX || j.Format == briefing.FormatDOCX
+		wantPDF = wantPDF || j.Format == statement.FormatPDF
+		wantDOCX = wantDOCX || j.Format == statement.FormatDOCX
 	}
-	rs := map[briefing.Format]batch.Renderer{}
+	rs := map[statement.Format]batch.Renderer{}
 	var pdfErr, docxErr error
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -28,7 +30,7 @@ func renderers(st *briefing.Style, plan []batch.Job) (map[briefing.Format]batch.
 			r, err := pdf.New(st)
 			mu.Lock()
 			defer mu.Unlock()
-			rs[briefing.FormatPDF], pdfErr = pdfRenderer{r}, err
+			rs[statement.FormatPDF], pdfErr = pdfRenderer{r}, err
 		})
 	}
 	if wantDOCX {
@@ -36,7 +38,7 @@ func renderers(st *briefing.Style, plan []batch.Job) (map[briefing.Format]batch.
 			r, err := docx.New(st)
 			mu.Lock()
 			defer mu.Unlock()
-			rs[briefing.FormatDOCX], docxErr = docxRenderer{r}, err
+			rs[statement.FormatDOCX], docxErr = docxRenderer{r}, err
 		})
 	}
 	wg.Wait()
@@ -50,14 +52,14 @@ func renderers(st *briefing.Style, plan []batch.Job) (map[briefing.Format]batch.
 
 type pdfRenderer struct{ r *pdf.Renderer }
 
-func (p pdfRenderer) Render(w io.Writer, d *briefing.Doc) (int, error) {
+func (p pdfRenderer) Render(w io.Writer, d *doc.Doc) (int, error) {
 	info, err := p.r.Render(w, d)
 	return info.Pages, err
 }
 
 type docxRenderer struct{ r *docx.Renderer }
 
-func (d docxRenderer) Render(w io.Writer, doc *briefing.Doc) (int, error) {
+func (d docxRenderer) Render(w io.Writer, doc *doc.Doc) (int, error) {
 	info, err := d.r.Render(w, doc)
 	return info.Pages, err
 }

@@ -26,9 +26,9 @@ func built(t *testing.T) string {
 	return binary(t)
 }
 
-// statement writes a statement with n recommendations for two audiences
+// writeStatement writes a statement with n recommendations for two audiences
 // (PDF and DOCX) into dir and returns its path.
-func statement(t *testing.T, dir string, n int) string {
+func writeStatement(t *testing.T, dir string, n int) string {
 	var b strings.Builder
 	b.WriteString("id: many\nlang: en\ntitle: A statement with many recommendations\n")
 	b.WriteString("organisation: {name: Example Council, website: https://example.org}\n")
@@ -112,7 +112,7 @@ func TestBuildInterrupted(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			data := statement(t, dir, 100)
+			data := writeStatement(t, dir, 100)
 			out := filepath.Join(dir, "out")
 			b := start(t, "build", "--data", data, "--out", out, "--jobs", "1")
 			b.after(t, 5)
@@ -140,7 +140,7 @@ func TestBuildInterrupted(t *testing.T) {
 // document the killed one wrote and prunes those it no longer makes.
 func TestBuildKilledThenRebuilt(t *testing.T) {
 	dir := t.TempDir()
-	data := statement(t, dir, 100)
+	data := writeStatement(t, dir, 100)
 	out := filepath.Join(dir, "out")
 	b := start(t, "build", "--data", data, "--out", out, "--jobs", "2")
 	b.after(t, 40)
@@ -151,7 +151,7 @@ func TestBuildKilledThenRebuilt(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "manifest.json")); !os.IsNotExist(err) {
 		t.Logf("a manifest was written before the kill: %v", err)
 	}
-	statement(t, dir, 4)
+	writeStatement(t, dir, 4)
 	code, _, stderr := run(t, "build", "--data", data, "--out", out, "--quiet")
 	if code != 0 {
 		t.Fatalf("rebuild: exit %d\n%s", code, stderr)
@@ -174,7 +174,7 @@ func TestBuildKilledThenRebuilt(t *testing.T) {
 // each): the second waits for the first, and the manifest lists both.
 func TestBuildTwoAtOnce(t *testing.T) {
 	dir := t.TempDir()
-	data := statement(t, dir, 10)
+	data := writeStatement(t, dir, 10)
 	out := filepath.Join(dir, "out")
 	a := start(t, "build", "--data", data, "--out", out, "--audience", "states")
 	c := start(t, "build", "--data", data, "--out", out, "--audience", "donors")
@@ -195,7 +195,7 @@ func TestBuildTwoAtOnce(t *testing.T) {
 // waits a few seconds, then fails naming it, with exit 1.
 func TestBuildBusy(t *testing.T) {
 	dir := t.TempDir()
-	data := statement(t, dir, 20)
+	data := writeStatement(t, dir, 20)
 	out := filepath.Join(dir, "out")
 	b := start(t, "build", "--data", data, "--out", out, "--jobs", "1")
 	b.after(t, 2)
@@ -245,7 +245,7 @@ func TestBuildUnwritableAsRoot(t *testing.T) {
 	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
 		os.Chmod(d, 0o755) // let nobody reach the data
 	}
-	data := statement(t, dir, 2)
+	data := writeStatement(t, dir, 2)
 	locked := filepath.Join(dir, "locked")
 	if err := os.Mkdir(locked, 0o555); err != nil {
 		t.Fatal(err)

@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/input"
+	"briefing/briefing/schema"
 )
 
 const schemaHelp = `briefing schema KIND: print the JSON Schema of a kind of data file:
@@ -24,19 +25,19 @@ Examples:
 `
 
 func runSchema(c *call) error {
-	kinds := enumOf(briefing.SchemaKinds)
+	kinds := enumOf(schema.Kinds)
 	if len(c.args) == 0 {
 		return usagef("which schema? want one of %s", strings.Join(kinds, ", "))
 	}
 	k := strings.ToLower(strings.TrimSpace(c.args[0]))
 	if !slices.Contains(kinds, k) {
 		msg := fmt.Sprintf("no schema %q; want one of %s", c.args[0], strings.Join(kinds, ", "))
-		if s := briefing.Suggest(k, kinds); s != "" {
+		if s := input.Suggest(k, kinds); s != "" {
 			msg = fmt.Sprintf("no schema %q; did you mean %q? (want one of %s)", c.args[0], s, strings.Join(kinds, ", "))
 		}
 		return usagef("%s", msg)
 	}
-	b, err := briefing.Schema(briefing.SchemaKind(k))
+	b, err := schema.JSON(schema.Kind(k))
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"briefing/briefing"
+	"briefing/briefing/doc"
 )
 
 const versionHelp = `briefing version: print the version, and what the binary was built from
@@ -50,7 +50,7 @@ func versionLine(bi *debug.BuildInfo, ok bool) string {
 		parts = append(parts, bi.GoVersion+" "+runtime.GOOS+"/"+runtime.GOARCH)
 	}
 	if len(parts) == 0 {
-		return briefing.Creator
+		return doc.Creator
 	}
-	return fmt.Sprintf("%s (%s)", briefing.Creator, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s (%s)", doc.Creator, strings.Join(parts, ", "))
 }

@@ -5,16 +5,16 @@ package defaults
 import (
 	"io/fs"
 
-	"briefing/briefing"
+	"briefing/briefing/style"
 	"briefing/fonts"
 	"briefing/layouts"
 )
 
 // StyleFiles returns the built-in brand and layout files, with the
 // embedded fonts as the fallback for font files the brand names.
-func StyleFiles() briefing.StyleFiles {
+func StyleFiles() style.Files {
 	ref, _ := fs.Sub(layouts.FS, layouts.DOCX)
-	return briefing.StyleFiles{
+	return style.Files{
 		BrandFS: layouts.FS, Brand: layouts.Brand,
 		LayoutFS: layouts.FS, Layout: layouts.Layout,
 		FallbackFS: fonts.FS, ReferenceFS: ref,

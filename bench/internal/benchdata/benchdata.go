@@ -5,14 +5,14 @@ import (
 	"os"
 	"path/filepath"
 
-	"briefing/briefing"
+	"briefing/briefing/statement"
 	"briefing/data"
 )
 
 // Load reads the statement in file, or the built-in one when file is "".
-func Load(file string) (*briefing.Dataset, error) {
+func Load(file string) (*statement.Dataset, error) {
 	if file == "" {
-		return briefing.Load(data.FS, data.Default)
+		return statement.Load(data.FS, data.Default)
 	}
-	return briefing.Load(os.DirFS(filepath.Dir(file)), filepath.Base(file))
+	return statement.Load(os.DirFS(filepath.Dir(file)), filepath.Base(file))
 }

@@ -1,0 +1,368 @@
+package compose
+
+import (
+	"briefing/briefing/doc"
+	"briefing/briefing/inline"
+	"briefing/briefing/input"
+	"briefing/briefing/labels"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Options are the choices Compose takes besides the data.
+type Options struct {
+	// Paper is the paper the batch plan decided on. Compose takes it as
+	// given: an empty Paper stays empty, and the layout refuses it.
+	Paper statement.Paper
+	// Creator is the tool name and version written into the properties.
+	Creator string
+	// Date, when not zero, replaces the statement's date in the document
+	// properties (SOURCE_DATE_EPOCH); the printed date stays the statement's.
+	Date time.Time
+	// Brand is the brand the documents are made in: its logo (when it has
+	// one) is the wordmark, and its footer line is printed when it is the
+	// statement's organisation's brand. Nil: the statement's organisation
+	// alone.
+	Brand *style.Brand
+	// Places says where each field of the statement is in the data, for
+	// errors that point at it (Dataset.Places); nil: unknown.
+	Places func(field string) input.Place
+}
+
+// composer holds what every block of one document is made from.
+type composer struct {
+	s   *statement.Statement
+	a   *statement.Audience
+	opt Options
+	l   labels.Labels
+	d   *doc.Doc
+}
+
+func newComposer(s *statement.Statement, a *statement.Audience, k statement.Kind, opt Options) *composer {
+	l, _ := labels.LabelsFor(s.Lang)
+	c := &composer{s: s, a: a, opt: opt, l: l}
+	c.d = &doc.Doc{Meta: c.meta(k)}
+	return c
+}
+
+func (c *composer) place(field string) input.Place {
+	if c.opt.Places == nil {
+		return input.Place{}
+	}
+	return c.opt.Places(field)
+}
+
+// Brief makes the one-page brief for recommendation r of statement s,
+// as given to audience a: masthead, the recommendation, its key figures and
+// quote, and the source block.
+func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommendation, opt Options) *doc.Doc {
+	c := newComposer(s, a, statement.KindBrief, opt)
+	d, l := c.d, c.l
+	title := inline.Plain(r.Title)
+	d.Meta.Title = fmt.Sprintf("%s: %s", l.RecN(r.Number), title)
+	d.Meta.Subject = fmt.Sprintf("%s. %s", l.RecOf(r.Number, len(s.Recommendations)), title)
+	d.Meta.Rec = r.Number
+	i := c.recIndex(r)
+	d.Meta.At = c.place(fmt.Sprintf("recommendations[%d].body", i))
+	if d.Meta.At.Line == 0 {
+		d.Meta.At = c.place(fmt.Sprintf("recommendations[%d]", i))
+	}
+
+	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.dateText())})
+	c.addRecommendation(r)
+	if f := c.figures(r.Figures); len(f.Items) > 0 {
+		d.Add(f)
+	}
+	if q := s.Quote(r.Quote); q != nil {
+		d.Add(c.pullQuote(q))
+	}
+	src := c.source()
+	src.Doc = l.Brief + " · " + l.RecOf(r.Number, len(s.Recommendations))
+	d.Add(src)
+	return d
+}
+
+// Pack makes the delegate pack of statement s for audience a: cover,
+// contents, context with the key figures, quotes, each recommendation the
+// audience gets on a new page, and an about page; a running header and
+// footer on every page but the cover.
+func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
+	c := newComposer(s, a, statement.KindPack, opt)
+	d, l := c.d, c.l
+	d.Meta.Title = inline.Plain(s.Title)
+	d.Meta.Subject = fmt.Sprintf("%s: %s", l.DelegatePack, inline.Plain(s.Title))
+	recs := s.Selected(a)
+	unofficial := c.unofficial()
+
+	flag := ""
+	if unofficial != "" {
+		// The header has room for the short label; the cover and the about
+		// page print the data's full note.
+		flag = l.Unofficial
+	}
+	d.Header = &doc.Running{Lead: s.Organisation.ShortName, Text: inline.Plain(s.Title), Flag: flag}
+	d.Footer = &doc.Running{Text: c.footerLine(), Page: l.Page}
+
+	src := c.source()
+	src.Date, src.Unofficial = "", ""
+	d.Add(&doc.Cover{
+		Wordmark:    c.wordmark(),
+		Kicker:      l.DelegatePack,
+		Title:       inline.Plain(s.Title),
+		Subtitle:    inline.Plain(s.Subtitle),
+		Event:       inline.Plain(s.Event),
+		When:        joinNonEmpty("  ·  ", inline.Plain(s.Place), c.dateText()),
+		PreparedFor: l.PreparedFor,
+		Audience:    inline.Plain(a.Name),
+		Note:        inline.Parse(a.Note),
+		Unofficial:  unofficial,
+		Source:      src,
+	})
+	toc := &doc.Contents{Title: l.Contents}
+	d.Add(toc)
+	entry := func(title, anchor string) {
+		toc.Entries = append(toc.Entries, doc.ContentsEntry{Title: title, Anchor: anchor, Level: 1})
+	}
+
+	d.Add(&doc.PageBreak{})
+	entry(l.Context, "context")
+	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Context}}, Anchor: "context"})
+	if s.Summary != "" {
+		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: inline.Parse(s.Summary), At: c.place("summary")})
+	}
+	for i, p := range s.Context {
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("context[%d]", i))})
+	}
+	if f := c.figures(nil); len(f.Items) > 0 {
+		d.Add(f)
+	}
+	if len(s.Quotes) > 0 {
+		entry(l.Quotes, "quotes")
+		d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Quotes}}, Anchor: "quotes"})
+		for i := range s.Quotes {
+			d.Add(c.pullQuote(&s.Quotes[i]))
+		}
+	}
+	for _, r := range recs {
+		d.Add(&doc.PageBreak{})
+		entry(fmt.Sprintf("%s. %s", l.RecN(r.Number), inline.Plain(r.Title)), recAnchor(r))
+		c.addRecommendation(r)
+	}
+	for i, p := range s.Closing {
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("closing[%d]", i))})
+	}
+
+	d.Add(&doc.PageBreak{})
+	entry(l.About, "about")
+	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.About}}, Anchor: "about"})
+	c.addAbout()
+	return d
+}
+
+// addAbout writes the about page: who, when, where, the source and the
+// contact, and the unofficial-translation note.
+func (c *composer) addAbout() {
+	s, l, d := c.s, c.l, c.d
+	org := s.Organisation
+	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(s.Subtitle), At: c.place("subtitle")})
+	line := func(label string, runs inline.Runs) {
+		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...)})
+	}
+	line(l.Date, inline.Runs{{Text: joinNonEmpty(", ", c.dateText(), inline.Plain(s.Place))}})
+	if s.Event != "" {
+		line(l.PreparedFor, inline.Runs{{Text: joinNonEmpty(" · ", inline.Plain(s.Event), inline.Plain(c.a.Name))}})
+	}
+	line(l.Source, inline.Runs{{Text: s.Source, Link: s.Source}})
+	line(l.Website, inline.Runs{{Text: org.Website, Link: org.Website}})
+	if ct := org.Contact; ct != nil {
+		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Contact}}})
+		runs := inline.Runs{{Text: joinNonEmpty(", ", ct.Name, ct.Role)}}
+		if ct.Email != "" {
+			runs = append(runs, inline.Run{Text: " · "}, inline.Run{Text: ct.Email, Link: "mailto:" + ct.Email})
+		}
+		if ct.Phone != "" {
+			runs = append(runs, inline.Run{Text: " · " + ct.Phone})
+		}
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: runs})
+	}
+	if u := c.unofficial(); u != "" {
+		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: inline.Runs{{Text: u}}, At: c.place("translation.note")})
+	}
+}
+
+// meta fills the properties every document of s for a shares.
+func (c *composer) meta(k statement.Kind) doc.Meta {
+	s, l := c.s, c.l
+	date, _ := s.Date.Time()
+	m := doc.Meta{
+		Kind:     k,
+		Lang:     s.Lang,
+		Paper:    c.opt.Paper,
+		Subtitle: inline.Plain(s.Subtitle),
+		Author:   inline.Plain(s.Organisation.Name),
+		Creator:  c.opt.Creator,
+		Date:     date,
+	}
+	if !c.opt.Date.IsZero() {
+		m.Date = c.opt.Date
+	}
+	m.Keywords = []string{inline.Plain(s.Event), s.Organisation.ShortName, inline.Plain(c.a.Name)}
+	if k == statement.KindBrief {
+		m.Keywords = append(m.Keywords, l.Brief)
+	} else {
+		m.Keywords = append(m.Keywords, l.DelegatePack)
+	}
+	m.Keywords = compact(m.Keywords)
+	return m
+}
+
+// dateText is the statement's date written out in its language.
+func (c *composer) dateText() string {
+	date, err := c.s.Date.Time()
+	if err != nil {
+		return ""
+	}
+	return c.l.FormatDate(date)
+}
+
+// unofficial is the note printed on a working translation, "" on an
+// original or official one.
+func (c *composer) unofficial() string {
+	t := c.s.Translation
+	if t == nil || t.Official {
+		return ""
+	}
+	if t.Note != "" {
+		return t.Note
+	}
+	return c.l.Unofficial
+}
+
+// brandOwn reports whether the brand is the statement's organisation's
+// own (or names no organisation), so that its names and footer may print.
+func (c *composer) brandOwn() bool {
+	b := c.opt.Brand
+	return b != nil && (b.Name == "" || strings.EqualFold(b.Name, inline.Plain(c.s.Organisation.Name)))
+}
+
+// wordmark is the brand's logo when it has one, else the statement's
+// organisation set as a typographic wordmark: a statement of another
+// organisation never prints the built-in brand's name.
+func (c *composer) wordmark() doc.Wordmark {
+	org := c.s.Organisation
+	name := inline.Plain(org.Name)
+	if b := c.opt.Brand; b != nil && b.Logo != "" {
+		alt := b.LogoAlt
+		if alt == "" {
+			alt = name
+		}
+		return doc.Wordmark{Logo: true, Alt: alt}
+	}
+	return doc.Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name)}
+}
+
+// footerLine is the brand's footer line when the brand is the
+// organisation's own, else the organisation's name and website.
+func (c *composer) footerLine() string {
+	if c.brandOwn() && c.opt.Brand.Footer != "" {
+		return c.opt.Brand.Footer
+	}
+	org := c.s.Organisation
+	site := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(org.Website, "https://"), "http://"), "/")
+	return joinNonEmpty(" · ", inline.Plain(org.Name), site)
+}
+
+// source is the source block: QR code, address, footer line, date and
+// place, and the unofficial note.
+func (c *composer) source() *doc.SourceBlock {
+	b := &doc.SourceBlock{URL: c.s.Source, Footer: c.footerLine(), Date: joinNonEmpty(", ", inline.Plain(c.s.Place), c.dateText()), Unofficial: c.unofficial()}
+	if b.URL != "" {
+		b.Label = c.l.ScanForSource
+	}
+	return b
+}
+
+func (c *composer) recIndex(r *statement.Recommendation) int {
+	for i := range c.s.Recommendations {
+		if c.s.Recommendations[i].ID == r.ID {
+			return i
+		}
+	}
+	return -1
+}
+
+// addRecommendation adds recommendation r: its heading with the
+// "Recommendation N of M" kicker, its paragraphs and its asks.
+func (c *composer) addRecommendation(r *statement.Recommendation) {
+	l, d := c.l, c.d
+	i := c.recIndex(r)
+	d.Add(&doc.Heading{Level: 1, Text: inline.Parse(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: c.place(fmt.Sprintf("recommendations[%d].title", i))})
+	for j, p := range r.Body {
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("recommendations[%d].body[%d]", i, j))})
+	}
+	if len(r.Asks) > 0 {
+		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Asks}}})
+		d.Add(asks(r))
+	}
+}
+
+func recAnchor(r *statement.Recommendation) string { return fmt.Sprintf("rec-%d", r.Number) }
+
+func asks(r *statement.Recommendation) *doc.List {
+	l := &doc.List{}
+	for _, a := range r.Asks {
+		l.Items = append(l.Items, inline.Parse(a))
+	}
+	return l
+}
+
+// figures returns the figures with the given ids, or all when ids is empty.
+func (c *composer) figures(ids []string) *doc.Figures {
+	s := c.s
+	f := &doc.Figures{Title: c.l.KeyFigures}
+	add := func(x *statement.Figure) {
+		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: inline.Parse(x.Label)})
+	}
+	if len(ids) == 0 {
+		for i := range s.Figures {
+			add(&s.Figures[i])
+		}
+		return f
+	}
+	for _, id := range ids {
+		if x := s.Figure(id); x != nil {
+			add(x)
+		}
+	}
+	return f
+}
+
+// pullQuote sets quote q with its marks and the speaker's dash.
+func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
+	at := input.Place{}
+	for i := range c.s.Quotes {
+		if c.s.Quotes[i].ID == q.ID {
+			at = c.place(fmt.Sprintf("quotes[%d].text", i))
+		}
+	}
+	text := append(inline.Runs{{Text: "“"}}, inline.Parse(q.Text)...)
+	text = append(text, inline.Run{Text: "”"})
+	return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: at}
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	return strings.Join(compact(parts), sep)
+}
+
+func compact(parts []string) []string {
+	out := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

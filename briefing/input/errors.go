@@ -1,0 +1,78 @@
+package input
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is a problem found in an input file, with its place:
+// "data/statement.yaml:14:5: recommendations[2].title: required".
+type Error struct {
+	File string
+	// Line and Col are 1-based; 0 when unknown.
+	Line, Col int
+	// Field is the path of the field in the data ("recommendations[2].title").
+	Field string
+	Msg   string
+}
+
+// Error formats the error as file:line:col: field: message.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found in one pass, in file order.
+type ErrorList []*Error
+
+// Error joins the errors, one per line.
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Err returns l as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Place is where a piece of text is in the data files: file, 1-based line
+// and column. The zero Place is unknown.
+type Place struct {
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+	// Field is the field's path ("recommendations[2].body").
+	Field string `json:"field,omitempty"`
+}
+
+// String writes "file:line:col: field", or as much of it as is known.
+func (p Place) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d:%d", p.Line, p.Col)
+	}
+	if p.Field != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += p.Field
+	}
+	return s
+}

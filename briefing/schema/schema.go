@@ -1,0 +1,328 @@
+package schema
+
+import (
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Kind is a kind of input file that has a JSON JSON.
+type Kind string
+
+// The kinds of input file.
+const (
+	Statement   Kind = "statement"
+	Translation Kind = "translation"
+	Brand       Kind = "brand"
+	Layout      Kind = "layout"
+)
+
+// Kinds lists every Kind.
+var Kinds = []Kind{Statement, Translation, Brand, Layout}
+
+// File is the file name a kind's schema is stored under
+// ("statement.schema.json").
+func (k Kind) File() string { return string(k) + ".schema.json" }
+
+// JSON returns the JSON JSON (draft 2020-12) of a kind of input file,
+// made from the same types and rules the strict loader reads it with:
+// unknown keys are refused, required fields must be there and not empty,
+// ids, language codes, dates, colours, addresses, kinds, formats and paper
+// are constrained as Load and LoadStyle constrain them. What a schema
+// cannot see (references between lists, numbering, translations against
+// their base file, fonts and logos) is left to briefing check. Brand and
+// layout files are laid over the built-in ones, so none of their fields is
+// required. Editors use it to complete keys and flag mistakes while typing.
+func JSON(k Kind) ([]byte, error) {
+	g := schemaGen{kind: k}
+	var root map[string]any
+	switch k {
+	case Statement:
+		g.required = func(gp string, f input.Field) bool { return !f.Optional }
+		root = g.object(reflect.TypeOf(statement.Statement{}), "")
+		delete(root["properties"].(map[string]any), "translation")
+	case Translation:
+		g.required = func(gp string, f input.Field) bool { return statement.TranslationRequired[gp] }
+		g.allowed = func(gp string) bool { return statement.Translatable[gp] }
+		root = g.object(reflect.TypeOf(statement.Statement{}), "")
+	case Brand:
+		g.required = func(string, input.Field) bool { return false }
+		root = g.object(reflect.TypeOf(style.Brand{}), "")
+	case Layout:
+		g.required = func(string, input.Field) bool { return false }
+		root = g.object(reflect.TypeOf(style.Layout{}), "")
+	default:
+		return nil, fmt.Errorf("no schema for %q; want one of statement, translation, brand, layout", string(k))
+	}
+	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	root["title"] = "briefing " + string(k) + " file"
+	root["description"] = schemaDocs["$"+string(k)]
+	return json.MarshalIndent(root, "", "  ")
+}
+
+// schemaGen makes a schema from Go types and their yaml tags.
+type schemaGen struct {
+	kind     Kind
+	required func(gpath string, f input.Field) bool
+	// allowed, when set, says which generic paths may appear at all.
+	allowed func(gpath string) bool
+}
+
+// Patterns the loader checks, for strings.
+const (
+	schemaSlug     = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	schemaLang     = `^[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3}))?$`
+	schemaDate     = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+	schemaWeb      = `^[Hh][Tt][Tt][Pp][Ss]?://[^\s/.][^\s]*$`
+	schemaEmail    = `^[^\s@:]+@[^\s@]+$`
+	schemaColor    = `^#[0-9A-Fa-f]{6}$`
+	schemaNotBlank = `\S`
+)
+
+// schemaStrings are the constraints on string fields by generic path.
+var schemaStrings = map[string]map[string]any{
+	"id":                            {"pattern": schemaSlug},
+	"lang":                          {"pattern": schemaLang},
+	"date":                          {"pattern": schemaDate},
+	"source":                        {"pattern": schemaWeb},
+	"organisation.website":          {"pattern": schemaWeb},
+	"organisation.contact.email":    {"pattern": schemaEmail},
+	"figures[].id":                  {"pattern": schemaSlug},
+	"quotes[].id":                   {"pattern": schemaSlug},
+	"recommendations[].id":          {"pattern": schemaSlug, "not": map[string]any{"const": "all"}},
+	"recommendations[].audiences[]": {"pattern": schemaSlug},
+	"recommendations[].quote":       {"pattern": schemaSlug},
+	"recommendations[].figures[]":   {"pattern": schemaSlug},
+	"audiences[].id":                {"pattern": schemaSlug, "not": map[string]any{"const": "all"}},
+	"audiences[].recommendations[]": {"pattern": schemaSlug},
+	"audiences[].languages[]":       {"pattern": schemaLang},
+	"audiences[].kinds[]":           {"enum": enumOf(statement.Kinds)},
+	"audiences[].formats[]":         {"enum": enumOf(statement.Formats)},
+	"audiences[].paper":             {"enum": enumOf(statement.Papers)},
+	"paper":                         {"enum": enumOf(statement.Papers)},
+	"colors.primary":                {"pattern": schemaColor},
+	"colors.accent":                 {"pattern": schemaColor},
+	"colors.text":                   {"pattern": schemaColor},
+	"colors.muted":                  {"pattern": schemaColor},
+	"colors.light":                  {"pattern": schemaColor},
+}
+
+// schemaNumbers are the constraints on number fields by generic path.
+var schemaNumbers = map[string]map[string]any{
+	"recommendations[].number": {"minimum": 1},
+	"margins.top":              {"minimum": 0, "maximum": 100},
+	"margins.right":            {"minimum": 0, "maximum": 100},
+	"margins.bottom":           {"minimum": 0, "maximum": 100},
+	"margins.left":             {"minimum": 0, "maximum": 100},
+}
+
+func enumOf[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// object is the schema of a struct type at generic path gp.
+func (g *schemaGen) object(t reflect.Type, gp string) map[string]any {
+	props := map[string]any{}
+	var req []string
+	for _, f := range input.FieldsOf(t) {
+		p := input.JoinPath(gp, f.Name)
+		if g.allowed != nil && !g.allowed(p) {
+			continue
+		}
+		required := g.required(p, f)
+		s := g.value(t.Field(f.Index).Type, p, required)
+		if d := schemaDocs[p]; d != "" {
+			s["description"] = d
+		}
+		props[f.Name] = s
+		if required {
+			req = append(req, f.Name)
+		}
+	}
+	o := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(req) > 0 {
+		o["required"] = req
+	}
+	return o
+}
+
+// value is the schema of a value of type t at generic path gp. An optional
+// field may be written empty (null): the loader reads that as absent.
+func (g *schemaGen) value(t reflect.Type, gp string, required bool) map[string]any {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var s map[string]any
+	switch t.Kind() {
+	case reflect.Struct:
+		s = g.object(t, gp)
+	case reflect.Slice:
+		s = map[string]any{"type": "array", "items": g.value(t.Elem(), gp+"[]", false)}
+		if required {
+			s["minItems"] = 1
+		}
+	case reflect.String:
+		// The loader reads a number or true/false written where text goes
+		// as its text ("value: 40").
+		s = map[string]any{"type": []string{"string", "number", "boolean"}}
+		for k, v := range schemaStrings[gp] {
+			s[k] = v
+		}
+		switch {
+		case s["pattern"] == schemaSlug:
+			// A whole number such as 2024 reads as the id "2024".
+			s["type"] = []string{"string", "integer"}
+			s["minimum"] = 0
+		case s["pattern"] != nil, s["enum"] != nil:
+			s["type"] = "string"
+		}
+		if required && s["pattern"] == nil && s["enum"] == nil {
+			s["pattern"] = schemaNotBlank
+		}
+		if g.kind == Brand && !g.optionalTag(gp) && s["pattern"] == nil {
+			s["pattern"] = schemaNotBlank
+		}
+	case reflect.Int:
+		s = map[string]any{"type": "integer", "minimum": -2147483648, "maximum": 2147483647}
+		for k, v := range schemaNumbers[gp] {
+			s[k] = v
+		}
+	case reflect.Float64:
+		s = map[string]any{"type": "number"}
+		if strings.HasPrefix(gp, "sizes.") {
+			s["exclusiveMinimum"] = 0
+			s["maximum"] = 200
+		}
+		for k, v := range schemaNumbers[gp] {
+			s[k] = v
+		}
+	case reflect.Bool:
+		s = map[string]any{"type": "boolean"}
+	default:
+		s = map[string]any{}
+	}
+	if !required && !strings.HasSuffix(gp, "[]") {
+		s = allowNull(s)
+	}
+	return s
+}
+
+// optionalTag reports whether the brand field at gp is omitempty in Brand.
+func (g *schemaGen) optionalTag(gp string) bool {
+	t := reflect.TypeOf(style.Brand{})
+	parts := strings.Split(gp, ".")
+	for i, p := range parts {
+		for _, f := range input.FieldsOf(t) {
+			if f.Name != p {
+				continue
+			}
+			if i == len(parts)-1 {
+				return f.Optional
+			}
+			t = t.Field(f.Index).Type
+		}
+	}
+	return true
+}
+
+// allowNull widens a schema's type to take null.
+func allowNull(s map[string]any) map[string]any {
+	switch t := s["type"].(type) {
+	case string:
+		s["type"] = []string{t, "null"}
+	case []string:
+		s["type"] = append(t, "null")
+	}
+	if e, ok := s["enum"].([]string); ok {
+		s["enum"] = append(append([]any{}, toAny(e)...), nil)
+	}
+	return s
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// schemaDocs are the descriptions editors show, by generic path ("$kind"
+// for a file as a whole).
+var schemaDocs = map[string]string{
+	"$statement":   "A policy statement: its context, key figures, quotes, numbered recommendations and the audiences it is briefed to. Text takes **bold**, *italic* and [links](https://…). Run `briefing check` after editing.",
+	"$translation": "A translation of a statement (NAME.<lang>.yaml beside NAME.yaml): only text, matched to the base file by id (figures, quotes, recommendations, audiences) and by position (paragraph lists). What it leaves out prints in the base language.",
+	"$brand":       "A brand, laid over the built-in one: name only what you change. Colours are \"#rrggbb\" (in quotes); font and logo files are relative to this file.",
+	"$layout":      "A layout, laid over the built-in one: name only what you change. Lengths in millimetres, type sizes in points.",
+
+	"id":                          "Names the statement in output file names: lower-case letters, digits and single hyphens.",
+	"lang":                        "The language of this file, as a code such as en, es, fr or pt-BR.",
+	"translation":                 "Marks this file as a translation of the base statement.",
+	"translation.official":        "false for a working translation: documents then print the note.",
+	"translation.note":            "Printed on documents of an unofficial translation, e.g. \"Unofficial translation\".",
+	"title":                       "The statement's title.",
+	"subtitle":                    "A line under the title.",
+	"organisation":                "The body that issued the statement.",
+	"organisation.name":           "The organisation's full name.",
+	"organisation.short_name":     "Its short name or acronym.",
+	"organisation.website":        "Its web address (http:// or https://).",
+	"organisation.contact":        "An optional person or desk to reach about the statement.",
+	"date":                        "The statement's date, YYYY-MM-DD.",
+	"place":                       "Where it was made.",
+	"event":                       "The event or process it was made to.",
+	"source":                      "The statement's web address: printed, linked and encoded as a QR code.",
+	"summary":                     "An optional lede, set large above the context in the pack.",
+	"context":                     "Paragraphs that set the scene.",
+	"figures":                     "Key figures, set as large numerals.",
+	"figures[].id":                "The figure's id, referred to by recommendations[].figures.",
+	"figures[].value":             "The number as printed: \"25 million\".",
+	"figures[].label":             "What the number counts.",
+	"quotes":                      "Things named people said.",
+	"quotes[].id":                 "The quote's id, referred to by recommendations[].quote.",
+	"quotes[].speaker":            "Who said it.",
+	"quotes[].role":               "The speaker's role.",
+	"recommendations":             "The numbered recommendations: one brief each.",
+	"recommendations[].id":        "The recommendation's id (not \"all\").",
+	"recommendations[].number":    "Its number: 1, 2, 3… in file order.",
+	"recommendations[].title":     "Its title.",
+	"recommendations[].body":      "Its paragraphs.",
+	"recommendations[].asks":      "An optional bullet list of concrete asks.",
+	"recommendations[].audiences": "The audiences it matters to most (ids); empty means all.",
+	"recommendations[].quote":     "The id of the quote printed on its brief.",
+	"recommendations[].figures":   "The ids of the figures on its brief; empty means all.",
+	"audiences":                   "Who the statement is briefed to and what each gets. Without audiences, everything is built for one audience, \"all\".",
+	"audiences[].id":              "The audience's id: names its output folder (not \"all\").",
+	"audiences[].name":            "Its name, printed on its documents.",
+	"audiences[].recommendations": "Recommendation ids in print order, or [all] (the default).",
+	"audiences[].languages":       "Languages to make (default: the base language and every translation).",
+	"audiences[].kinds":           "brief and/or pack (default: both).",
+	"audiences[].formats":         "pdf and/or docx (default: both).",
+	"audiences[].paper":           "a4 or letter (default: the layout's).",
+	"audiences[].note":            "Printed on this audience's pack cover.",
+	"closing":                     "Paragraphs printed after the recommendations in the pack.",
+	"name":                        "The organisation's name, as the brand prints it.",
+	"short_name":                  "Its short name.",
+	"logo":                        "A PNG or JPEG file (at most 5 MB and 4000×4000 pixels), relative to this file. Without it, a typographic wordmark.",
+	"logo_alt":                    "The logo's alternative text.",
+	"colors":                      "Brand colours, each \"#rrggbb\" in quotes.",
+	"colors.primary":              "Fills the brand band and colours headings.",
+	"colors.accent":               "Marks figures, kickers and rules.",
+	"colors.text":                 "Body text.",
+	"colors.muted":                "Secondary text.",
+	"colors.light":                "Tinted backgrounds.",
+	"fonts":                       "One font family: four TrueType or OpenType files, relative to this file.",
+	"footer":                      "Printed in every document's footer.",
+	"paper":                       "a4 or letter; an audience's paper wins.",
+	"margins":                     "Page margins in millimetres.",
+	"sizes":                       "Type sizes in points.",
+	"sizes.body_min":              "The smallest body size a one-page brief may shrink to before it fails.",
+	"sizes.body_step":             "How much a brief's body shrinks per step.",
+}

@@ -1,0 +1,163 @@
+package style
+
+import (
+	"briefing/briefing/font"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
+	"fmt"
+	"io/fs"
+	"strconv"
+)
+
+// Brand is what a brand team owns: names, logo, colours, fonts and the footer
+// line. It is read from a brand file (layouts/brand.yaml by default).
+type Brand struct {
+	Name      string `yaml:"name"`
+	ShortName string `yaml:"short_name,omitempty"`
+	// Logo is a PNG or JPEG file, relative to the brand file.
+	Logo string `yaml:"logo,omitempty"`
+	// LogoAlt is the logo's alternative text.
+	LogoAlt string     `yaml:"logo_alt,omitempty"`
+	Colors  Colors     `yaml:"colors"`
+	Fonts   BrandFonts `yaml:"fonts"`
+	// Footer is printed in every document's footer.
+	Footer string `yaml:"footer,omitempty"`
+}
+
+// Colors are the brand colours, each "#rrggbb".
+type Colors struct {
+	// Primary fills the brand band and colours headings.
+	Primary Color `yaml:"primary"`
+	// Accent marks figures, kickers and rules.
+	Accent Color `yaml:"accent"`
+	// Text is body text; Muted secondary text; Light tinted backgrounds.
+	Text  Color `yaml:"text"`
+	Muted Color `yaml:"muted"`
+	Light Color `yaml:"light"`
+}
+
+// BrandFonts names one font family and its four style files, relative to
+// the brand file (or in the embedded fonts when the file name has no folder
+// and is not found beside it).
+type BrandFonts struct {
+	Family     string `yaml:"family"`
+	Regular    string `yaml:"regular"`
+	Bold       string `yaml:"bold"`
+	Italic     string `yaml:"italic"`
+	BoldItalic string `yaml:"bold_italic"`
+}
+
+// Layout is how documents are set: default paper, margins and type sizes.
+// It is read from a layout file (layouts/layout.yaml by default).
+type Layout struct {
+	Paper   statement.Paper `yaml:"paper"`
+	Margins Margins         `yaml:"margins"`
+	Sizes   TypeSizes       `yaml:"sizes"`
+}
+
+// Margins are page margins in millimetres.
+type Margins struct {
+	Top    float64 `yaml:"top"`
+	Right  float64 `yaml:"right"`
+	Bottom float64 `yaml:"bottom"`
+	Left   float64 `yaml:"left"`
+}
+
+// TypeSizes are type sizes in points.
+type TypeSizes struct {
+	Body float64 `yaml:"body"`
+	// BodyMin is the floor a one-page brief may shrink its body to, in
+	// steps of BodyStep, before it fails with an overflow error.
+	BodyMin  float64 `yaml:"body_min"`
+	BodyStep float64 `yaml:"body_step"`
+	Lede     float64 `yaml:"lede"`
+	Title    float64 `yaml:"title"`
+	Heading1 float64 `yaml:"heading1"`
+	Heading2 float64 `yaml:"heading2"`
+	Figure   float64 `yaml:"figure"`
+	Quote    float64 `yaml:"quote"`
+	Small    float64 `yaml:"small"`
+}
+
+// Color is a colour written "#rrggbb".
+type Color string
+
+// RGB returns the colour's components.
+func (c Color) RGB() (r, g, b int, err error) {
+	s := string(c)
+	if len(s) != 7 || s[0] != '#' {
+		return 0, 0, 0, fmt.Errorf("want a colour as #rrggbb, got %q", s)
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("want a colour as #rrggbb, got %q", s)
+	}
+	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff), nil
+}
+
+// Hex returns the colour as "RRGGBB", as DOCX wants it.
+func (c Color) Hex() string {
+	if len(c) == 7 {
+		return string(c[1:])
+	}
+	return "000000"
+}
+
+// Style is a brand and a layout with their files read and checked: what the
+// renderers draw with. It is made once per process and shared read-only.
+type Style struct {
+	Brand  Brand
+	Layout Layout
+	// Fonts holds the four font files' bytes, by FontStyle.
+	Fonts [4][]byte
+	// Logo is the logo file's bytes and LogoType "png" or "jpg"; nil when
+	// the brand has no logo.
+	Logo     []byte
+	LogoType string
+	// Reference holds the reference DOCX parts (see Files.ReferenceFS);
+	// the DOCX writer reads them from here, never from the defaults.
+	Reference fs.FS
+	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
+	// in a Style not made by Load.
+	Type *font.Set
+	// brandFile and brandPos are the brand file's name and the positions
+	// of its fields, for Warnings.
+	brandFile string
+	brandPos  input.Positions
+}
+
+// FontStyle indexes Style.Fonts: see font.Style.
+type FontStyle = font.Style
+
+// The four font styles.
+const (
+	Regular    = font.Regular
+	Bold       = font.Bold
+	Italic     = font.Italic
+	BoldItalic = font.BoldItalic
+)
+
+// Covers reports whether the brand fonts (all four styles) can draw r.
+// Spaces and control characters are always covered: they are not drawn.
+// A Style not made by Load knows nothing of its fonts and covers
+// every rune.
+func (s *Style) Covers(r rune) bool {
+	return s.Type == nil || s.Type.Covers(r)
+}
+
+// Missing returns the distinct runes of text the brand fonts cannot draw,
+// in order of first appearance; nil when they can draw it all.
+func (s *Style) Missing(text string) []rune {
+	if s.Type == nil {
+		return nil
+	}
+	return s.Type.Missing(text)
+}
+
+// Family names the brand fonts in messages: their family, or "brand".
+func (s *Style) Family() string {
+	if s.Brand.Fonts.Family == "" {
+		return "brand"
+	}
+	return s.Brand.Fonts.Family
+}
