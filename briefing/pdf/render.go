@@ -45,9 +45,30 @@ type Info struct {
 type OverflowError = doc.OverflowError
 
 // New makes a Renderer for st: it checks the colours and sizes and reads
-// the fonts.
+// the fonts. Its documents get fpdf's stub font through the shortcut in
+// share.go when its checks pass (see Renderer.FontShortcut).
 func New(st *style.Style) (*Renderer, error) {
 	return newRenderer(st, false)
+}
+
+// NewPublic is New with fonts given to fpdf through its public API only:
+// the same PDFs, made more slowly (the fallback the shortcut's checks
+// choose when fpdf is not the version share.go was written for).
+func NewPublic(st *style.Style) (*Renderer, error) { return newRenderer(st, true) }
+
+// FontShortcut reports whether r's documents share fpdf's parsed stub font
+// (the shortcut in share.go) and, when they do not, why.
+func (r *Renderer) FontShortcut() (on bool, why string) { return r.share.shared(), r.share.why }
+
+// ShortcutReady reports whether the fpdf built in is the one share.go was
+// written for (module version, when the binary records it, and the layout
+// of its font definitions), without making a Renderer; why says what
+// differs. New makes the final decision, after a dry run.
+func ShortcutReady() (ok bool, why string) {
+	if err := checkFpdf(); err != nil {
+		return false, err.Error()
+	}
+	return true, ""
 }
 
 // newRenderer is New; with public set, documents get their fonts through

@@ -35,6 +35,9 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
+// FpdfVersion is the fpdf module version this file was written against.
+const FpdfVersion = fpdfVersion
+
 // fpdfModule and fpdfVersion are the fpdf this file was written against,
 // and fpdfLayout the fingerprint of the font definitions' fields there
 // (fontLayout).
@@ -108,6 +111,18 @@ func fontLayout() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 
+// checkFpdf checks fpdf's version (when the binary records it) and the
+// layout of its font definitions against what this file was written for.
+func checkFpdf() error {
+	if v := fpdfBuildVersion(); v != "" && v != fpdfVersion {
+		return fmt.Errorf("fpdf is %s, not %s", v, fpdfVersion)
+	}
+	if l, err := fontLayout(); err != nil || l != fpdfLayout {
+		return fmt.Errorf("fpdf's font definitions changed (layout %s, want %s; %v)", l, fpdfLayout, err)
+	}
+	return nil
+}
+
 // prepare checks fpdf's version (when the binary records it: test
 // binaries do not) and the layout of its font definitions, then parses
 // the stub once.
@@ -117,11 +132,8 @@ func (s *fontShare) prepare() (err error) {
 			err = fmt.Errorf("fpdf's fields are not as expected: %v", e)
 		}
 	}()
-	if v := fpdfBuildVersion(); v != "" && v != fpdfVersion {
-		return fmt.Errorf("fpdf is %s, not %s", v, fpdfVersion)
-	}
-	if l, err := fontLayout(); err != nil || l != fpdfLayout {
-		return fmt.Errorf("fpdf's font definitions changed (layout %s, want %s; %v)", l, fpdfLayout, err)
+	if err := checkFpdf(); err != nil {
+		return err
 	}
 	def := reflect.TypeFor[fpdf.Fpdf]()
 	ft, _ := def.FieldByName("fonts")

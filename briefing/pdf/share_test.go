@@ -32,7 +32,7 @@ func TestFpdfVersion(t *testing.T) {
 		t.Errorf("fpdf's font definitions have layout %s (%v), share.go knows %s: review it, then update fpdfLayout", l, err, pdf.FpdfLayout)
 	}
 	_, _, r := fixture(t)
-	if on, why := r.SharesFonts(); !on {
+	if on, why := r.FontShortcut(); !on {
 		t.Errorf("the shortcut is off: %s", why)
 	}
 }
@@ -77,7 +77,7 @@ func TestPublicFonts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if on, _ := r.SharesFonts(); on {
+	if on, _ := r.FontShortcut(); on {
 		t.Fatal("NewPublic shares fonts")
 	}
 	for _, d := range []*doc.Doc{briefs(t, "es", statement.PaperLetter)["brief-es-letter-2"], pack(t, "en", "donors", statement.PaperA4)} {

@@ -236,3 +236,71 @@ func TestGoVersion(t *testing.T) {
 		t.Errorf("README does not say %q", want)
 	}
 }
+
+// TestFontShortcut: the shipped binary (not a test binary, which carries no
+// module information, so that fpdf's version check is skipped there) takes
+// the font shortcut into fpdf, says so in version, and builds without a
+// note; with BRIEFING_FPDF=public it makes the same PDFs through fpdf's
+// public API (the same text; resource names differ) and says so once on
+// stderr and in version.
+func TestFontShortcut(t *testing.T) {
+	bin := binary(t)
+	version := func(env ...string) string {
+		cmd := exec.Command(bin, "version")
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("version: %v", err)
+		}
+		return string(out)
+	}
+	if v := version(); !strings.Contains(v, "PDF font shortcut: on (fpdf v") {
+		t.Errorf("the built binary does not take the font shortcut:\n%s", v)
+	}
+	if v := version("BRIEFING_FPDF=public"); !strings.Contains(v, "PDF font shortcut: off (BRIEFING_FPDF=public)") {
+		t.Errorf("version with BRIEFING_FPDF=public:\n%s", v)
+	}
+	dir := t.TempDir()
+	build := func(out string, env ...string) (stderr string, files map[string][]byte) {
+		cmd := exec.Command(bin, "build", "--out", filepath.Join(dir, out), "--format", "pdf", "--audience", "delegates", "-q")
+		cmd.Env = append(os.Environ(), env...)
+		var e bytes.Buffer
+		cmd.Stderr = &e
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("build: %v\n%s", err, e.String())
+		}
+		files = map[string][]byte{}
+		paths, _ := filepath.Glob(filepath.Join(dir, out, "delegates", "*", "*.pdf"))
+		for _, p := range paths {
+			b, _ := os.ReadFile(p)
+			files[filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p)] = b
+		}
+		return e.String(), files
+	}
+	fast, shared := build("shared")
+	slow, public := build("public", "BRIEFING_FPDF=public")
+	if strings.Contains(fast, "public API") {
+		t.Errorf("a build with the shortcut speaks of the public API:\n%s", fast)
+	}
+	if n := strings.Count(slow, "note: PDF fonts go through fpdf's public API"); n != 1 {
+		t.Errorf("a build without the shortcut said so %d times, want once:\n%s", n, slow)
+	}
+	if len(shared) == 0 || len(shared) != len(public) {
+		t.Fatalf("%d PDFs with the shortcut, %d without", len(shared), len(public))
+	}
+	pdftotext := testtool.Need(t, "pdftotext")
+	text := func(b []byte) string {
+		cmd := exec.Command(pdftotext, "-layout", "-", "-")
+		cmd.Stdin = bytes.NewReader(b)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		return string(out)
+	}
+	for name, b := range shared {
+		if text(b) != text(public[name]) {
+			t.Errorf("%s: the text differs between the shortcut and the public API", name)
+		}
+	}
+}

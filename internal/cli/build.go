@@ -86,6 +86,7 @@ func build(c *call, p *prepared, date time.Time) error {
 	if err != nil {
 		return err
 	}
+	c.noteFonts(rs)
 	opt := batch.Options{
 		Out:       out,
 		Jobs:      o.jobs,

@@ -69,6 +69,9 @@ type call struct {
 	fs             *pflag.FlagSet
 	args           []string
 	stdout, stderr io.Writer
+	// fontsNoted is set once the build has said that PDF fonts go
+	// through fpdf's public API (noteFonts), so that watch says it once.
+	fontsNoted bool
 }
 
 // commands lists briefing's commands in the order "briefing --help" shows

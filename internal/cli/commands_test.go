@@ -48,7 +48,7 @@ func TestHelpOnce(t *testing.T) {
 func TestVersion(t *testing.T) {
 	for _, args := range [][]string{{"--version"}, {"-V"}, {"version"}} {
 		code, stdout, _ := run(t, args...)
-		if code != 0 || !strings.HasPrefix(stdout, "briefing 0.") || strings.Count(stdout, "\n") != 1 {
+		if code != 0 || !strings.HasPrefix(stdout, "briefing 0.") || strings.Count(stdout, "\n") != 2 || !strings.Contains(stdout, "PDF font shortcut: ") {
 			t.Errorf("%v: exit %d, %q", args, code, stdout)
 		}
 	}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"briefing/briefing/batch"
@@ -27,7 +29,11 @@ func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Re
 	var mu sync.Mutex
 	if wantPDF {
 		wg.Go(func() {
-			r, err := pdf.New(st)
+			newPDF := pdf.New
+			if os.Getenv(fontsEnv) == "public" {
+				newPDF = pdf.NewPublic
+			}
+			r, err := newPDF(st)
 			mu.Lock()
 			defer mu.Unlock()
 			rs[statement.FormatPDF], pdfErr = pdfRenderer{r}, err
@@ -48,6 +54,37 @@ func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Re
 		}
 	}
 	return rs, nil
+}
+
+// fontsEnv names the environment variable that, set to "public", has PDF
+// documents get their fonts through fpdf's public API instead of the
+// shortcut (briefing/pdf/share.go): the same files, made more slowly. A
+// test sets it to see the fallback work and be reported.
+const fontsEnv = "BRIEFING_FPDF"
+
+// noteFonts says once per command, on stderr, when PDF documents are made
+// without the font shortcut: nothing changes in the files, but builds are
+// several times slower, and a silent fallback would hide that.
+func (c *call) noteFonts(rs map[statement.Format]batch.Renderer) {
+	p, ok := rs[statement.FormatPDF].(pdfRenderer)
+	if !ok || c.fontsNoted {
+		return
+	}
+	if on, why := p.r.FontShortcut(); !on {
+		c.fontsNoted = true
+		fmt.Fprintf(c.stderr, "note: PDF fonts go through fpdf's public API (%s): the same PDFs, made more slowly\n", why)
+	}
+}
+
+// shortcutLine is what version says of the font shortcut.
+func shortcutLine() string {
+	if os.Getenv(fontsEnv) == "public" {
+		return "PDF font shortcut: off (" + fontsEnv + "=public)"
+	}
+	if ok, why := pdf.ShortcutReady(); !ok {
+		return "PDF font shortcut: off (" + why + ")"
+	}
+	return "PDF font shortcut: on (fpdf " + pdf.FpdfVersion + ")"
 }
 
 type pdfRenderer struct{ r *pdf.Renderer }

@@ -10,7 +10,9 @@ import (
 )
 
 const versionHelp = `briefing version: print the version, and what the binary was built from
-(module version, source revision, Go version) when the build recorded it.
+(module version, source revision, Go version) when the build recorded it;
+then whether PDF fonts take the shortcut into fpdf (several times faster) or
+its public API, and why.
 Also "briefing --version" and "briefing -V".
 
 Examples:
@@ -20,6 +22,7 @@ Examples:
 
 func runVersion(c *call) error {
 	fmt.Fprintln(c.stdout, versionLine(debug.ReadBuildInfo()))
+	fmt.Fprintln(c.stdout, shortcutLine())
 	return nil
 }
 
