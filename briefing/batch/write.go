@@ -83,18 +83,6 @@ func (f *folder) commit(s *staged) error {
 // discard removes s's temporary file.
 func (f *folder) discard(s *staged) { s.dir.Remove(s.tmp) }
 
-// writeFile stages and commits a small file.
-func (f *folder) writeFile(rel string, b []byte) error {
-	s, err := f.stage(rel, func(w io.Writer) error {
-		_, err := w.Write(b)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return f.commit(s)
-}
-
 // named puts the folder dir (slash path) back in the paths of err, an
 // error about a name in that folder, so that it names the file as the user
 // sees it.

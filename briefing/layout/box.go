@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"briefing/briefing/font"
-	"briefing/briefing/style"
 )
 
 // Document is a laid-out document.
@@ -189,5 +188,3 @@ func (p *Page) Text() string {
 	}
 	return s
 }
-
-var _ = style.Regular
