@@ -141,9 +141,12 @@ func TestBriefOverflow(t *testing.T) {
 		d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, paper))
 		var buf bytes.Buffer
 		_, err := r.Render(&buf, d)
-		var oe *pdf.OverflowError
+		var oe *doc.OverflowError
 		if !errors.As(err, &oe) {
-			t.Fatalf("%s: got %v, want an *OverflowError", paper, err)
+			t.Fatalf("%s: got %v, want a *doc.OverflowError", paper, err)
+		}
+		if !errors.Is(err, doc.ErrOverflow) {
+			t.Errorf("%s: errors.Is(%v, doc.ErrOverflow) is false", paper, err)
 		}
 		if oe.Rec != 3 || oe.Paper != paper || oe.Overflow <= 0 || !strings.HasPrefix(oe.Title, "Address") {
 			t.Errorf("%+v", oe)

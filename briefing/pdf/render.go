@@ -40,10 +40,6 @@ type Info struct {
 	Pages int
 }
 
-// OverflowError is returned for a brief that does not fit one page even at
-// the layout's smallest body size: see doc.OverflowError.
-type OverflowError = doc.OverflowError
-
 // New makes a Renderer for st: it checks the colours and sizes and reads
 // the fonts.
 func New(st *style.Style) (*Renderer, error) {
@@ -95,7 +91,9 @@ func postScriptName(st *style.Style, i style.FontStyle) string {
 // Render lays d out and writes it as a PDF to w. Pages are drawn as the
 // layout finishes them (Typesetter.Stream) and written a part at a time
 // (partPages), so a long document is never held whole, neither as layout
-// nor as drawn pages. When Render fails, w may hold part of a file.
+// nor as drawn pages. A brief that does not fit one page at the layout's
+// body_min is a *doc.OverflowError, and nothing is written. When Render
+// fails otherwise, w may hold part of a file.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	var dc *drawing
 	ld, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
