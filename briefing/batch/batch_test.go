@@ -144,6 +144,31 @@ func TestBuildFilter(t *testing.T) {
 	}
 }
 
+// TestPlanErrors: a selection the data cannot meet is a typed error that
+// names what is missing and no command-line flag.
+func TestPlanErrors(t *testing.T) {
+	ds := load(t)
+	for _, c := range []struct {
+		sel   batch.Selection
+		field batch.SelectionField
+		msg   string
+	}{
+		{batch.Selection{Audiences: []string{"x"}}, batch.SelectAudiences, `no audience "x" in cartagena40.yaml (have: delegates, states, donors, civil-society)`},
+		{batch.Selection{Langs: []string{"de"}}, batch.SelectLangs, `no "de" version of cartagena40.yaml (have: en, es)`},
+		{batch.Selection{Recs: []string{"nope"}}, batch.SelectRecs, `no recommendation "nope" in cartagena40.yaml`},
+	} {
+		_, err := batch.Plan(ds, c.sel, statement.PaperA4)
+		var se *batch.SelectionError
+		if !errors.As(err, &se) || se.Field != c.field || err.Error() != c.msg {
+			t.Errorf("Plan(%+v) = %v, want a *SelectionError about field %d: %s", c.sel, err, c.field, c.msg)
+		}
+	}
+	_, err := batch.Plan(ds, batch.Selection{Audiences: []string{"donors"}, Kinds: []statement.Kind{statement.KindPack}, Recs: []string{"root-causes"}}, statement.PaperA4)
+	if !errors.Is(err, batch.ErrNothing) {
+		t.Errorf("a selection of nothing: %v, want ErrNothing", err)
+	}
+}
+
 func TestBuildFailureLeavesOthers(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()

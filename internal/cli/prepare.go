@@ -64,7 +64,7 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 	}
 	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, usageError{planError(err)}
 	}
 	_, warns := statement.Check(ds)
 	p := &prepared{ds: ds, st: st, sel: sel, plan: plan, warnings: warns}
