@@ -158,6 +158,12 @@ func TestBriefOverflow(t *testing.T) {
 		if buf.Len() != 0 {
 			t.Errorf("wrote %d bytes on overflow", buf.Len())
 		}
+		if fit := r.Fit(d); fit == nil || fit.Error() != err.Error() {
+			t.Errorf("%s: Fit says %v, Render %v: want the same", paper, fit, err)
+		}
+		if fit := r.Fit(compose.Brief(s, s.Audience("delegates"), &s.Recommendations[2], opts(st, paper))); fit != nil {
+			t.Errorf("%s: Fit of a brief that fits: %v", paper, fit)
+		}
 	}
 }
 

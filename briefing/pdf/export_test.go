@@ -9,7 +9,10 @@ func NewPublic(st *style.Style) (*Renderer, error) { return newRenderer(st, true
 
 // SharesFonts reports whether r's documents share the parsed stub font
 // (the shortcut in share.go) and, when not, why.
-func (r *Renderer) SharesFonts() (bool, string) { return r.share.shared(), r.share.why }
+func (r *Renderer) SharesFonts() (bool, string) {
+	r.prepareDrawing()
+	return r.share.shared(), r.share.why
+}
 
 // FpdfVersion and FpdfLayout are the fpdf share.go was written for and
 // the fingerprint of its font definitions; FontLayout is the built-in
