@@ -4,7 +4,8 @@
 // folder (never through a link leading out of it), prunes what an earlier
 // build made and this one no longer does, and writes a manifest that lists
 // exactly the documents of ours on disk, also after an interrupt, a kill or
-// a full disk.
+// a full disk. Fit runs the same plan on the same worker pool and writes
+// nothing: it sets each one-page brief, to find those too long for a page.
 package batch
 
 import (
