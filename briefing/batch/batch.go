@@ -4,7 +4,8 @@
 // folder (never through a link leading out of it), prunes what an earlier
 // build made and this one no longer does, and writes a manifest that lists
 // exactly the documents of ours on disk, also after an interrupt, a kill or
-// a full disk.
+// a full disk. Fit runs the same plan on the same worker pool and writes
+// nothing: it sets each one-page brief, to find those too long for a page.
 package batch
 
 import (
@@ -30,6 +31,10 @@ import (
 // when the format does not fix pages). It must be safe for concurrent use.
 type Renderer interface {
 	Render(w io.Writer, d *doc.Doc) (pages int, err error)
+	// Fit sets d as Render would, writing nothing, and returns the error
+	// Render would return for how d is set: a *doc.OverflowError for a
+	// one-page brief that does not fit its page.
+	Fit(d *doc.Doc) error
 }
 
 // Options are how Run works; the zero value of each field but Out and
@@ -158,22 +163,60 @@ func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, 
 		return nil, err
 	}
 
-	statements := map[string]*statement.Statement{}
-	places := map[string]func(string) input.Place{}
-	for _, j := range jobs {
-		if _, ok := statements[j.Lang]; !ok {
-			statements[j.Lang], _ = ds.In(j.Lang)
-			places[j.Lang] = ds.Places(j.Lang)
-		}
-	}
-	b.places = places
-	res := b.makeAll(ctx, statements)
+	statements := b.languages(ds)
+	res := b.makeAll(ctx, statements, b.make1)
 	err = b.finish(res, sel)
 	res.Elapsed = time.Since(start)
 	return res, err
 }
 
-// build is one run of Run.
+// Fit finds, writing nothing, every one-page brief of jobs (from Plan)
+// that a build would fail because it does not fit its page: it composes
+// each brief as Run does and fits it with its format's renderer
+// (Renderer.Fit), on Run's worker pool. A brief prints the same page for
+// every audience that asks for it, so each recommendation is fitted once
+// per language, paper and format, as the first of jobs that asks for it; a
+// pack takes the pages it needs and is not fitted. Of opt, Fit uses Jobs,
+// Compose, Renderers and Progress. Result.Planned is the number of briefs
+// fitted and Result.Failed those that do not fit (or could not be set), in
+// plan order; nothing is Written.
+func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *Result {
+	start := time.Now()
+	type key struct {
+		lang, rec string
+		paper     statement.Paper
+		format    statement.Format
+	}
+	var briefs []Job
+	seen := map[key]bool{}
+	for _, j := range jobs {
+		k := key{j.Lang, j.RecID, j.Paper, j.Format}
+		if j.Kind == statement.KindBrief && !seen[k] {
+			seen[k] = true
+			briefs = append(briefs, j)
+		}
+	}
+	b := &build{opt: opt, jobs: briefs}
+	res := b.makeAll(ctx, b.languages(ds), b.fit1)
+	res.Elapsed = time.Since(start)
+	return res
+}
+
+// languages returns the statement in each language of b's jobs, and notes
+// where each language's fields are in the data (b.places).
+func (b *build) languages(ds *statement.Dataset) map[string]*statement.Statement {
+	statements := map[string]*statement.Statement{}
+	b.places = map[string]func(string) input.Place{}
+	for _, j := range b.jobs {
+		if _, ok := statements[j.Lang]; !ok {
+			statements[j.Lang], _ = ds.In(j.Lang)
+			b.places[j.Lang] = ds.Places(j.Lang)
+		}
+	}
+	return statements
+}
+
+// build is one run of Run (or of Fit, which has no folder).
 type build struct {
 	opt  Options
 	jobs []Job
@@ -336,9 +379,10 @@ func (b *build) manifest(extra []Entry) *Manifest {
 	return m
 }
 
-// makeAll renders and writes the documents on a worker pool until they are
-// done, ctx is done or the disk is full.
-func (b *build) makeAll(ctx context.Context, statements map[string]*statement.Statement) *Result {
+// makeAll makes each document with one (b.make1 renders and writes it,
+// b.fit1 fits it) on a worker pool until they are done, ctx is done or
+// the disk is full.
+func (b *build) makeAll(ctx context.Context, statements map[string]*statement.Statement, one func(context.Context, *statement.Statement, Job) (*Entry, error)) *Result {
 	jobs := b.jobs
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -370,7 +414,7 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 				} else {
 					heavy.RLock()
 				}
-				e, err := b.make1(stop, s, j)
+				e, err := one(stop, s, j)
 				if big {
 					heavy.Unlock()
 				} else {
@@ -436,19 +480,9 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	if err := b.mayOverwrite(j.Path); err != nil {
 		return nil, err
 	}
-	a := s.Audience(j.Audience)
-	co := b.opt.Compose
-	co.Paper = j.Paper
-	co.Places = b.places[j.Lang]
-	var d *doc.Doc
-	if j.Kind == statement.KindPack {
-		d = compose.Pack(s, a, co)
-	} else {
-		d = compose.Brief(s, a, s.Recommendation(j.RecID), co)
-	}
-	r := b.opt.Renderers[j.Format]
-	if r == nil {
-		return nil, fmt.Errorf("no renderer for format %q", j.Format)
+	d, r, err := b.compose(s, j)
+	if err != nil {
+		return nil, err
 	}
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
@@ -476,6 +510,41 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 		return nil, err
 	}
 	return e, nil
+}
+
+// fit1 composes one document and fits it with its renderer (Renderer.Fit),
+// writing nothing; a panic is that document's failure, as in make1.
+func (b *build) fit1(ctx context.Context, s *statement.Statement, j Job) (e *Entry, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, err = nil, fmt.Errorf("internal error (please report it): %v", r)
+		}
+	}()
+	if ctx.Err() != nil {
+		return nil, errStopped
+	}
+	d, r, err := b.compose(s, j)
+	if err != nil {
+		return nil, err
+	}
+	return nil, r.Fit(d)
+}
+
+// compose makes job j's document from s, the statement in j's language,
+// and returns it with the renderer of j's format.
+func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, error) {
+	r := b.opt.Renderers[j.Format]
+	if r == nil {
+		return nil, nil, fmt.Errorf("no renderer for format %q", j.Format)
+	}
+	a := s.Audience(j.Audience)
+	co := b.opt.Compose
+	co.Paper = j.Paper
+	co.Places = b.places[j.Lang]
+	if j.Kind == statement.KindPack {
+		return compose.Pack(s, a, co), r, nil
+	}
+	return compose.Brief(s, a, s.Recommendation(j.RecID), co), r, nil
 }
 
 // mayOverwrite refuses to replace a file at p that a person edited after

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"briefing/briefing/batch"
@@ -53,6 +54,17 @@ func load(t *testing.T) *statement.Dataset {
 		t.Fatal(err)
 	}
 	return ds
+}
+
+// Fit fails as Render does, writing nothing.
+func (f fake) Fit(d *doc.Doc) error {
+	if f.fail != nil && f.fail(d) {
+		return errors.New("does not fit one page")
+	}
+	if f.panic != nil && f.panic(d) {
+		panic("renderer bug")
+	}
+	return nil
 }
 
 func run(t *testing.T, ds *statement.Dataset, sel batch.Selection, out string, r batch.Renderer) *batch.Result {
@@ -141,6 +153,31 @@ func TestBuildFilter(t *testing.T) {
 		if _, err := batch.Plan(ds, bad, statement.PaperA4); err == nil {
 			t.Errorf("Plan(%+v) gave no error", bad)
 		}
+	}
+}
+
+// TestPlanErrors: a selection the data cannot meet is a typed error that
+// names what is missing and no command-line flag.
+func TestPlanErrors(t *testing.T) {
+	ds := load(t)
+	for _, c := range []struct {
+		sel   batch.Selection
+		field batch.SelectionField
+		msg   string
+	}{
+		{batch.Selection{Audiences: []string{"x"}}, batch.SelectAudiences, `no audience "x" in cartagena40.yaml (have: delegates, states, donors, civil-society)`},
+		{batch.Selection{Langs: []string{"de"}}, batch.SelectLangs, `no "de" version of cartagena40.yaml (have: en, es)`},
+		{batch.Selection{Recs: []string{"nope"}}, batch.SelectRecs, `no recommendation "nope" in cartagena40.yaml`},
+	} {
+		_, err := batch.Plan(ds, c.sel, statement.PaperA4)
+		var se *batch.SelectionError
+		if !errors.As(err, &se) || se.Field != c.field || err.Error() != c.msg {
+			t.Errorf("Plan(%+v) = %v, want a *SelectionError about field %d: %s", c.sel, err, c.field, c.msg)
+		}
+	}
+	_, err := batch.Plan(ds, batch.Selection{Audiences: []string{"donors"}, Kinds: []statement.Kind{statement.KindPack}, Recs: []string{"root-causes"}}, statement.PaperA4)
+	if !errors.Is(err, batch.ErrNothing) {
+		t.Errorf("a selection of nothing: %v, want ErrNothing", err)
 	}
 }
 
@@ -276,4 +313,70 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// fitter is a fake that counts the documents it fits.
+type fitter struct {
+	fake
+	mu     sync.Mutex
+	fitted []*doc.Doc
+}
+
+func (f *fitter) Fit(d *doc.Doc) error {
+	f.mu.Lock()
+	f.fitted = append(f.fitted, d)
+	f.mu.Unlock()
+	return f.fake.Fit(d)
+}
+
+// TestFit: Fit fits each brief once per recommendation, language, paper
+// and format (as the first job asking for it), fits no pack, and lists the
+// briefs that do not fit in plan order.
+func TestFit(t *testing.T) {
+	ds := load(t)
+	plan, err := batch.Plan(ds, batch.Selection{}, statement.PaperA4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		lang, rec string
+		paper     statement.Paper
+		format    statement.Format
+	}
+	seen := map[key]bool{}
+	var want, wantFailed []string
+	for _, j := range plan {
+		k := key{j.Lang, j.RecID, j.Paper, j.Format}
+		if j.Kind != statement.KindBrief || seen[k] {
+			continue
+		}
+		seen[k] = true
+		want = append(want, j.Path)
+		if j.Paper == statement.PaperLetter {
+			wantFailed = append(wantFailed, j.Path)
+		}
+	}
+	if len(wantFailed) == 0 || len(wantFailed) == len(want) {
+		t.Fatalf("the data has %d briefs on letter of %d: want some", len(wantFailed), len(want))
+	}
+	f := &fitter{fake: fake{fail: func(d *doc.Doc) bool { return d.Meta.Paper == statement.PaperLetter }}}
+	res := batch.Fit(context.Background(), ds, plan, batch.Options{
+		Jobs:      3,
+		Renderers: map[statement.Format]batch.Renderer{statement.FormatPDF: f, statement.FormatDOCX: f},
+	})
+	if res.Planned != len(want) || len(f.fitted) != len(want) || len(res.Written) != 0 {
+		t.Errorf("fitted %d (Planned %d, written %d), want %d", len(f.fitted), res.Planned, len(res.Written), len(want))
+	}
+	for _, d := range f.fitted {
+		if d.Meta.Kind != statement.KindBrief {
+			t.Errorf("fitted a %s", d.Meta.Kind)
+		}
+	}
+	var failed []string
+	for _, fl := range res.Failed {
+		failed = append(failed, fl.Job.Path)
+	}
+	if strings.Join(failed, "\n") != strings.Join(wantFailed, "\n") {
+		t.Errorf("failed:\n%s\nwant:\n%s", strings.Join(failed, "\n"), strings.Join(wantFailed, "\n"))
+	}
 }

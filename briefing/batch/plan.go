@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -40,27 +41,69 @@ type Job struct {
 	Paper  statement.Paper
 }
 
+// SelectionField names a field of Selection that can name something the
+// data does not have.
+type SelectionField int
+
+// The fields of Selection a SelectionError can be about.
+const (
+	SelectAudiences SelectionField = iota + 1
+	SelectLangs
+	SelectRecs
+)
+
+// SelectionError is a Selection that names an audience, a language or a
+// recommendation the data does not have. Its message names no flag: the
+// command line adds which of its flags asked.
+type SelectionError struct {
+	// Field is the Selection's field and Value the value not found in
+	// File, the data file.
+	Field SelectionField
+	Value string
+	File  string
+	// Have lists what the data has for Field: audience ids or languages
+	// (none for recommendations).
+	Have []string
+}
+
+// Error says what File does not have, and what it has.
+func (e *SelectionError) Error() string {
+	switch e.Field {
+	case SelectAudiences:
+		return fmt.Sprintf("no audience %q in %s (have: %s)", e.Value, e.File, strings.Join(e.Have, ", "))
+	case SelectLangs:
+		return fmt.Sprintf("no %q version of %s (have: %s)", e.Value, e.File, strings.Join(e.Have, ", "))
+	default:
+		return fmt.Sprintf("no recommendation %q in %s", e.Value, e.File)
+	}
+}
+
+// ErrNothing is what errors.Is finds in Plan's error when the selection
+// leaves no document to make.
+var ErrNothing = errors.New("nothing to build")
+
 // Plan lists the documents a build makes for sel, in a stable order
 // (audience, language, kind, recommendation, format, as the data lists
 // them). defaultPaper is the layout's paper, used when neither sel nor the
-// audience names one.
+// audience names one. A selection naming what the data does not have is a
+// *SelectionError; one that leaves nothing to make wraps ErrNothing.
 func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([]Job, error) {
 	base := ds.Base
 	have := ds.Languages()
 	asked := Languages(ds)
 	for _, id := range sel.Audiences {
 		if base.Audience(id) == nil {
-			return nil, fmt.Errorf("--audience: no audience %q in %s (have: %s)", id, ds.File, strings.Join(audienceIDs(base), ", "))
+			return nil, &SelectionError{Field: SelectAudiences, Value: id, File: ds.File, Have: audienceIDs(base)}
 		}
 	}
 	for _, l := range sel.Langs {
 		if !slices.Contains(asked, l) {
-			return nil, fmt.Errorf("--lang: no %q version of %s (have: %s)", l, ds.File, strings.Join(asked, ", "))
+			return nil, &SelectionError{Field: SelectLangs, Value: l, File: ds.File, Have: asked}
 		}
 	}
 	for _, id := range sel.Recs {
 		if base.Recommendation(id) == nil {
-			return nil, fmt.Errorf("--rec: no recommendation %q in %s", id, ds.File)
+			return nil, &SelectionError{Field: SelectRecs, Value: id, File: ds.File}
 		}
 	}
 	var jobs []Job
@@ -108,7 +151,7 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 		}
 	}
 	if len(jobs) == 0 {
-		return nil, fmt.Errorf("nothing to build: no audience in %s asks for that selection", ds.File)
+		return nil, fmt.Errorf("%w: no audience in %s asks for that selection", ErrNothing, ds.File)
 	}
 	return jobs, nil
 }

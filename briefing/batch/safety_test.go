@@ -231,6 +231,8 @@ type gate struct {
 	once    sync.Once
 }
 
+func (g *gate) Fit(d *doc.Doc) error { return nil }
+
 func (g *gate) Render(w io.Writer, d *doc.Doc) (int, error) {
 	g.once.Do(func() { close(g.started) })
 	<-g.release
@@ -327,6 +329,8 @@ type stopAfter struct {
 	cancel context.CancelFunc
 }
 
+func (s stopAfter) Fit(d *doc.Doc) error { return nil }
+
 func (s stopAfter) Render(w io.Writer, d *doc.Doc) (int, error) {
 	if s.count.Add(1) == s.n {
 		s.cancel()
@@ -375,6 +379,8 @@ func mustRead(t *testing.T, p string) string {
 
 // padded renders like fake, padded to size bytes.
 type padded struct{ size int }
+
+func (p padded) Fit(d *doc.Doc) error { return nil }
 
 func (p padded) Render(w io.Writer, d *doc.Doc) (int, error) {
 	n, err := fake{}.Render(w, d)

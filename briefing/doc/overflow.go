@@ -1,15 +1,23 @@
 package doc
 
 import (
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
+	"errors"
 	"fmt"
 	"strings"
+
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
+
+// ErrOverflow is what errors.Is finds in every *OverflowError, whichever
+// renderer returned it.
+var ErrOverflow = errors.New("brief does not fit one page")
 
 // OverflowError is what a renderer returns for a one-page brief that does
 // not fit its page even at the layout's smallest body size. Both renderers
-// return it, so that the build can point at the recommendation to shorten.
+// return it, so that the build can point at the recommendation to shorten:
+// errors.As finds it, and errors.Is(err, ErrOverflow) holds, for PDF and
+// DOCX alike.
 type OverflowError struct {
 	// Rec is the recommendation's number and Title its title.
 	Rec   int
@@ -20,8 +28,6 @@ type OverflowError struct {
 	Overflow float64
 	// BodyMin is the smallest body size tried, in points.
 	BodyMin float64
-	// Err is a renderer's own sentinel, for errors.Is; may be nil.
-	Err error
 	// At is where the recommendation's text is in the data (Meta.At).
 	At input.Place
 }
@@ -37,8 +43,8 @@ func (e *OverflowError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the renderer's sentinel error.
-func (e *OverflowError) Unwrap() error { return e.Err }
+// Is reports whether target is ErrOverflow.
+func (e *OverflowError) Is(target error) bool { return target == ErrOverflow }
 
 // Shorten cuts s to at most n runes at a word boundary, adding "…".
 func Shorten(s string, n int) string {

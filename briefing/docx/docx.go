@@ -11,7 +11,7 @@
 // Word lays out pages itself, so a brief is fitted to one page by estimate
 // (fit.go): the layout package's shrink rule (layout.Shrink) picks the
 // largest sizes at which the brand's font metrics (package font) say it
-// fits; past body_min, Render fails with ErrOverflow.
+// fits; past body_min, Render fails with a *doc.OverflowError.
 package docx
 
 import (
@@ -139,7 +139,7 @@ func (r *Renderer) stylesXML(data tmplData, paper statement.Paper, lang string) 
 }
 
 // Render writes d as a .docx file to w. A brief that does not fit one page
-// at the layout's body_min is an error wrapping ErrOverflow.
+// at the layout's body_min is a *doc.OverflowError.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if d == nil {
 		return Info{}, fmt.Errorf("docx: no document")
@@ -233,7 +233,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 
 // Fit reports whether d fits as Render would set it, without making the
 // file: for a brief, the error Render would return when it does not fit
-// one page at body_min (wrapping ErrOverflow); nil for a pack.
+// one page at body_min (a *doc.OverflowError); nil for a pack.
 func (r *Renderer) Fit(d *doc.Doc) error {
 	pg, ok := pageFor(d.Meta.Paper, r.st.Layout.Margins)
 	if !ok {

@@ -449,8 +449,8 @@ func TestOverflow(t *testing.T) {
 	rec.Body = append(append(append([]string{}, rec.Body...), rec.Body...), rec.Body...)
 	d := compose.Brief(s, s.Audience("delegates"), &rec, optsFor(s.Audience("delegates")))
 	_, err := r.Render(io.Discard, d)
-	if !errors.Is(err, docx.ErrOverflow) {
-		t.Errorf("got %v, want ErrOverflow", err)
+	if !errors.Is(err, doc.ErrOverflow) {
+		t.Errorf("got %v, want doc.ErrOverflow", err)
 	}
 	if fit := r.Fit(d); fit == nil || fit.Error() != err.Error() {
 		t.Errorf("Fit says %v, Render %v: want the same", fit, err)

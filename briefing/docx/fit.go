@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"errors"
 	"math"
 
 	"briefing/briefing/doc"
@@ -253,17 +252,13 @@ func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
 	return m.page, m.anchors
 }
 
-// ErrOverflow is returned (wrapped) by Render for a brief that does not fit
-// one page even at the layout's smallest body size.
-var ErrOverflow = errors.New("brief does not fit one page")
-
 // bodySize returns the sizes brief d is set in: the layout's shrink rule
-// (layout.Shrink) over this package's estimate, or ErrOverflow.
+// (layout.Shrink) over this package's estimate, or a *doc.OverflowError.
 func (r *Renderer) bodySize(d *doc.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
 	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
-		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
+		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: d.Meta.At}
 	}
 	return sz, nil
 }

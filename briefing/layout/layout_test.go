@@ -267,6 +267,9 @@ func TestOverflow(t *testing.T) {
 	if !errors.As(err, &oe) {
 		t.Fatalf("err = %v, want an OverflowError", err)
 	}
+	if !errors.Is(err, doc.ErrOverflow) {
+		t.Errorf("errors.Is(%v, doc.ErrOverflow) is false", err)
+	}
 	if oe.At.File != "cartagena40.yaml" || oe.At.Line == 0 || oe.At.Field != "recommendations[0].body" || oe.Overflow <= 0 {
 		t.Errorf("overflow %+v, want the place of recommendations[0].body and a length", oe)
 	}

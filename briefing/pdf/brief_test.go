@@ -141,9 +141,12 @@ func TestBriefOverflow(t *testing.T) {
 		d := compose.Brief(s, s.Audience("delegates"), &rec, opts(st, paper))
 		var buf bytes.Buffer
 		_, err := r.Render(&buf, d)
-		var oe *pdf.OverflowError
+		var oe *doc.OverflowError
 		if !errors.As(err, &oe) {
-			t.Fatalf("%s: got %v, want an *OverflowError", paper, err)
+			t.Fatalf("%s: got %v, want a *doc.OverflowError", paper, err)
+		}
+		if !errors.Is(err, doc.ErrOverflow) {
+			t.Errorf("%s: errors.Is(%v, doc.ErrOverflow) is false", paper, err)
 		}
 		if oe.Rec != 3 || oe.Paper != paper || oe.Overflow <= 0 || !strings.HasPrefix(oe.Title, "Address") {
 			t.Errorf("%+v", oe)
@@ -154,6 +157,12 @@ func TestBriefOverflow(t *testing.T) {
 		}
 		if buf.Len() != 0 {
 			t.Errorf("wrote %d bytes on overflow", buf.Len())
+		}
+		if fit := r.Fit(d); fit == nil || fit.Error() != err.Error() {
+			t.Errorf("%s: Fit says %v, Render %v: want the same", paper, fit, err)
+		}
+		if fit := r.Fit(compose.Brief(s, s.Audience("delegates"), &s.Recommendations[2], opts(st, paper))); fit != nil {
+			t.Errorf("%s: Fit of a brief that fits: %v", paper, fit)
 		}
 	}
 }

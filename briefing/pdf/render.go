@@ -11,23 +11,32 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/font"
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf/finish"
 	"briefing/briefing/style"
 )
 
 // Renderer renders Docs to PDF with one Style. It is made once per process
-// and is safe for concurrent use: it is read-only after New.
+// and is safe for concurrent use: it is read-only after New, but for what
+// drawing needs, made once by the first Render (Fit does not draw).
 type Renderer struct {
 	st *style.Style
 	// ts lays documents out.
 	ts *layout.Typesetter
-	// fonts are the brand fonts for the finishing pass to embed (by
-	// style), share gives fpdf its stub font and fin is the finishing
-	// pass.
+	// progs are the brand fonts' programs (by style), stub the font fpdf
+	// is given to set text with, and public whether fpdf gets it through
+	// its public API only.
+	progs  [4]*font.Program
+	stub   []byte
+	public bool
+	// draw makes, once, fonts: the brand fonts for the finishing pass to
+	// embed (by style), and share, which gives fpdf its stub font.
+	draw  sync.Once
 	fonts []finish.Font
 	share *fontShare
-	fin   *finish.Finisher
+	// fin is the finishing pass.
+	fin *finish.Finisher
 	// bufs keeps fpdf's output buffers for reuse.
 	bufs sync.Pool // *bytes.Buffer
 	// qrs caches QR codes by text: documents of one statement share one.
@@ -39,10 +48,6 @@ type Info struct {
 	// Pages is the number of pages written.
 	Pages int
 }
-
-// OverflowError is returned for a brief that does not fit one page even at
-// the layout's smallest body size: see doc.OverflowError.
-type OverflowError = doc.OverflowError
 
 // New makes a Renderer for st: it checks the colours and sizes and reads
 // the fonts. Its documents get fpdf's stub font through the shortcut in
@@ -57,8 +62,12 @@ func New(st *style.Style) (*Renderer, error) {
 func NewPublic(st *style.Style) (*Renderer, error) { return newRenderer(st, true) }
 
 // FontShortcut reports whether r's documents share fpdf's parsed stub font
-// (the shortcut in share.go) and, when they do not, why.
-func (r *Renderer) FontShortcut() (on bool, why string) { return r.share.shared(), r.share.why }
+// (the shortcut in share.go) and, when they do not, why. It prepares for
+// drawing, as the first Render does.
+func (r *Renderer) FontShortcut() (on bool, why string) {
+	r.prepareDrawing()
+	return r.share.shared(), r.share.why
+}
 
 // ShortcutReady reports whether the fpdf built in is the one share.go was
 // written for (module version, when the binary records it, and the layout
@@ -93,11 +102,18 @@ func newRenderer(st *style.Style, public bool) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, ts: ts, share: newFontShare(stub, public), fin: finish.New()}
-	for i, p := range progs {
-		r.fonts = append(r.fonts, finish.Font{Resource: r.share.resource(i), Replaces: "utf8" + fontKey(i), Program: p})
-	}
-	return r, nil
+	return &Renderer{st: st, ts: ts, progs: progs, stub: stub, public: public, fin: finish.New()}, nil
+}
+
+// prepareDrawing makes what drawing needs, once: fpdf's stub font, shared
+// (share.go), and the fonts for the finishing pass.
+func (r *Renderer) prepareDrawing() {
+	r.draw.Do(func() {
+		r.share = newFontShare(r.stub, r.public)
+		for i, p := range r.progs {
+			r.fonts = append(r.fonts, finish.Font{Resource: r.share.resource(i), Replaces: "utf8" + fontKey(i), Program: p})
+		}
+	})
 }
 
 // postScriptName is the PostScript name of style i of st's fonts; for a
@@ -116,8 +132,11 @@ func postScriptName(st *style.Style, i style.FontStyle) string {
 // Render lays d out and writes it as a PDF to w. Pages are drawn as the
 // layout finishes them (Typesetter.Stream) and written a part at a time
 // (partPages), so a long document is never held whole, neither as layout
-// nor as drawn pages. When Render fails, w may hold part of a file.
+// nor as drawn pages. A brief that does not fit one page at the layout's
+// body_min is a *doc.OverflowError, and nothing is written. When Render
+// fails otherwise, w may hold part of a file.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
+	r.prepareDrawing()
 	var dc *drawing
 	ld, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
 		if dc == nil {
@@ -129,6 +148,14 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 		return Info{}, err
 	}
 	return dc.close(ld)
+}
+
+// Fit lays d out as Render does, without drawing or writing it, and
+// returns the error Render would return for its layout: a
+// *doc.OverflowError for a brief that does not fit one page.
+func (r *Renderer) Fit(d *doc.Doc) error {
+	_, err := r.ts.Stream(d, func(*layout.Document, int, *layout.Page) error { return nil })
+	return err
 }
 
 // partPages is the number of pages fpdf draws before the part is handed to

@@ -2,7 +2,7 @@ package pdf
 
 // This is the one file that reaches into fpdf's unexported fields (with
 // reflect and unsafe), and only for fpdfVersion, checked when a Renderer
-// is made. Everything else in the package uses fpdf's public API.
+// first draws. Everything else in the package uses fpdf's public API.
 //
 // Why: fpdf's public way to give a document a font, AddUTF8FontFromBytes,
 // parses the font and JSON-hashes a 65,536-entry width table every time:
@@ -18,8 +18,8 @@ package pdf
 // (prune): the finishing pass embeds the fonts instead.
 //
 // When the fpdf module is not exactly fpdfVersion, or its fields are not
-// the expected ones, or anything here panics, New falls back to the public
-// API (fontShare.shared is false). TestFpdfVersion fails on any fpdf
+// the expected ones, or anything here panics, the Renderer falls back to
+// the public API (fontShare.shared is false). TestFpdfVersion fails on any fpdf
 // version change, so that this file is reviewed again; TestShareRace
 // renders many documents at once under the race detector.
 

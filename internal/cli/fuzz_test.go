@@ -80,19 +80,18 @@ func FuzzBuild(f *testing.F) {
 			for _, r := range s.Selected(a) {
 				docs = append(docs, compose.Brief(s, a, r, opt))
 			}
-			for _, doc := range docs {
+			for _, dc := range docs {
 				var buf bytes.Buffer
-				if _, err := p.Render(&buf, doc); err != nil {
-					var oe *pdf.OverflowError
-					if !errors.As(err, &oe) {
+				if _, err := p.Render(&buf, dc); err != nil {
+					if !errors.Is(err, doc.ErrOverflow) {
 						t.Fatalf("pdf: %v", err)
 					}
 				} else if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || !bytes.Contains(buf.Bytes()[max(0, buf.Len()-32):], []byte("%%EOF")) {
 					t.Fatalf("pdf output is not a whole PDF (%d bytes)", buf.Len())
 				}
 				buf.Reset()
-				if _, err := d.Render(&buf, doc); err != nil {
-					if !errors.Is(err, docx.ErrOverflow) {
+				if _, err := d.Render(&buf, dc); err != nil {
+					if !errors.Is(err, doc.ErrOverflow) {
 						t.Fatalf("docx: %v", err)
 					}
 				} else if !bytes.HasPrefix(buf.Bytes(), []byte("PK\x03\x04")) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -117,6 +118,24 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 		sel.Recs = append(sel.Recs, recIDs[i])
 	}
 	return sel, nil
+}
+
+// selectionFlags are the flags that set each field of a batch.Selection a
+// batch.SelectionError can be about.
+var selectionFlags = map[batch.SelectionField]string{
+	batch.SelectAudiences: "--audience",
+	batch.SelectLangs:     "--lang",
+	batch.SelectRecs:      "--rec",
+}
+
+// planError words an error of batch.Plan for the command line: a
+// selection the data cannot meet is said with the flag that asked for it.
+func planError(err error) error {
+	var se *batch.SelectionError
+	if errors.As(err, &se) {
+		return fmt.Errorf("%s: %w", selectionFlags[se.Field], err)
+	}
+	return err
 }
 
 // cleanList drops the spaces around comma-separated values, and empty

@@ -1,18 +1,15 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"briefing/briefing/batch"
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
-	"briefing/briefing/docx"
 	"briefing/briefing/input"
-	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 	"briefing/layouts"
@@ -34,8 +31,8 @@ type prepared struct {
 // accepts, build builds. Problems in the files (every one at once:
 // structure, references, glyphs the fonts lack) are an ErrorList (exit 1);
 // a selection the data cannot meet is a usage error (exit 2). With fit, it
-// also lays out every planned one-page brief without writing it, and
-// reports each that does not fit its page.
+// also sets every planned one-page brief as a build would, without
+// writing it (batch.Fit), and reports each that does not fit its page.
 func (o *options) prepare(fit bool) (*prepared, error) {
 	var problems input.ErrorList
 	// The data and the style (its fonts) are read at once, on two cores.
@@ -64,7 +61,7 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 	}
 	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, usageError{planError(err)}
 	}
 	_, warns := statement.Check(ds)
 	p := &prepared{ds: ds, st: st, sel: sel, plan: plan, warnings: warns}
@@ -76,7 +73,7 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 		p.warnings = append(p.warnings, w)
 	}
 	if fit {
-		if errs := fits(p); len(errs) > 0 {
+		if errs := o.fits(p); len(errs) > 0 {
 			return p, errs
 		}
 	}
@@ -84,90 +81,39 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 }
 
 // fits lays out every one-page brief of the plan, in each format, without
-// writing it, and returns an error for each that does not fit its page,
-// placed at the recommendation in the data: the PDF's fit is the layout
-// package's answer, the DOCX's the DOCX writer's estimate (docx.Fit), the
-// same calls a build makes before it writes.
-func fits(p *prepared) input.ErrorList {
-	// One brief per recommendation, language, paper and format: the
-	// audiences' briefs print the same page.
-	type key struct {
-		lang, rec string
-		paper     statement.Paper
-		format    statement.Format
-	}
+// writing it (batch.Fit, with the renderers a build makes), and returns an
+// error for each that does not fit its page, placed at the recommendation
+// in the data.
+func (o *options) fits(p *prepared) input.ErrorList {
+	// Only briefs are fitted: renderers for their formats are enough.
 	var briefs []batch.Job
-	seen := map[key]bool{}
 	for _, j := range p.plan {
-		k := key{j.Lang, j.RecID, j.Paper, j.Format}
-		if j.Kind == statement.KindBrief && !seen[k] {
-			seen[k] = true
+		if j.Kind == statement.KindBrief {
 			briefs = append(briefs, j)
 		}
 	}
 	if len(briefs) == 0 {
 		return nil
 	}
-	var dx *docx.Renderer
-	var ts *layout.Typesetter
-	for _, j := range briefs {
-		var err error
-		switch {
-		case j.Format == statement.FormatDOCX && dx == nil:
-			dx, err = docx.New(p.st)
-		case j.Format == statement.FormatPDF && ts == nil:
-			ts, err = layout.New(p.st)
-		}
-		if err != nil {
-			return appendErr(nil, err)
-		}
+	rs, err := renderers(p.st, briefs)
+	if err != nil {
+		return appendErr(nil, err)
 	}
-	statements := map[string]*statement.Statement{}
-	places := map[string]func(string) input.Place{}
-	for _, j := range briefs {
-		if _, ok := statements[j.Lang]; !ok {
-			statements[j.Lang], _ = p.ds.In(j.Lang)
-			places[j.Lang] = p.ds.Places(j.Lang)
-		}
-	}
-	errs := make([]error, len(briefs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				j := briefs[i]
-				s := statements[j.Lang]
-				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
-				d := compose.Brief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
-				if j.Format == statement.FormatPDF {
-					// The layout decides a PDF's fit: no file is made.
-					_, errs[i] = ts.Lay(d)
-				} else {
-					errs[i] = dx.Fit(d)
-				}
-			}
-		})
-	}
-	for i := range briefs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
+	res := batch.Fit(context.Background(), p.ds, p.plan, batch.Options{
+		Jobs:      o.jobs,
+		Renderers: rs,
+		Compose:   compose.Options{Creator: doc.Creator, Brand: &p.st.Brand},
+	})
 	var out input.ErrorList
-	for i, err := range errs {
-		if err == nil {
-			continue
-		}
-		j := briefs[i]
+	for _, f := range res.Failed {
+		j := f.Job
 		var oe *doc.OverflowError
-		if !errors.As(err, &oe) {
-			out = append(out, &input.Error{File: j.Path, Msg: err.Error()})
+		if !errors.As(f.Err, &oe) {
+			out = append(out, &input.Error{File: j.Path, Msg: f.Err.Error()})
 			continue
 		}
 		out = append(out, &input.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
-			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, err)})
+			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, f.Err)})
 	}
 	return out
 }

@@ -15,8 +15,9 @@ import (
 )
 
 // renderers makes one renderer for each format the plan uses, once per
-// process: fonts, templates and images are prepared here, at the same time
-// on two cores, and then shared read-only by the build's workers.
+// process, for a build to render with or a check to fit with: fonts,
+// templates and images are prepared here, at the same time on two cores,
+// and then shared read-only by the batch's workers.
 func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Renderer, error) {
 	var wantPDF, wantDOCX bool
 	for _, j := range plan {
@@ -87,6 +88,7 @@ func shortcutLine() string {
 	return "PDF font shortcut: on (fpdf " + pdf.FpdfVersion + ")"
 }
 
+// pdfRenderer is a pdf.Renderer as the batch takes it.
 type pdfRenderer struct{ r *pdf.Renderer }
 
 func (p pdfRenderer) Render(w io.Writer, d *doc.Doc) (int, error) {
@@ -94,9 +96,14 @@ func (p pdfRenderer) Render(w io.Writer, d *doc.Doc) (int, error) {
 	return info.Pages, err
 }
 
+func (p pdfRenderer) Fit(d *doc.Doc) error { return p.r.Fit(d) }
+
+// docxRenderer is a docx.Renderer as the batch takes it.
 type docxRenderer struct{ r *docx.Renderer }
 
 func (d docxRenderer) Render(w io.Writer, doc *doc.Doc) (int, error) {
 	info, err := d.r.Render(w, doc)
 	return info.Pages, err
 }
+
+func (d docxRenderer) Fit(doc *doc.Doc) error { return d.r.Fit(doc) }
