@@ -28,23 +28,23 @@ func DecodeFile(fsys fs.FS, name string, v any, opt Options) (Positions, ErrorLi
 func ReadLimited(fsys fs.FS, name string) ([]byte, *Error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, &Error{File: name, Msg: FSMessage(err)}
+		return nil, &Error{Place: Place{File: name}, Msg: FSMessage(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, &Error{File: name, Msg: "is a directory, not a file"}
+			return nil, &Error{Place: Place{File: name}, Msg: "is a directory, not a file"}
 		}
 		if st.Size() > MaxFileSize {
-			return nil, &Error{File: name, Msg: TooLarge(st.Size())}
+			return nil, &Error{Place: Place{File: name}, Msg: TooLarge(st.Size())}
 		}
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: name, Msg: FSMessage(err)}
+		return nil, &Error{Place: Place{File: name}, Msg: FSMessage(err)}
 	}
 	if len(b) > MaxFileSize {
-		return nil, &Error{File: name, Msg: TooLarge(-1)}
+		return nil, &Error{Place: Place{File: name}, Msg: TooLarge(-1)}
 	}
 	return b, nil
 }

@@ -49,12 +49,12 @@ func (c *checker) at(file, field string) input.Pos { return c.ds.Pos[file].At(fi
 
 func (c *checker) errorf(file, field, format string, args ...any) {
 	p := c.at(file, field)
-	c.errs = append(c.errs, &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, input.Errorf(input.Place{File: file, Pos: p, Field: field}, format, args...))
 }
 
 func (c *checker) warnf(file, field, format string, args ...any) {
 	p := c.at(file, field)
-	c.warns = append(c.warns, &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	c.warns = append(c.warns, input.Errorf(input.Place{File: file, Pos: p, Field: field}, format, args...))
 }
 
 var (
@@ -133,7 +133,7 @@ func (c *checker) ref(file, field, id, what string, known []string) {
 
 func (c *checker) newErr(file, field, msg string) *input.Error {
 	p := c.at(file, field)
-	return &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: msg}
+	return &input.Error{Place: input.Place{File: file, Pos: p, Field: field}, Msg: msg}
 }
 
 // oneOf checks an enumerated value.

@@ -117,11 +117,11 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 			continue
 		}
 		if !validLang(lang) {
-			errs = append(errs, &input.Error{File: m, Msg: fmt.Sprintf("translation file name: %q is not a language code (want e.g. %s.es%s or %s.pt-BR%s)", lang, path.Base(stem), mext, path.Base(stem), mext)})
+			errs = append(errs, &input.Error{Place: input.Place{File: m}, Msg: fmt.Sprintf("translation file name: %q is not a language code (want e.g. %s.es%s or %s.pt-BR%s)", lang, path.Base(stem), mext, path.Base(stem), mext)})
 			continue
 		}
 		if prev, ok := ds.filesOf()[lang]; ok {
-			errs = append(errs, &input.Error{File: m, Msg: fmt.Sprintf("second translation into %q (the first is %s)", lang, prev)})
+			errs = append(errs, &input.Error{Place: input.Place{File: m}, Msg: fmt.Sprintf("second translation into %q (the first is %s)", lang, prev)})
 			continue
 		}
 		t := &Statement{}

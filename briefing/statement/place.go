@@ -22,12 +22,12 @@ func (ds *Dataset) Places(lang string) func(field string) input.Place {
 			file := ds.Files[lang]
 			if tf, ok := translatedPath(ds.Base, t, field); ok {
 				if p, ok := ds.Pos[file][tf]; ok {
-					return input.Place{File: file, Line: p.Line, Col: p.Col, Field: tf}
+					return input.Place{File: file, Pos: p, Field: tf}
 				}
 			}
 		}
 		p := ds.Pos[ds.File][field]
-		return input.Place{File: ds.File, Line: p.Line, Col: p.Col, Field: field}
+		return input.Place{File: ds.File, Pos: p, Field: field}
 	}
 }
 

@@ -67,7 +67,7 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 		dir = "."
 	}
 	if _, err := os.Stat(in.data); err != nil {
-		return nil, &input.Error{File: in.data, Msg: notFound(err)}
+		return nil, &input.Error{Place: input.Place{File: in.data}, Msg: notFound(err)}
 	}
 	ds, errs := statement.LoadAll(os.DirFS(dir), name)
 	if ds != nil {
@@ -118,7 +118,7 @@ func (in *inputs) loadStyle() (*style.Style, error) {
 			continue
 		}
 		if _, err := os.Stat(o.path); err != nil {
-			return nil, &input.Error{File: o.path, Msg: notFound(err)}
+			return nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {
