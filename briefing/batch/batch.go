@@ -22,7 +22,6 @@ import (
 
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
-	"briefing/briefing/input"
 	"briefing/briefing/statement"
 )
 
@@ -159,14 +158,11 @@ func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, 
 	}
 
 	statements := map[string]*statement.Statement{}
-	places := map[string]func(string) input.Place{}
 	for _, j := range jobs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = ds.In(j.Lang)
-			places[j.Lang] = ds.Places(j.Lang)
 		}
 	}
-	b.places = places
 	res := b.makeAll(ctx, statements)
 	err = b.finish(res, sel)
 	res.Elapsed = time.Since(start)
@@ -186,8 +182,6 @@ type build struct {
 	known  map[string]Entry
 	edited map[string]Kept
 	jn     *journal
-	// places say where each language's fields are in the data (Compose).
-	places map[string]func(string) input.Place
 
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
@@ -439,7 +433,6 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	a := s.Audience(j.Audience)
 	co := b.opt.Compose
 	co.Paper = j.Paper
-	co.Places = b.places[j.Lang]
 	var d *doc.Doc
 	if j.Kind == statement.KindPack {
 		d = compose.Pack(s, a, co)

@@ -66,7 +66,7 @@ func TestCompose(t *testing.T) {
 				t.Fatalf("%s: untranslated: %v", c.lang, missing)
 			}
 			a := s.Audience(c.audience)
-			opt := compose.Options{Paper: statement.PaperA4, Creator: "briefing test", Brand: &brand, Places: ds.Places(c.lang)}
+			opt := compose.Options{Paper: statement.PaperA4, Creator: "briefing test", Brand: &brand}
 			var d *doc.Doc
 			if c.rec == "" {
 				d = compose.Pack(s, a, opt)
@@ -102,7 +102,7 @@ func TestComposeBriefContent(t *testing.T) {
 	}
 	s, _ := ds.In("es")
 	r := s.Recommendation("inclusion-and-integration")
-	d := compose.Brief(s, s.Audience("donors"), r, compose.Options{Paper: statement.PaperLetter, Places: ds.Places("es")})
+	d := compose.Brief(s, s.Audience("donors"), r, compose.Options{Paper: statement.PaperLetter})
 	m, ok := d.Blocks[0].(*doc.Masthead)
 	if !ok || m.Wordmark.Short != "DRC" || m.Wordmark.Name != "Consejo Danés para Refugiados" && m.Wordmark.Name != "Danish Refugee Council" {
 		t.Fatalf("first block %#v, want the masthead with DRC's wordmark", d.Blocks[0])

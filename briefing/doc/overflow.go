@@ -22,7 +22,7 @@ type OverflowError struct {
 	BodyMin float64
 	// Err is a renderer's own sentinel, for errors.Is; may be nil.
 	Err error
-	// At is where the recommendation's text is in the data (Meta.At).
+	// At is where the recommendation's text is in the data (Doc.Rec).
 	At input.Place
 }
 

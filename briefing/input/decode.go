@@ -589,6 +589,7 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 		d.value(kv.Value, v.Field(f.Index), fp, gp)
 	}
 	mp := nodePos(n)
+	defer d.places(v, path, mp)
 	for _, f := range fields {
 		gp := JoinPath(gpath, f.Name)
 		req := !f.Optional

@@ -123,11 +123,9 @@ func fits(p *prepared) input.ErrorList {
 		}
 	}
 	statements := map[string]*statement.Statement{}
-	places := map[string]func(string) input.Place{}
 	for _, j := range briefs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = p.ds.In(j.Lang)
-			places[j.Lang] = p.ds.Places(j.Lang)
 		}
 	}
 	errs := make([]error, len(briefs))
@@ -138,7 +136,7 @@ func fits(p *prepared) input.ErrorList {
 			for i := range next {
 				j := briefs[i]
 				s := statements[j.Lang]
-				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
+				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper}
 				d := compose.Brief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
 				if j.Format == statement.FormatPDF {
 					// The layout decides a PDF's fit: no file is made.
