@@ -28,10 +28,14 @@ var placesType = reflect.TypeOf(Places{})
 
 // Of returns where the item's field key (as the data names it, "body") is:
 // its value, or its key when the value is empty. A field the file does not
-// write has the item's file and the field's path, but no line.
+// write has the item's file and the field's path, but no line; an item
+// that was not decoded (no file) gives the zero Place.
 func (p Places) Of(key string) Place {
 	if f, ok := p.fields[key]; ok {
 		return f.at
+	}
+	if p.File == "" {
+		return Place{}
 	}
 	return Place{File: p.File, Field: JoinPath(p.Field, key)}
 }
@@ -51,14 +55,19 @@ func (p Places) Entry(key string, i int) Place {
 		return f.entries[i]
 	}
 	at := p.Of(key)
+	if at.File == "" {
+		return Place{}
+	}
 	return Place{File: at.File, Field: fmt.Sprintf("%s[%d]", at.Field, i)}
 }
 
 // Near is Of, or, for a field the file does not write, the same place at
-// the item's position: for errors that must point somewhere.
+// the position of the item, when the item is a field or entry itself (a
+// file's top level has no position of its own): for errors that must point
+// as near as they can.
 func (p Places) Near(key string) Place {
 	at := p.Of(key)
-	if at.Line == 0 {
+	if at.Line == 0 && p.Field != "" {
 		at.Pos = p.Pos
 	}
 	return at
