@@ -1,14 +1,15 @@
 package compose
 
 import (
+	"fmt"
+	"strings"
+	"time"
+
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
 	"briefing/briefing/labels"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
-	"fmt"
-	"strings"
-	"time"
 )
 
 // Options are the choices Compose takes besides the data.

@@ -10,10 +10,11 @@
 package doc
 
 import (
+	"time"
+
 	"briefing/briefing/inline"
 	"briefing/briefing/input"
 	"briefing/briefing/statement"
-	"time"
 )
 
 // Doc is one document in the format-neutral model: everything it shows, in

@@ -1,10 +1,11 @@
 package doc
 
 import (
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
 	"fmt"
 	"strings"
+
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // OverflowError is what a renderer returns for a one-page brief that does

@@ -1,14 +1,15 @@
 package statement
 
 import (
-	"briefing/briefing/inline"
-	"briefing/briefing/input"
-	"briefing/briefing/labels"
 	"fmt"
 	"net/url"
 	"regexp"
 	"sort"
 	"strings"
+
+	"briefing/briefing/inline"
+	"briefing/briefing/input"
+	"briefing/briefing/labels"
 )
 
 // Check checks a loaded dataset as a whole: ids (safe slugs, unique),

@@ -1,11 +1,12 @@
 package statement
 
 import (
-	"briefing/briefing/input"
-	"briefing/briefing/labels"
 	"fmt"
 	"sort"
 	"strings"
+
+	"briefing/briefing/input"
+	"briefing/briefing/labels"
 )
 
 // Glyphs is what CheckGlyphs asks of the brand's fonts.

@@ -1,12 +1,13 @@
 package statement
 
 import (
-	"briefing/briefing/input"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+
+	"briefing/briefing/input"
 )
 
 // Dataset is a base statement and its translations, as loaded from a data

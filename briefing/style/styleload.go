@@ -1,9 +1,6 @@
 package style
 
 import (
-	"briefing/briefing/font"
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,6 +13,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"briefing/briefing/font"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // Files says where a Style's files are: the brand and layout files,
