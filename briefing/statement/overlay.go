@@ -106,11 +106,11 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		dst.Set(c)
 		byID := map[string]reflect.Value{}
 		for i := 0; i < tr.Len(); i++ {
-			byID[tr.Index(i).FieldByName("ID").String()] = tr.Index(i)
+			byID[tr.Index(i).Interface().(keyed).key()] = tr.Index(i)
 		}
 		for i := 0; i < c.Len(); i++ {
 			item := c.Index(i)
-			id := item.FieldByName("ID").String()
+			id := item.Interface().(keyed).key()
 			t, ok := byID[id]
 			if !ok {
 				t = reflect.New(item.Type()).Elem()
@@ -119,6 +119,14 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 	}
 }
+
+// keyed is an item of a list that a translation matches by id.
+type keyed interface{ key() string }
+
+func (f Figure) key() string         { return f.ID }
+func (q Quote) key() string          { return q.ID }
+func (r Recommendation) key() string { return r.ID }
+func (a Audience) key() string       { return a.ID }
 
 type overlay struct{ missing []untranslated }
 
