@@ -114,6 +114,12 @@ func TestComposeBriefContent(t *testing.T) {
 	if h.At.File != "cartagena40.es.yaml" || h.At.Line == 0 || h.At.Field != "recommendations[1].title" {
 		t.Errorf("heading place %v, want the Spanish title's place", h.At)
 	}
+	if rec := d.Rec(); rec.Number != 2 || rec.Body.File != "cartagena40.es.yaml" || rec.Body.Line == 0 || rec.Body.Field != "recommendations[1].body" {
+		t.Errorf("brief's recommendation %+v, want number 2 with the Spanish body's place", rec)
+	}
+	if p, ok := d.Blocks[2].(*doc.Paragraph); !ok || p.At.File != "cartagena40.es.yaml" || p.At.Field != "recommendations[1].body[0]" {
+		t.Errorf("third block %#v, want the first paragraph of the Spanish body, with its place", d.Blocks[2])
+	}
 	src, ok := d.Blocks[len(d.Blocks)-1].(*doc.SourceBlock)
 	if !ok || src.Date != "Bogotá, 21 de junio de 2024" || src.Unofficial == "" || src.URL == "" {
 		t.Errorf("last block %#v, want the source block with place, date and the unofficial note", d.Blocks[len(d.Blocks)-1])
