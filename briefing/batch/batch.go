@@ -23,7 +23,6 @@ import (
 
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
-	"briefing/briefing/input"
 	"briefing/briefing/statement"
 )
 
@@ -202,15 +201,12 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 	return res
 }
 
-// languages returns the statement in each language of b's jobs, and notes
-// where each language's fields are in the data (b.places).
+// languages returns the statement in each language of b's jobs.
 func (b *build) languages(ds *statement.Dataset) map[string]*statement.Statement {
 	statements := map[string]*statement.Statement{}
-	b.places = map[string]func(string) input.Place{}
 	for _, j := range b.jobs {
 		if _, ok := statements[j.Lang]; !ok {
 			statements[j.Lang], _ = ds.In(j.Lang)
-			b.places[j.Lang] = ds.Places(j.Lang)
 		}
 	}
 	return statements
@@ -229,8 +225,6 @@ type build struct {
 	known  map[string]Entry
 	edited map[string]Kept
 	jn     *journal
-	// places say where each language's fields are in the data (Compose).
-	places map[string]func(string) input.Place
 
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
@@ -540,7 +534,6 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 	a := s.Audience(j.Audience)
 	co := b.opt.Compose
 	co.Paper = j.Paper
-	co.Places = b.places[j.Lang]
 	if j.Kind == statement.KindPack {
 		return compose.Pack(s, a, co), r, nil
 	}

@@ -190,7 +190,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := run(t, ds, batch.Selection{}, out, fake{fail: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{fail: func(d *doc.Doc) bool { return d.Meta.Kind == statement.KindBrief && d.Rec().Number == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}
@@ -208,7 +208,7 @@ func TestBuildFailureLeavesOthers(t *testing.T) {
 	}
 	// A fresh folder: the failing documents leave nothing at all.
 	out2 := t.TempDir()
-	run(t, ds, batch.Selection{}, out2, fake{fail: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
+	run(t, ds, batch.Selection{}, out2, fake{fail: func(d *doc.Doc) bool { return d.Meta.Kind == statement.KindBrief && d.Rec().Number == 3 }})
 	for _, f := range testtool.Files(t, out2) {
 		if strings.Contains(f, "-rec3-") || strings.HasSuffix(f, ".tmp") {
 			t.Errorf("failed document left %s", f)
@@ -228,7 +228,7 @@ func TestBuildRendererPanic(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := testtool.Files(t, out)
-	res := run(t, ds, batch.Selection{}, out, fake{panic: func(d *doc.Doc) bool { return d.Meta.Rec == 3 }})
+	res := run(t, ds, batch.Selection{}, out, fake{panic: func(d *doc.Doc) bool { return d.Meta.Kind == statement.KindBrief && d.Rec().Number == 3 }})
 	if len(res.Failed) == 0 || len(res.Written) == 0 {
 		t.Fatalf("failed %d, written %d", len(res.Failed), len(res.Written))
 	}

@@ -1,15 +1,15 @@
 package compose
 
 import (
-	"briefing/briefing/doc"
-	"briefing/briefing/inline"
-	"briefing/briefing/input"
-	"briefing/briefing/labels"
-	"briefing/briefing/statement"
-	"briefing/briefing/style"
 	"fmt"
 	"strings"
 	"time"
+
+	"briefing/briefing/doc"
+	"briefing/briefing/inline"
+	"briefing/briefing/labels"
+	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // Options are the choices Compose takes besides the data.
@@ -27,9 +27,6 @@ type Options struct {
 	// statement's organisation's brand. Nil: the statement's organisation
 	// alone.
 	Brand *style.Brand
-	// Places says where each field of the statement is in the data, for
-	// errors that point at it (Dataset.Places); nil: unknown.
-	Places func(field string) input.Place
 }
 
 // composer holds what every block of one document is made from.
@@ -48,13 +45,6 @@ func newComposer(s *statement.Statement, a *statement.Audience, k statement.Kind
 	return c
 }
 
-func (c *composer) place(field string) input.Place {
-	if c.opt.Places == nil {
-		return input.Place{}
-	}
-	return c.opt.Places(field)
-}
-
 // Brief makes the one-page brief for recommendation r of statement s,
 // as given to audience a: masthead, the recommendation, its key figures and
 // quote, and the source block.
@@ -64,12 +54,6 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	title := inline.Plain(r.Title)
 	d.Meta.Title = fmt.Sprintf("%s: %s", l.RecN(r.Number), title)
 	d.Meta.Subject = fmt.Sprintf("%s. %s", l.RecOf(r.Number, len(s.Recommendations)), title)
-	d.Meta.Rec = r.Number
-	i := c.recIndex(r)
-	d.Meta.At = c.place(fmt.Sprintf("recommendations[%d].body", i))
-	if d.Meta.At.Line == 0 {
-		d.Meta.At = c.place(fmt.Sprintf("recommendations[%d]", i))
-	}
 
 	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.dateText())})
 	c.addRecommendation(r)
@@ -131,10 +115,10 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	entry(l.Context, "context")
 	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
-		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: inline.Parse(s.Summary), At: c.place("summary")})
+		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: inline.Parse(s.Summary), At: s.At.Of("summary")})
 	}
 	for i, p := range s.Context {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("context[%d]", i))})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: s.At.Entry("context", i)})
 	}
 	if f := c.figures(nil); len(f.Items) > 0 {
 		d.Add(f)
@@ -152,7 +136,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		c.addRecommendation(r)
 	}
 	for i, p := range s.Closing {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("closing[%d]", i))})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: s.At.Entry("closing", i)})
 	}
 
 	d.Add(&doc.PageBreak{})
@@ -167,7 +151,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 func (c *composer) addAbout() {
 	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
-	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(s.Subtitle), At: c.place("subtitle")})
+	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(s.Subtitle), At: s.At.Of("subtitle")})
 	line := func(label string, runs inline.Runs) {
 		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...)})
 	}
@@ -189,7 +173,7 @@ func (c *composer) addAbout() {
 		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: runs})
 	}
 	if u := c.unofficial(); u != "" {
-		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: inline.Runs{{Text: u}}, At: c.place("translation.note")})
+		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: inline.Runs{{Text: u}}, At: s.Translation.At.Of("note")})
 	}
 }
 
@@ -285,23 +269,18 @@ func (c *composer) source() *doc.SourceBlock {
 	return b
 }
 
-func (c *composer) recIndex(r *statement.Recommendation) int {
-	for i := range c.s.Recommendations {
-		if c.s.Recommendations[i].ID == r.ID {
-			return i
-		}
-	}
-	return -1
-}
-
 // addRecommendation adds recommendation r: its heading with the
 // "Recommendation N of M" kicker, its paragraphs and its asks.
 func (c *composer) addRecommendation(r *statement.Recommendation) {
 	l, d := c.l, c.d
-	i := c.recIndex(r)
-	d.Add(&doc.Heading{Level: 1, Text: inline.Parse(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: c.place(fmt.Sprintf("recommendations[%d].title", i))})
+	body := r.At.Of("body")
+	if body.Line == 0 {
+		body = r.At.Place
+	}
+	d.Add(&doc.Heading{Level: 1, Text: inline.Parse(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: r.At.Of("title"),
+		Rec: &doc.Rec{Number: r.Number, Body: body}})
 	for j, p := range r.Body {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: c.place(fmt.Sprintf("recommendations[%d].body[%d]", i, j))})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: r.At.Entry("body", j)})
 	}
 	if len(r.Asks) > 0 {
 		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Asks}}})
@@ -342,15 +321,9 @@ func (c *composer) figures(ids []string) *doc.Figures {
 
 // pullQuote sets quote q with its marks and the speaker's dash.
 func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
-	at := input.Place{}
-	for i := range c.s.Quotes {
-		if c.s.Quotes[i].ID == q.ID {
-			at = c.place(fmt.Sprintf("quotes[%d].text", i))
-		}
-	}
 	text := append(inline.Runs{{Text: "“"}}, inline.Parse(q.Text)...)
 	text = append(text, inline.Run{Text: "”"})
-	return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: at}
+	return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: q.At.Of("text")}
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -66,7 +66,7 @@ func TestCompose(t *testing.T) {
 				t.Fatalf("%s: untranslated: %v", c.lang, missing)
 			}
 			a := s.Audience(c.audience)
-			opt := compose.Options{Paper: statement.PaperA4, Creator: "briefing test", Brand: &brand, Places: ds.Places(c.lang)}
+			opt := compose.Options{Paper: statement.PaperA4, Creator: "briefing test", Brand: &brand}
 			var d *doc.Doc
 			if c.rec == "" {
 				d = compose.Pack(s, a, opt)
@@ -102,7 +102,7 @@ func TestComposeBriefContent(t *testing.T) {
 	}
 	s, _ := ds.In("es")
 	r := s.Recommendation("inclusion-and-integration")
-	d := compose.Brief(s, s.Audience("donors"), r, compose.Options{Paper: statement.PaperLetter, Places: ds.Places("es")})
+	d := compose.Brief(s, s.Audience("donors"), r, compose.Options{Paper: statement.PaperLetter})
 	m, ok := d.Blocks[0].(*doc.Masthead)
 	if !ok || m.Wordmark.Short != "DRC" || m.Wordmark.Name != "Consejo Danés para Refugiados" && m.Wordmark.Name != "Danish Refugee Council" {
 		t.Fatalf("first block %#v, want the masthead with DRC's wordmark", d.Blocks[0])
@@ -113,6 +113,12 @@ func TestComposeBriefContent(t *testing.T) {
 	}
 	if h.At.File != "cartagena40.es.yaml" || h.At.Line == 0 || h.At.Field != "recommendations[1].title" {
 		t.Errorf("heading place %v, want the Spanish title's place", h.At)
+	}
+	if rec := d.Rec(); rec.Number != 2 || rec.Body.File != "cartagena40.es.yaml" || rec.Body.Line == 0 || rec.Body.Field != "recommendations[1].body" {
+		t.Errorf("brief's recommendation %+v, want number 2 with the Spanish body's place", rec)
+	}
+	if p, ok := d.Blocks[2].(*doc.Paragraph); !ok || p.At.File != "cartagena40.es.yaml" || p.At.Field != "recommendations[1].body[0]" {
+		t.Errorf("third block %#v, want the first paragraph of the Spanish body, with its place", d.Blocks[2])
 	}
 	src, ok := d.Blocks[len(d.Blocks)-1].(*doc.SourceBlock)
 	if !ok || src.Date != "Bogotá, 21 de junio de 2024" || src.Unofficial == "" || src.URL == "" {

@@ -10,10 +10,11 @@
 package doc
 
 import (
+	"time"
+
 	"briefing/briefing/inline"
 	"briefing/briefing/input"
 	"briefing/briefing/statement"
-	"time"
 )
 
 // Doc is one document in the format-neutral model: everything it shows, in
@@ -54,12 +55,6 @@ type Meta struct {
 	// Date is the statement's date (or SOURCE_DATE_EPOCH), for the
 	// document properties.
 	Date time.Time
-
-	// Rec is a brief's recommendation number, 0 in a pack.
-	Rec int
-	// At is the place in the data of what a one-page brief must fit: the
-	// recommendation's body, for overflow errors.
-	At input.Place
 }
 
 // Running is a running header or footer line. Lead is set first and
@@ -173,7 +168,8 @@ type ContentsEntry struct {
 }
 
 // Heading starts a section. Level 1 is a section, 2 a subsection. Anchor,
-// when set, is the target of a contents entry and a bookmark.
+// when set, is the target of a contents entry and a bookmark. At is where
+// its text is in the data (zero for a heading of ours, such as "Context").
 type Heading struct {
 	Level int         `json:"level"`
 	Text  inline.Runs `json:"text"`
@@ -181,6 +177,16 @@ type Heading struct {
 	Kicker string      `json:"kicker,omitempty"`
 	Anchor string      `json:"anchor,omitempty"`
 	At     input.Place `json:"at,omitzero"`
+	// Rec is set on the heading that opens a recommendation: nil on
+	// other headings.
+	Rec *Rec `json:"rec,omitempty"`
+}
+
+// Rec is the recommendation a heading opens: its number, and where its
+// body (the text a one-page brief must fit) is in the data.
+type Rec struct {
+	Number int         `json:"number"`
+	Body   input.Place `json:"body,omitzero"`
 }
 
 // ParaStyle is the role of a paragraph.
@@ -210,7 +216,8 @@ func (s ParaStyle) String() string {
 // MarshalText writes the role's name.
 func (s ParaStyle) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Paragraph is a paragraph of inline runs.
+// Paragraph is a paragraph of inline runs; At is where it is in the data
+// (zero for a paragraph of ours).
 type Paragraph struct {
 	Style ParaStyle   `json:"style"`
 	Text  inline.Runs `json:"text"`
@@ -237,7 +244,7 @@ type Figures struct {
 
 // PullQuote is a quote set apart; renderers never split it across pages.
 // Text carries its quotation marks and Speaker its dash ("— Charlotte
-// Slente"), as printed.
+// Slente"), as printed; At is where its text is in the data.
 type PullQuote struct {
 	Text    inline.Runs `json:"text"`
 	Speaker string      `json:"speaker"`
@@ -277,6 +284,17 @@ func (b *PullQuote) Accept(v Visitor) error { return v.PullQuote(b) }
 
 // Accept calls v.PageBreak.
 func (b *PageBreak) Accept(v Visitor) error { return v.PageBreak(b) }
+
+// Rec returns the recommendation a brief is of: what the first heading that
+// opens a recommendation says of it; the zero Rec when none does.
+func (d *Doc) Rec() Rec {
+	for _, b := range d.Blocks {
+		if h, ok := b.(*Heading); ok && h.Rec != nil {
+			return *h.Rec
+		}
+	}
+	return Rec{}
+}
 
 // Add appends a block to the document.
 func (d *Doc) Add(b Block) { d.Blocks = append(d.Blocks, b) }

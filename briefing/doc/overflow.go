@@ -28,7 +28,7 @@ type OverflowError struct {
 	Overflow float64
 	// BodyMin is the smallest body size tried, in points.
 	BodyMin float64
-	// At is where the recommendation's text is in the data (Meta.At).
+	// At is where the recommendation's text is in the data (Doc.Rec).
 	At input.Place
 }
 

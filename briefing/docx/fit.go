@@ -258,7 +258,8 @@ func (r *Renderer) bodySize(d *doc.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
 	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
-		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: d.Meta.At}
+		rec := d.Rec()
+		return sz, &doc.OverflowError{Rec: rec.Number, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: rec.Body}
 	}
 	return sz, nil
 }

@@ -28,9 +28,6 @@ const maxDepth = 64
 // maxEntries bounds the lines plus flow-collection entries of an input file.
 const maxEntries = 200000
 
-// Pos is a place in a file: 1-based line and column.
-type Pos struct{ Line, Col int }
-
 // Positions maps the path of every field decoded from a file
 // ("recommendations[2].title") to where its value (or, when the value is
 // empty, its key) is. Paths use 0-based list indexes.
@@ -68,7 +65,7 @@ func Decode(file string, b []byte, v any, opt Options) (pos Positions, errs Erro
 	d := &decoder{file: file, opt: opt, pos: Positions{}, bad: map[string]bool{}, src: b}
 	defer func() {
 		if r := recover(); r != nil {
-			d.errs = append(d.errs, &Error{File: file, Msg: fmt.Sprintf("cannot read this file (internal error: %v)", r)})
+			d.errs = append(d.errs, Errorf(Place{File: file}, "cannot read this file (internal error: %v)", r))
 			pos, errs = d.pos, d.errs
 		}
 		SortErrors(errs)
@@ -91,7 +88,7 @@ func (d *decoder) errorAt(p Pos, field, format string, args ...any) {
 		}
 		d.bad[field] = true
 	}
-	d.errs = append(d.errs, &Error{File: d.file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, Errorf(Place{File: d.file, Pos: p, Field: field}, format, args...))
 }
 
 // parse checks b before parsing and parses it; nil when it found a problem
@@ -592,6 +589,7 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 		d.value(kv.Value, v.Field(f.Index), fp, gp)
 	}
 	mp := nodePos(n)
+	defer d.places(v, path, mp)
 	for _, f := range fields {
 		gp := JoinPath(gpath, f.Name)
 		req := !f.Optional

@@ -5,15 +5,48 @@ import (
 	"strings"
 )
 
-// Error is a problem found in an input file, with its place:
+// Pos is a position in a file: 1-based line and column; the zero Pos is
+// unknown.
+type Pos struct {
+	Line int `json:"line,omitempty"`
+	Col  int `json:"col,omitempty"`
+}
+
+// Place is where something is in the data files: the file, the position in
+// it and the field's path ("recommendations[2].body"). The zero Place is
+// unknown.
+type Place struct {
+	File string `json:"file,omitempty"`
+	Pos
+	// Field is the field's path ("recommendations[2].body").
+	Field string `json:"field,omitempty"`
+}
+
+// String writes "file:line:col: field", or as much of it as is known.
+func (p Place) String() string {
+	s := p.File
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d:%d", p.Line, p.Col)
+	}
+	if p.Field != "" {
+		if s != "" {
+			s += ": "
+		}
+		s += p.Field
+	}
+	return s
+}
+
+// Error is a problem found in an input file, at its Place:
 // "data/statement.yaml:14:5: recommendations[2].title: required".
 type Error struct {
-	File string
-	// Line and Col are 1-based; 0 when unknown.
-	Line, Col int
-	// Field is the path of the field in the data ("recommendations[2].title").
-	Field string
-	Msg   string
+	Place
+	Msg string
+}
+
+// Errorf returns an Error at p.
+func Errorf(p Place, format string, args ...any) *Error {
+	return &Error{Place: p, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Error formats the error as file:line:col: field: message.
@@ -50,29 +83,4 @@ func (l ErrorList) Err() error {
 		return nil
 	}
 	return l
-}
-
-// Place is where a piece of text is in the data files: file, 1-based line
-// and column. The zero Place is unknown.
-type Place struct {
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-	Col  int    `json:"col,omitempty"`
-	// Field is the field's path ("recommendations[2].body").
-	Field string `json:"field,omitempty"`
-}
-
-// String writes "file:line:col: field", or as much of it as is known.
-func (p Place) String() string {
-	s := p.File
-	if p.Line > 0 {
-		s += fmt.Sprintf(":%d:%d", p.Line, p.Col)
-	}
-	if p.Field != "" {
-		if s != "" {
-			s += ": "
-		}
-		s += p.Field
-	}
-	return s
 }

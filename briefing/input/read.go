@@ -2,7 +2,6 @@ package input
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"reflect"
@@ -28,23 +27,23 @@ func DecodeFile(fsys fs.FS, name string, v any, opt Options) (Positions, ErrorLi
 func ReadLimited(fsys fs.FS, name string) ([]byte, *Error) {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, &Error{File: name, Msg: FSMessage(err)}
+		return nil, &Error{Place: Place{File: name}, Msg: FSMessage(err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, &Error{File: name, Msg: "is a directory, not a file"}
+			return nil, &Error{Place: Place{File: name}, Msg: "is a directory, not a file"}
 		}
 		if st.Size() > MaxFileSize {
-			return nil, &Error{File: name, Msg: TooLarge(st.Size())}
+			return nil, &Error{Place: Place{File: name}, Msg: TooLarge(st.Size())}
 		}
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: name, Msg: FSMessage(err)}
+		return nil, &Error{Place: Place{File: name}, Msg: FSMessage(err)}
 	}
 	if len(b) > MaxFileSize {
-		return nil, &Error{File: name, Msg: TooLarge(-1)}
+		return nil, &Error{Place: Place{File: name}, Msg: TooLarge(-1)}
 	}
 	return b, nil
 }
@@ -77,24 +76,43 @@ func Dedupe(l ErrorList) ErrorList {
 	return out
 }
 
-// walkText calls fn for every plain string field under v with its path.
-func WalkText(v reflect.Value, path string, fn func(path, text string)) {
+// WalkText calls fn for every plain text field and list entry under v, a
+// pointer to a decoded struct, with where it is: the place its item's
+// Places give it (Near), in the order of the fields.
+func WalkText(v any, fn func(at Place, text string)) {
+	walkText(reflect.ValueOf(v), fn)
+}
+
+func walkText(v reflect.Value, fn func(at Place, text string)) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			WalkText(v.Elem(), path, fn)
-		}
-	case reflect.Struct:
-		for _, f := range FieldsOf(v.Type()) {
-			WalkText(v.Field(f.Index), JoinPath(path, f.Name), fn)
+			walkText(v.Elem(), fn)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			WalkText(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkText(v.Index(i), fn)
 		}
-	case reflect.String:
-		if v.Type() == reflect.TypeOf("") {
-			fn(path, v.String())
+	case reflect.Struct:
+		var ps Places
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).Type() == placesType {
+				ps = v.Field(i).Interface().(Places)
+			}
+		}
+		text := reflect.TypeOf("")
+		for _, f := range FieldsOf(v.Type()) {
+			fv := v.Field(f.Index)
+			switch {
+			case fv.Type() == text:
+				fn(ps.Near(f.Name), fv.String())
+			case fv.Kind() == reflect.Slice && fv.Type().Elem() == text:
+				for i := 0; i < fv.Len(); i++ {
+					fn(ps.Entry(f.Name, i), fv.Index(i).String())
+				}
+			default:
+				walkText(fv, fn)
+			}
 		}
 	}
 }

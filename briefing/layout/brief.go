@@ -111,7 +111,8 @@ func (c *canvas) brief() (*Document, error) {
 		if parts.title != nil {
 			title = parts.title.Text.Plain()
 		}
-		return nil, &doc.OverflowError{Rec: c.d.Meta.Rec, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: c.d.Meta.At}
+		rec := c.d.Rec()
+		return nil, &doc.OverflowError{Rec: rec.Number, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: rec.Body}
 	}
 	c.sz = sz
 	c.begin()

@@ -75,7 +75,7 @@ func sample(t testing.TB, lang, audience, rec string, paper statement.Paper) *do
 	d, st := fixture(t)
 	s, _ := d.In(lang)
 	a := s.Audience(audience)
-	opt := compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand, Places: d.Places(lang)}
+	opt := compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
 	if rec == "" {
 		return compose.Pack(s, a, opt)
 	}

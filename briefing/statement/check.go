@@ -1,15 +1,15 @@
 package statement
 
 import (
-	"briefing/briefing/inline"
-	"briefing/briefing/input"
-	"briefing/briefing/labels"
 	"fmt"
 	"net/url"
-	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+
+	"briefing/briefing/inline"
+	"briefing/briefing/input"
+	"briefing/briefing/labels"
 )
 
 // Check checks a loaded dataset as a whole: ids (safe slugs, unique),
@@ -44,17 +44,12 @@ type checker struct {
 	errs, warns input.ErrorList
 }
 
-// at is where a field is in file, or its nearest enclosing field.
-func (c *checker) at(file, field string) input.Pos { return c.ds.Pos[file].At(field) }
-
-func (c *checker) errorf(file, field, format string, args ...any) {
-	p := c.at(file, field)
-	c.errs = append(c.errs, &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+func (c *checker) errorf(at input.Place, format string, args ...any) {
+	c.errs = append(c.errs, input.Errorf(at, format, args...))
 }
 
-func (c *checker) warnf(file, field, format string, args ...any) {
-	p := c.at(file, field)
-	c.warns = append(c.warns, &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)})
+func (c *checker) warnf(at input.Place, format string, args ...any) {
+	c.warns = append(c.warns, input.Errorf(at, format, args...))
 }
 
 var (
@@ -67,11 +62,11 @@ var (
 func validLang(s string) bool { return langRe.MatchString(s) }
 
 // slug checks an id; empty ids are reported as required by the decoder.
-func (c *checker) slug(file, field, id string) {
+func (c *checker) slug(at input.Place, id string) {
 	if id == "" || slugRe.MatchString(id) {
 		return
 	}
-	c.errorf(file, field, "%q is not a valid id: use lower-case letters a-z, digits and single hyphens (e.g. %q); ids name output files", id, slugify(id))
+	c.errorf(at, "%q is not a valid id: use lower-case letters a-z, digits and single hyphens (e.g. %q); ids name output files", id, slugify(id))
 }
 
 // slugify suggests a slug for s.
@@ -95,23 +90,23 @@ func slugify(s string) string {
 	return b.String()
 }
 
-// unique reports repeated ids in a list.
-func (c *checker) unique(file, list string, ids []string) {
-	first := map[string]int{}
-	for i, id := range ids {
-		if id == "" {
+// unique reports repeated ids in a list of items.
+func (c *checker) unique(items []item) {
+	first := map[string]item{}
+	for _, it := range items {
+		if it.id == "" {
 			continue
 		}
-		if j, ok := first[id]; ok {
-			c.errorf(file, fmt.Sprintf("%s[%d].id", list, i), "duplicate id %q (also %s[%d])", id, list, j)
+		if f, ok := first[it.id]; ok {
+			c.errorf(it.at.Near("id"), "duplicate id %q (also %s)", it.id, f.at.Field)
 			continue
 		}
-		first[id] = i
+		first[it.id] = it
 	}
 }
 
 // ref checks a reference to an id in a list of known ids.
-func (c *checker) ref(file, field, id, what string, known []string) {
+func (c *checker) ref(at input.Place, id, what string, known []string) {
 	if id == "" {
 		return
 	}
@@ -128,18 +123,13 @@ func (c *checker) ref(file, field, id, what string, known []string) {
 	} else {
 		msg += fmt.Sprintf("; the file defines no %ss", what)
 	}
-	c.errs = append(c.errs, c.newErr(file, field, msg))
-}
-
-func (c *checker) newErr(file, field, msg string) *input.Error {
-	p := c.at(file, field)
-	return &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: msg}
+	c.errs = append(c.errs, &input.Error{Place: at, Msg: msg})
 }
 
 // oneOf checks an enumerated value.
-func oneOf[T ~string](c *checker, file, field string, v T, allowed []T, what string) {
+func oneOf[T ~string](c *checker, at input.Place, v T, allowed []T, what string) {
 	if msg := OneOf(v, allowed, what); msg != "" {
-		c.errs = append(c.errs, c.newErr(file, field, msg))
+		c.errs = append(c.errs, &input.Error{Place: at, Msg: msg})
 	}
 }
 
@@ -163,12 +153,12 @@ func OneOf[T ~string](v T, allowed []T, what string) string {
 }
 
 // webURL checks an absolute http(s) address.
-func (c *checker) webURL(file, field, s string) {
+func (c *checker) webURL(at input.Place, s string) {
 	if s == "" {
 		return
 	}
 	if msg := badURL(s, false); msg != "" {
-		c.errorf(file, field, "%s", msg)
+		c.errorf(at, "%s", msg)
 	}
 }
 
@@ -200,8 +190,8 @@ func badURL(s string, mailto bool) string {
 }
 
 // links checks the links in every text field of s.
-func (c *checker) links(file string, s *Statement) {
-	input.WalkText(reflect.ValueOf(s).Elem(), "", func(path, text string) {
+func (c *checker) links(s *Statement) {
+	input.WalkText(s, func(at input.Place, text string) {
 		if !strings.Contains(text, "](") {
 			return
 		}
@@ -210,132 +200,145 @@ func (c *checker) links(file string, s *Statement) {
 				continue
 			}
 			if msg := badURL(r.Link, true); msg != "" {
-				c.errorf(file, path, "link [%s](%s): %s", r.Text, r.Link, msg)
+				c.errorf(at, "link [%s](%s): %s", r.Text, r.Link, msg)
 			}
 		}
 	})
 }
 
-func ids[T any](list []T, id func(*T) string) []string {
-	out := make([]string, len(list))
+// item is an item of a list keyed by id: its id and its places.
+type item struct {
+	id string
+	at input.Places
+}
+
+func items[T any](list []T, item1 func(*T) item) []item {
+	out := make([]item, len(list))
 	for i := range list {
-		out[i] = id(&list[i])
+		out[i] = item1(&list[i])
 	}
 	return out
 }
 
-func figureIDs(s *Statement) []string { return ids(s.Figures, func(f *Figure) string { return f.ID }) }
-func quoteIDs(s *Statement) []string  { return ids(s.Quotes, func(q *Quote) string { return q.ID }) }
-func recIDs(s *Statement) []string {
-	return ids(s.Recommendations, func(r *Recommendation) string { return r.ID })
+func figures(s *Statement) []item {
+	return items(s.Figures, func(f *Figure) item { return item{f.ID, f.At} })
 }
-func audienceIDs(s *Statement) []string {
-	return ids(s.Audiences, func(a *Audience) string { return a.ID })
+func quotes(s *Statement) []item {
+	return items(s.Quotes, func(q *Quote) item { return item{q.ID, q.At} })
+}
+func recs(s *Statement) []item {
+	return items(s.Recommendations, func(r *Recommendation) item { return item{r.ID, r.At} })
+}
+func audiences(s *Statement) []item {
+	return items(s.Audiences, func(a *Audience) item { return item{a.ID, a.At} })
+}
+
+// ids lists the items' ids.
+func ids(items []item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.id
+	}
+	return out
 }
 
 // base checks the base statement.
 func (c *checker) base() {
 	s, f := c.ds.Base, c.ds.File
 	if s.Translation != nil {
-		c.errorf(f, "translation", "only a translation file (%s) has a translation section", translationName(f, "<lang>"))
+		c.errorf(s.At.Near("translation"), "only a translation file (%s) has a translation section", translationName(f, "<lang>"))
 	}
-	c.slug(f, "id", s.ID)
+	c.slug(s.At.Near("id"), s.ID)
 	if s.Lang != "" && !validLang(s.Lang) {
-		c.errorf(f, "lang", "%q is not a language code; want a code such as en, es, fr or pt-BR", s.Lang)
+		c.errorf(s.At.Near("lang"), "%q is not a language code; want a code such as en, es, fr or pt-BR", s.Lang)
 	}
 	if s.Date != "" {
 		if _, err := s.Date.Time(); err != nil {
-			c.errorf(f, "date", "%v", err)
+			c.errorf(s.At.Near("date"), "%v", err)
 		}
 	}
-	c.webURL(f, "source", s.Source)
-	c.webURL(f, "organisation.website", s.Organisation.Website)
+	c.webURL(s.At.Near("source"), s.Source)
+	c.webURL(s.Organisation.At.Near("website"), s.Organisation.Website)
 	if ct := s.Organisation.Contact; ct != nil && ct.Email != "" {
 		if badURL("mailto:"+ct.Email, true) != "" || strings.HasPrefix(ct.Email, "mailto:") {
-			c.errorf(f, "organisation.contact.email", "malformed e-mail address %q; want name@example.org", ct.Email)
+			c.errorf(ct.At.Near("email"), "malformed e-mail address %q; want name@example.org", ct.Email)
 		}
 	}
-	c.links(f, s)
+	c.links(s)
 
-	figs, quotes, recs, auds := figureIDs(s), quoteIDs(s), recIDs(s), audienceIDs(s)
-	for i, id := range figs {
-		c.slug(f, fmt.Sprintf("figures[%d].id", i), id)
-	}
-	for i, id := range quotes {
-		c.slug(f, fmt.Sprintf("quotes[%d].id", i), id)
-	}
-	for i, id := range recs {
-		c.slug(f, fmt.Sprintf("recommendations[%d].id", i), id)
-		if id == "all" {
-			c.errorf(f, fmt.Sprintf("recommendations[%d].id", i), `"all" is reserved (audiences use it for every recommendation); choose another id`)
+	figs, qs, rs, auds := figures(s), quotes(s), recs(s), audiences(s)
+	for _, list := range [][]item{figs, qs, rs, auds} {
+		for _, it := range list {
+			c.slug(it.at.Near("id"), it.id)
 		}
 	}
-	for i, id := range auds {
-		c.slug(f, fmt.Sprintf("audiences[%d].id", i), id)
-		if _, written := c.ds.Pos[f][fmt.Sprintf("audiences[%d].id", i)]; id == DefaultAudienceID && written {
+	for _, it := range rs {
+		if it.id == "all" {
+			c.errorf(it.at.Near("id"), `"all" is reserved (audiences use it for every recommendation); choose another id`)
+		}
+	}
+	for _, it := range auds {
+		if it.id == DefaultAudienceID && it.at.Written("id") {
 			// Load adds the default audience "all" (unwritten) to a
 			// statement without audiences.
-			c.errorf(f, fmt.Sprintf("audiences[%d].id", i), `"all" is reserved; choose another id`)
+			c.errorf(it.at.Near("id"), `"all" is reserved; choose another id`)
 		}
 	}
-	c.unique(f, "figures", figs)
-	c.unique(f, "quotes", quotes)
-	c.unique(f, "recommendations", recs)
-	c.unique(f, "audiences", auds)
+	c.unique(figs)
+	c.unique(qs)
+	c.unique(rs)
+	c.unique(auds)
 
 	numbers := map[int]int{}
 	for i := range s.Recommendations {
 		r := &s.Recommendations[i]
-		p := fmt.Sprintf("recommendations[%d]", i)
 		if j, ok := numbers[r.Number]; ok && r.Number != 0 {
-			c.errorf(f, p+".number", "duplicate number %d (also recommendations[%d])", r.Number, j)
-		} else if _, set := c.ds.Pos[f][p+".number"]; set && r.Number != i+1 {
-			c.errorf(f, p+".number", "number %d out of order: want %d (recommendations are numbered 1..%d in file order)", r.Number, i+1, len(s.Recommendations))
+			c.errorf(r.At.Near("number"), "duplicate number %d (also %s)", r.Number, s.Recommendations[j].At.Field)
+		} else if r.At.Written("number") && r.Number != i+1 {
+			c.errorf(r.At.Near("number"), "number %d out of order: want %d (recommendations are numbered 1..%d in file order)", r.Number, i+1, len(s.Recommendations))
 		}
 		numbers[r.Number] = i
 		for j, a := range r.Audiences {
-			c.ref(f, fmt.Sprintf("%s.audiences[%d]", p, j), a, "audience", auds)
+			c.ref(r.At.Entry("audiences", j), a, "audience", ids(auds))
 		}
-		c.ref(f, p+".quote", r.Quote, "quote", quotes)
+		c.ref(r.At.Near("quote"), r.Quote, "quote", ids(qs))
 		for j, x := range r.Figures {
-			c.ref(f, fmt.Sprintf("%s.figures[%d]", p, j), x, "figure", figs)
+			c.ref(r.At.Entry("figures", j), x, "figure", ids(figs))
 		}
 	}
 
 	for i := range s.Audiences {
 		a := &s.Audiences[i]
-		p := fmt.Sprintf("audiences[%d]", i)
 		for j, r := range a.Recommendations {
-			rp := fmt.Sprintf("%s.recommendations[%d]", p, j)
 			if r == "all" {
 				if len(a.Recommendations) > 1 {
-					c.errorf(f, rp, `"all" must be the only entry`)
+					c.errorf(a.At.Entry("recommendations", j), `"all" must be the only entry`)
 				}
 				continue
 			}
-			c.ref(f, rp, r, "recommendation", recs)
+			c.ref(a.At.Entry("recommendations", j), r, "recommendation", ids(rs))
 		}
 		seen := map[string]bool{}
 		for j, l := range a.Languages {
-			lp := fmt.Sprintf("%s.languages[%d]", p, j)
+			at := a.At.Entry("languages", j)
 			switch {
 			case l == "":
 			case !validLang(l):
-				c.errorf(f, lp, "%q is not a language code; want a code such as en, es, fr or pt-BR", l)
+				c.errorf(at, "%q is not a language code; want a code such as en, es, fr or pt-BR", l)
 			case seen[l]:
-				c.errorf(f, lp, "duplicate language %q", l)
+				c.errorf(at, "duplicate language %q", l)
 			case l != s.Lang && c.ds.Translations[l] == nil:
-				c.warnf(f, lp, "no %s translation (%s); %s documents will be in %s", l, translationName(f, l), l, s.Lang)
+				c.warnf(at, "no %s translation (%s); %s documents will be in %s", l, translationName(f, l), l, s.Lang)
 			}
 			seen[l] = true
 		}
 		for j, k := range a.Kinds {
-			oneOf(c, f, fmt.Sprintf("%s.kinds[%d]", p, j), k, Kinds, "kind")
+			oneOf(c, a.At.Entry("kinds", j), k, Kinds, "kind")
 		}
 		for j, x := range a.Formats {
-			oneOf(c, f, fmt.Sprintf("%s.formats[%d]", p, j), x, Formats, "format")
+			oneOf(c, a.At.Entry("formats", j), x, Formats, "format")
 		}
-		oneOf(c, f, p+".paper", a.Paper, Papers, "paper")
+		oneOf(c, a.At.Near("paper"), a.Paper, Papers, "paper")
 	}
 }
 
@@ -355,77 +358,48 @@ func translationName(base, lang string) string {
 func (c *checker) translation(lang string) {
 	b, t, f := c.ds.Base, c.ds.Translations[lang], c.ds.Files[lang]
 	if t.Lang != "" && t.Lang != lang {
-		c.errorf(f, "lang", "lang %q does not match the file name, which says %q", t.Lang, lang)
+		c.errorf(t.At.Near("lang"), "lang %q does not match the file name, which says %q", t.Lang, lang)
 	}
 	if lang == b.Lang {
-		c.errorf(f, "lang", "translation into %q, the base file's own language", lang)
+		c.errorf(t.At.Near("lang"), "translation into %q, the base file's own language", lang)
 	}
-	c.links(f, t)
-	c.paras(f, "context", t.Context, b.Context)
-	c.paras(f, "closing", t.Closing, b.Closing)
-	tr := func(list string, tids, bids []string, what string, each func(i, j int)) {
-		c.unique(f, list, tids)
-		for i, id := range tids {
-			c.ref(f, fmt.Sprintf("%s[%d].id", list, i), id, what, bids)
+	c.links(t)
+	c.paras(t.At, "context", t.Context, b.Context)
+	c.paras(t.At, "closing", t.Closing, b.Closing)
+	tr := func(titems, bitems []item, what string, each func(i, j int)) {
+		c.unique(titems)
+		bids := ids(bitems)
+		for i, it := range titems {
+			c.ref(it.at.Near("id"), it.id, what, bids)
 			for j, bid := range bids {
-				if bid == id && id != "" && each != nil {
+				if bid == it.id && it.id != "" && each != nil {
 					each(i, j)
 				}
 			}
 		}
 	}
-	tr("figures", figureIDs(t), figureIDs(b), "figure", nil)
-	tr("quotes", quoteIDs(t), quoteIDs(b), "quote", nil)
-	tr("recommendations", recIDs(t), recIDs(b), "recommendation", func(i, j int) {
-		p := fmt.Sprintf("recommendations[%d]", i)
-		c.paras(f, p+".body", t.Recommendations[i].Body, b.Recommendations[j].Body)
-		c.paras(f, p+".asks", t.Recommendations[i].Asks, b.Recommendations[j].Asks)
+	tr(figures(t), figures(b), "figure", nil)
+	tr(quotes(t), quotes(b), "quote", nil)
+	tr(recs(t), recs(b), "recommendation", func(i, j int) {
+		tr, br := &t.Recommendations[i], &b.Recommendations[j]
+		c.paras(tr.At, "body", tr.Body, br.Body)
+		c.paras(tr.At, "asks", tr.Asks, br.Asks)
 	})
-	tr("audiences", audienceIDs(t), audienceIDs(b), "audience", nil)
+	tr(audiences(t), audiences(b), "audience", nil)
 
 	if _, ok := labels.LabelsFor(lang); !ok {
-		c.warnf(f, "lang", "no built-in labels for %q; headings and dates print in English", lang)
+		c.warnf(t.At.Near("lang"), "no built-in labels for %q; headings and dates print in English", lang)
 	}
-	_, missing := c.ds.In(lang)
+	_, missing := c.ds.in(lang)
 	for _, m := range missing {
-		bp := c.basePath(m)
-		c.warnf(c.ds.File, bp, "not translated into %s (%s)", lang, f)
+		c.warnf(m.at, "not translated into %s (%s)", lang, f)
 	}
 }
 
-// paras checks that a translated paragraph list is no longer than the base.
-func (c *checker) paras(file, field string, t, b []string) {
+// paras checks that a translated paragraph list, the field key of the
+// translated item whose places are at, is no longer than the base's.
+func (c *checker) paras(at input.Places, key string, t, b []string) {
 	if len(t) > len(b) {
-		c.errorf(file, fmt.Sprintf("%s[%d]", field, len(b)), "the translation has %d paragraphs here, the base file %d; paragraphs match by position", len(t), len(b))
+		c.errorf(at.Entry(key, len(b)), "the translation has %d paragraphs here, the base file %d; paragraphs match by position", len(t), len(b))
 	}
-}
-
-// basePath turns an overlay path keyed by id ("recommendations[x].title")
-// into the base file's index path ("recommendations[0].title").
-func (c *checker) basePath(p string) string {
-	i := strings.IndexByte(p, '[')
-	j := strings.IndexByte(p, ']')
-	if i < 0 || j < i {
-		return p
-	}
-	list, id := p[:i], p[i+1:j]
-	var known []string
-	switch list {
-	case "figures":
-		known = figureIDs(c.ds.Base)
-	case "quotes":
-		known = quoteIDs(c.ds.Base)
-	case "recommendations":
-		known = recIDs(c.ds.Base)
-	case "audiences":
-		known = audienceIDs(c.ds.Base)
-	default:
-		return p
-	}
-	for k, x := range known {
-		if x == id {
-			return fmt.Sprintf("%s[%d]%s", list, k, p[j+1:])
-		}
-	}
-	return p
 }

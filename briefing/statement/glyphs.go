@@ -1,12 +1,12 @@
 package statement
 
 import (
-	"briefing/briefing/input"
-	"briefing/briefing/labels"
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
+
+	"briefing/briefing/input"
+	"briefing/briefing/labels"
 )
 
 // Glyphs is what CheckGlyphs asks of the brand's fonts.
@@ -34,25 +34,25 @@ func CheckGlyphs(ds *Dataset, st Glyphs) input.ErrorList {
 		return nil
 	}
 	c := &checker{ds: ds}
-	c.glyphs(ds.File, ds.Base, st)
+	c.glyphs(ds.Base, st)
 	langs := make([]string, 0, len(ds.Translations))
 	for l := range ds.Translations {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs)
 	for _, l := range langs {
-		c.glyphs(ds.Files[l], ds.Translations[l], st)
+		c.glyphs(ds.Translations[l], st)
 	}
 	for _, l := range ds.Languages() {
-		file := ds.File
-		if f, ok := ds.Files[l]; ok {
-			file = f
+		s := ds.Base
+		if t, ok := ds.Translations[l]; ok {
+			s = t
 		}
 		if m := st.Missing(labels.LabelText(l)); len(m) > 0 {
 			msg := MissingMessage(st.Family(), m)
 			msg = strings.Replace(msg, "; use", fmt.Sprintf(", which the built-in %s headings and labels use; use", l), 1)
 			msg = msg[:strings.LastIndex(msg, " or remove")]
-			c.errorf(file, "lang", "%s", msg)
+			c.errorf(s.At.Near("lang"), "%s", msg)
 		}
 	}
 	errs := input.Dedupe(c.errs)
@@ -60,10 +60,10 @@ func CheckGlyphs(ds *Dataset, st Glyphs) input.ErrorList {
 	return errs
 }
 
-func (c *checker) glyphs(file string, s *Statement, st Glyphs) {
-	input.WalkText(reflect.ValueOf(s).Elem(), "", func(path, text string) {
+func (c *checker) glyphs(s *Statement, st Glyphs) {
+	input.WalkText(s, func(at input.Place, text string) {
 		if m := st.Missing(text); len(m) > 0 {
-			c.errorf(file, path, "%s", MissingMessage(st.Family(), m))
+			c.errorf(at, "%s", MissingMessage(st.Family(), m))
 		}
 	})
 }

@@ -1,12 +1,13 @@
 package statement
 
 import (
-	"briefing/briefing/input"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+
+	"briefing/briefing/input"
 )
 
 // Dataset is a base statement and its translations, as loaded from a data
@@ -19,9 +20,6 @@ type Dataset struct {
 	Translations map[string]*Statement
 	// Files maps a language code to the file it was read from.
 	Files map[string]string
-	// Pos maps a file name (File or a Files value) to the position of every
-	// field decoded from it, for checks that point into the data.
-	Pos map[string]input.Positions
 }
 
 // dataExts are the extensions of data files, in lookup order.
@@ -71,7 +69,10 @@ func LoadAll(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 	errs = input.Dedupe(errs)
 	input.SortErrors(errs, name)
 	if len(errs) == 0 && len(ds.Base.Audiences) == 0 {
-		ds.Base.Audiences = []Audience{DefaultAudience()}
+		a := DefaultAudience()
+		// Unwritten: the place of the list entry it stands in for.
+		a.At = input.Places{Place: ds.Base.At.Entry("audiences", 0)}
+		ds.Base.Audiences = []Audience{a}
 	}
 	return ds, errs
 }
@@ -91,7 +92,7 @@ func DefaultAudience() Audience {
 // semantic checks. ds is nil when the base file could not be decoded.
 func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 	var errs input.ErrorList
-	ds := &Dataset{File: name, Translations: map[string]*Statement{}, Files: map[string]string{}, Pos: map[string]input.Positions{}}
+	ds := &Dataset{File: name, Translations: map[string]*Statement{}, Files: map[string]string{}}
 	base := &Statement{}
 	pos, e := input.DecodeFile(fsys, name, base, input.Options{})
 	errs = append(errs, e...)
@@ -99,7 +100,6 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		ds = nil
 	} else {
 		ds.Base = base
-		ds.Pos[name] = pos
 	}
 
 	ext := path.Ext(name)
@@ -117,11 +117,11 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 			continue
 		}
 		if !validLang(lang) {
-			errs = append(errs, &input.Error{File: m, Msg: fmt.Sprintf("translation file name: %q is not a language code (want e.g. %s.es%s or %s.pt-BR%s)", lang, path.Base(stem), mext, path.Base(stem), mext)})
+			errs = append(errs, &input.Error{Place: input.Place{File: m}, Msg: fmt.Sprintf("translation file name: %q is not a language code (want e.g. %s.es%s or %s.pt-BR%s)", lang, path.Base(stem), mext, path.Base(stem), mext)})
 			continue
 		}
 		if prev, ok := ds.filesOf()[lang]; ok {
-			errs = append(errs, &input.Error{File: m, Msg: fmt.Sprintf("second translation into %q (the first is %s)", lang, prev)})
+			errs = append(errs, &input.Error{Place: input.Place{File: m}, Msg: fmt.Sprintf("second translation into %q (the first is %s)", lang, prev)})
 			continue
 		}
 		t := &Statement{}
@@ -132,9 +132,22 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		}
 		ds.Translations[lang] = t
 		ds.Files[lang] = m
-		ds.Pos[m] = tpos
 	}
 	return ds, errs
+}
+
+// Rename names the dataset's files, and the places of its items, as fix
+// says: for a caller that shows files under other names than it read them
+// by.
+func (d *Dataset) Rename(fix func(file string) string) {
+	d.File = fix(d.File)
+	for l, f := range d.Files {
+		d.Files[l] = fix(f)
+	}
+	input.RenameFiles(d.Base, fix)
+	for _, t := range d.Translations {
+		input.RenameFiles(t, fix)
+	}
 }
 
 // filesOf is Files, safe on a nil Dataset.

@@ -1,9 +1,10 @@
 package statement
 
 import (
-	"briefing/briefing/input"
 	"fmt"
 	"reflect"
+
+	"briefing/briefing/input"
 )
 
 // In returns the statement in lang: the base statement with the
@@ -12,37 +13,72 @@ import (
 // field the translation lacks, which falls back to the base language. For
 // the base language, or a language with no translation file, it returns
 // the base statement and, for the latter, a single "*" missing entry.
+//
+// The items of the statement it returns say where their text is (At): in
+// the translation file where the translation writes a field, else in the
+// base file.
 func (d *Dataset) In(lang string) (*Statement, []string) {
+	s, missing := d.in(lang)
+	if missing == nil {
+		return s, nil
+	}
+	names := make([]string, len(missing))
+	for i, m := range missing {
+		names[i] = m.name
+	}
+	return s, names
+}
+
+// untranslated is a text field a translation lacks: its path keyed by id
+// ("recommendations[access].title") and where the base file has it.
+type untranslated struct {
+	name string
+	at   input.Place
+}
+
+// in is In, with the base file's place of each untranslated field.
+func (d *Dataset) in(lang string) (*Statement, []untranslated) {
 	if lang == d.Base.Lang {
 		return d.Base, nil
 	}
 	t, ok := d.Translations[lang]
 	if !ok {
-		return d.Base, []string{"*"}
+		return d.Base, []untranslated{{name: "*"}}
 	}
 	o := overlay{}
 	s := *d.Base
 	s.Lang = lang
 	s.Translation = t.Translation
-	o.apply(reflect.ValueOf(&s).Elem(), reflect.ValueOf(t).Elem(), "", "")
+	o.apply(reflect.ValueOf(&s).Elem(), reflect.ValueOf(t).Elem(), "", "", input.Places{}, "")
 	return &s, o.missing
 }
+
+// placesType is the type of the items' At.
+var placesType = reflect.TypeOf(input.Places{})
 
 // apply lays the translatable fields of tr (the translation file's
 // contents) over dst (a shallow copy of the base), walking the fields the
 // translatable set names: the one list of what a translation may hold.
 // Lists of items are matched by id, paragraph lists by position; path is
 // the field's path for missing-field warnings ("recommendations[access].title")
-// and gp its generic path ("recommendations[].title").
-func (o *overlay) apply(dst, tr reflect.Value, path, gp string) {
+// and gp its generic path ("recommendations[].title"); at holds the base
+// file's places of the item that holds dst, and key is dst's key in it.
+func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places, key string) {
 	switch dst.Kind() {
 	case reflect.Struct:
+		var base input.Places
+		for i := 0; i < dst.NumField(); i++ {
+			if dst.Field(i).Type() == placesType {
+				base = dst.Field(i).Interface().(input.Places)
+				dst.Field(i).Set(reflect.ValueOf(base.Over(tr.Field(i).Interface().(input.Places))))
+			}
+		}
 		for _, f := range input.FieldsOf(dst.Type()) {
 			fgp := input.JoinPath(gp, f.Name)
 			if !Translatable[fgp] || f.Name == "id" || fgp == "lang" || fgp == "translation" {
 				continue
 			}
-			o.apply(dst.Field(f.Index), tr.Field(f.Index), input.JoinPath(path, f.Name), fgp)
+			o.apply(dst.Field(f.Index), tr.Field(f.Index), input.JoinPath(path, f.Name), fgp, base, f.Name)
 		}
 	case reflect.Pointer:
 		if dst.IsNil() {
@@ -55,12 +91,12 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string) {
 		if tr.IsNil() {
 			t = reflect.New(tr.Type().Elem())
 		}
-		o.apply(c.Elem(), t.Elem(), path, gp)
+		o.apply(c.Elem(), t.Elem(), path, gp, at, key)
 	case reflect.String:
-		dst.SetString(o.text(path, dst.String(), tr.String()))
+		dst.SetString(o.text(path, at.Of(key), dst.String(), tr.String()))
 	case reflect.Slice:
 		if dst.Type().Elem().Kind() == reflect.String {
-			dst.Set(reflect.ValueOf(o.paras(path, dst.Interface().([]string), tr.Interface().([]string))))
+			dst.Set(reflect.ValueOf(o.paras(path, at, key, dst.Interface().([]string), tr.Interface().([]string))))
 			return
 		}
 		// Items keyed by id: a copy of the base's list, each item laid
@@ -70,36 +106,46 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string) {
 		dst.Set(c)
 		byID := map[string]reflect.Value{}
 		for i := 0; i < tr.Len(); i++ {
-			byID[tr.Index(i).FieldByName("ID").String()] = tr.Index(i)
+			byID[tr.Index(i).Interface().(keyed).key()] = tr.Index(i)
 		}
 		for i := 0; i < c.Len(); i++ {
 			item := c.Index(i)
-			id := item.FieldByName("ID").String()
+			id := item.Interface().(keyed).key()
 			t, ok := byID[id]
 			if !ok {
 				t = reflect.New(item.Type()).Elem()
 			}
-			o.apply(item, t, fmt.Sprintf("%s[%s]", path, id), gp+"[]")
+			o.apply(item, t, fmt.Sprintf("%s[%s]", path, id), gp+"[]", at, key)
 		}
 	}
 }
 
-type overlay struct{ missing []string }
+// keyed is an item of a list that a translation matches by id.
+type keyed interface{ key() string }
+
+func (f Figure) key() string         { return f.ID }
+func (q Quote) key() string          { return q.ID }
+func (r Recommendation) key() string { return r.ID }
+func (a Audience) key() string       { return a.ID }
+
+type overlay struct{ missing []untranslated }
 
 // text returns the translation when present; otherwise it records the field
-// as missing (when the base has text there) and returns the base.
-func (o *overlay) text(path, base, tr string) string {
+// (at at in the base file) as missing when the base has text there, and
+// returns the base.
+func (o *overlay) text(path string, at input.Place, base, tr string) string {
 	if tr != "" {
 		return tr
 	}
 	if base != "" {
-		o.missing = append(o.missing, path)
+		o.missing = append(o.missing, untranslated{name: path, at: at})
 	}
 	return base
 }
 
-// paras lays a translated paragraph list over the base by position.
-func (o *overlay) paras(path string, base, tr []string) []string {
+// paras lays a translated paragraph list, the field key of the item whose
+// places are at, over the base by position.
+func (o *overlay) paras(path string, at input.Places, key string, base, tr []string) []string {
 	if len(base) == 0 {
 		return base
 	}
@@ -109,7 +155,7 @@ func (o *overlay) paras(path string, base, tr []string) []string {
 		if i < len(tr) {
 			t = tr[i]
 		}
-		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), base[i], t)
+		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), at.Entry(key, i), base[i], t)
 	}
 	return out
 }

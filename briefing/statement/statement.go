@@ -1,5 +1,7 @@
 package statement
 
+import "briefing/briefing/input"
+
 // Statement is what a data file says: a policy statement with its context,
 // key figures, quotes, numbered recommendations and the audiences it is
 // briefed to. Text fields hold a small inline Markdown subset (see
@@ -30,6 +32,12 @@ type Statement struct {
 	Audiences       []Audience       `yaml:"audiences,omitempty"`
 	// Closing holds paragraphs printed after the recommendations in the pack.
 	Closing []string `yaml:"closing,omitempty"`
+
+	// At is where the statement and its fields are in the data, filled by
+	// the decoder; each item below has its own. In a statement laid over by
+	// a translation (Dataset.In), the places of what the translation writes
+	// are the translation file's.
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Translation marks a file as a translation of the base statement.
@@ -38,6 +46,9 @@ type Translation struct {
 	Official bool `yaml:"official"`
 	// Note is printed on unofficial translations, e.g. "Unofficial translation".
 	Note string `yaml:"note,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Organisation is the body that issued the statement.
@@ -46,6 +57,9 @@ type Organisation struct {
 	ShortName string   `yaml:"short_name,omitempty"`
 	Website   string   `yaml:"website"`
 	Contact   *Contact `yaml:"contact,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Contact is an optional person or desk to reach about the statement.
@@ -54,6 +68,9 @@ type Contact struct {
 	Role  string `yaml:"role,omitempty"`
 	Email string `yaml:"email,omitempty"`
 	Phone string `yaml:"phone,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Figure is a key figure: a large value with a label ("25 million" /
@@ -62,6 +79,9 @@ type Figure struct {
 	ID    string `yaml:"id"`
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Quote is something a named person said.
@@ -70,6 +90,9 @@ type Quote struct {
 	Text    string `yaml:"text"`
 	Speaker string `yaml:"speaker"`
 	Role    string `yaml:"role,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Recommendation is one numbered recommendation of the statement.
@@ -89,6 +112,9 @@ type Recommendation struct {
 	// Figures lists the ids of the figures printed with the brief; empty
 	// means every figure of the statement.
 	Figures []string `yaml:"figures,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Audience is a group the statement is briefed to, and what it gets.
@@ -104,6 +130,9 @@ type Audience struct {
 	Paper           Paper    `yaml:"paper,omitempty"`
 	// Note is printed on this audience's pack cover.
 	Note string `yaml:"note,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
 }
 
 // Kind is a kind of document.

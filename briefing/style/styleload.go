@@ -1,9 +1,6 @@
 package style
 
 import (
-	"briefing/briefing/font"
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,6 +13,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"briefing/briefing/font"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // Files says where a Style's files are: the brand and layout files,
@@ -128,14 +129,14 @@ func (st *Style) Warnings(ds *statement.Dataset) input.ErrorList {
 		return nil
 	}
 	p := st.brandPos["name"]
-	return input.ErrorList{{File: st.brandFile, Line: p.Line, Col: p.Col, Field: "name",
+	return input.ErrorList{{Place: input.Place{File: st.brandFile, Pos: p, Field: "name"},
 		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)}}
 }
 
 // styleErr makes an error at a field's position (or its parent's).
 func styleErr(file string, pos input.Positions, field, format string, args ...any) *input.Error {
 	p := pos.At(field)
-	return &input.Error{File: file, Line: p.Line, Col: p.Col, Field: field, Msg: fmt.Sprintf(format, args...)}
+	return input.Errorf(input.Place{File: file, Pos: p, Field: field}, format, args...)
 }
 
 // checkBrand checks the brand's colours and reads its font and logo files.

@@ -183,7 +183,7 @@ func failures(ds *statement.Dataset, res *batch.Result) error {
 		lines[i] = f.Error()
 		var oe *doc.OverflowError
 		if errors.As(f.Err, &oe) && oe.At.File != "" {
-			e := &input.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field, Msg: lines[i]}
+			e := &input.Error{Place: oe.At, Msg: lines[i]}
 			lines[i] = e.Error()
 		}
 	}

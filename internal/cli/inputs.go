@@ -67,7 +67,7 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 		dir = "."
 	}
 	if _, err := os.Stat(in.data); err != nil {
-		return nil, &input.Error{File: in.data, Msg: notFound(err)}
+		return nil, &input.Error{Place: input.Place{File: in.data}, Msg: notFound(err)}
 	}
 	ds, errs := statement.LoadAll(os.DirFS(dir), name)
 	if ds != nil {
@@ -81,24 +81,16 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 // positions as Load's errors: the base file as base, its translations
 // under dir.
 func rename(ds *statement.Dataset, base, dir string) {
-	fix := func(f string) string {
-		if f == ds.File {
+	file := ds.File
+	ds.Rename(func(f string) string {
+		if f == file {
 			return base
 		}
 		if dir == "." || filepath.IsAbs(f) {
 			return f
 		}
 		return filepath.Join(dir, f)
-	}
-	pos := make(map[string]input.Positions, len(ds.Pos))
-	for f, p := range ds.Pos {
-		pos[fix(f)] = p
-	}
-	for l, f := range ds.Files {
-		ds.Files[l] = fix(f)
-	}
-	ds.Pos = pos
-	ds.File = base
+	})
 }
 
 // loadStyle reads the brand and layout files, each laid over the built-in
@@ -118,7 +110,7 @@ func (in *inputs) loadStyle() (*style.Style, error) {
 			continue
 		}
 		if _, err := os.Stat(o.path); err != nil {
-			return nil, &input.Error{File: o.path, Msg: notFound(err)}
+			return nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {

@@ -109,10 +109,10 @@ func (o *options) fits(p *prepared) input.ErrorList {
 		j := f.Job
 		var oe *doc.OverflowError
 		if !errors.As(f.Err, &oe) {
-			out = append(out, &input.Error{File: j.Path, Msg: f.Err.Error()})
+			out = append(out, &input.Error{Place: input.Place{File: j.Path}, Msg: f.Err.Error()})
 			continue
 		}
-		out = append(out, &input.Error{File: oe.At.File, Line: oe.At.Line, Col: oe.At.Col, Field: oe.At.Field,
+		out = append(out, &input.Error{Place: oe.At,
 			Msg: fmt.Sprintf("%s (%s, %s): %v", j.Lang, j.Format, j.Path, f.Err)})
 	}
 	return out
@@ -130,6 +130,6 @@ func appendErr(l input.ErrorList, err error) input.ErrorList {
 	case errors.As(err, &e):
 		return append(l, e)
 	default:
-		return append(l, &input.Error{File: "briefing", Msg: err.Error()})
+		return append(l, &input.Error{Place: input.Place{File: "briefing"}, Msg: err.Error()})
 	}
 }
