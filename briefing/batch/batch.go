@@ -23,6 +23,7 @@ import (
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/input"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 )
 
@@ -127,6 +128,10 @@ const heavyRecs = 64
 func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
 	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
+	if b.opt.Compose.QR == nil {
+		// One QR code per source address for the whole build.
+		b.opt.Compose.QR = &qrcode.Cache{}
+	}
 	if b.warn == nil {
 		b.warn = func(string) {}
 	}

@@ -1,15 +1,17 @@
 package compose
 
 import (
+	"fmt"
+	"strings"
+	"time"
+
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
 	"briefing/briefing/input"
 	"briefing/briefing/labels"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
-	"fmt"
-	"strings"
-	"time"
 )
 
 // Options are the choices Compose takes besides the data.
@@ -30,6 +32,9 @@ type Options struct {
 	// Places says where each field of the statement is in the data, for
 	// errors that point at it (Dataset.Places); nil: unknown.
 	Places func(field string) input.Place
+	// QR encodes the source address as a QR code, once for all the
+	// documents that share it; nil: once per document.
+	QR *qrcode.Cache
 }
 
 // composer holds what every block of one document is made from.
@@ -281,6 +286,9 @@ func (c *composer) source() *doc.SourceBlock {
 	b := &doc.SourceBlock{URL: c.s.Source, Footer: c.footerLine(), Date: joinNonEmpty(", ", inline.Plain(c.s.Place), c.dateText()), Unofficial: c.unofficial()}
 	if b.URL != "" {
 		b.Label = c.l.ScanForSource
+		// An address too long for a QR code gets none: the PDF leaves
+		// it out, the DOCX writer says so.
+		b.QR, _ = c.opt.QR.Encode(b.URL)
 	}
 	return b
 }

@@ -248,11 +248,6 @@ func (r *Renderer) Fit(d *doc.Doc) error {
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
-// qrCode returns the QR code picture for url, made once per Renderer.
-func (r *Renderer) qrCode(url string) (picture, error) {
-	return r.qr.get(url, func() (picture, error) { return qrCode(url, r.st.Brand.Colors.Text) })
-}
-
 // wordLang maps a language code to the tag Word's proofing tools know.
 func wordLang(lang string) string {
 	switch lang {

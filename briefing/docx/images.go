@@ -8,12 +8,11 @@ import (
 	"image/draw"
 	"image/png"
 
-	"github.com/boombuler/barcode"
-	"github.com/boombuler/barcode/qr"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/style"
 )
 
@@ -129,19 +128,25 @@ func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error
 	return picture{data: buf.Bytes(), ext: "png", w: w, h: h}, nil
 }
 
-// qrCode returns a QR code of url as a two-colour PNG, dark modules in c.
-func qrCode(url string, c style.Color) (picture, error) {
-	code, err := qr.Encode(url, qr.M, qr.Auto)
-	if err != nil {
-		return picture{}, fmt.Errorf("docx: QR code: %w", err)
+// qrCode returns the picture of the source block's QR code, drawn once per
+// Renderer and address: many documents share a statement.
+func (r *Renderer) qrCode(s *doc.SourceBlock) (picture, error) {
+	if s.QR == nil {
+		return picture{}, fmt.Errorf("docx: QR code: %s is too long for a QR code", s.URL)
 	}
+	return r.qr.get(s.URL, func() (picture, error) { return qrPicture(s.QR, r.st.Brand.Colors.Text) })
+}
+
+// qrPicture draws QR code q as a two-colour PNG, dark modules in c, with a
+// quiet zone of two modules.
+func qrPicture(q *qrcode.Code, c style.Color) (picture, error) {
 	const module, quiet = 4, 2
-	n := code.Bounds().Dx()
+	n := q.N
 	size := (n + 2*quiet) * module
 	img := image.NewPaletted(image.Rect(0, 0, size, size), color.Palette{color.White, rgb(c)})
 	for y := 0; y < n; y++ {
 		for x := 0; x < n; x++ {
-			if isDark(code, x, y) {
+			if q.Dark(x, y) {
 				r := image.Rect((x+quiet)*module, (y+quiet)*module, (x+quiet+1)*module, (y+quiet+1)*module)
 				draw.Draw(img, r, image.NewUniform(img.Palette[1]), image.Point{}, draw.Src)
 			}
@@ -154,11 +159,6 @@ func qrCode(url string, c style.Color) (picture, error) {
 	}
 	p, err := newPart("word/media/qr.png", buf.Bytes())
 	return picture{data: buf.Bytes(), ext: "png", w: size, h: size, part: p}, err
-}
-
-func isDark(b barcode.Barcode, x, y int) bool {
-	r, _, _, _ := b.At(x, y).RGBA()
-	return r < 0x8000
 }
 
 func rgb(c style.Color) color.NRGBA {

@@ -64,7 +64,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool) {
 	se := c.elem(Section, 0, "")
 	if b.URL != "" {
-		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text})
+		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text, Code: b.QR})
 		x += size + 4
 	}
 	pt := c.sz.Small

@@ -30,8 +30,6 @@ type Renderer struct {
 	fin   *finish.Finisher
 	// bufs keeps fpdf's output buffers for reuse.
 	bufs sync.Pool // *bytes.Buffer
-	// qrs caches QR codes by text: documents of one statement share one.
-	qrs sync.Map // string → *qrCode
 }
 
 // Info describes a rendered document.

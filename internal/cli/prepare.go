@@ -13,6 +13,7 @@ import (
 	"briefing/briefing/docx"
 	"briefing/briefing/input"
 	"briefing/briefing/layout"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 	"briefing/layouts"
@@ -131,6 +132,7 @@ func fits(p *prepared) input.ErrorList {
 		}
 	}
 	errs := make([]error, len(briefs))
+	codes := &qrcode.Cache{}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -138,7 +140,7 @@ func fits(p *prepared) input.ErrorList {
 			for i := range next {
 				j := briefs[i]
 				s := statements[j.Lang]
-				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang]}
+				co := compose.Options{Creator: doc.Creator, Brand: &p.st.Brand, Paper: j.Paper, Places: places[j.Lang], QR: codes}
 				d := compose.Brief(s, s.Audience(j.Audience), s.Recommendation(j.RecID), co)
 				if j.Format == statement.FormatPDF {
 					// The layout decides a PDF's fit: no file is made.
