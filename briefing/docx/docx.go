@@ -107,7 +107,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if st.Type == nil {
 		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with style.Load)")
 	}
-	if len(st.Logo) > 0 {
+	if st.Logo != nil {
 		if r.logo, err = brandLogo(st); err != nil {
 			return nil, err
 		}

@@ -52,12 +52,13 @@ func (r *Renderer) mark(wm doc.Wordmark, white bool) (picture, error) {
 	})
 }
 
+// brandLogo is the brand's logo as a picture, at the size Load measured.
 func brandLogo(st *style.Style) (picture, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
-	if err != nil {
-		return picture{}, fmt.Errorf("docx: logo: %w", err)
+	lg := st.Logo
+	if lg.Width <= 0 || lg.Height <= 0 {
+		return picture{}, fmt.Errorf("docx: logo: no size (make the style with style.Load)")
 	}
-	return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
+	return picture{data: lg.Data, ext: lg.Type, w: lg.Width, h: lg.Height}, nil
 }
 
 // wordmark draws a typographic wordmark in ink, as the layout sets it in a

@@ -1,11 +1,7 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // the logo may be a JPEG
-	_ "image/png"  // or a PNG
 	"strings"
 
 	"briefing/briefing/doc"
@@ -20,11 +16,11 @@ import (
 func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 {
 	e := c.elem(Figure, 0, wm.Alt)
 	if wm.Logo {
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(c.st.Logo))
-		if err != nil || cfg.Height == 0 {
+		lg := c.st.Logo
+		if lg == nil || lg.Height == 0 {
 			return 0
 		}
-		w := h * float64(cfg.Width) / float64(cfg.Height)
+		w := h * float64(lg.Width) / float64(lg.Height)
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
 		return w
 	}

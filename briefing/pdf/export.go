@@ -36,10 +36,13 @@ func (dc *drawing) box(b *layout.Box, i int) {
 			f.SetDashPattern(nil, 0)
 		}
 	case layout.Image:
-		st := dc.r.st
-		opt := fpdf.ImageOptions{ImageType: st.LogoType, ReadDpi: false}
+		lg := dc.r.st.Logo
+		if lg == nil {
+			return
+		}
+		opt := fpdf.ImageOptions{ImageType: lg.Type, ReadDpi: false}
 		if f.GetImageInfo("logo") == nil {
-			f.RegisterImageOptionsReader("logo", opt, bytes.NewReader(st.Logo))
+			f.RegisterImageOptionsReader("logo", opt, bytes.NewReader(lg.Data))
 		}
 		if !f.Err() {
 			f.ImageOptions("logo", b.X, b.Y, b.W, b.H, false, opt, 0, "")

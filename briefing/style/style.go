@@ -1,12 +1,13 @@
 package style
 
 import (
-	"briefing/briefing/font"
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
 	"fmt"
 	"io/fs"
 	"strconv"
+
+	"briefing/briefing/font"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // Brand is what a brand team owns: names, logo, colours, fonts and the footer
@@ -110,10 +111,9 @@ type Style struct {
 	Layout Layout
 	// Fonts holds the four font files' bytes, by FontStyle.
 	Fonts [4][]byte
-	// Logo is the logo file's bytes and LogoType "png" or "jpg"; nil when
-	// the brand has no logo.
-	Logo     []byte
-	LogoType string
+	// Logo is the brand's logo, read, checked and measured once by Load;
+	// nil when the brand has no logo.
+	Logo *Logo
 	// Reference holds the reference DOCX parts (see Files.ReferenceFS);
 	// the DOCX writer reads them from here, never from the defaults.
 	Reference fs.FS
@@ -124,6 +124,17 @@ type Style struct {
 	// of its fields, for Warnings.
 	brandFile string
 	brandPos  input.Positions
+}
+
+// Logo is a logo image as Load read and checked it: what the layout and
+// the exporters need of it, so that none of them decodes it again.
+type Logo struct {
+	// Data is the file's bytes, as they are: the exporters embed them.
+	Data []byte
+	// Type is "png" or "jpg".
+	Type string
+	// Width and Height are the image's size in pixels, both positive.
+	Width, Height int
 }
 
 // FontStyle indexes Style.Fonts: see font.Style.

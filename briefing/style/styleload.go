@@ -1,9 +1,6 @@
 package style
 
 import (
-	"briefing/briefing/font"
-	"briefing/briefing/input"
-	"briefing/briefing/statement"
 	"bytes"
 	"errors"
 	"fmt"
@@ -16,6 +13,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+
+	"briefing/briefing/font"
+	"briefing/briefing/input"
+	"briefing/briefing/statement"
 )
 
 // Files says where a Style's files are: the brand and layout files,
@@ -361,14 +362,18 @@ func loadLogo(fsys fs.FS, p, name string, st *Style) string {
 		return fmt.Sprintf("logo file %s is %dx%d pixels, over the limit of %dx%d; scale it down", name, cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
 	}
 	if kind == "png" && len(data) > 28 && data[28] != 0 {
-		// The PDF writer embeds PNG data as it is, which needs it
-		// not interlaced.
+		// An exporter's limit, checked here: the PDF writer (fpdf)
+		// embeds a PNG's compressed data as it is, which PDF can only
+		// show when it is not interlaced, and fpdf refuses one that is.
+		// Refused at load, the user hears it from the brand file's
+		// line and column, at check time, rather than from a build
+		// that fails mid-way with no place to point at.
 		return fmt.Sprintf("logo file %s is an interlaced PNG, which cannot be embedded in a PDF; save it without interlacing", name)
 	}
 	if _, err := decode(bytes.NewReader(data)); err != nil {
 		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
 	}
-	st.Logo, st.LogoType = data, kind
+	st.Logo = &Logo{Data: data, Type: kind, Width: cfg.Width, Height: cfg.Height}
 	return ""
 }
 
