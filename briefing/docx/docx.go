@@ -73,7 +73,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("docx: no style")
 	}
-	parts, err := parseParts(st.Reference)
+	parts, err := parseParts(reference())
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package style
 
 import (
 	"fmt"
-	"io/fs"
 	"strconv"
 
 	"briefing/briefing/font"
@@ -114,9 +113,6 @@ type Style struct {
 	// Logo is the brand's logo, read, checked and measured once by Load;
 	// nil when the brand has no logo.
 	Logo *Logo
-	// Reference holds the reference DOCX parts (see Files.ReferenceFS);
-	// the DOCX writer reads them from here, never from the defaults.
-	Reference fs.FS
 	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
 	// in a Style not made by Load.
 	Type *font.Set

@@ -29,10 +29,6 @@ type Files struct {
 	LayoutFS   fs.FS
 	Layout     string
 	FallbackFS fs.FS
-	// ReferenceFS holds the reference DOCX parts (styles.xml,
-	// numbering.xml, settings.xml, theme1.xml, fontTable.xml) that DOCX
-	// files start from; it becomes Style.Reference.
-	ReferenceFS fs.FS
 	// Defaults, when not nil, names the brand and layout files that Brand
 	// and Layout are laid over: those are read first, and each of Brand
 	// and Layout then changes only the fields it names (a partial file is
@@ -53,10 +49,7 @@ type Files struct {
 // MaxLogoPixels pixels either way, that decodes. Font and logo names are
 // relative to the brand file and may not leave its folder.
 func Load(f Files) (*Style, error) {
-	st := &Style{Reference: f.ReferenceFS, brandFile: f.Brand}
-	if st.Reference == nil && f.Defaults != nil {
-		st.Reference = f.Defaults.ReferenceFS
-	}
+	st := &Style{brandFile: f.Brand}
 	var errs input.ErrorList
 	opt := input.Options{}
 	if d := f.Defaults; d != nil {
