@@ -263,7 +263,7 @@ func (r *Renderer) bodySize(d *doc.Doc, p page) (layout.Sizes, error) {
 	s := r.st.Layout.Sizes
 	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
-		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
+		return sz, &doc.OverflowError{Rec: d.Meta.Rec, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, Err: ErrOverflow, At: d.Meta.At}
 	}
 	return sz, nil
 }
@@ -274,14 +274,4 @@ func (r *Renderer) sized(sz layout.Sizes) tmplData {
 	s := &st.Layout.Sizes
 	s.Body, s.Lede, s.Figure, s.Quote = sz.Body, sz.Lede, sz.Figure, sz.Quote
 	return newTmplData(&st)
-}
-
-// briefTitle is the recommendation's title: the brief's first heading.
-func briefTitle(d *doc.Doc) string {
-	for _, b := range d.Blocks {
-		if h, ok := b.(*doc.Heading); ok {
-			return h.Text.Plain()
-		}
-	}
-	return d.Meta.Title
 }

@@ -107,11 +107,7 @@ func (c *canvas) brief() (*Document, error) {
 		return o
 	})
 	if !ok {
-		title := c.d.Meta.Title
-		if parts.title != nil {
-			title = parts.title.Text.Plain()
-		}
-		return nil, &doc.OverflowError{Rec: c.d.Meta.Rec, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: c.d.Meta.At}
+		return nil, &doc.OverflowError{Rec: c.d.Meta.Rec, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: c.d.Meta.At}
 	}
 	c.sz = sz
 	c.begin()
