@@ -62,7 +62,7 @@ func newRenderer(st *style.Style, public bool) (*Renderer, error) {
 	for i := range names {
 		names[i] = postScriptName(st, style.FontStyle(i))
 	}
-	progs, err := readPrograms(st.Fonts, names)
+	progs, err := readPrograms(st.Type, names)
 	if err != nil {
 		return nil, err
 	}
