@@ -61,9 +61,14 @@ func brandLogo(st *style.Style) (picture, error) {
 	return picture{data: lg.Data, ext: lg.Type, w: lg.Width, h: lg.Height}, nil
 }
 
-// wordmark draws a typographic wordmark in ink, as the layout sets it in a
-// PDF: the short name in bold, a thin accent bar, and the full name small
-// beside it (or the name alone when there is no short name).
+// wordmark draws a typographic wordmark in ink: the short name in bold, a
+// thin accent bar, and the full name small beside it on one line (or the
+// name alone, in bold, when there is no short name). It is drawn after the
+// layout's (layout/chrome.go), not from it: its gaps and bar are in pixels
+// of a picture that Word scales, and the layout wraps the name in two
+// lines and, with no short name, keeps the bar and the small name. Making
+// the two one geometry changes the DOCX or the PDF wordmark: an output
+// change, left for an issue that allows one.
 func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error) {
 	const size, pad = 88, 8
 	bold, err := st.Type.Raster(style.Bold, size)
