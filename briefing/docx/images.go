@@ -138,7 +138,7 @@ func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error
 // Renderer and address: many documents share a statement.
 func (r *Renderer) qrCode(s *doc.SourceBlock) (picture, error) {
 	if s.QR == nil {
-		return picture{}, fmt.Errorf("docx: QR code: %s is too long for a QR code", s.URL)
+		return picture{}, fmt.Errorf("docx: QR code: the address %q is too long for a QR code", doc.Shorten(s.URL, 60))
 	}
 	return r.qr.get(s.URL, func() (picture, error) { return qrPicture(s.QR, r.st.Brand.Colors.Text) })
 }
