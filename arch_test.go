@@ -12,6 +12,7 @@ import (
 var layers = map[string]int{
 	"briefing/data": 0, "briefing/fonts": 0, "briefing/layouts": 0,
 	"briefing/briefing/font": 1, "briefing/briefing/input": 1, "briefing/briefing/inline": 1, "briefing/briefing/labels": 1,
+	"briefing/briefing/qrcode":    1,
 	"briefing/briefing/statement": 2, "briefing/briefing/pdf/finish": 2,
 	"briefing/briefing/style": 3, "briefing/briefing/doc": 3,
 	"briefing/briefing/compose": 4, "briefing/briefing/schema": 4, "briefing/briefing/layout": 4,
@@ -22,11 +23,13 @@ var layers = map[string]int{
 }
 
 // only names the one package of the module allowed to import a library:
-// one package draws PDF with fpdf, one parses font files.
+// one package draws PDF with fpdf, one parses font files, one encodes QR
+// codes.
 var only = map[string]string{
 	"codeberg.org/go-pdf/fpdf":          "briefing/briefing/pdf",
 	"golang.org/x/image/font/sfnt":      "briefing/briefing/font",
 	"golang.org/x/image/font/opentype":  "briefing/briefing/font",
+	"github.com/boombuler/barcode/qr":   "briefing/briefing/qrcode",
 	"github.com/schollz/progressbar/v3": "briefing/internal/cli",
 	"github.com/spf13/pflag":            "briefing/internal/cli",
 }

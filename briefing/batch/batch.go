@@ -23,6 +23,7 @@ import (
 
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 )
 
@@ -131,6 +132,7 @@ const heavyRecs = 64
 func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
 	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
+	b.shareQR()
 	if b.warn == nil {
 		b.warn = func(string) {}
 	}
@@ -196,9 +198,18 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 		}
 	}
 	b := &build{opt: opt, jobs: briefs}
+	b.shareQR()
 	res := b.makeAll(ctx, b.languages(ds), b.fit1)
 	res.Elapsed = time.Since(start)
 	return res
+}
+
+// shareQR gives the build one QR code per source address, unless the
+// caller gave a cache of its own.
+func (b *build) shareQR() {
+	if b.opt.Compose.QR == nil {
+		b.opt.Compose.QR = &qrcode.Cache{}
+	}
 }
 
 // languages returns the statement in each language of b's jobs.

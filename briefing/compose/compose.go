@@ -8,6 +8,7 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
 	"briefing/briefing/labels"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 )
@@ -27,6 +28,9 @@ type Options struct {
 	// statement's organisation's brand. Nil: the statement's organisation
 	// alone.
 	Brand *style.Brand
+	// QR encodes the source address as a QR code, once for all the
+	// documents that share it; nil: once per document.
+	QR *qrcode.Cache
 }
 
 // composer holds what every block of one document is made from.
@@ -265,6 +269,9 @@ func (c *composer) source() *doc.SourceBlock {
 	b := &doc.SourceBlock{URL: c.s.Source, Footer: c.footerLine(), Date: joinNonEmpty(", ", inline.Plain(c.s.Place), c.dateText()), Unofficial: c.unofficial()}
 	if b.URL != "" {
 		b.Label = c.l.ScanForSource
+		// An address too long for a QR code gets none: the PDF leaves
+		// it out, the DOCX writer says so.
+		b.QR, _ = c.opt.QR.Encode(b.URL)
 	}
 	return b
 }

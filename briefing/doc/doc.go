@@ -14,6 +14,7 @@ import (
 
 	"briefing/briefing/inline"
 	"briefing/briefing/input"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 )
 
@@ -132,6 +133,9 @@ type SourceBlock struct {
 	Date       string `json:"date,omitempty"`
 	Doc        string `json:"doc,omitempty"`
 	Unofficial string `json:"unofficial,omitempty"`
+	// QR is URL encoded as a QR code, made once (by compose) for every
+	// exporter to draw; nil when URL is empty or too long for a QR code.
+	QR *qrcode.Code `json:"-"`
 }
 
 // Cover is the pack's cover page.

@@ -73,7 +73,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("docx: no style")
 	}
-	parts, err := parseParts(st.Reference)
+	parts, err := parseParts(reference())
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if st.Type == nil {
 		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with style.Load)")
 	}
-	if len(st.Logo) > 0 {
+	if st.Logo != nil {
 		if r.logo, err = brandLogo(st); err != nil {
 			return nil, err
 		}
@@ -247,11 +247,6 @@ func (r *Renderer) Fit(d *doc.Doc) error {
 }
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
-
-// qrCode returns the QR code picture for url, made once per Renderer.
-func (r *Renderer) qrCode(url string) (picture, error) {
-	return r.qr.get(url, func() (picture, error) { return qrCode(url, r.st.Brand.Colors.Text) })
-}
 
 // wordLang maps a language code to the tag Word's proofing tools know.
 func wordLang(lang string) string {

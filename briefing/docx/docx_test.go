@@ -370,7 +370,7 @@ func TestLogo(t *testing.T) {
 	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	st.Logo, st.LogoType = buf.Bytes(), "jpg"
+	st.Logo = &style.Logo{Data: buf.Bytes(), Type: "jpg", Width: 300, Height: 60}
 	r, err := docx.New(st)
 	if err != nil {
 		t.Fatal(err)

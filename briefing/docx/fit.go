@@ -259,7 +259,7 @@ func (r *Renderer) bodySize(d *doc.Doc, p page) (layout.Sizes, error) {
 	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 { return r.over(d, r.sized(sz), p) })
 	if !ok {
 		rec := d.Rec()
-		return sz, &doc.OverflowError{Rec: rec.Number, Title: briefTitle(d), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: rec.Body}
+		return sz, &doc.OverflowError{Rec: rec.Number, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: rec.Body}
 	}
 	return sz, nil
 }
@@ -270,14 +270,4 @@ func (r *Renderer) sized(sz layout.Sizes) tmplData {
 	s := &st.Layout.Sizes
 	s.Body, s.Lede, s.Figure, s.Quote = sz.Body, sz.Lede, sz.Figure, sz.Quote
 	return newTmplData(&st)
-}
-
-// briefTitle is the recommendation's title: the brief's first heading.
-func briefTitle(d *doc.Doc) string {
-	for _, b := range d.Blocks {
-		if h, ok := b.(*doc.Heading); ok {
-			return h.Text.Plain()
-		}
-	}
-	return d.Meta.Title
 }

@@ -7,6 +7,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
 )
 
@@ -17,10 +18,14 @@ func FuzzText(f *testing.F) {
 		f.Add(s)
 	}
 	r, _ := setup(f, "en")
+	qr, err := qrcode.Encode("https://example.org/")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := &doc.Doc{Meta: doc.Meta{Kind: statement.KindPack, Lang: "en", Paper: statement.PaperA4, Title: s, Author: s},
 			Header: &doc.Running{Lead: s, Text: s, Flag: s}, Footer: &doc.Running{Text: s, Page: "Page %d of %d"}, Blocks: []doc.Block{
-				&doc.Cover{Wordmark: doc.Wordmark{Short: s, Name: s, Alt: s}, Kicker: s, Title: s, Note: inline.Runs{{Text: s}}, Source: &doc.SourceBlock{URL: "https://example.org/", Label: s, Footer: s}},
+				&doc.Cover{Wordmark: doc.Wordmark{Short: s, Name: s, Alt: s}, Kicker: s, Title: s, Note: inline.Runs{{Text: s}}, Source: &doc.SourceBlock{URL: "https://example.org/", QR: qr, Label: s, Footer: s}},
 				&doc.Contents{Title: s, Entries: []doc.ContentsEntry{{Title: s, Anchor: s, Level: 1}}},
 				&doc.Heading{Level: 1, Text: inline.Runs{{Text: s}}, Kicker: s, Anchor: s},
 				&doc.Paragraph{Text: inline.Runs{{Text: s, Bold: true}, {Text: s, Link: "https://example.org/" + s}}},

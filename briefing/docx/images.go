@@ -8,12 +8,11 @@ import (
 	"image/draw"
 	"image/png"
 
-	"github.com/boombuler/barcode"
-	"github.com/boombuler/barcode/qr"
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/qrcode"
 	"briefing/briefing/style"
 )
 
@@ -53,17 +52,23 @@ func (r *Renderer) mark(wm doc.Wordmark, white bool) (picture, error) {
 	})
 }
 
+// brandLogo is the brand's logo as a picture, at the size Load measured.
 func brandLogo(st *style.Style) (picture, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(st.Logo))
-	if err != nil {
-		return picture{}, fmt.Errorf("docx: logo: %w", err)
+	lg := st.Logo
+	if lg.Width <= 0 || lg.Height <= 0 {
+		return picture{}, fmt.Errorf("docx: logo: no size (make the style with style.Load)")
 	}
-	return picture{data: st.Logo, ext: st.LogoType, w: cfg.Width, h: cfg.Height}, nil
+	return picture{data: lg.Data, ext: lg.Type, w: lg.Width, h: lg.Height}, nil
 }
 
-// wordmark draws a typographic wordmark in ink, as the layout sets it in a
-// PDF: the short name in bold, a thin accent bar, and the full name small
-// beside it (or the name alone when there is no short name).
+// wordmark draws a typographic wordmark in ink: the short name in bold, a
+// thin accent bar, and the full name small beside it on one line (or the
+// name alone, in bold, when there is no short name). It is drawn after the
+// layout's (layout/chrome.go), not from it: its gaps and bar are in pixels
+// of a picture that Word scales, and the layout wraps the name in two
+// lines and, with no short name, keeps the bar and the small name. Making
+// the two one geometry changes the DOCX or the PDF wordmark: an output
+// change, left for an issue that allows one.
 func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error) {
 	const size, pad = 88, 8
 	bold, err := st.Type.Raster(style.Bold, size)
@@ -129,19 +134,25 @@ func wordmark(st *style.Style, wm doc.Wordmark, ink color.NRGBA) (picture, error
 	return picture{data: buf.Bytes(), ext: "png", w: w, h: h}, nil
 }
 
-// qrCode returns a QR code of url as a two-colour PNG, dark modules in c.
-func qrCode(url string, c style.Color) (picture, error) {
-	code, err := qr.Encode(url, qr.M, qr.Auto)
-	if err != nil {
-		return picture{}, fmt.Errorf("docx: QR code: %w", err)
+// qrCode returns the picture of the source block's QR code, drawn once per
+// Renderer and address: many documents share a statement.
+func (r *Renderer) qrCode(s *doc.SourceBlock) (picture, error) {
+	if s.QR == nil {
+		return picture{}, fmt.Errorf("docx: QR code: the address %q is too long for a QR code", doc.Shorten(s.URL, 60))
 	}
+	return r.qr.get(s.URL, func() (picture, error) { return qrPicture(s.QR, r.st.Brand.Colors.Text) })
+}
+
+// qrPicture draws QR code q as a two-colour PNG, dark modules in c, with a
+// quiet zone of two modules.
+func qrPicture(q *qrcode.Code, c style.Color) (picture, error) {
 	const module, quiet = 4, 2
-	n := code.Bounds().Dx()
+	n := q.N
 	size := (n + 2*quiet) * module
 	img := image.NewPaletted(image.Rect(0, 0, size, size), color.Palette{color.White, rgb(c)})
 	for y := 0; y < n; y++ {
 		for x := 0; x < n; x++ {
-			if isDark(code, x, y) {
+			if q.Dark(x, y) {
 				r := image.Rect((x+quiet)*module, (y+quiet)*module, (x+quiet+1)*module, (y+quiet+1)*module)
 				draw.Draw(img, r, image.NewUniform(img.Palette[1]), image.Point{}, draw.Src)
 			}
@@ -154,11 +165,6 @@ func qrCode(url string, c style.Color) (picture, error) {
 	}
 	p, err := newPart("word/media/qr.png", buf.Bytes())
 	return picture{data: buf.Bytes(), ext: "png", w: size, h: size, part: p}, err
-}
-
-func isDark(b barcode.Barcode, x, y int) bool {
-	r, _, _, _ := b.At(x, y).RGBA()
-	return r < 0x8000
 }
 
 func rgb(c style.Color) color.NRGBA {

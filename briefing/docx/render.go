@@ -391,7 +391,7 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	if s.URL == "" {
 		return nil
 	}
-	qr, err := b.r.qrCode(s.URL)
+	qr, err := b.r.qrCode(s)
 	if err != nil {
 		return err
 	}

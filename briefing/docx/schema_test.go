@@ -103,7 +103,7 @@ func schemaDocs(t *testing.T) []rendered {
 		name   string
 		change func(*style.Style)
 	}{
-		{"logo", func(st *style.Style) { st.Logo, st.LogoType, st.Brand.Logo = jpegLogo(t), "jpg", "logo.jpg" }},
+		{"logo", func(st *style.Style) { st.Logo, st.Brand.Logo = jpegLogo(t), "logo.jpg" }},
 		{"escaped", func(st *style.Style) {
 			st.Brand.Name = `Aid & "Relief" <Org>`
 			st.Brand.Fonts.Family = `Noto Sans & 'Co'`
@@ -447,11 +447,11 @@ func qname(n xml.Name) string {
 }
 
 // jpegLogo is a brand's own logo, as a JPEG.
-func jpegLogo(t *testing.T) []byte {
+func jpegLogo(t *testing.T) *style.Logo {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 300, 60)), nil); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return &style.Logo{Data: buf.Bytes(), Type: "jpg", Width: 300, Height: 60}
 }

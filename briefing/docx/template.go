@@ -80,7 +80,7 @@ func newTmplData(st *style.Style) tmplData {
 // parseParts reads and parses the reference template parts of the style.
 func parseParts(ref fs.FS) (map[string]*template.Template, error) {
 	if ref == nil {
-		return nil, fmt.Errorf("docx: the style has no reference parts (StyleFiles.ReferenceFS)")
+		return nil, fmt.Errorf("docx: no reference template parts")
 	}
 	out := map[string]*template.Template{}
 	for _, name := range []string{"styles.xml", "numbering.xml", "settings.xml", "theme1.xml", "fontTable.xml"} {

@@ -108,6 +108,7 @@ type runeWidth struct {
 type Set struct {
 	faces  [4]*Face
 	parsed [4]*sfnt.Font
+	files  [4][]byte // the bytes parsed, for Program
 	// cache holds prepared texts (see Prepare), cached the bytes of
 	// text they hold.
 	mu     sync.Mutex
@@ -143,6 +144,7 @@ func Parse(files [4][]byte) (*Set, error) {
 		}
 		s.faces[i] = face
 		s.parsed[i] = f
+		s.files[i] = b
 	}
 	s.cover = s.faces[0].cover
 	for _, f := range s.faces[1:] {

@@ -4,6 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // Program is a TrueType font program (glyf outlines), read once per
@@ -31,8 +35,26 @@ type Program struct {
 }
 
 // ParseProgram reads a TrueType font; name is its PostScript name, which
-// embedded subsets are called by.
-func ParseProgram(data []byte, name string) (p *Program, err error) {
+// embedded subsets are called by. A Set's fonts are better read with
+// Set.Program, which does not parse them again.
+func ParseProgram(data []byte, name string) (*Program, error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	return newProgram(f, data, name)
+}
+
+// Program returns the font program of style st (see ParseProgram), named
+// name: the file the Set parsed, its advance widths read by the same
+// reader as the faces' (sfnt), not parsed again.
+func (s *Set) Program(st Style, name string) (*Program, error) {
+	return newProgram(s.parsed[st&3], s.files[st&3], name)
+}
+
+// newProgram reads the tables a subset needs from data, the file of f;
+// advance widths come from f, the one reader of widths (as Face's).
+func newProgram(f *sfnt.Font, data []byte, name string) (p *Program, err error) {
 	defer func() {
 		if e := recover(); e != nil {
 			p, err = nil, fmt.Errorf("font %s: damaged TrueType file (%v)", name, e)
@@ -88,10 +110,19 @@ func ParseProgram(data []byte, name string) (p *Program, err error) {
 	}
 	scale := 1000 / float64(p.upem)
 	em := func(v int) int { return int(math.Round(scale * float64(v))) }
-	hm := p.tables["hmtx"]
+	if f.NumGlyphs() != p.nGlyph || int(f.UnitsPerEm()) != p.upem {
+		return nil, fmt.Errorf("font %s: the font reader sees %d glyphs and %d units per em, the tables %d and %d", name, f.NumGlyphs(), f.UnitsPerEm(), p.nGlyph, p.upem)
+	}
+	// At ppem = unitsPerEm, the advance sfnt returns is the hmtx value
+	// itself, in font units (no rounding).
+	var buf sfnt.Buffer
 	p.w = make([]int, p.nGlyph)
 	for g := range p.w {
-		a := int(be.Uint16(hm[4*min(g, p.nHM-1):]))
+		adv, err := f.GlyphAdvance(&buf, sfnt.GlyphIndex(g), fixed.Int26_6(p.upem), xfont.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: glyph %d: %w", name, g, err)
+		}
+		a := int(adv)
 		if a >= 1<<15 {
 			a = 0
 		}

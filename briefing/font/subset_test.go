@@ -2,6 +2,7 @@ package font_test
 
 import (
 	"bytes"
+	"math"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -85,4 +86,42 @@ func FuzzProgram(f *testing.F) {
 		}
 		p.Subset([]rune(text))
 	})
+}
+
+// TestProgramWidths checks that a program made from a Set declares the
+// widths the Set's faces measure with (one reader of widths), and the same
+// as a program parsed from the file alone.
+func TestProgramWidths(t *testing.T) {
+	set := noto(t)
+	for st, file := range []string{"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"} {
+		p, err := set.Program(font.Style(st), "Test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := fonts.FS.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := font.ParseProgram(b, "Test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		face := set.Face(font.Style(st))
+		n := 0
+		for r := rune(0); r < 0x3000; r++ {
+			if p.Width(r) != q.Width(r) {
+				t.Fatalf("%s: %U: %d from the Set, %d from the file", file, r, p.Width(r), q.Width(r))
+			}
+			if !p.Has(r) {
+				continue
+			}
+			n++
+			if want := int(math.Round(1000 * face.Advance(r))); p.Width(r) != want {
+				t.Fatalf("%s: %U: the program declares %d, the face measures %d", file, r, p.Width(r), want)
+			}
+		}
+		if n < 1000 {
+			t.Errorf("%s: only %d runes", file, n)
+		}
+	}
 }

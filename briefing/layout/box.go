@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"briefing/briefing/font"
+	"briefing/briefing/qrcode"
 )
 
 // Document is a laid-out document.
@@ -117,7 +118,7 @@ const (
 	Rule
 	// Image draws the brand's logo into the box.
 	Image
-	// QR draws a QR code of Text into the square box.
+	// QR draws Code, the QR code of Text, into the square box.
 	QR
 	// LinkArea makes the box a link to URL, or to the anchor Dest.
 	LinkArea
@@ -156,6 +157,9 @@ type Box struct {
 	// URL is an external link's target; Dest an internal link's anchor.
 	URL  string `json:"url,omitempty"`
 	Dest string `json:"dest,omitempty"`
+	// Code is a QR box's module matrix, the source block's (nil when the
+	// address is too long for a QR code): exporters draw it as it is.
+	Code *qrcode.Code `json:"-"`
 }
 
 // MarshalJSON writes the box with its lengths rounded to 0.01 mm, so that

@@ -107,12 +107,8 @@ func (c *canvas) brief() (*Document, error) {
 		return o
 	})
 	if !ok {
-		title := c.d.Meta.Title
-		if parts.title != nil {
-			title = parts.title.Text.Plain()
-		}
 		rec := c.d.Rec()
-		return nil, &doc.OverflowError{Rec: rec.Number, Title: title, Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: rec.Body}
+		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: rec.Body}
 	}
 	c.sz = sz
 	c.begin()

@@ -1,11 +1,7 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // the logo may be a JPEG
-	_ "image/png"  // or a PNG
 	"strings"
 
 	"briefing/briefing/doc"
@@ -20,11 +16,11 @@ import (
 func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 {
 	e := c.elem(Figure, 0, wm.Alt)
 	if wm.Logo {
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(c.st.Logo))
-		if err != nil || cfg.Height == 0 {
+		lg := c.st.Logo
+		if lg == nil || lg.Height == 0 {
 			return 0
 		}
-		w := h * float64(cfg.Width) / float64(cfg.Height)
+		w := h * float64(lg.Width) / float64(lg.Height)
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
 		return w
 	}
@@ -64,7 +60,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool) {
 	se := c.elem(Section, 0, "")
 	if b.URL != "" {
-		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text})
+		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text, Code: b.QR})
 		x += size + 4
 	}
 	pt := c.sz.Small

@@ -15,6 +15,7 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/pdf"
 	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // briefs composes every recommendation's brief in lang on paper, by name.
@@ -225,7 +226,7 @@ func TestBriefLogoUnofficial(t *testing.T) {
 		t.Fatal(err)
 	}
 	st2 := *st
-	st2.Logo, st2.LogoType = png.Bytes(), "png"
+	st2.Logo = &style.Logo{Data: png.Bytes(), Type: "png", Width: 120, Height: 40}
 	r, err := pdf.New(&st2)
 	if err != nil {
 		t.Fatal(err)

@@ -32,14 +32,12 @@ func fontKey(i int) string {
 	return "xx+notosans" + fpdfStyles[i]
 }
 
-// readPrograms reads the four styles; names are their PostScript names.
-func readPrograms(fonts [4][]byte, names [4]string) ([4]*font.Program, error) {
+// readPrograms reads the four styles of set, the fonts Load parsed; names
+// are their PostScript names.
+func readPrograms(set *font.Set, names [4]string) ([4]*font.Program, error) {
 	var progs [4]*font.Program
-	for i, b := range fonts {
-		if len(b) == 0 {
-			return progs, fmt.Errorf("pdf: font style %d: no font file", i)
-		}
-		p, err := font.ParseProgram(b, names[i])
+	for i := range progs {
+		p, err := set.Program(font.Style(i), names[i])
 		if err != nil {
 			return progs, fmt.Errorf("pdf: font style %d: %w", i, err)
 		}

@@ -39,8 +39,6 @@ type Renderer struct {
 	fin *finish.Finisher
 	// bufs keeps fpdf's output buffers for reuse.
 	bufs sync.Pool // *bytes.Buffer
-	// qrs caches QR codes by text: documents of one statement share one.
-	qrs sync.Map // string → *qrCode
 }
 
 // Info describes a rendered document.
@@ -94,7 +92,7 @@ func newRenderer(st *style.Style, public bool) (*Renderer, error) {
 	for i := range names {
 		names[i] = postScriptName(st, style.FontStyle(i))
 	}
-	progs, err := readPrograms(st.Fonts, names)
+	progs, err := readPrograms(st.Type, names)
 	if err != nil {
 		return nil, err
 	}

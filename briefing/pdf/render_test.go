@@ -16,11 +16,13 @@ func TestNewErrors(t *testing.T) {
 		edit func(*style.Style)
 		want string
 	}{
-		"colour":  {func(s *style.Style) { s.Brand.Colors.Accent = "amber" }, "colour accent"},
-		"no font": {func(s *style.Style) { s.Fonts[style.Italic] = nil }, "font style 2"},
+		"colour": {func(s *style.Style) { s.Brand.Colors.Accent = "amber" }, "colour accent"},
+		// The fonts are the ones Load parsed (Type): the layout measures
+		// with them and the PDF embeds them, widths and all.
+		"no fonts": {func(s *style.Style) { s.Type = nil }, "no fonts"},
 		"not a font": {func(s *style.Style) {
-			s.Fonts[style.Bold] = []byte("not a font at all, not at all, not at all")
-		}, "font style 1"},
+			s.Fonts[style.Regular] = []byte("not a font at all, not at all, not at all")
+		}, "regular font"},
 		"sizes": {func(s *style.Style) { s.Layout.Sizes.BodyStep = 0 }, "body_step"},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -165,7 +165,7 @@ func TestLoadStyleLogo(t *testing.T) {
 			if got != c.want {
 				t.Errorf("got  %s\nwant %s", got, c.want)
 			}
-			if c.want == "" && (st == nil || !bytes.Equal(st.Logo, good) || st.LogoType != "png") {
+			if c.want == "" && (st == nil || st.Logo == nil || !bytes.Equal(st.Logo.Data, good) || st.Logo.Type != "png" || st.Logo.Width <= 0 || st.Logo.Height <= 0) {
 				t.Errorf("logo not loaded")
 			}
 		})

@@ -1,12 +1,12 @@
 package style
 
 import (
+	"fmt"
+	"strconv"
+
 	"briefing/briefing/font"
 	"briefing/briefing/input"
 	"briefing/briefing/statement"
-	"fmt"
-	"io/fs"
-	"strconv"
 )
 
 // Brand is what a brand team owns: names, logo, colours, fonts and the footer
@@ -110,13 +110,9 @@ type Style struct {
 	Layout Layout
 	// Fonts holds the four font files' bytes, by FontStyle.
 	Fonts [4][]byte
-	// Logo is the logo file's bytes and LogoType "png" or "jpg"; nil when
-	// the brand has no logo.
-	Logo     []byte
-	LogoType string
-	// Reference holds the reference DOCX parts (see Files.ReferenceFS);
-	// the DOCX writer reads them from here, never from the defaults.
-	Reference fs.FS
+	// Logo is the brand's logo, read, checked and measured once by Load;
+	// nil when the brand has no logo.
+	Logo *Logo
 	// Type is the four fonts parsed: metrics, coverage, line breaking. Nil
 	// in a Style not made by Load.
 	Type *font.Set
@@ -124,6 +120,17 @@ type Style struct {
 	// of its fields, for Warnings.
 	brandFile string
 	brandPos  input.Positions
+}
+
+// Logo is a logo image as Load read and checked it: what the layout and
+// the exporters need of it, so that none of them decodes it again.
+type Logo struct {
+	// Data is the file's bytes, as they are: the exporters embed them.
+	Data []byte
+	// Type is "png" or "jpg".
+	Type string
+	// Width and Height are the image's size in pixels, both positive.
+	Width, Height int
 }
 
 // FontStyle indexes Style.Fonts: see font.Style.

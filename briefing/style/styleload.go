@@ -29,10 +29,6 @@ type Files struct {
 	LayoutFS   fs.FS
 	Layout     string
 	FallbackFS fs.FS
-	// ReferenceFS holds the reference DOCX parts (styles.xml,
-	// numbering.xml, settings.xml, theme1.xml, fontTable.xml) that DOCX
-	// files start from; it becomes Style.Reference.
-	ReferenceFS fs.FS
 	// Defaults, when not nil, names the brand and layout files that Brand
 	// and Layout are laid over: those are read first, and each of Brand
 	// and Layout then changes only the fields it names (a partial file is
@@ -53,10 +49,7 @@ type Files struct {
 // MaxLogoPixels pixels either way, that decodes. Font and logo names are
 // relative to the brand file and may not leave its folder.
 func Load(f Files) (*Style, error) {
-	st := &Style{Reference: f.ReferenceFS, brandFile: f.Brand}
-	if st.Reference == nil && f.Defaults != nil {
-		st.Reference = f.Defaults.ReferenceFS
-	}
+	st := &Style{brandFile: f.Brand}
 	var errs input.ErrorList
 	opt := input.Options{}
 	if d := f.Defaults; d != nil {
@@ -362,14 +355,18 @@ func loadLogo(fsys fs.FS, p, name string, st *Style) string {
 		return fmt.Sprintf("logo file %s is %dx%d pixels, over the limit of %dx%d; scale it down", name, cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
 	}
 	if kind == "png" && len(data) > 28 && data[28] != 0 {
-		// The PDF writer embeds PNG data as it is, which needs it
-		// not interlaced.
+		// An exporter's limit, checked here: the PDF writer (fpdf)
+		// embeds a PNG's compressed data as it is, which PDF can only
+		// show when it is not interlaced, and fpdf refuses one that is.
+		// Refused at load, the user hears it from the brand file's
+		// line and column, at check time, rather than from a build
+		// that fails mid-way with no place to point at.
 		return fmt.Sprintf("logo file %s is an interlaced PNG, which cannot be embedded in a PDF; save it without interlacing", name)
 	}
 	if _, err := decode(bytes.NewReader(data)); err != nil {
 		return fmt.Sprintf("logo file %s is not a valid %s image (%v)", name, what, err)
 	}
-	st.Logo, st.LogoType = data, kind
+	st.Logo = &Logo{Data: data, Type: kind, Width: cfg.Width, Height: cfg.Height}
 	return ""
 }
 

@@ -3,8 +3,6 @@
 package defaults
 
 import (
-	"io/fs"
-
 	"briefing/briefing/style"
 	"briefing/fonts"
 	"briefing/layouts"
@@ -13,10 +11,9 @@ import (
 // StyleFiles returns the built-in brand and layout files, with the
 // embedded fonts as the fallback for font files the brand names.
 func StyleFiles() style.Files {
-	ref, _ := fs.Sub(layouts.FS, layouts.DOCX)
 	return style.Files{
 		BrandFS: layouts.FS, Brand: layouts.Brand,
 		LayoutFS: layouts.FS, Layout: layouts.Layout,
-		FallbackFS: fonts.FS, ReferenceFS: ref,
+		FallbackFS: fonts.FS,
 	}
 }
