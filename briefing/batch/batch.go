@@ -44,7 +44,7 @@ type Options struct {
 	Out string
 	// Jobs is the number of documents rendered at once; 0 means one per core.
 	Jobs int
-	// Compose is passed to the composer for every document.
+	// Compose is passed to compose.Brief and compose.Pack for every document.
 	Compose compose.Options
 	// Renderers by format.
 	Renderers map[statement.Format]Renderer

@@ -13,10 +13,12 @@ import (
 	"briefing/briefing/style"
 )
 
-// Options are the choices Compose takes besides the data.
+// Options are the choices Brief and Pack take besides the data; the zero
+// value composes without a paper (the layout refuses it), a creator or a
+// brand.
 type Options struct {
-	// Paper is the paper the batch plan decided on. Compose takes it as
-	// given: an empty Paper stays empty, and the layout refuses it.
+	// Paper is the paper the batch plan decided on. Brief and Pack take
+	// it as given: an empty Paper stays empty, and the layout refuses it.
 	Paper statement.Paper
 	// Creator is the tool name and version written into the properties.
 	Creator string

@@ -23,7 +23,9 @@ import (
 // running header and footer). It says what a page shows, not where: the
 // layout package places it on PDF pages, and the DOCX writer hands it to
 // Word; neither adds words of its own, so a PDF and a DOCX of one Doc carry
-// the same text.
+// the same words. Where the PDF sets two fields apart (a source block's
+// date and document label, a quote's speaker and role), the DOCX writer
+// joins them on one line with a separator, " · " or ", ".
 type Doc struct {
 	Meta Meta
 	// Header and Footer are the running lines of every page but the first
@@ -39,7 +41,7 @@ type Meta struct {
 	Kind statement.Kind
 	// Lang is the document language as a BCP 47 tag ("en", "es").
 	Lang string
-	// Paper is the paper the batch plan decided on; Compose copies it from
+	// Paper is the paper the batch plan decided on; compose copies it from
 	// its options and nothing downstream chooses another.
 	Paper statement.Paper
 

@@ -9,8 +9,9 @@ import (
 	"briefing/briefing/qrcode"
 )
 
-// Document is a laid-out document.
-type Document struct {
+// Paged is a document laid out: its pages of boxes, its logical elements
+// and anchors.
+type Paged struct {
 	// W and H are the page size in millimetres.
 	W     float64 `json:"w"`
 	H     float64 `json:"h"`
@@ -66,7 +67,7 @@ type Role uint8
 // reader skips (rules, fills, running headers and footers, page numbers).
 const (
 	Artifact Role = iota
-	Document_
+	Document
 	Title
 	H1
 	H2
@@ -84,7 +85,7 @@ const (
 )
 
 var roleNames = [...]string{
-	Artifact: "Artifact", Document_: "Document", Title: "Title", H1: "H1", H2: "H2", P: "P",
+	Artifact: "Artifact", Document: "Document", Title: "Title", H1: "H1", H2: "H2", P: "P",
 	List: "L", ListItem: "LI", Figure: "Figure", Quote: "BlockQuote", Caption: "Caption",
 	Link: "Link", TOC: "TOC", TOCEntry: "TOCI", Note: "Note", Section: "Sect",
 }
@@ -143,7 +144,7 @@ type Box struct {
 	Kind Kind `json:"kind"`
 	Role Role `json:"role"`
 	// Elem is the element the box belongs to (an index into
-	// Document.Elems); 0 for artifacts.
+	// Paged.Elems); 0 for artifacts.
 	Elem       int     `json:"elem,omitempty"`
 	X, Y, W, H float64 `json:"-"`
 

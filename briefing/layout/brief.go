@@ -78,7 +78,7 @@ const (
 )
 
 // brief lays out a one-page brief, shrinking the type until it fits.
-func (c *canvas) brief() (*Document, error) {
+func (c *canvas) brief() (*Paged, error) {
 	var parts briefParts
 	if err := doc.Walk(c.d, &parts); err != nil {
 		return nil, err
@@ -112,10 +112,10 @@ func (c *canvas) brief() (*Document, error) {
 	}
 	c.sz = sz
 	c.begin()
-	c.doc.Total = 1
+	c.out.Total = 1
 	c.addPage()
 	c.briefLayout(best, false)
-	return c.doc, nil
+	return c.out, nil
 }
 
 // briefLayout measures (dry) or lays out the brief at the current sizes
@@ -139,7 +139,7 @@ func (c *canvas) briefLayout(b *briefParts, dry bool) float64 {
 		tH := lh(c.sz.H1, leadHeading)
 		ls := c.wrap(t.Text, font.Bold, c.sz.H1, cw)
 		if !dry {
-			c.doc.Anchors[t.Anchor] = Dest{Page: 1, Y: y}
+			c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: y}
 			c.lines(ls, c.ml, y, cw, c.sz.H1, tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
 		}
 		y += float64(len(ls))*tH + 7

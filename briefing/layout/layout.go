@@ -82,7 +82,7 @@ func New(st *style.Style) (*Typesetter, error) {
 // Lay lays d out on d's paper: a brief on one page, shrinking its type
 // down to the layout's body_min (past that a *doc.OverflowError), a
 // pack on as many pages as it takes.
-func (t *Typesetter) Lay(d *doc.Doc) (*Document, error) {
+func (t *Typesetter) Lay(d *doc.Doc) (*Paged, error) {
 	return t.lay(d, nil)
 }
 
@@ -90,12 +90,12 @@ func (t *Typesetter) Lay(d *doc.Doc) (*Document, error) {
 // as the page is laid out, with its number (from 1) and the document so
 // far (the anchors of every page are known from the start), and then lets
 // the page's boxes go, so that a document of thousands of pages is never
-// held whole. The Document returned has every page, without boxes.
-func (t *Typesetter) Stream(d *doc.Doc, emit func(doc *Document, n int, p *Page) error) (*Document, error) {
+// held whole. The Paged returned has every page, without boxes.
+func (t *Typesetter) Stream(d *doc.Doc, emit func(ld *Paged, n int, p *Page) error) (*Paged, error) {
 	return t.lay(d, emit)
 }
 
-func (t *Typesetter) lay(d *doc.Doc, emit func(*Document, int, *Page) error) (*Document, error) {
+func (t *Typesetter) lay(d *doc.Doc, emit func(*Paged, int, *Page) error) (*Paged, error) {
 	pw, ph, ok := d.Meta.Paper.Size()
 	if !ok {
 		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
@@ -105,23 +105,23 @@ func (t *Typesetter) lay(d *doc.Doc, emit func(*Document, int, *Page) error) (*D
 	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
 		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body)}
 	c.emit = emit
-	var doc *Document
+	var ld *Paged
 	var err error
 	switch d.Meta.Kind {
 	case statement.KindBrief:
-		doc, err = c.brief()
+		ld, err = c.brief()
 	case statement.KindPack:
-		doc, err = c.pack()
+		ld, err = c.pack()
 	default:
 		return nil, fmt.Errorf("layout: unknown document kind %q", d.Meta.Kind)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if emit != nil && len(doc.Pages) > 0 {
-		c.flush(len(doc.Pages) - 1)
+	if emit != nil && len(ld.Pages) > 0 {
+		c.flush(len(ld.Pages) - 1)
 	}
-	return doc, c.emitErr
+	return ld, c.emitErr
 }
 
 // canvas is the state of one document being laid out.
@@ -135,50 +135,50 @@ type canvas struct {
 	ml, mr, mt, mb float64
 	sz             Sizes
 
-	doc  *Document
+	out  *Paged
 	page *Page
 	// counting is set for a pass that only learns where anchors land and
 	// how many pages there are: boxes and elements are not kept.
 	counting bool
 	// emit, when set, is given each finished page (Stream); emitErr is
 	// the first error it returned.
-	emit    func(*Document, int, *Page) error
+	emit    func(*Paged, int, *Page) error
 	emitErr error
 }
 
-// begin starts a new Document (for a fresh pass).
+// begin starts a new Paged (for a fresh pass).
 func (c *canvas) begin() {
-	c.doc = &Document{W: c.w, H: c.h, Elems: []Elem{{Role: Document_}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
+	c.out = &Paged{W: c.w, H: c.h, Elems: []Elem{{Role: Document}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
 	c.page = nil
 }
 
 // addPage starts a page, handing the one before to emit when streaming.
 func (c *canvas) addPage() {
-	if c.emit != nil && !c.counting && len(c.doc.Pages) > 0 {
-		c.flush(len(c.doc.Pages) - 1)
+	if c.emit != nil && !c.counting && len(c.out.Pages) > 0 {
+		c.flush(len(c.out.Pages) - 1)
 	}
-	c.doc.Pages = append(c.doc.Pages, Page{})
-	c.page = &c.doc.Pages[len(c.doc.Pages)-1]
+	c.out.Pages = append(c.out.Pages, Page{})
+	c.page = &c.out.Pages[len(c.out.Pages)-1]
 }
 
 // flush hands page i to emit and lets its boxes go.
 func (c *canvas) flush(i int) {
 	if c.emitErr == nil {
-		c.emitErr = c.emit(c.doc, i+1, &c.doc.Pages[i])
+		c.emitErr = c.emit(c.out, i+1, &c.out.Pages[i])
 	}
-	c.doc.Pages[i].Boxes = nil
+	c.out.Pages[i].Boxes = nil
 }
 
 // pageNo is the current page's number, from 1.
-func (c *canvas) pageNo() int { return len(c.doc.Pages) }
+func (c *canvas) pageNo() int { return len(c.out.Pages) }
 
 // elem opens a logical element and returns its index.
 func (c *canvas) elem(r Role, parent int, alt string) int {
 	if c.counting {
 		return 0
 	}
-	c.doc.Elems = append(c.doc.Elems, Elem{Role: r, Parent: parent, Alt: alt})
-	return len(c.doc.Elems) - 1
+	c.out.Elems = append(c.out.Elems, Elem{Role: r, Parent: parent, Alt: alt})
+	return len(c.out.Elems) - 1
 }
 
 func (c *canvas) add(b Box) {

@@ -84,7 +84,7 @@ func sample(t testing.TB, lang, audience, rec string, paper statement.Paper) *do
 
 // snapshot writes a laid-out document as JSON with one box per line, so
 // that a layout change reads as a short diff.
-func snapshot(t *testing.T, ld *layout.Document) []byte {
+func snapshot(t *testing.T, ld *layout.Paged) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	head, _ := json.Marshal(struct {
@@ -335,7 +335,7 @@ func TestStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := 1
-	streamed, err := typesetter(t, st).Stream(d, func(ld *layout.Document, n int, p *layout.Page) error {
+	streamed, err := typesetter(t, st).Stream(d, func(ld *layout.Paged, n int, p *layout.Page) error {
 		if n != next {
 			t.Errorf("page %d handed over, want %d", n, next)
 		}
@@ -362,7 +362,7 @@ func TestStream(t *testing.T) {
 		}
 	}
 	stop := errors.New("stop")
-	if _, err := typesetter(t, st).Stream(d, func(*layout.Document, int, *layout.Page) error { return stop }); !errors.Is(err, stop) {
+	if _, err := typesetter(t, st).Stream(d, func(*layout.Paged, int, *layout.Page) error { return stop }); !errors.Is(err, stop) {
 		t.Errorf("emit's error: got %v", err)
 	}
 }

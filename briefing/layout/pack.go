@@ -34,30 +34,30 @@ type packWriter struct {
 
 var _ doc.Visitor = (*packWriter)(nil)
 
-func (c *canvas) pack() (*Document, error) {
+func (c *canvas) pack() (*Paged, error) {
 	c.begin()
 	c.counting = true
 	first := &packWriter{c: c}
 	if err := first.run(); err != nil {
 		return nil, err
 	}
-	pages, at := len(c.doc.Pages), c.doc.Anchors
+	pages, at := len(c.out.Pages), c.out.Anchors
 	c.counting = false
 	c.begin()
 	// The second pass lays out the same: every anchor is where the first
 	// found it, known before its page (for a streamed document's links).
 	for k, v := range at {
-		c.doc.Anchors[k] = v
+		c.out.Anchors[k] = v
 	}
-	c.doc.Total = pages
+	c.out.Total = pages
 	w := &packWriter{c: c, pages: pages, at: at}
 	if err := w.run(); err != nil {
 		return nil, err
 	}
-	if len(c.doc.Pages) != pages {
-		return nil, fmt.Errorf("layout: pack laid out on %d pages, then %d", pages, len(c.doc.Pages))
+	if len(c.out.Pages) != pages {
+		return nil, fmt.Errorf("layout: pack laid out on %d pages, then %d", pages, len(c.out.Pages))
 	}
-	return c.doc, nil
+	return c.out, nil
 }
 
 func (w *packWriter) run() error {
@@ -297,10 +297,10 @@ func (k *keeper) PageBreak(*doc.PageBreak) error     { return nil }
 func (w *packWriter) record(h *doc.Heading) {
 	pos := Dest{Page: w.c.pageNo(), Y: w.y}
 	if h.Anchor != "" {
-		w.c.doc.Anchors[h.Anchor] = pos
+		w.c.out.Anchors[h.Anchor] = pos
 	}
 	if h.Level <= 1 {
-		w.c.doc.Outline = append(w.c.doc.Outline, Mark{Title: h.Text.Plain(), Level: 0, Dest: pos})
+		w.c.out.Outline = append(w.c.out.Outline, Mark{Title: h.Text.Plain(), Level: 0, Dest: pos})
 	}
 }
 

@@ -166,7 +166,7 @@ func linkTargets(t testing.TB, b []byte) []int {
 
 // readDests reads the PDF b, with a function that gives the page (from 1)
 // a destination goes to: 0 when it is not one of the document's pages.
-func readDests(t testing.TB, b []byte) (*finish.Doc, func(dest types.Object) int) {
+func readDests(t testing.TB, b []byte) (*finish.File, func(dest types.Object) int) {
 	t.Helper()
 	d, err := finish.Read(b)
 	if err != nil {

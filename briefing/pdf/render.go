@@ -136,7 +136,7 @@ func postScriptName(st *style.Style, i style.FontStyle) string {
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	r.prepareDrawing()
 	var dc *drawing
-	ld, err := r.ts.Stream(d, func(ld *layout.Document, n int, pg *layout.Page) error {
+	ld, err := r.ts.Stream(d, func(ld *layout.Paged, n int, pg *layout.Page) error {
 		if dc == nil {
 			dc = r.newDoc(w, &d.Meta, ld)
 		}
@@ -152,7 +152,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 // returns the error Render would return for its layout: a
 // *doc.OverflowError for a brief that does not fit one page.
 func (r *Renderer) Fit(d *doc.Doc) error {
-	_, err := r.ts.Stream(d, func(*layout.Document, int, *layout.Page) error { return nil })
+	_, err := r.ts.Stream(d, func(*layout.Paged, int, *layout.Page) error { return nil })
 	return err
 }
 
@@ -185,7 +185,7 @@ type drawing struct {
 
 // newDoc starts a document for d's metadata, written to w, at ld's page
 // size.
-func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Document) *drawing {
+func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Paged) *drawing {
 	dc := &drawing{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
 	dc.h = ld.H * dc.k
 	dc.fw = r.fin.NewWriter(w, finish.Options{
@@ -202,7 +202,7 @@ func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Document) *drawin
 }
 
 // startPart starts fpdf on the next part.
-func (dc *drawing) startPart(ld *layout.Document) {
+func (dc *drawing) startPart(ld *layout.Paged) {
 	m := dc.m
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
 	f.SetCatalogSort(true)
@@ -229,7 +229,7 @@ func (dc *drawing) startPart(ld *layout.Document) {
 }
 
 // page draws page n (from 1) of ld.
-func (dc *drawing) page(ld *layout.Document, n int, pg *layout.Page) error {
+func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 	if dc.f == nil {
 		dc.startPart(ld)
 	}
@@ -269,7 +269,7 @@ func (dc *drawing) flush() error {
 }
 
 // close writes the last part, the outline and the fonts.
-func (dc *drawing) close(ld *layout.Document) (Info, error) {
+func (dc *drawing) close(ld *layout.Paged) (Info, error) {
 	if dc == nil {
 		return Info{}, fmt.Errorf("pdf: the layout made no page")
 	}

@@ -10,7 +10,7 @@ import (
 // part is one part being added: its objects' numbers in the output.
 type part struct {
 	w     *Writer
-	d     *Doc
+	d     *File
 	num   map[int]int
 	queue []int
 }

@@ -25,18 +25,18 @@ func conf() *model.Configuration {
 	}
 }
 
-// Doc is a PDF read with pdfcpu: its cross-reference table and the pages
-// in order. The Writer reads each part it is given as a Doc; tests read
+// File is a PDF read with pdfcpu: its cross-reference table and the pages
+// in order. The Writer reads each part it is given as a File; tests read
 // finished files back with it.
-type Doc struct {
+type File struct {
 	x     *model.XRefTable
 	pages []types.IndirectRef
 	// nodes are the page tree's inner nodes (the /Pages objects).
 	nodes []int
 }
 
-// Read parses a PDF into a Doc.
-func Read(in []byte) (d *Doc, err error) {
+// Read parses a PDF into a File.
+func Read(in []byte) (d *File, err error) {
 	defer func() {
 		if e := recover(); e != nil {
 			d, err = nil, fmt.Errorf("pdf finish: read: %v", e)
@@ -46,7 +46,7 @@ func Read(in []byte) (d *Doc, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf finish: read: %w", err)
 	}
-	d = &Doc{x: ctx.XRefTable}
+	d = &File{x: ctx.XRefTable}
 	if d.x.Root == nil {
 		return nil, fmt.Errorf("pdf finish: no catalog")
 	}
@@ -60,7 +60,7 @@ func Read(in []byte) (d *Doc, err error) {
 	return d, nil
 }
 
-func (d *Doc) collectPages(o types.Object, depth int) error {
+func (d *File) collectPages(o types.Object, depth int) error {
 	if depth > 32 {
 		return fmt.Errorf("pdf finish: page tree too deep")
 	}
@@ -88,7 +88,7 @@ func (d *Doc) collectPages(o types.Object, depth int) error {
 
 // Resolve returns the object o refers to, or o itself when it is not a
 // reference; nil for a dangling reference.
-func (d *Doc) Resolve(o types.Object) types.Object {
+func (d *File) Resolve(o types.Object) types.Object {
 	ref, ok := o.(types.IndirectRef)
 	if !ok {
 		return o
@@ -98,7 +98,7 @@ func (d *Doc) Resolve(o types.Object) types.Object {
 
 // object returns object n, decoded from its object stream if need be; nil
 // when there is none or it cannot be decoded.
-func (d *Doc) object(n int) types.Object {
+func (d *File) object(n int) types.Object {
 	e, ok := d.x.Table[n]
 	if !ok || e.Free {
 		return nil
@@ -114,20 +114,20 @@ func (d *Doc) object(n int) types.Object {
 }
 
 // Catalog returns the document catalog.
-func (d *Doc) Catalog() types.Dict {
+func (d *File) Catalog() types.Dict {
 	c, _ := d.Resolve(*d.x.Root).(types.Dict)
 	return c
 }
 
 // NumPages returns the number of pages.
-func (d *Doc) NumPages() int { return len(d.pages) }
+func (d *File) NumPages() int { return len(d.pages) }
 
 // PageRef returns the reference of page i (from 0), for /P and /Pg
 // entries.
-func (d *Doc) PageRef(i int) types.IndirectRef { return d.pages[i] }
+func (d *File) PageRef(i int) types.IndirectRef { return d.pages[i] }
 
 // Page returns the dictionary of page i (from 0).
-func (d *Doc) Page(i int) types.Dict {
+func (d *File) Page(i int) types.Dict {
 	p, _ := d.Resolve(d.pages[i]).(types.Dict)
 	return p
 }
@@ -135,7 +135,7 @@ func (d *Doc) Page(i int) types.Dict {
 // Annots returns the annotations of page i (from 0), in order. In a file
 // the pass wrote, each is an indirect object with /P, its page: AnnotRefs
 // gives their references.
-func (d *Doc) Annots(i int) []types.Dict {
+func (d *File) Annots(i int) []types.Dict {
 	var out []types.Dict
 	for _, a := range d.annotArray(i) {
 		if ad, ok := d.Resolve(a).(types.Dict); ok {
@@ -146,7 +146,7 @@ func (d *Doc) Annots(i int) []types.Dict {
 }
 
 // AnnotRefs returns the references of page i's annotations, in order.
-func (d *Doc) AnnotRefs(i int) []types.IndirectRef {
+func (d *File) AnnotRefs(i int) []types.IndirectRef {
 	var out []types.IndirectRef
 	for _, a := range d.annotArray(i) {
 		if r, ok := a.(types.IndirectRef); ok {
@@ -156,7 +156,7 @@ func (d *Doc) AnnotRefs(i int) []types.IndirectRef {
 	return out
 }
 
-func (d *Doc) annotArray(i int) types.Array {
+func (d *File) annotArray(i int) types.Array {
 	a, _ := d.Resolve(d.Page(i)["Annots"]).(types.Array)
 	return a
 }
