@@ -21,8 +21,8 @@ import (
 )
 
 // build runs a whole build of ds into out with r, and returns the result,
-// the error and the warnings.
-func build(ctx context.Context, t *testing.T, ds *statement.Dataset, out string, r batch.Renderer, opt batch.Options) (*batch.Result, error, []string) {
+// the warnings and the error.
+func build(ctx context.Context, t *testing.T, ds *statement.Dataset, out string, r batch.Renderer, opt batch.Options) (*batch.Result, []string, error) {
 	t.Helper()
 	plan, err := batch.Plan(ds, batch.Selection{}, statement.PaperA4)
 	if err != nil {
@@ -41,7 +41,7 @@ func build(ctx context.Context, t *testing.T, ds *statement.Dataset, out string,
 		mu.Unlock()
 	}
 	res, err := batch.Run(ctx, ds, plan, batch.Selection{}, opt)
-	return res, err, warns
+	return res, warns, err
 }
 
 // TestSymlinkedFolderOutside: a folder inside --out replaced by a link to
@@ -53,7 +53,7 @@ func TestSymlinkedFolderOutside(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(out, "delegates")); err != nil {
 		t.Fatal(err)
 	}
-	_, err, _ := build(context.Background(), t, ds, out, fake{}, batch.Options{})
+	_, _, err := build(context.Background(), t, ds, out, fake{}, batch.Options{})
 	var ee *batch.EscapeError
 	if !errors.As(err, &ee) || ee.Link != filepath.Join(out, "delegates") || !strings.Contains(err.Error(), "is a symbolic link to "+elsewhere) {
 		t.Fatalf("error %v, want one naming %s", err, filepath.Join(out, "delegates"))
@@ -78,7 +78,7 @@ func TestSymlinkedFolderOutside(t *testing.T) {
 	}
 	before := testtool.Files(t, copyOut)
 	ds.Base.Audiences = ds.Base.Audiences[:2]
-	_, err, _ = build(context.Background(), t, ds, out, fake{}, batch.Options{})
+	_, _, err = build(context.Background(), t, ds, out, fake{}, batch.Options{})
 	if !errors.As(err, &ee) || ee.Link != donors {
 		t.Errorf("error %v, want one naming %s", err, donors)
 	}
@@ -127,7 +127,7 @@ func TestEditedFileKept(t *testing.T) {
 		f.Close()
 	}
 	ds.Base.Audiences = ds.Base.Audiences[:2] // delegates, states: donors go
-	res, err, warns := build(context.Background(), t, ds, out, fake{}, batch.Options{})
+	res, warns, err := build(context.Background(), t, ds, out, fake{}, batch.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestForeignManifest(t *testing.T) {
 			out := t.TempDir()
 			p := filepath.Join(out, batch.ManifestJSON)
 			os.WriteFile(p, []byte(content), 0o644)
-			_, err, _ := build(context.Background(), t, ds, out, fake{}, batch.Options{})
+			_, _, err := build(context.Background(), t, ds, out, fake{}, batch.Options{})
 			var fe *batch.ForeignError
 			if !errors.As(err, &fe) || !strings.Contains(err.Error(), p) {
 				t.Errorf("error %v, want one naming %s as not ours", err, p)
@@ -215,7 +215,7 @@ func TestOtherStatement(t *testing.T) {
 	before := testtool.Files(t, out)
 	other := load(t)
 	other.Base.ID = "mystatement"
-	_, err, _ := build(context.Background(), t, other, out, fake{}, batch.Options{})
+	_, _, err := build(context.Background(), t, other, out, fake{}, batch.Options{})
 	if err == nil || !strings.Contains(err.Error(), `documents of statement "cartagena40", and this build is of "mystatement"`) {
 		t.Errorf("error %v", err)
 	}
@@ -248,12 +248,12 @@ func TestSecondBuildWaitsThenFails(t *testing.T) {
 	g := &gate{started: make(chan struct{}), release: make(chan struct{})}
 	done := make(chan error)
 	go func() {
-		_, err, _ := build(context.Background(), t, ds, out, g, batch.Options{})
+		_, _, err := build(context.Background(), t, ds, out, g, batch.Options{})
 		done <- err
 	}()
 	<-g.started
 	start := time.Now()
-	_, err, _ := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: 300 * time.Millisecond})
+	_, _, err := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: 300 * time.Millisecond})
 	var be *batch.BusyError
 	want := "another build (pid " + strconv.Itoa(os.Getpid()) + ") is writing to " + out + "/"
 	if !errors.As(err, &be) || !strings.HasPrefix(err.Error(), want) {
@@ -266,7 +266,7 @@ func TestSecondBuildWaitsThenFails(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	if _, err, _ := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: -1}); err != nil {
+	if _, _, err := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: -1}); err != nil {
 		t.Errorf("after the first build: %v", err)
 	}
 	testtool.ManifestTrue(t, out)
@@ -284,7 +284,7 @@ func TestStaleLockTakenOver(t *testing.T) {
 	}
 	pid := cmd.Process.Pid
 	os.WriteFile(filepath.Join(out, batch.LockFile), []byte(strconv.Itoa(pid)+"\n"), 0o644)
-	_, err, warns := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: -1})
+	_, warns, err := build(context.Background(), t, ds, out, fake{}, batch.Options{LockWait: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +349,7 @@ func TestInterruptedManifestTrue(t *testing.T) {
 	ds.Base.Recommendations = ds.Base.Recommendations[:2]
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	res, err, _ := build(ctx, t, ds, out, stopAfter{n: 5, count: new(atomic.Int64), cancel: cancel}, batch.Options{Jobs: 1})
+	res, _, err := build(ctx, t, ds, out, stopAfter{n: 5, count: new(atomic.Int64), cancel: cancel}, batch.Options{Jobs: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +399,7 @@ func TestDiskFull(t *testing.T) {
 	out := filepath.Join(testtool.Tmpfs(t, "640k"), "out")
 	// A first build that fits, then a second whose documents are larger.
 	run(t, ds, batch.Selection{Kinds: []statement.Kind{statement.KindPack}}, out, fake{})
-	res, err, _ := build(context.Background(), t, ds, out, padded{16 << 10}, batch.Options{})
+	res, _, err := build(context.Background(), t, ds, out, padded{16 << 10}, batch.Options{})
 	if err != nil {
 		t.Fatalf("the manifest could not be written: %v", err)
 	}
