@@ -177,7 +177,6 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	}
 	var styles part
 	if body == r.st.Layout.Sizes.Body {
-		var err error
 		styles, err = r.styles.get(stylesKey{paper, d.Meta.Lang}, func() (part, error) { return r.stylesPart(paper, d.Meta.Lang) })
 		if err != nil {
 			return Info{}, err
