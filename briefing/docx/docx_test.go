@@ -32,7 +32,6 @@ var out = os.Getenv("DOCX_OUT")
 var (
 	setupOnce sync.Once
 	setupR    *docx.Renderer
-	setupSt   *statement.Statement
 	setupErr  error
 )
 

@@ -27,7 +27,9 @@ type part struct {
 }
 
 // dosDate is the fixed modification date of every part, 2024-01-01, as an
-// MS-DOS date (time 00:00).
+// MS-DOS date (time 00:00). It is set through the deprecated ModifiedDate
+// field: setting Modified instead makes archive/zip add an extended
+// timestamp to every entry, which would change every file's bytes.
 const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
 
 // writePackage writes the parts as a zip to w in name order, each with the
@@ -48,6 +50,7 @@ func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
 	})
 	for _, p := range parts {
 		if p.raw == nil {
+			//lint:ignore SA1019 Modified would add an extended-timestamp extra field to every entry, changing the bytes.
 			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate})
 			if err != nil {
 				return err
@@ -58,6 +61,7 @@ func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
 			continue
 		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{
+			//lint:ignore SA1019 as above: the MS-DOS date alone, no extra field.
 			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: 0,
 			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,
 		})
