@@ -3,10 +3,14 @@
 // Documents start from the project's own reference template (the parts in
 // layouts/docx, filled with the brand in New), so every paragraph carries a
 // real, named style that shows in Word's style list. A visitor
-// (doc.Visitor, via doc.Walk) writes the body with godocx;
-// parts.go adds what godocx cannot express (header, footer, fields,
-// bookmarks, document properties) and zips the package. Output is
-// deterministic: two renders of the same Doc are byte-identical.
+// (doc.Visitor, via doc.Walk) writes the body: godocx's runs, properties
+// and pictures inside paragraphs and tables of ours (body.go), which also
+// hold what godocx cannot express (bookmarks, fields, internal links), all
+// marshalled by one encoding/xml Encoder. The other parts are written
+// whole: the relationships by rels.go, the header, footer and document
+// properties by the templates of running.go and props.go, and parts.go
+// zips the package. Output is deterministic: two renders of the same Doc
+// are byte-identical.
 //
 // Word lays out pages itself, so a brief is fitted to one page by estimate
 // (fit.go): the layout package's shrink rule (layout.Shrink) picks the
@@ -15,14 +19,10 @@
 package docx
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"sync"
 	"text/template"
-
-	"github.com/gomutex/godocx/docx"
 
 	"briefing/briefing/doc"
 	"briefing/briefing/layout"
@@ -163,53 +163,20 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	}
 	body := sz.Body
 
-	rd := docx.NewRootDoc()
-	rd.Document = &docx.Document{Root: rd, Body: docx.NewBody(rd), DocRels: docx.Relationships{
-		Xmlns: "http://schemas.openxmlformats.org/package/2006/relationships", Relationships: docRels(),
-	}}
-	rd.Document.RID = len(rd.Document.DocRels.Relationships)
-	b := &builder{r: r, d: d, rd: rd, page: pg, pages: pages, anchors: anchors}
-	if err := b.build(); err != nil {
+	b, err := newBuilder(r, d, pg, pages, anchors)
+	if err != nil {
 		return Info{}, err
 	}
-
-	doc, err := xml.Marshal(rd.Document)
+	doc, err := b.build()
 	if err != nil {
-		return Info{}, fmt.Errorf("docx: %w", err)
-	}
-	// The elements flushed while building go first in the body; the
-	// document is assembled and spliced in one pass, without a copy of it
-	// per step (a pack of thousands of recommendations is megabytes).
-	i := bytes.Index(doc, []byte("<w:body"))
-	gt := bytes.IndexByte(doc[max(i, 0):], '>')
-	if i < 0 || gt < 0 {
-		return Info{}, fmt.Errorf("docx: unexpected document XML")
-	}
-	at := i + gt + 1
-	sp := splicer{frags: b.frags}
-	n := len(xmlHeader) + len(doc) + 256*len(b.frags)
-	for _, x := range b.body {
-		n += len(x)
-	}
-	sp.out.Grow(n)
-	sp.out.WriteString(xmlHeader)
-	pieces := append(append([][]byte{tidy(doc[:at])}, b.body...), tidy(doc[at:]))
-	for _, x := range pieces {
-		if err := sp.write(x); err != nil {
-			return Info{}, err
-		}
-	}
-	b.body = nil
-	if doc, err = sp.done(); err != nil {
 		return Info{}, err
 	}
-	rels, err := xml.Marshal(rd.Document.DocRels)
+	rels, err := b.rels.marshal()
 	if err != nil {
-		return Info{}, fmt.Errorf("docx: %w", err)
+		return Info{}, err
 	}
 	var styles part
 	if body == r.st.Layout.Sizes.Body {
-		var err error
 		styles, err = r.styles.get(stylesKey{paper, d.Meta.Lang}, func() (part, error) { return r.stylesPart(paper, d.Meta.Lang) })
 		if err != nil {
 			return Info{}, err
@@ -224,7 +191,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	parts := append(append(make([]part, 0, len(r.static)+len(b.parts)+3), r.static...), b.parts...)
 	parts = append(parts, styles,
 		part{name: "word/document.xml", data: doc},
-		part{name: "word/_rels/document.xml.rels", data: append([]byte(xmlHeader), rels...)})
+		part{name: "word/_rels/document.xml.rels", data: rels})
 	if err := writePackage(w, parts, &r.flaters); err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}

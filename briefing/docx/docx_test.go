@@ -32,7 +32,6 @@ var out = os.Getenv("DOCX_OUT")
 var (
 	setupOnce sync.Once
 	setupR    *docx.Renderer
-	setupSt   *statement.Statement
 	setupErr  error
 )
 
@@ -227,9 +226,12 @@ func TestParts(t *testing.T) {
 			if strings.Contains(body, "xmlns:relationships") || !strings.Contains(body, `<w:hyperlink r:id="rId`) {
 				t.Error("hyperlinks not written with r:id")
 			}
-			if strings.ContainsRune(body, '\uE000') {
-				t.Error("unspliced marker in document.xml")
+			for name, x := range p {
+				if i := strings.IndexFunc(x, func(r rune) bool { return r >= '\uE000' && r <= '\uF8FF' }); i >= 0 && !strings.HasPrefix(name, "word/media/") {
+					t.Errorf("%s: private-use character at %d", name, i)
+				}
 			}
+			relsOK(t, p)
 			for _, b := range d.d.Blocks {
 				if c, ok := b.(*doc.Contents); ok {
 					for _, e := range c.Entries {
@@ -424,21 +426,83 @@ func wellFormed(s string) error {
 	}
 }
 
-// TestMarkerText checks that text holding the renderer's marker characters
-// cannot pass for a marker.
-func TestMarkerText(t *testing.T) {
+// TestPrivateUseText checks that text in the Unicode private-use area,
+// or that looks like markup, is written as the text it is: the renderer
+// gives no character a meaning of its own.
+func TestPrivateUseText(t *testing.T) {
 	r, _ := setup(t, "en")
+	text := "\uE0000\uE001 <w:bookmarkEnd w:id=\"1\"/> text"
 	d := &doc.Doc{Meta: doc.Meta{Kind: statement.KindPack, Lang: "en", Paper: statement.PaperA4}, Blocks: []doc.Block{
 		&doc.Heading{Level: 1, Text: inline.Runs{{Text: "Title"}}, Anchor: "a"},
-		&doc.Paragraph{Text: inline.Runs{{Text: "\uE0000\uE001 text"}}},
+		&doc.Paragraph{Text: inline.Runs{{Text: text}}},
 	}}
 	var buf bytes.Buffer
 	if _, err := r.Render(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	doc := parts(t, buf.Bytes())["word/document.xml"]
-	if !strings.Contains(doc, ">0 text<") || !strings.Contains(doc, `w:name="a"`) {
-		t.Errorf("marker text not neutralised:\n%s", doc)
+	if !strings.Contains(doc, ">"+esc(text)+"<") || !strings.Contains(doc, `w:name="a"`) || strings.Count(doc, "<w:bookmarkEnd ") != 1 {
+		t.Errorf("text not written as given:\n%s", doc)
+	}
+}
+
+// relsOK checks that every relationship id the document, header and
+// footer refer to is in the document's relationships part, with a type
+// that fits the reference, and that every relationship is used.
+func relsOK(t *testing.T, p map[string]string) {
+	t.Helper()
+	var rels struct {
+		Rel []struct {
+			ID         string `xml:"Id,attr"`
+			Type       string `xml:"Type,attr"`
+			Target     string `xml:"Target,attr"`
+			TargetMode string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal([]byte(p["word/_rels/document.xml.rels"]), &rels); err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]string{}
+	for _, r := range rels.Rel {
+		if _, dup := types[r.ID]; dup {
+			t.Errorf("relationship %s twice", r.ID)
+		}
+		typ := r.Type[strings.LastIndex(r.Type, "/")+1:]
+		types[r.ID] = typ
+		if r.TargetMode != "External" {
+			if _, ok := p["word/"+r.Target]; !ok {
+				t.Errorf("relationship %s: no part %s", r.ID, r.Target)
+			}
+		}
+	}
+	// The template parts are found by type; the rest by id.
+	used := map[string]bool{}
+	for _, r := range rels.Rel {
+		switch types[r.ID] {
+		case "styles", "numbering", "settings", "theme", "fontTable":
+			used[r.ID] = true
+		}
+	}
+	refRe := regexp.MustCompile(`<(w:headerReference|w:footerReference|w:hyperlink|a:blip)\b[^>]*?\br:(?:id|embed)="([^"]*)"`)
+	want := map[string]string{"w:headerReference": "header", "w:footerReference": "footer", "w:hyperlink": "hyperlink", "a:blip": "image"}
+	for _, m := range refRe.FindAllStringSubmatch(p["word/document.xml"], -1) {
+		if typ, ok := types[m[2]]; !ok || typ != want[m[1]] {
+			t.Errorf("%s refers to %s, of type %q in the relationships part", m[1], m[2], typ)
+		}
+		used[m[2]] = true
+	}
+	if n := strings.Count(p["word/document.xml"], `r:id="`) + strings.Count(p["word/document.xml"], `r:embed="`); n != len(refRe.FindAllString(p["word/document.xml"], -1)) {
+		t.Errorf("document.xml has %d relationship references, %d of them known", n, len(refRe.FindAllString(p["word/document.xml"], -1)))
+	}
+	for _, r := range rels.Rel {
+		if !used[r.ID] {
+			t.Errorf("relationship %s (%s) not used", r.ID, r.Target)
+		}
+	}
+	for _, part := range []string{"word/header1.xml", "word/footer1.xml"} {
+		if strings.Contains(p[part], `r:id=`) || strings.Contains(p[part], `r:embed=`) {
+			t.Errorf("%s refers to a relationship, and has no relationships part", part)
+		}
 	}
 }
 

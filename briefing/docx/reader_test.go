@@ -168,7 +168,9 @@ func TestPythonDocx(t *testing.T) {
 	}
 }
 
-var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">(\d+)<`)
+// pagerefRe finds a PAGEREF field's bookmark and cached page (an empty
+// element may be written either way).
+var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"(?:/>|></w:fldChar>)</w:r><w:r><w:t xml:space="preserve">(\d+)<`)
 
 // tocPages checks the page numbers the contents show before Word updates
 // them (the renderer's estimate) against the pages LibreOffice put each

@@ -1,18 +1,15 @@
 package docx
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/gomutex/godocx/common/constants"
 	"github.com/gomutex/godocx/common/units"
 	"github.com/gomutex/godocx/dml"
 	"github.com/gomutex/godocx/dml/dmlct"
 	"github.com/gomutex/godocx/dml/dmlpic"
-	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
 
@@ -61,87 +58,102 @@ const emuPerMM = 36000
 type builder struct {
 	r    *Renderer
 	d    *doc.Doc
-	rd   *docx.RootDoc
 	page page
 
-	// frags are the raw XML fragments that replace marker runs (parts.go).
-	frags []string
+	// doc is word/document.xml, written as the walk goes; blocks are the
+	// body elements of the block being visited, written after it.
+	doc    *documentXML
+	blocks []xml.Marshaler
+	// rels is the document's relationships part; header and footer are
+	// the ids of its header and footer parts.
+	rels           relationships
+	header, footer string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
 	// pages and anchors are the estimated page count and the page of each
 	// anchor, for the cached field results; Word updates them on open.
 	pages   int
 	anchors map[string]int
-	toc     []tocRef
-	marks   int
-	images  uint
+	// toc is whether the document has a table of contents.
+	toc    bool
+	marks  int
+	images uint
 	// parts are the package parts made for this document.
 	parts []part
-	// body is the XML of the body elements flushed so far (flush), in
-	// pieces.
-	body [][]byte
-}
-
-// tocRef is a contents entry whose fragment is written after the walk, when
-// the page of its anchor is known.
-type tocRef struct {
-	frag   int
-	last   bool
-	first  bool
-	title  string
-	anchor string
 }
 
 var _ doc.Visitor = (*builder)(nil)
 
-// build walks the Doc into godocx's body (a brief between its masthead and
-// its source block), then makes the per-document parts and the section
-// properties: paper, margins, header and footer, a title page for the pack.
-func (b *builder) build() error {
+// newBuilder starts the document and its relationships: the reference
+// template parts, then the header and the footer.
+func newBuilder(r *Renderer, d *doc.Doc, pg page, pages int, anchors map[string]int) (*builder, error) {
+	x, err := newDocumentXML()
+	if err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	b := &builder{r: r, d: d, page: pg, pages: pages, anchors: anchors, doc: x}
+	for _, t := range templateRels {
+		b.rels.add(relNS+t.typ, t.target, false)
+	}
+	b.header = b.rels.add(relNS+"header", "header1.xml", false)
+	b.footer = b.rels.add(relNS+"footer", "footer1.xml", false)
+	return b, nil
+}
+
+// build walks the Doc into the body (a brief between its masthead and its
+// source block), writing each block's elements as it goes, then makes the
+// per-document parts and the section properties: paper, margins, header
+// and footer, a title page for the pack. It returns document.xml.
+func (b *builder) build() ([]byte, error) {
 	m := &b.d.Meta
 
 	for _, bl := range b.d.Blocks {
 		if err := bl.Accept(b); err != nil {
-			return err
+			return nil, err
 		}
-		if len(b.rd.Document.Body.Children) >= flushAt {
-			if err := b.flush(); err != nil {
-				return err
-			}
+		if err := b.doc.add(b.blocks...); err != nil {
+			return nil, fmt.Errorf("docx: %w", err)
 		}
-	}
-	for _, t := range b.toc {
-		frag := ""
-		if t.first {
-			frag = fieldBegin(`TOC \o "1-2" \h \z \u`)
-		}
-		frag += tocEntry(t.title, bookmarkName(t.anchor), b.anchors[t.anchor])
-		if t.last {
-			frag += fieldEnd
-		}
-		b.frags[t.frag] = frag
+		clear(b.blocks)
+		b.blocks = b.blocks[:0]
 	}
 
 	data := b.r.data
 	data.Lang = wordLang(m.Lang)
-	data.UpdateFields = len(b.toc) > 0
+	data.UpdateFields = b.toc
 	settings, err := execute(b.r.parts["settings.xml"], data)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	header, err := headerXML(b.d.Header, b.r.data.Primary)
+	if err != nil {
+		return nil, err
+	}
+	footer, err := footerXML(b.d.Footer, b.pages)
+	if err != nil {
+		return nil, err
+	}
+	core, err := coreXML(m)
+	if err != nil {
+		return nil, err
+	}
+	app, err := appXML(m)
+	if err != nil {
+		return nil, err
 	}
 	b.parts = append(b.parts,
 		part{name: "word/settings.xml", data: settings},
-		part{name: "word/header1.xml", data: []byte(headerXML(b.d.Header, b.r.data.Primary))},
-		part{name: "word/footer1.xml", data: []byte(footerXML(b.d.Footer, b.pages))},
-		part{name: "docProps/core.xml", data: []byte(coreXML(m))},
-		part{name: "docProps/app.xml", data: []byte(appXML(m))})
+		part{name: "word/header1.xml", data: header},
+		part{name: "word/footer1.xml", data: footer},
+		part{name: "docProps/core.xml", data: core},
+		part{name: "docProps/app.xml", data: app})
 
 	p := b.page
 	w, h := uint64(p.W), uint64(p.H)
 	hdr, ftr, gutter := twips(8), twips(8), 0 // the schema requires w:gutter
 	sect := &ctypes.SectionProp{
-		HeaderReference: &ctypes.HeaderReference{Type: stypes.HdrFtrDefault, ID: rIdHeader},
-		FooterReference: &ctypes.FooterReference{Type: stypes.HdrFtrDefault, ID: rIdFooter},
+		HeaderReference: &ctypes.HeaderReference{Type: stypes.HdrFtrDefault, ID: b.header},
+		FooterReference: &ctypes.FooterReference{Type: stypes.HdrFtrDefault, ID: b.footer},
 		PageSize:        &ctypes.PageSize{Width: &w, Height: &h},
 		PageMargin:      &ctypes.PageMargin{Top: &p.Top, Right: &p.Right, Bottom: &p.Bottom, Left: &p.Left, Header: &hdr, Footer: &ftr, Gutter: &gutter},
 	}
@@ -150,147 +162,91 @@ func (b *builder) build() error {
 		// lines start after it, as on the PDF's pages.
 		sect.TitlePg = ctypes.NewGenSingleStrVal(stypes.OnOffTrue)
 	}
-	b.rd.Document.Body.SectPr = sect
-	return nil
-}
-
-// flushAt is how many body elements the builder keeps as godocx values
-// before it writes them out as XML: a pack of thousands of
-// recommendations would otherwise hold a tree of many megabytes.
-const flushAt = 256
-
-// flush writes the body's elements so far to b.body as XML and drops
-// them.
-func (b *builder) flush() error {
-	body := b.rd.Document.Body
-	x, err := xml.Marshal(docx.Body{Children: body.Children})
+	doc, err := b.doc.close(sect)
 	if err != nil {
-		return fmt.Errorf("docx: %w", err)
+		return nil, fmt.Errorf("docx: %w", err)
 	}
-	inner, ok := bodyInner(x)
-	if !ok {
-		return fmt.Errorf("docx: unexpected body XML")
-	}
-	b.body = append(b.body, tidy(inner))
-	body.Children = body.Children[:0:0]
-	return nil
-}
-
-// bodyInner returns what is between a marshalled body's start and end
-// tags.
-func bodyInner(x []byte) ([]byte, bool) {
-	start := bytes.Index(x, []byte("<w:body"))
-	end := bytes.LastIndex(x, []byte("</w:body>"))
-	if start < 0 || end < 0 {
-		return nil, false
-	}
-	gt := bytes.IndexByte(x[start:], '>')
-	if gt < 0 || x[start+gt-1] == '/' {
-		return nil, start >= 0 && gt >= 0
-	}
-	return x[start+gt+1 : end], true
+	return doc, nil
 }
 
 // para adds a paragraph in style to the body, on a new page after a
 // PageBreak.
-func (b *builder) para(style string) *docx.Paragraph {
-	p := b.rd.AddEmptyParagraph()
-	p.Style(style)
+func (b *builder) para(style string) *paragraph {
+	p := newPara(style)
 	if b.breakNext {
-		p.GetCT().Property.PageBreakBefore = &ctypes.OnOff{}
+		p.props.PageBreakBefore = &ctypes.OnOff{}
 		b.breakNext = false
 	}
+	b.blocks = append(b.blocks, p)
 	return p
 }
 
 // text adds inline runs to p; links become hyperlinks.
-func (b *builder) text(p *docx.Paragraph, runs inline.Runs) {
+func (b *builder) text(p *paragraph, runs inline.Runs) {
 	for _, x := range runs {
-		if strings.ContainsAny(x.Text, markOpen+markClose) {
-			// The marker characters are ours alone (parts.go).
-			x.Text = strings.NewReplacer(markOpen, "", markClose, "").Replace(x.Text)
-		}
 		if x.Text == "" {
 			continue
 		}
+		var props *ctypes.RunProperty
 		if x.Link != "" {
-			h := p.AddLink(x.Text, x.Link)
+			props = &ctypes.RunProperty{Style: ctypes.NewCTString(constants.HyperLinkStyle)}
+		}
+		if x.Bold || x.Italic {
+			if props == nil {
+				props = &ctypes.RunProperty{}
+			}
 			if x.Bold {
-				h.Bold(true)
+				props.Bold = ctypes.OnOffFromBool(true)
 			}
 			if x.Italic {
-				h.Italic(true)
+				props.Italic = ctypes.OnOffFromBool(true)
 			}
+		}
+		r := textRun(x.Text, props)
+		if x.Link == "" {
+			p.add(r)
 			continue
 		}
-		r := p.AddText(x.Text)
-		if x.Bold {
-			r.Bold(true)
-		}
-		if x.Italic {
-			r.Italic(true)
-		}
+		p.add(&hyperlink{id: b.rels.add(relHyperlink, x.Link, true), content: []xml.Marshaler{r}})
 	}
 }
 
-// raw adds a marker run to p that splice replaces by frag; it returns the
-// fragment's index.
-func (b *builder) raw(p *docx.Paragraph, frag string) int {
-	i := len(b.frags)
-	b.frags = append(b.frags, frag)
-	p.AddText(marker(i))
-	return i
-}
-
 // image adds pic to p, widthMM wide, with alternative text alt.
-func (b *builder) image(p *docx.Paragraph, pic picture, widthMM float64, alt string) {
+func (b *builder) image(p *paragraph, pic picture, widthMM float64, alt string) {
 	b.images++
 	n := b.images
 	name := "image" + strconv.FormatUint(uint64(n), 10) + "." + pic.ext
 	media := pic.part
 	media.name = constants.MediaPath + name
 	b.parts = append(b.parts, media)
-	rid := "rId" + strconv.Itoa(b.rd.Document.IncRelationID())
-	b.rd.Document.DocRels.Relationships = append(b.rd.Document.DocRels.Relationships,
-		&docx.Relationship{ID: rid, Type: constants.SourceRelationshipImage, Target: "media/" + name})
+	rid := b.rels.add(relImage, "media/"+name, false)
 	w := units.Emu(widthMM * emuPerMM)
 	h := units.Emu(float64(w) * float64(pic.h) / float64(pic.w))
 	inline := dml.NewInline(*dmlct.NewPostvSz2D(w, h),
 		dml.DocProp{ID: uint64(n), Name: alt, Description: alt},
 		*dml.NewPicGraphic(dmlpic.NewPic(rid, n, w, h)))
-	p.GetCT().Children = append(p.GetCT().Children, ctypes.ParagraphChild{Run: &ctypes.Run{
-		Children: []ctypes.RunChild{{Drawing: &dml.Drawing{Inline: []dml.Inline{inline}}}},
-	}})
+	p.add(&ctypes.Run{Children: []ctypes.RunChild{{Drawing: &dml.Drawing{Inline: []dml.Inline{inline}}}}})
 }
 
-// table adds a borderless table of equal columns across the text width.
-func (b *builder) table(cols int) (*docx.Table, []uint64) {
+// columns returns the widths of n equal columns across the text width.
+func (b *builder) columns(n int) []uint64 {
+	w := make([]uint64, n)
+	for i := range w {
+		w[i] = uint64(b.page.textWidth() / n)
+	}
+	return w
+}
+
+// table adds a borderless table across the text width with columns of
+// widths.
+func (b *builder) table(widths []uint64) *table {
 	if b.breakNext {
 		// A page break cannot sit in a table: a hairline paragraph takes it.
 		b.para(sSpacer)
 	}
-	t := b.rd.AddTable()
-	t.Style(sPlainTable)
-	tw := b.page.textWidth()
-	t.Width(tw, stypes.TableWidthDxa)
-	t.Layout(stypes.TableLayoutFixed)
-	widths := make([]uint64, cols)
-	for i := range widths {
-		widths[i] = uint64(tw / cols)
-	}
-	t.Grid(widths...)
-	return t, widths
-}
-
-// cell adds a cell of width twips to row, with no fill unless fill is set.
-func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
-	c := row.AddCell()
-	c.Width(int(width), stypes.TableWidthDxa)
-	if fill == "" {
-		fill = "auto"
-	}
-	c.BackgroundColor(fill)
-	return c
+	t := newTable(b.page.textWidth(), widths)
+	b.blocks = append(b.blocks, t)
+	return t
 }
 
 // Masthead opens a brief like the PDF's brand band: the wordmark at the
@@ -299,46 +255,41 @@ func cell(row *docx.Row, width uint64, fill string) *docx.Cell {
 func (b *builder) Masthead(m *doc.Masthead) error {
 	d := &b.r.data
 	banded := !m.Wordmark.Logo
-	t, w := b.table(2)
+	w := b.columns(2)
 	w[0], w[1] = w[0]*9/10, w[1]*11/10
-	t.GetCT().Grid.Col[0].Width, t.GetCT().Grid.Col[1].Width = &w[0], &w[1]
+	t := b.table(w)
 	fill, ink, soft := "", d.Primary, d.Muted
 	if banded {
 		fill, ink, soft = d.Primary, "FFFFFF", d.Light
 		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
-		t.CellMargin(pad, pad, pad, pad)
+		t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
 	}
 	logo, err := b.r.mark(m.Wordmark, banded)
 	if err != nil {
 		return err
 	}
 	rule := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(18)}
-	row := t.AddRow()
-	left := cell(row, w[0], fill)
-	left.VerticalAlign("center")
-	p := left.AddEmptyPara()
-	p.Style(sNormal)
-	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 0)
+	row := t.addRow()
+	left := row.addCell(w[0], fill)
+	left.centre()
+	p := left.para(sNormal)
+	p.props.Spacing = ctypes.NewParagraphSpacing(0, 0)
 	b.image(p, logo, 58, m.Wordmark.Alt)
-	right := cell(row, w[1], fill)
-	right.VerticalAlign("center")
+	right := row.addCell(w[1], fill)
+	right.centre()
 	if banded {
-		left.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
-		right.Borders(nil, nil, rule, nil, nil, nil, nil, nil)
+		left.props.Borders = &ctypes.CellBorders{Bottom: rule}
+		right.props.Borders = &ctypes.CellBorders{Bottom: rule}
 	}
-	p = right.AddEmptyPara()
-	p.Style(sMasthead)
-	p.AddText(m.Label).Bold(true).Caps(true).Color(d.Accent)
-	p = right.AddEmptyPara()
-	p.Style(sMasthead)
-	p.AddText(m.Statement).Bold(true).Color(ink)
+	right.para(sMasthead).add(textRun(m.Label, &ctypes.RunProperty{
+		Bold: ctypes.OnOffFromBool(true), Caps: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(d.Accent)}))
+	right.para(sMasthead).add(textRun(m.Statement, &ctypes.RunProperty{
+		Bold: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(ink)}))
 	if m.Line != "" {
-		p = right.AddEmptyPara()
-		p.Style(sMasthead)
-		p.AddText(m.Line).Color(soft)
+		right.para(sMasthead).add(textRun(m.Line, &ctypes.RunProperty{Color: ctypes.NewColor(soft)}))
 	}
 	if banded {
-		b.para(sSpacer).GetCT().Property.Spacing = ctypes.NewParagraphSpacing(0, 160)
+		b.para(sSpacer).props.Spacing = ctypes.NewParagraphSpacing(0, 160)
 	} else {
 		b.para(sRule)
 	}
@@ -350,21 +301,15 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 // place, the document line and the unofficial note at the left.
 func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	b.para(sRule)
-	t, w := b.table(2)
 	qrW := uint64(twips(24))
 	if s.URL == "" {
 		qrW = uint64(twips(1))
 	}
-	w[0], w[1] = uint64(b.page.textWidth())-qrW, qrW
-	t.GetCT().Grid.Col[0].Width, t.GetCT().Grid.Col[1].Width = &w[0], &w[1]
-	row := t.AddRow()
-	left := cell(row, w[0], "")
-	left.VerticalAlign("center")
-	line := func(runs inline.Runs) {
-		p := left.AddEmptyPara()
-		p.Style(sSmall)
-		b.text(p, runs)
-	}
+	w := []uint64{uint64(b.page.textWidth()) - qrW, qrW}
+	row := b.table(w).addRow()
+	left := row.addCell(w[0], "")
+	left.centre()
+	line := func(runs inline.Runs) { b.text(left.para(sSmall), runs) }
 	if s.URL != "" {
 		line(inline.Runs{{Text: s.Label, Bold: true}})
 		line(inline.Runs{{Text: s.URL, Link: s.URL}})
@@ -383,11 +328,10 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	if s.Unofficial != "" {
 		line(inline.Runs{{Text: s.Unofficial, Bold: true}})
 	}
-	right := cell(row, w[1], "")
-	right.VerticalAlign("center")
-	p := right.AddEmptyPara()
-	p.Style(sSmall)
-	p.Justification(stypes.JustificationRight)
+	right := row.addCell(w[1], "")
+	right.centre()
+	p := right.para(sSmall)
+	p.props.Justification = ctypes.NewGenSingleStrVal(stypes.JustificationRight)
 	if s.URL == "" {
 		return nil
 	}
@@ -417,14 +361,14 @@ func (b *builder) Cover(c *doc.Cover) error {
 		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle}})
 	}
 	p = b.para(sLede)
-	p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(480, 60)
+	p.props.Spacing = ctypes.NewParagraphSpacing(480, 60)
 	b.text(p, inline.Runs{{Text: c.Event, Bold: true}})
 	if c.When != "" {
 		b.text(b.para(sNormal), inline.Runs{{Text: c.When}})
 	}
 	if c.Audience != "" {
 		p = b.para(sKicker)
-		p.GetCT().Property.Spacing = ctypes.NewParagraphSpacing(240, 0)
+		p.props.Spacing = ctypes.NewParagraphSpacing(240, 0)
 		b.text(p, inline.Runs{{Text: c.PreparedFor}})
 		b.text(b.para(sNormal), inline.Runs{{Text: c.Audience, Bold: true}})
 	}
@@ -453,7 +397,14 @@ func (b *builder) Contents(c *doc.Contents) error {
 			lvl = 1
 		}
 		p := b.para("TOC" + strconv.Itoa(lvl))
-		b.toc = append(b.toc, tocRef{frag: b.raw(p, ""), first: i == 0, last: i == len(c.Entries)-1, title: e.Title, anchor: e.Anchor})
+		if i == 0 {
+			p.add(fieldBegin(`TOC \o "1-2" \h \z \u`)...)
+		}
+		p.add(tocEntry(e.Title, bookmarkName(e.Anchor), b.anchors[e.Anchor]))
+		if i == len(c.Entries)-1 {
+			p.add(fieldCharEnd)
+		}
+		b.toc = true
 	}
 	return nil
 }
@@ -471,17 +422,16 @@ func (b *builder) Heading(h *doc.Heading) error {
 	p := b.para(style)
 	if h.Kicker != "" {
 		// The kicker sits tight above its heading.
-		p.GetCT().Property.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
 	}
 	if h.Anchor == "" {
 		b.text(p, h.Text)
 		return nil
 	}
 	b.marks++
-	id := strconv.Itoa(b.marks)
-	b.raw(p, `<w:bookmarkStart w:id="`+id+`" w:name="`+esc(bookmarkName(h.Anchor))+`"/>`)
+	p.add(bookmarkStart{id: b.marks, name: bookmarkName(h.Anchor)})
 	b.text(p, h.Text)
-	b.raw(p, `<w:bookmarkEnd w:id="`+id+`"/>`)
+	p.add(bookmarkEnd{id: b.marks})
 	return nil
 }
 
@@ -513,22 +463,19 @@ func (b *builder) Figures(f *doc.Figures) error {
 	if f.Title != "" {
 		b.text(b.para(sHeading2), inline.Runs{{Text: f.Title}})
 	}
-	t, w := b.table(len(f.Items))
+	w := b.columns(len(f.Items))
+	t := b.table(w)
 	pad := ctypes.NewTableWidth(140, stypes.TableWidthDxa)
-	t.CellMargin(pad, pad, pad, pad)
-	row := t.AddRow()
+	t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
+	row := t.addRow()
 	for i, it := range f.Items {
-		c := cell(row, w[i], b.r.data.Light)
+		c := row.addCell(w[i], b.r.data.Light)
 		gap := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: ptr("FFFFFF"), Size: ptr(24)}
 		if i > 0 {
-			c.Borders(nil, gap, nil, nil, nil, nil, nil, nil)
+			c.props.Borders = &ctypes.CellBorders{Left: gap}
 		}
-		p := c.AddEmptyPara()
-		p.Style(sFigureValue)
-		p.AddText(it.Value)
-		p = c.AddEmptyPara()
-		p.Style(sFigureLabel)
-		b.text(p, it.Label)
+		c.para(sFigureValue).add(textRun(it.Value, nil))
+		b.text(c.para(sFigureLabel), it.Label)
 	}
 	return nil
 }
@@ -552,17 +499,3 @@ func (b *builder) PageBreak(*doc.PageBreak) error {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func joinNonEmpty(sep string, parts ...string) string {
-	out := ""
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if out != "" {
-			out += sep
-		}
-		out += p
-	}
-	return out
-}

@@ -12,8 +12,6 @@ import (
 
 	kflate "github.com/klauspost/compress/flate"
 
-	"github.com/gomutex/godocx/docx"
-
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 )
@@ -22,9 +20,9 @@ import (
 // (styles, numbering, theme, settings, font table) are Go text/templates
 // filled once in New with the brand's font, colours and type sizes (and,
 // for styles.xml, per paper size and language) and compressed once. godocx
-// writes only the body, into a document we start empty, so nothing of its
-// built-in template (its author, thumbnail, custom XML, extra styles) ever
-// reaches our output.
+// is used only for the values it models inside the body (body.go), never
+// for a document of its own, so nothing of its built-in template (its
+// author, thumbnail, custom XML, extra styles) ever reaches our output.
 
 // tmplData is what the template parts are filled with.
 type tmplData struct {
@@ -122,26 +120,16 @@ const (
 
 	rootRelsXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>`
-
-	// rIdHeader and rIdFooter are the header and footer relationships;
-	// godocx numbers the ones it adds after these seven.
-	rIdHeader = "rId6"
-	rIdFooter = "rId7"
 )
 
-// docRels are the document's relationships to the template parts; godocx
-// numbers the ones it adds (images, hyperlinks) after them.
-func docRels() []*docx.Relationship {
-	const ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	return []*docx.Relationship{
-		{ID: "rId1", Type: ns + "styles", Target: "styles.xml"},
-		{ID: "rId2", Type: ns + "numbering", Target: "numbering.xml"},
-		{ID: "rId3", Type: ns + "settings", Target: "settings.xml"},
-		{ID: "rId4", Type: ns + "theme", Target: "theme/theme1.xml"},
-		{ID: "rId5", Type: ns + "fontTable", Target: "fontTable.xml"},
-		{ID: rIdHeader, Type: ns + "header", Target: "header1.xml"},
-		{ID: rIdFooter, Type: ns + "footer", Target: "footer1.xml"},
-	}
+// templateRels are the document's relationships to the reference template
+// parts, first in its relationships part.
+var templateRels = []struct{ typ, target string }{
+	{"styles", "styles.xml"},
+	{"numbering", "numbering.xml"},
+	{"settings", "settings.xml"},
+	{"theme", "theme/theme1.xml"},
+	{"fontTable", "fontTable.xml"},
 }
 
 // newPart compresses a part once; Render copies it into every package
