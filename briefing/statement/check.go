@@ -433,7 +433,10 @@ func (c *checker) translation(lang string) {
 		c.paras(tr.At, "body", tr.Body, br.Body)
 		c.paras(tr.At, "asks", tr.Asks, br.Asks)
 	})
-	tr(audiences(t), audiences(b), "audience", nil)
+	tr(audiences(t), audiences(b), "audience", func(i, j int) {
+		c.orphanContact(t.Audiences[i].Contact, b.Audiences[j].Contact)
+	})
+	c.orphanContact(t.Organisation.Contact, b.Organisation.Contact)
 
 	if _, ok := labels.LabelsFor(lang); !ok {
 		c.warnf(t.At.Near("lang"), "no built-in labels for %q; headings and dates print in English", lang)
@@ -441,6 +444,14 @@ func (c *checker) translation(lang string) {
 	_, missing := c.ds.in(lang)
 	for _, m := range missing {
 		c.warnf(m.at, "not translated into %s (%s)", lang, f)
+	}
+}
+
+// orphanContact reports a translated contact (t) where the base file
+// has none (b) to lay it over.
+func (c *checker) orphanContact(t, b *Contact) {
+	if t != nil && b == nil {
+		c.errorf(t.At.Place, "the base file (%s) gives no contact here to translate; add the contact there", c.ds.File)
 	}
 }
 
