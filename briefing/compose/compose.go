@@ -61,7 +61,10 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	d.Meta.Title = fmt.Sprintf("%s: %s", l.RecN(r.Number), title)
 	d.Meta.Subject = fmt.Sprintf("%s. %s", l.RecOf(r.Number, len(s.Recommendations)), title)
 
-	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.dateText())})
+	// The date (with the place) is printed once, here at the top where a
+	// reader looks for when and where; the source block at the foot says
+	// where to read more and whom to contact.
+	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.placeDate())})
 	c.addRecommendation(r)
 	if f := c.figures(r.Figures); len(f.Items) > 0 {
 		d.Add(f)
@@ -71,11 +74,12 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	}
 	src := c.source()
 	src.Doc = l.Brief + " · " + l.RecOf(r.Number, len(s.Recommendations))
+	src.Contact = c.contact()
 	d.Add(src)
 	return d
 }
 
-// Pack makes the delegate pack of statement s for audience a: cover,
+// Pack makes the briefing pack of statement s for audience a: cover,
 // contents, context with the key figures, quotes, each recommendation the
 // audience gets on a new page, and an about page; a running header and
 // footer on every page but the cover.
@@ -83,7 +87,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	c := newComposer(s, a, statement.KindPack, opt)
 	d, l := c.d, c.l
 	d.Meta.Title = inline.Plain(s.Title)
-	d.Meta.Subject = fmt.Sprintf("%s: %s", l.DelegatePack, inline.Plain(s.Title))
+	d.Meta.Subject = fmt.Sprintf("%s: %s", c.packLabel(), inline.Plain(s.Title))
 	recs := s.Selected(a)
 	unofficial := c.unofficial()
 
@@ -96,11 +100,13 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	d.Header = &doc.Running{Lead: s.Organisation.ShortName, Text: inline.Plain(s.Title), Flag: flag}
 	d.Footer = &doc.Running{Text: c.footerLine(), Page: l.Page}
 
+	// The cover prints the place and date (When) and the unofficial note
+	// once, above its source block.
 	src := c.source()
-	src.Date, src.Unofficial = "", ""
+	src.Unofficial = ""
 	d.Add(&doc.Cover{
 		Wordmark:    c.wordmark(),
-		Kicker:      l.DelegatePack,
+		Kicker:      c.packLabel(),
 		Title:       inline.Plain(s.Title),
 		Subtitle:    inline.Plain(s.Subtitle),
 		Event:       inline.Plain(s.Event),
@@ -152,8 +158,9 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	return d
 }
 
-// addAbout writes the about page: who, when, where, the source and the
-// contact, and the unofficial-translation note.
+// addAbout writes the about page: who, when, where, the statement's page
+// (when the data gives it) and the website, the contact, and the
+// unofficial-translation note.
 func (c *composer) addAbout() {
 	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
@@ -165,22 +172,38 @@ func (c *composer) addAbout() {
 	if s.Event != "" {
 		line(l.PreparedFor, inline.Runs{{Text: joinNonEmpty(" · ", inline.Plain(s.Event), inline.Plain(c.a.Name))}})
 	}
-	line(l.Source, inline.Runs{{Text: s.Source, Link: s.Source}})
-	line(l.Website, inline.Runs{{Text: org.Website, Link: org.Website}})
-	if ct := org.Contact; ct != nil {
+	if link, own := s.Link(); own {
+		line(l.Source, inline.Runs{{Text: link, Link: link}})
+	}
+	if org.Website != "" {
+		line(l.Website, inline.Runs{{Text: org.Website, Link: org.Website}})
+	}
+	if ct := c.contact(); ct != nil {
 		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Contact}}})
-		runs := inline.Runs{{Text: joinNonEmpty(", ", ct.Name, ct.Role)}}
-		if ct.Email != "" {
-			runs = append(runs, inline.Run{Text: " · "}, inline.Run{Text: ct.Email, Link: "mailto:" + ct.Email})
-		}
-		if ct.Phone != "" {
-			runs = append(runs, inline.Run{Text: " · " + ct.Phone})
-		}
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: runs})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: ct.Text()})
 	}
 	if u := c.unofficial(); u != "" {
 		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: inline.Runs{{Text: u}}, At: s.Translation.At.Of("note")})
 	}
+}
+
+// contact is the contact of the audience's documents (its own, else the
+// organisation's) as printed; nil for none.
+func (c *composer) contact() *doc.Contact {
+	ct := c.s.ContactFor(c.a)
+	if ct == nil {
+		return nil
+	}
+	return &doc.Contact{Label: c.l.Contact, Name: inline.Plain(ct.Name), Role: inline.Plain(ct.Role), Email: ct.Email, Phone: ct.Phone}
+}
+
+// packLabel is what the audience's pack is called: its own label, else
+// the language's ("Briefing pack").
+func (c *composer) packLabel() string {
+	if c.a != nil && c.a.PackLabel != "" {
+		return inline.Plain(c.a.PackLabel)
+	}
+	return c.l.Pack
 }
 
 // meta fills the properties every document of s for a shares.
@@ -203,7 +226,7 @@ func (c *composer) meta(k statement.Kind) doc.Meta {
 	if k == statement.KindBrief {
 		m.Keywords = append(m.Keywords, l.Brief)
 	} else {
-		m.Keywords = append(m.Keywords, l.DelegatePack)
+		m.Keywords = append(m.Keywords, c.packLabel())
 	}
 	m.Keywords = compact(m.Keywords)
 	return m
@@ -216,6 +239,12 @@ func (c *composer) dateText() string {
 		return ""
 	}
 	return c.l.FormatDate(date)
+}
+
+// placeDate is the place and date of the statement: "Bogotá, 21 June
+// 2024".
+func (c *composer) placeDate() string {
+	return joinNonEmpty(", ", inline.Plain(c.s.Place), c.dateText())
 }
 
 // unofficial is the note printed on a working translation, "" on an
@@ -265,16 +294,32 @@ func (c *composer) footerLine() string {
 	return joinNonEmpty(" · ", inline.Plain(org.Name), site)
 }
 
-// source is the source block: QR code, address, footer line, date and
-// place, and the unofficial note.
+// source is the source block: the QR code with a label that says where
+// it leads, the address (printed once), the footer line and the
+// unofficial note. A QR code to the statement's own page says "Scan to read
+// the full statement" and prints the address; one to the organisation's
+// website is labelled with the site and the organisation's name
+// ("drc.ngo – Danish Refugee Council"), which is its address, so no
+// address line follows, nor a footer line that names the site again.
 func (c *composer) source() *doc.SourceBlock {
-	b := &doc.SourceBlock{URL: c.s.Source, Footer: c.footerLine(), Date: joinNonEmpty(", ", inline.Plain(c.s.Place), c.dateText()), Unofficial: c.unofficial()}
-	if b.URL != "" {
-		b.Label = c.l.ScanForSource
-		// An address too long for a QR code gets none: the PDF leaves
-		// it out, the DOCX writer says so.
-		b.QR, _ = c.opt.QR.Encode(b.URL)
+	b := &doc.SourceBlock{Footer: c.footerLine(), Unofficial: c.unofficial()}
+	link, own := c.s.Link()
+	if link == "" {
+		return b
 	}
+	b.URL = link
+	if own {
+		b.Label, b.Address = c.l.ScanForSource, link
+	} else {
+		host := statement.Host(link)
+		b.Label = c.l.SiteOf(host, inline.Plain(c.s.Organisation.Name))
+		if strings.Contains(strings.ToLower(b.Footer), host) {
+			b.Footer = ""
+		}
+	}
+	// An address too long for a QR code gets none: the PDF leaves it out,
+	// the DOCX writer says so.
+	b.QR, _ = c.opt.QR.Encode(b.URL)
 	return b
 }
 
@@ -307,31 +352,77 @@ func asks(r *statement.Recommendation) *doc.List {
 	return l
 }
 
-// figures returns the figures with the given ids, or all when ids is empty.
+// figures returns the figures with the given ids, or all when ids is
+// empty, with the line that names their sources.
 func (c *composer) figures(ids []string) *doc.Figures {
 	s := c.s
 	f := &doc.Figures{Title: c.l.KeyFigures}
-	add := func(x *statement.Figure) {
-		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: inline.Parse(x.Label)})
-	}
+	var picked []*statement.Figure
 	if len(ids) == 0 {
 		for i := range s.Figures {
-			add(&s.Figures[i])
+			picked = append(picked, &s.Figures[i])
 		}
-		return f
 	}
 	for _, id := range ids {
 		if x := s.Figure(id); x != nil {
-			add(x)
+			picked = append(picked, x)
 		}
 	}
+	for _, x := range picked {
+		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: inline.Parse(x.Label)})
+	}
+	f.Source = c.figureSources(picked)
 	return f
+}
+
+// figureSources is the source line of figures: "Source: X" when every
+// figure has the one source X; otherwise "Sources: X (25 million, 6
+// million); Y (40)", each source with the values it is the source of, in
+// the order they first appear. Figures without a source are left out of
+// it; nil when none has one.
+func (c *composer) figureSources(figs []*statement.Figure) inline.Runs {
+	var order []string
+	values := map[string][]string{}
+	all := true
+	for _, x := range figs {
+		if x.Source == "" {
+			all = false
+			continue
+		}
+		if _, ok := values[x.Source]; !ok {
+			order = append(order, x.Source)
+		}
+		values[x.Source] = append(values[x.Source], inline.Plain(x.Value))
+	}
+	switch {
+	case len(order) == 0:
+		return nil
+	case len(order) == 1 && all:
+		return append(inline.Runs{{Text: c.l.Source + ": "}}, inline.Parse(order[0])...)
+	}
+	label := c.l.Sources
+	if len(order) == 1 {
+		label = c.l.Source
+	}
+	out := inline.Runs{{Text: label + ": "}}
+	for i, src := range order {
+		if i > 0 {
+			out = append(out, inline.Run{Text: "; "})
+		}
+		out = append(out, inline.Parse(src)...)
+		out = append(out, inline.Run{Text: " (" + strings.Join(values[src], ", ") + ")"})
+	}
+	return out
 }
 
 // pullQuote sets quote q with its marks and the speaker's dash.
 func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
 	text := append(inline.Runs{{Text: "“"}}, inline.Parse(q.Text)...)
 	text = append(text, inline.Run{Text: "”"})
+	if q.Speaker == "" {
+		// Known by the role alone: the role takes the speaker's line.
+		return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Role), At: q.At.Of("text")}
+	}
 	return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: q.At.Of("text")}
 }
 

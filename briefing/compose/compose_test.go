@@ -120,9 +120,12 @@ func TestComposeBriefContent(t *testing.T) {
 	if p, ok := d.Blocks[2].(*doc.Paragraph); !ok || p.At.File != "cartagena40.es.yaml" || p.At.Field != "recommendations[1].body[0]" {
 		t.Errorf("third block %#v, want the first paragraph of the Spanish body, with its place", d.Blocks[2])
 	}
+	if m.Line != "Proceso Cartagena +40  ·  Bogotá, 21 de junio de 2024" {
+		t.Errorf("masthead line %q, want the event, place and date", m.Line)
+	}
 	src, ok := d.Blocks[len(d.Blocks)-1].(*doc.SourceBlock)
-	if !ok || src.Date != "Bogotá, 21 de junio de 2024" || src.Unofficial == "" || src.URL == "" {
-		t.Errorf("last block %#v, want the source block with place, date and the unofficial note", d.Blocks[len(d.Blocks)-1])
+	if !ok || src.Date != "" || src.Unofficial == "" || src.URL == "" || src.Contact == nil || src.Contact.Role != "Equipo de incidencia, Américas" {
+		t.Errorf("last block %#v, want the source block with the unofficial note and the contact, and no date (the masthead has it)", d.Blocks[len(d.Blocks)-1])
 	}
 	if d.Meta.Paper != statement.PaperLetter {
 		t.Errorf("meta: paper %q", d.Meta.Paper)

@@ -124,26 +124,85 @@ type Masthead struct {
 }
 
 // SourceBlock points readers at the source: a QR code of URL with its
-// label ("Scan for the source"), the address, the footer line, and beside
-// them the date and place, the document line ("Brief · Recommendation 1 of
-// 4") and the unofficial-translation note. It closes a brief and the pack's
-// cover.
+// label, which says where it leads ("Scan to read the full statement" for
+// the statement's own page, "drc.ngo – Danish Refugee Council" for the
+// organisation's website), the address printed once (Address, empty when
+// the label already names it), the footer line, and beside them the
+// contact, the date and place (when the page shows them nowhere else),
+// the document line ("Brief · Recommendation 1 of 4") and the
+// unofficial-translation note. It closes a brief and the pack's cover.
+// URL is the QR code's target and the link of the address (or, without an
+// address line, of the label).
 type SourceBlock struct {
-	URL        string `json:"url,omitempty"`
-	Label      string `json:"label,omitempty"`
-	Footer     string `json:"footer,omitempty"`
-	Date       string `json:"date,omitempty"`
-	Doc        string `json:"doc,omitempty"`
-	Unofficial string `json:"unofficial,omitempty"`
+	URL        string   `json:"url,omitempty"`
+	Label      string   `json:"label,omitempty"`
+	Address    string   `json:"address,omitempty"`
+	Footer     string   `json:"footer,omitempty"`
+	Contact    *Contact `json:"contact,omitempty"`
+	Date       string   `json:"date,omitempty"`
+	Doc        string   `json:"doc,omitempty"`
+	Unofficial string   `json:"unofficial,omitempty"`
 	// QR is URL encoded as a QR code, made once (by compose) for every
 	// exporter to draw; nil when URL is empty or too long for a QR code.
 	QR *qrcode.Code `json:"-"`
 }
 
+// Contact is who to reach about the statement, as printed: Label
+// ("Contact") and a name, a role, an e-mail address and a phone number,
+// any of which may be empty. Text and Runs are the line both exporters
+// print, so that they print the same words.
+type Contact struct {
+	Label string `json:"label"`
+	Name  string `json:"name,omitempty"`
+	Role  string `json:"role,omitempty"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
+}
+
+// Text returns the contact as one line: "Name, Role · email · phone", the
+// e-mail address linked.
+func (c *Contact) Text() inline.Runs {
+	var out inline.Runs
+	sep := func() {
+		if len(out) > 0 {
+			out = append(out, inline.Run{Text: " · "})
+		}
+	}
+	who := c.Name
+	if c.Role != "" {
+		if who != "" {
+			who += ", "
+		}
+		who += c.Role
+	}
+	if who != "" {
+		out = append(out, inline.Run{Text: who})
+	}
+	if c.Email != "" {
+		sep()
+		out = append(out, inline.Run{Text: c.Email, Link: "mailto:" + c.Email})
+	}
+	if c.Phone != "" {
+		sep()
+		out = append(out, inline.Run{Text: c.Phone})
+	}
+	return out
+}
+
+// Runs returns Text after the label in bold: "Contact: Name, Role · email".
+func (c *Contact) Runs() inline.Runs {
+	out := inline.Runs{{Text: c.Label + ": ", Bold: true}}
+	if c.Label == "" {
+		out = nil
+	}
+	return append(out, c.Text()...)
+}
+
 // Cover is the pack's cover page.
 type Cover struct {
 	Wordmark Wordmark `json:"wordmark"`
-	// Kicker is the document type ("Delegate pack").
+	// Kicker is the document type, the audience's pack label ("Briefing
+	// pack", "Delegate pack").
 	Kicker   string `json:"kicker"`
 	Title    string `json:"title"`
 	Subtitle string `json:"subtitle,omitempty"`
@@ -241,16 +300,22 @@ type FigureItem struct {
 	Label inline.Runs `json:"label"`
 }
 
-// Figures is a row of key figures set as large numerals with labels.
+// Figures is a row of key figures set as large numerals with labels, and
+// the line under them that names their sources.
 type Figures struct {
 	// Title is the row's heading ("Key figures"); may be empty.
 	Title string       `json:"title,omitempty"`
 	Items []FigureItem `json:"items"`
+	// Source is the source line, printed small under the figures ("Source:
+	// UNHCR, Global Trends 2023"); empty when no figure names a source.
+	Source inline.Runs `json:"source,omitempty"`
 }
 
 // PullQuote is a quote set apart; renderers never split it across pages.
 // Text carries its quotation marks and Speaker its dash ("— Charlotte
-// Slente"), as printed; At is where its text is in the data.
+// Slente"), as printed; At is where its text is in the data. Speaker is
+// the first line of the attribution: the speaker's name, or, for a quote
+// the data gives only a role, the role (Role then empty).
 type PullQuote struct {
 	Text    inline.Runs `json:"text"`
 	Speaker string      `json:"speaker"`

@@ -128,7 +128,7 @@ func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 	for _, l := range []struct {
 		s  string
 		st style.FontStyle
-	}{{b.Label, style.Bold}, {b.URL, style.Regular}, {b.Footer, style.Regular}, {b.Date + " · " + b.Doc, style.Bold}, {b.Unofficial, style.Bold}} {
+	}{{b.Label, style.Bold}, {b.Address, style.Regular}, {b.Footer, style.Regular}, {contactText(b.Contact), style.Regular}, {b.Date + " · " + b.Doc, style.Bold}, {b.Unofficial, style.Bold}} {
 		if l.s != "" {
 			text += m.paraH(l.s, l.st, m.sizes.Small, 1, col, 0, 2)
 		}
@@ -219,8 +219,21 @@ func (m *measure) Figures(f *doc.Figures) error {
 	for _, it := range f.Items {
 		tallest = max(tallest, m.lines(it.Label.Plain(), style.Regular, m.sizes.Note, col))
 	}
-	m.add(title+14+3+m.lineH(style.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(style.Regular, m.sizes.Note)+3, true, 0)
+	src := 0.0
+	if len(f.Source) > 0 {
+		src = m.paraH(f.Source.Plain(), style.Regular, m.sizes.Small, 1, 0, 3, 2)
+	}
+	m.add(title+14+3+m.lineH(style.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(style.Regular, m.sizes.Note)+3+src, true, 0)
 	return nil
+}
+
+// contactText is the contact's line as builder.SourceBlock prints it; ""
+// for none.
+func contactText(c *doc.Contact) string {
+	if c == nil {
+		return ""
+	}
+	return c.Runs().Plain()
 }
 
 // PullQuote measures the quote and its speaker, kept together.

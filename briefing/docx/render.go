@@ -311,11 +311,19 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	left.centre()
 	line := func(runs inline.Runs) { b.text(left.para(sSmall), runs) }
 	if s.URL != "" {
-		line(inline.Runs{{Text: s.Label, Bold: true}})
-		line(inline.Runs{{Text: s.URL, Link: s.URL}})
+		if s.Address == "" {
+			// The label names the address: it carries the link.
+			line(inline.Runs{{Text: s.Label, Bold: true, Link: s.URL}})
+		} else {
+			line(inline.Runs{{Text: s.Label, Bold: true}})
+			line(inline.Runs{{Text: s.Address, Link: s.URL}})
+		}
 	}
 	if s.Footer != "" {
 		line(inline.Runs{{Text: s.Footer}})
+	}
+	if s.Contact != nil {
+		line(s.Contact.Runs())
 	}
 	if s.Date != "" || s.Doc != "" {
 		// One line for both, where the PDF has room for two.
@@ -476,6 +484,11 @@ func (b *builder) Figures(f *doc.Figures) error {
 		}
 		c.para(sFigureValue).add(textRun(it.Value, nil))
 		b.text(c.para(sFigureLabel), it.Label)
+	}
+	if len(f.Source) > 0 {
+		p := b.para(sSmall)
+		p.props.Spacing = ctypes.NewParagraphSpacing(60, 40)
+		b.text(p, f.Source)
 	}
 	return nil
 }

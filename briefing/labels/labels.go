@@ -29,10 +29,18 @@ type Labels struct {
 	Website         string `json:"website"`
 	PreparedFor     string `json:"prepared_for"`
 	Date            string `json:"date"`
-	// ScanForSource sits beside the QR code.
+	// Sources heads a source line that names more than one source.
+	Sources string `json:"sources"`
+	// ScanForSource sits beside a QR code that leads to the statement's
+	// own page.
 	ScanForSource string `json:"scan_for_source"`
-	// DelegatePack is the pack's document type, printed on its cover.
-	DelegatePack string `json:"delegate_pack"`
+	// Site sits beside a QR code that leads to the organisation's website:
+	// a format taking the site's host name and the organisation's name
+	// ("drc.ngo – Danish Refugee Council").
+	Site string `json:"site"`
+	// Pack is the pack's document type, printed on its cover, when the
+	// audience names none of its own ("Briefing pack").
+	Pack string `json:"pack"`
 	// Brief is the brief's document type ("Policy brief").
 	Brief string `json:"brief"`
 	// Unofficial is printed on working translations whose data gives no note.
@@ -76,8 +84,10 @@ var labels = map[string]Labels{
 		Website:             "Website",
 		PreparedFor:         "Prepared for",
 		Date:                "Date",
+		Sources:             "Sources",
 		ScanForSource:       "Scan to read the full statement",
-		DelegatePack:        "Delegate pack",
+		Site:                "%s – %s",
+		Pack:                "Briefing pack",
 		Brief:               "Policy brief",
 		Unofficial:          "Unofficial translation",
 		months:              [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
@@ -100,8 +110,10 @@ var labels = map[string]Labels{
 		Website:             "Sitio web",
 		PreparedFor:         "Preparado para",
 		Date:                "Fecha",
+		Sources:             "Fuentes",
 		ScanForSource:       "Escanee para leer la declaración completa",
-		DelegatePack:        "Dosier para delegaciones",
+		Site:                "%s – %s",
+		Pack:                "Dosier informativo",
 		Brief:               "Nota informativa",
 		Unofficial:          "Traducción no oficial",
 		months:              [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
@@ -124,8 +136,10 @@ var labels = map[string]Labels{
 		Website:             "Site",
 		PreparedFor:         "Preparado para",
 		Date:                "Data",
+		Sources:             "Fontes",
 		ScanForSource:       "Digitalize para ler a declaração completa",
-		DelegatePack:        "Dossiê para delegações",
+		Site:                "%s – %s",
+		Pack:                "Dossiê informativo",
 		Brief:               "Nota informativa",
 		Unofficial:          "Tradução não oficial",
 		months:              [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
@@ -148,8 +162,10 @@ var labels = map[string]Labels{
 		Website:             "Site web",
 		PreparedFor:         "Préparé pour",
 		Date:                "Date",
+		Sources:             "Sources",
 		ScanForSource:       "Scannez pour lire la déclaration complète",
-		DelegatePack:        "Dossier des délégations",
+		Site:                "%s – %s",
+		Pack:                "Dossier d'information",
 		Brief:               "Note de synthèse",
 		Unofficial:          "Traduction non officielle",
 		months:              [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
@@ -196,4 +212,14 @@ func walkLabels(v reflect.Value, b *strings.Builder) {
 			b.WriteString(f.String())
 		}
 	}
+}
+
+// SiteOf returns the label of a QR code that leads to a website: its host
+// name and the organisation's name ("drc.ngo – Danish Refugee Council"),
+// or the host alone when the name is empty.
+func (l Labels) SiteOf(host, name string) string {
+	if name == "" {
+		return host
+	}
+	return fmt.Sprintf(l.Site, host, name)
 }

@@ -5,6 +5,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/font"
+	"briefing/briefing/inline"
 )
 
 // The block functions below lay out one block with its top-left corner at
@@ -161,7 +162,22 @@ func (c *canvas) figuresColumn(b *doc.Figures, x, y, w float64, dry bool) float6
 		}
 		h += c.figure(it, x, y+h, w, fpt, dry, se)
 	}
+	if len(b.Source) > 0 {
+		h += 3 + c.figureSource(b.Source, x, y+h+3, w, dry, se)
+	}
 	return h
+}
+
+// figureSource lays out the figures' source line in small type, and
+// returns its height.
+func (c *canvas) figureSource(src inline.Runs, x, y, w float64, dry bool, parent int) float64 {
+	pt := c.sz.Small
+	lineH := lh(pt, 1.3)
+	ls := c.wrap(src, font.Regular, pt, w)
+	if !dry {
+		c.lines(ls, x, y, w, pt, lineH, c.col.muted, left, P, c.elem(P, parent, ""))
+	}
+	return float64(len(ls)) * lineH
 }
 
 // figuresRow lays out key figures side by side in a tinted panel (the
@@ -191,7 +207,11 @@ func (c *canvas) figuresRow(b *doc.Figures, x, y, w float64, dry bool) float64 {
 		}
 		rowsH += rh
 	}
-	h += th + rowsH + pad
+	srcH := 0.0
+	if len(b.Source) > 0 {
+		srcH = 3 + c.figureSource(b.Source, 0, 0, w-2*pad, true, 0)
+	}
+	h += th + rowsH + srcH + pad
 	if dry {
 		return h
 	}
@@ -208,6 +228,9 @@ func (c *canvas) figuresRow(b *doc.Figures, x, y, w float64, dry bool) float64 {
 			rh = max(rh, c.figure(b.Items[r*cols+k], x+pad+float64(k)*(cw+gap), yy, cw, fpt, false, se))
 		}
 		yy += rh + gap
+	}
+	if len(b.Source) > 0 {
+		c.figureSource(b.Source, x+pad, yy-gap+3, w-2*pad, false, se)
 	}
 	return h
 }

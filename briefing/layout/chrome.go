@@ -6,6 +6,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/font"
+	"briefing/briefing/inline"
 )
 
 // wordmark lays out the organisation's mark with its left edge at x,
@@ -53,47 +54,81 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 	return bx + 3.3 + nw - x
 }
 
+// qrMin is the smallest a QR code is printed, in mm, its quiet zone
+// included.
+const qrMin = 20
+
 // sourceBlock lays out the QR code to the source with its label, the
 // address and the footer line beside it, from x at top y, size mm high;
-// the date, document line and unofficial note go right-aligned in the
-// right half when aside is set.
+// the contact, date, document line and unofficial note go right-aligned in
+// the right half when aside is set, else the contact follows the footer
+// line.
 func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool) {
 	se := c.elem(Section, 0, "")
 	if b.URL != "" {
-		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text, Code: b.QR})
-		x += size + 4
+		qs := size
+		if b.QR != nil {
+			// At least qrMin with its quiet zone of four modules a side (which
+			// the white around it gives): a long address makes a denser
+			// code, set a little larger than size.
+			qs = max(size, qrMin*float64(b.QR.N)/float64(b.QR.N+8))
+		}
+		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: qs, H: qs, Text: b.URL, Color: c.col.text, Code: b.QR})
+		x += qs + 4
 	}
 	pt := c.sz.Small
 	lineH := lh(pt, 1.45)
-	yy := y + (size-3*lineH)/2
+	var contact inline.Runs
+	if b.Contact != nil {
+		contact = b.Contact.Runs()
+	}
+	n := 0
+	for _, s := range []string{b.Label, b.Address, b.Footer} {
+		if s != "" {
+			n++
+		}
+	}
+	if !aside && contact != nil {
+		n++
+	}
+	yy := y + (size-float64(n)*lineH)/2
 	if b.URL != "" {
 		e := c.elem(P, se, "")
-		c.text(b.Label, font.Bold, pt, c.col.text, x, yy, lineH, P, e)
-		yy += lineH
-		c.lines([]line{{spans: []span{{text: b.URL, link: b.URL, w: c.width(b.URL, font.Regular, pt)}}}}, x, yy, 80, pt, lineH, c.col.primary, left, P, e)
+		if b.Address == "" {
+			// The label names the address: it carries the link.
+			c.lines([]line{{spans: []span{{text: b.Label, style: font.Bold, link: b.URL, w: c.width(b.Label, font.Bold, pt)}}}}, x, yy, 80, pt, lineH, c.col.text, left, P, e)
+		} else {
+			c.text(b.Label, font.Bold, pt, c.col.text, x, yy, lineH, P, e)
+			yy += lineH
+			c.lines([]line{{spans: []span{{text: b.Address, link: b.URL, w: c.width(b.Address, font.Regular, pt)}}}}, x, yy, 80, pt, lineH, c.col.primary, left, P, e)
+		}
 		yy += lineH
 	}
 	if b.Footer != "" {
 		c.text(b.Footer, font.Regular, pt, c.col.muted, x, yy, lineH, P, c.elem(P, se, ""))
+		yy += lineH
 	}
 	if !aside {
+		if contact != nil {
+			c.lines(c.wrap(contact, font.Regular, pt, c.w-c.mr-x), x, yy, c.w-c.mr-x, pt, lineH, c.col.text, left, P, c.elem(P, se, ""))
+		}
 		return
 	}
 	type row struct {
-		s   string
+		s   inline.Runs
 		st  font.Style
 		col Color
 	}
 	var rows []row
-	for _, r := range []row{{b.Date, font.Bold, c.col.text}, {b.Doc, font.Regular, c.col.muted}, {b.Unofficial, font.Bold, c.col.accent}} {
-		if r.s != "" {
+	for _, r := range []row{{contact, font.Regular, c.col.text}, {plain(b.Date), font.Bold, c.col.text}, {plain(b.Doc), font.Regular, c.col.muted}, {plain(b.Unofficial), font.Bold, c.col.accent}} {
+		if r.s.Plain() != "" {
 			rows = append(rows, r)
 		}
 	}
 	rx, rw := c.w/2, c.w/2-c.mr
 	ry := y + (size-float64(len(rows))*lineH)/2
 	for _, r := range rows {
-		ls := c.wrap(plain(r.s), r.st, pt, rw)
+		ls := c.wrap(r.s, r.st, pt, rw)
 		ry += c.lines(ls, rx, ry, rw, pt, lineH, r.col, right, P, c.elem(P, se, ""))
 	}
 }

@@ -48,12 +48,16 @@ func docText(d *doc.Doc) []string {
 			for _, it := range b.Items {
 				out = append(out, it.Value, it.Label.Plain())
 			}
+			out = append(out, b.Source.Plain())
 		case *doc.PullQuote:
 			out = append(out, b.Text.Plain(), b.Speaker, b.Role)
 		case *doc.Masthead:
 			out = append(out, b.Label, b.Statement, b.Line, b.Wordmark.Short)
 		case *doc.SourceBlock:
-			out = append(out, b.Label, b.URL, b.Footer, b.Date, b.Doc, b.Unofficial)
+			out = append(out, b.Label, b.Address, b.Footer, b.Date, b.Doc, b.Unofficial)
+			if b.Contact != nil {
+				out = append(out, b.Contact.Runs().Plain())
+			}
 		}
 	}
 	return out

@@ -78,7 +78,8 @@ const (
 	schemaLang     = `^[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3}))?$`
 	schemaDate     = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 	schemaWeb      = `^[Hh][Tt][Tt][Pp][Ss]?://[^\s/.][^\s]*$`
-	schemaEmail    = `^[^\s@:]+@[^\s@]+$`
+	schemaEmail    = `^[^\s@:]+@[^\s@]+\.[^\s@]+$`
+	schemaPhone    = `^\+?[0-9][0-9 ./()-]*[0-9]$`
 	schemaColor    = `^#[0-9A-Fa-f]{6}$`
 	schemaNotBlank = `\S`
 )
@@ -89,8 +90,12 @@ var schemaStrings = map[string]map[string]any{
 	"lang":                          {"pattern": schemaLang},
 	"date":                          {"pattern": schemaDate},
 	"source":                        {"pattern": schemaWeb},
+	"statement_url":                 {"pattern": schemaWeb},
 	"organisation.website":          {"pattern": schemaWeb},
 	"organisation.contact.email":    {"pattern": schemaEmail},
+	"organisation.contact.phone":    {"pattern": schemaPhone},
+	"audiences[].contact.email":     {"pattern": schemaEmail},
+	"audiences[].contact.phone":     {"pattern": schemaPhone},
 	"figures[].id":                  {"pattern": schemaSlug},
 	"quotes[].id":                   {"pattern": schemaSlug},
 	"recommendations[].id":          {"pattern": schemaSlug, "not": map[string]any{"const": "all"}},
@@ -151,7 +156,28 @@ func (g *schemaGen) object(t reflect.Type, gp string) map[string]any {
 	if len(req) > 0 {
 		o["required"] = req
 	}
+	if g.kind == Statement {
+		if one := schemaOneOfEach[gp]; one != nil {
+			var all []any
+			for _, names := range one {
+				var any1 []any
+				for _, n := range names {
+					any1 = append(any1, map[string]any{"required": []string{n}})
+				}
+				all = append(all, map[string]any{"anyOf": any1})
+			}
+			o["allOf"] = all
+		}
+	}
 	return o
+}
+
+// schemaOneOfEach are the objects of a statement file, by generic path,
+// that need at least one field of each group (a quote's speaker or role).
+var schemaOneOfEach = map[string][][]string{
+	"quotes[]":             {{"speaker", "role"}},
+	"organisation.contact": {{"name", "role"}, {"email", "phone"}},
+	"audiences[].contact":  {{"name", "role"}, {"email", "phone"}},
 }
 
 // value is the schema of a value of type t at generic path gp. An optional
@@ -274,21 +300,27 @@ var schemaDocs = map[string]string{
 	"organisation.name":           "The organisation's full name.",
 	"organisation.short_name":     "Its short name or acronym.",
 	"organisation.website":        "Its web address (http:// or https://).",
-	"organisation.contact":        "An optional person or desk to reach about the statement.",
+	"organisation.contact":        "An optional person or desk to reach about the statement: a name or a role, and an e-mail address or a phone number. Printed in each brief's footer and on the pack's back page; an audience may name its own.",
+	"organisation.contact.name":   "The person's or desk's name (not translated).",
+	"organisation.contact.role":   "Their role, e.g. \"Advocacy adviser, Americas\" (translatable).",
+	"organisation.contact.email":  "An e-mail address, name@example.org (linked; no mailto:).",
+	"organisation.contact.phone":  "A phone number, e.g. \"+45 33 73 50 00\".",
 	"date":                        "The statement's date, YYYY-MM-DD.",
 	"place":                       "Where it was made.",
 	"event":                       "The event or process it was made to.",
-	"source":                      "The statement's web address: printed, linked and encoded as a QR code.",
+	"statement_url":               "The statement's own page (http:// or https://), where its full text is: encoded as the QR code (\"Scan to read the full statement\") and printed. Without it, the QR code leads to the organisation's website and says so.",
+	"source":                      "The older name of statement_url, still read; give one or the other.",
 	"summary":                     "An optional lede, set large above the context in the pack.",
 	"context":                     "Paragraphs that set the scene.",
 	"figures":                     "Key figures, set as large numerals.",
 	"figures[].id":                "The figure's id, referred to by recommendations[].figures.",
 	"figures[].value":             "The number as printed: \"25 million\".",
 	"figures[].label":             "What the number counts.",
-	"quotes":                      "Things named people said.",
+	"figures[].source":            "Where the number comes from, e.g. \"UNHCR, Global Trends 2023\": printed in a source line under the figures.",
+	"quotes":                      "Things people said, each with its speaker, its speaker's role, or both.",
 	"quotes[].id":                 "The quote's id, referred to by recommendations[].quote.",
-	"quotes[].speaker":            "Who said it.",
-	"quotes[].role":               "The speaker's role.",
+	"quotes[].speaker":            "Who said it (not translated); may be left out when role is given.",
+	"quotes[].role":               "The speaker's role (translatable); required when there is no speaker.",
 	"recommendations":             "The numbered recommendations: one brief each.",
 	"recommendations[].id":        "The recommendation's id (not \"all\").",
 	"recommendations[].number":    "Its number: 1, 2, 3… in file order.",
@@ -307,6 +339,12 @@ var schemaDocs = map[string]string{
 	"audiences[].formats":         "pdf and/or docx (default: both).",
 	"audiences[].paper":           "a4 or letter (default: the layout's).",
 	"audiences[].note":            "Printed on this audience's pack cover.",
+	"audiences[].pack_label":      "What its pack is called, on the cover and in the file's subject, e.g. \"Delegate pack\" (default: \"Briefing pack\" in the document's language).",
+	"audiences[].contact":         "A contact for this audience's documents, instead of the organisation's.",
+	"audiences[].contact.name":    "The person's or desk's name (not translated).",
+	"audiences[].contact.role":    "Their role (translatable).",
+	"audiences[].contact.email":   "An e-mail address, name@example.org.",
+	"audiences[].contact.phone":   "A phone number, e.g. \"+45 33 73 50 00\".",
 	"closing":                     "Paragraphs printed after the recommendations in the pack.",
 	"name":                        "The organisation's name, as the brand prints it.",
 	"short_name":                  "Its short name.",

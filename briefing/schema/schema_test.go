@@ -113,6 +113,7 @@ var beyondSchema = map[string]string{
 	"invalid/impossible-month.yaml":       "months of the calendar",
 	"invalid/translation-badname.ES.yaml": "the file's name, not its content",
 	"invalid/translation-broken.yaml":     "a reference to a quote that is not there",
+	"invalid/translation-contact.es.yaml": "a contact the base file lacks",
 }
 
 // parseLevel matches loader errors about a file that a YAML parser (and so

@@ -257,13 +257,16 @@ func (c *checker) base() {
 			c.errorf(s.At.Near("date"), "%v", err)
 		}
 	}
+	c.webURL(s.At.Near("statement_url"), s.StatementURL)
 	c.webURL(s.At.Near("source"), s.Source)
-	c.webURL(s.Organisation.At.Near("website"), s.Organisation.Website)
-	if ct := s.Organisation.Contact; ct != nil && ct.Email != "" {
-		if badURL("mailto:"+ct.Email, true) != "" || strings.HasPrefix(ct.Email, "mailto:") {
-			c.errorf(ct.At.Near("email"), "malformed e-mail address %q; want name@example.org", ct.Email)
-		}
+	switch {
+	case s.StatementURL != "" && s.Source != "":
+		c.errorf(s.At.Near("source"), "source is the older name of statement_url, which the file also gives; keep one")
+	case s.StatementURL != "" && badURL(s.StatementURL, false) == "" && HomePage(s.StatementURL):
+		c.warnf(s.At.Near("statement_url"), "%q is a site's home page, not the statement's own page: the QR code will say it leads to %s; give the statement's address, or leave statement_url out", s.StatementURL, Host(s.StatementURL))
 	}
+	c.webURL(s.Organisation.At.Near("website"), s.Organisation.Website)
+	c.contact(s.Organisation.Contact)
 	c.links(s)
 
 	figs, qs, rs, auds := figures(s), quotes(s), recs(s), audiences(s)
@@ -288,6 +291,13 @@ func (c *checker) base() {
 	c.unique(qs)
 	c.unique(rs)
 	c.unique(auds)
+
+	for i := range s.Quotes {
+		q := &s.Quotes[i]
+		if q.Speaker == "" && q.Role == "" {
+			c.errorf(q.At.Near("speaker"), "a quote needs its speaker, its role, or both")
+		}
+	}
 
 	numbers := map[int]int{}
 	for i := range s.Recommendations {
@@ -339,6 +349,44 @@ func (c *checker) base() {
 			oneOf(c, a.At.Entry("formats", j), x, Formats, "format")
 		}
 		oneOf(c, a.At.Near("paper"), a.Paper, Papers, "paper")
+		c.contact(a.Contact)
+	}
+}
+
+// phoneRe is a phone number as people write it: digits, spaces, dots,
+// hyphens and brackets, with an optional leading "+".
+var phoneRe = regexp.MustCompile(`^\+?[0-9][0-9 ./()-]*[0-9]$`)
+
+// contact checks a contact: who (a name or a role), how to reach them (an
+// e-mail address or a phone number), and that both are well formed.
+func (c *checker) contact(ct *Contact) {
+	if ct == nil {
+		return
+	}
+	if ct.Name == "" && ct.Role == "" {
+		c.errorf(ct.At.Place, "a contact needs a name, a role, or both")
+	}
+	if ct.Email == "" && ct.Phone == "" {
+		c.errorf(ct.At.Place, "a contact needs an e-mail address, a phone number, or both")
+	}
+	if e := ct.Email; e != "" {
+		switch {
+		case strings.HasPrefix(strings.ToLower(e), "mailto:"):
+			c.errorf(ct.At.Near("email"), "malformed e-mail address %q; did you mean %q? (the mailto: link is made for you)", e, e[len("mailto:"):])
+		case badURL("mailto:"+e, true) != "" || strings.Count(e, "@") != 1 || !strings.Contains(e[strings.Index(e, "@"):], "."):
+			c.errorf(ct.At.Near("email"), "malformed e-mail address %q; want name@example.org", e)
+		}
+	}
+	if p := ct.Phone; p != "" {
+		digits := 0
+		for _, r := range p {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if !phoneRe.MatchString(p) || digits < 5 || digits > 15 {
+			c.errorf(ct.At.Near("phone"), "malformed phone number %q; want digits with an optional leading + and spaces, e.g. \"+45 33 73 50 00\"", p)
+		}
 	}
 }
 
@@ -385,7 +433,10 @@ func (c *checker) translation(lang string) {
 		c.paras(tr.At, "body", tr.Body, br.Body)
 		c.paras(tr.At, "asks", tr.Asks, br.Asks)
 	})
-	tr(audiences(t), audiences(b), "audience", nil)
+	tr(audiences(t), audiences(b), "audience", func(i, j int) {
+		c.orphanContact(t.Audiences[i].Contact, b.Audiences[j].Contact)
+	})
+	c.orphanContact(t.Organisation.Contact, b.Organisation.Contact)
 
 	if _, ok := labels.LabelsFor(lang); !ok {
 		c.warnf(t.At.Near("lang"), "no built-in labels for %q; headings and dates print in English", lang)
@@ -393,6 +444,14 @@ func (c *checker) translation(lang string) {
 	_, missing := c.ds.in(lang)
 	for _, m := range missing {
 		c.warnf(m.at, "not translated into %s (%s)", lang, f)
+	}
+}
+
+// orphanContact reports a translated contact (t) where the base file
+// has none (b) to lay it over.
+func (c *checker) orphanContact(t, b *Contact) {
+	if t != nil && b == nil {
+		c.errorf(t.At.Place, "the base file (%s) gives no contact here to translate; add the contact there", c.ds.File)
 	}
 }
 

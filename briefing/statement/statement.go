@@ -1,6 +1,11 @@
 package statement
 
-import "briefing/briefing/input"
+import (
+	"net/url"
+	"strings"
+
+	"briefing/briefing/input"
+)
 
 // Statement is what a data file says: a policy statement with its context,
 // key figures, quotes, numbered recommendations and the audiences it is
@@ -18,10 +23,16 @@ type Statement struct {
 	Subtitle     string       `yaml:"subtitle,omitempty"`
 	Organisation Organisation `yaml:"organisation"`
 	// Date is the statement's date as YYYY-MM-DD.
-	Date   Date   `yaml:"date"`
-	Place  string `yaml:"place,omitempty"`
-	Event  string `yaml:"event,omitempty"`
-	Source string `yaml:"source"`
+	Date  Date   `yaml:"date"`
+	Place string `yaml:"place,omitempty"`
+	Event string `yaml:"event,omitempty"`
+	// StatementURL is the statement's own page, where its full text is
+	// read: the QR code and the source line lead there, and say so. Without
+	// it they lead to the organisation's website, and say that (see Link).
+	StatementURL string `yaml:"statement_url,omitempty"`
+	// Source is the older name of StatementURL, still read; a file gives
+	// one or the other.
+	Source string `yaml:"source,omitempty"`
 	// Summary is the lede: one or two sentences that open every document.
 	Summary string `yaml:"summary,omitempty"`
 	// Context holds the paragraphs that set the scene.
@@ -53,16 +64,21 @@ type Translation struct {
 
 // Organisation is the body that issued the statement.
 type Organisation struct {
-	Name      string   `yaml:"name"`
-	ShortName string   `yaml:"short_name,omitempty"`
-	Website   string   `yaml:"website"`
-	Contact   *Contact `yaml:"contact,omitempty"`
+	Name      string `yaml:"name"`
+	ShortName string `yaml:"short_name,omitempty"`
+	Website   string `yaml:"website"`
+	// Contact is who to reach about the statement; an audience may name
+	// its own (Audience.Contact).
+	Contact *Contact `yaml:"contact,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
 }
 
-// Contact is an optional person or desk to reach about the statement.
+// Contact is an optional person or desk to reach about the statement: a
+// name or a role (or both), and an e-mail address or a phone number (or
+// both). The role is translatable; the name, like a quote's speaker, is
+// not.
 type Contact struct {
 	Name  string `yaml:"name,omitempty"`
 	Role  string `yaml:"role,omitempty"`
@@ -79,16 +95,20 @@ type Figure struct {
 	ID    string `yaml:"id"`
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
+	// Source is where the number comes from ("UNHCR, Global Trends
+	// 2023"), printed in a source line under the figures.
+	Source string `yaml:"source,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
 }
 
-// Quote is something a named person said.
+// Quote is something a person said: named by Speaker, by Role, or both
+// (a quote needs one of them).
 type Quote struct {
 	ID      string `yaml:"id"`
 	Text    string `yaml:"text"`
-	Speaker string `yaml:"speaker"`
+	Speaker string `yaml:"speaker,omitempty"`
 	Role    string `yaml:"role,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
@@ -130,6 +150,13 @@ type Audience struct {
 	Paper           Paper    `yaml:"paper,omitempty"`
 	// Note is printed on this audience's pack cover.
 	Note string `yaml:"note,omitempty"`
+	// PackLabel names its pack, on the cover and in the document
+	// properties ("Delegate pack"); empty: the language's default
+	// ("Briefing pack").
+	PackLabel string `yaml:"pack_label,omitempty"`
+	// Contact, when set, replaces the organisation's contact on this
+	// audience's documents.
+	Contact *Contact `yaml:"contact,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
@@ -141,7 +168,7 @@ type Kind string
 // The kinds of document briefing makes.
 const (
 	KindBrief Kind = "brief" // one page per recommendation
-	KindPack  Kind = "pack"  // the combined delegate pack
+	KindPack  Kind = "pack"  // the combined briefing pack
 )
 
 // Kinds lists every Kind in build order.
@@ -247,4 +274,49 @@ func (p Paper) Name() string {
 		return "Letter"
 	}
 	return "A4"
+}
+
+// Link returns where the documents' QR code and source line lead: the
+// statement's own page (StatementURL, or Source), with own set; else the
+// organisation's website. An address that is only a site's home page
+// ("https://drc.ngo/") is not the statement's own page: own is false for
+// it, so that nothing claims it holds the full statement.
+func (s *Statement) Link() (url string, own bool) {
+	u := s.StatementURL
+	if u == "" {
+		u = s.Source
+	}
+	if u != "" {
+		return u, !HomePage(u)
+	}
+	return s.Organisation.Website, false
+}
+
+// HomePage reports whether address u leads no further than a site's home
+// page: no path beyond "/", no query and no fragment.
+func HomePage(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	return strings.Trim(p.EscapedPath(), "/") == "" && p.RawQuery == "" && p.Fragment == ""
+}
+
+// Host returns the host name of address u without "www.", as people write
+// it ("drc.ngo"); u itself when it has none.
+func Host(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+}
+
+// ContactFor returns the contact of audience a's documents: the
+// audience's own, else the organisation's; nil for none.
+func (s *Statement) ContactFor(a *Audience) *Contact {
+	if a != nil && a.Contact != nil {
+		return a.Contact
+	}
+	return s.Organisation.Contact
 }

@@ -1,12 +1,13 @@
 package statement
 
 import (
-	"briefing/briefing/input"
 	"fmt"
 	"strings"
+
+	"briefing/briefing/input"
 )
 
-// translatable lists the fields a translation file may hold, as generic
+// Translatable lists the fields a translation file may hold, as generic
 // paths ("[]" for any list index). Everything else in a Statement is
 // structure (ids apart, which key the lists), taken from the base file, and
 // an error in a translation.
@@ -31,6 +32,7 @@ var Translatable = map[string]bool{
 	"figures[].id":              true,
 	"figures[].value":           true,
 	"figures[].label":           true,
+	"figures[].source":          true,
 	"quotes":                    true,
 	"quotes[].id":               true,
 	"quotes[].text":             true,
@@ -44,9 +46,12 @@ var Translatable = map[string]bool{
 	"audiences[].id":            true,
 	"audiences[].name":          true,
 	"audiences[].note":          true,
+	"audiences[].pack_label":    true,
+	"audiences[].contact":       true,
+	"audiences[].contact.role":  true,
 }
 
-// translationRequired lists the fields a translation file must hold.
+// TranslationRequired lists the fields a translation file must hold.
 var TranslationRequired = map[string]bool{
 	"lang":                 true,
 	"translation":          true,
