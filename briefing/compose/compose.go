@@ -79,10 +79,12 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	return d
 }
 
-// Pack makes the briefing pack of statement s for audience a: cover,
-// contents, context with the key figures, quotes, each recommendation the
-// audience gets on a new page, and an about page; a running header and
-// footer on every page but the cover.
+// Pack makes the briefing pack of statement s for audience a: a cover with
+// the recommendations at a glance (the contents); the context with the key
+// figures; the recommendations the audience gets, flowing one after the
+// other, each with the quote it cites; and a back page about the
+// statement with the contact and the QR code. A running header and footer
+// go on every page but the cover.
 func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	c := newComposer(s, a, statement.KindPack, opt)
 	d, l := c.d, c.l
@@ -117,14 +119,23 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		Unofficial:  unofficial,
 		Source:      src,
 	})
-	toc := &doc.Contents{Title: l.Contents}
+	// The cover lists the recommendations with their pages: the pack's
+	// contents ("at a glance"); the outline (bookmarks) has every section.
+	toc := &doc.Contents{Title: l.AtAGlance}
 	d.Add(toc)
-	entry := func(title, anchor string) {
-		toc.Entries = append(toc.Entries, doc.ContentsEntry{Title: title, Anchor: anchor, Level: 1})
+	for _, r := range recs {
+		toc.Entries = append(toc.Entries, doc.ContentsEntry{Title: fmt.Sprintf("%s. %s", l.RecN(r.Number), inline.Plain(r.Title)), Anchor: recAnchor(r), Level: 1})
 	}
 
+	// Each quote is printed once: beside the first recommendation of the
+	// pack that cites it, else with the context.
+	cited := map[string]bool{}
+	for _, r := range recs {
+		if s.Quote(r.Quote) != nil {
+			cited[r.Quote] = true
+		}
+	}
 	d.Add(&doc.PageBreak{})
-	entry(l.Context, "context")
 	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
 		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: inline.Parse(s.Summary), At: s.At.Of("summary")})
@@ -135,26 +146,40 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	if f := c.figures(nil); len(f.Items) > 0 {
 		d.Add(f)
 	}
-	if len(s.Quotes) > 0 {
-		entry(l.Quotes, "quotes")
-		d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Quotes}}, Anchor: "quotes"})
-		for i := range s.Quotes {
-			d.Add(c.pullQuote(&s.Quotes[i]))
+	var uncited []*statement.Quote
+	for i := range s.Quotes {
+		if !cited[s.Quotes[i].ID] {
+			uncited = append(uncited, &s.Quotes[i])
 		}
 	}
+	if len(uncited) > 0 {
+		d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Quotes}}, Anchor: "quotes"})
+		for _, q := range uncited {
+			d.Add(c.pullQuote(q))
+		}
+	}
+	// The recommendations flow on from the context, each with the quote
+	// it cites when that is the quote's first appearance (the key figures
+	// are all in the context's panel).
+	shown := map[string]bool{}
 	for _, r := range recs {
-		d.Add(&doc.PageBreak{})
-		entry(fmt.Sprintf("%s. %s", l.RecN(r.Number), inline.Plain(r.Title)), recAnchor(r))
 		c.addRecommendation(r)
+		if q := s.Quote(r.Quote); q != nil && !shown[q.ID] {
+			shown[q.ID] = true
+			d.Add(c.pullQuote(q))
+		}
 	}
 	for i, p := range s.Closing {
 		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: s.At.Entry("closing", i)})
 	}
 
+	// The back page: about the statement, the contact and the QR code.
 	d.Add(&doc.PageBreak{})
-	entry(l.About, "about")
 	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.About}}, Anchor: "about"})
 	c.addAbout()
+	back := c.source()
+	back.Unofficial = ""
+	d.Add(back)
 	return d
 }
 

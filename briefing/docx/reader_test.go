@@ -185,9 +185,17 @@ func tocPages(t *testing.T, d rendered, txt string) {
 	if len(cached) == 0 {
 		t.Error("no PAGEREF fields with cached pages")
 	}
+	listed := map[string]bool{}
+	for _, b := range d.d.Blocks {
+		if c, ok := b.(*doc.Contents); ok {
+			for _, e := range c.Entries {
+				listed[e.Anchor] = true
+			}
+		}
+	}
 	for _, b := range d.d.Blocks {
 		h, ok := b.(*doc.Heading)
-		if !ok || h.Anchor == "" {
+		if !ok || !listed[h.Anchor] {
 			continue
 		}
 		want := norm(h.Text.Plain())

@@ -17,7 +17,9 @@ type Labels struct {
 	RecommendationShort string `json:"recommendation_short"`
 	// Page is "Page %d of %d".
 	Page            string `json:"page"`
-	Contents        string `json:"contents"`
+	// AtAGlance heads the pack cover's list of recommendations with their
+	// pages (the pack's contents).
+	AtAGlance       string `json:"at_a_glance"`
 	KeyFigures      string `json:"key_figures"`
 	Context         string `json:"context"`
 	Quotes          string `json:"quotes"`
@@ -72,7 +74,7 @@ var labels = map[string]Labels{
 		Recommendation:      "Recommendation %d of %d",
 		RecommendationShort: "Recommendation %d",
 		Page:                "Page %d of %d",
-		Contents:            "Contents",
+		AtAGlance:           "At a glance",
 		KeyFigures:          "Key figures",
 		Context:             "Context",
 		Quotes:              "In their words",
@@ -98,7 +100,7 @@ var labels = map[string]Labels{
 		Recommendation:      "Recomendación %d de %d",
 		RecommendationShort: "Recomendación %d",
 		Page:                "Página %d de %d",
-		Contents:            "Contenido",
+		AtAGlance:           "En resumen",
 		KeyFigures:          "Cifras clave",
 		Context:             "Contexto",
 		Quotes:              "En sus palabras",
@@ -124,7 +126,7 @@ var labels = map[string]Labels{
 		Recommendation:      "Recomendação %d de %d",
 		RecommendationShort: "Recomendação %d",
 		Page:                "Página %d de %d",
-		Contents:            "Sumário",
+		AtAGlance:           "Em resumo",
 		KeyFigures:          "Números-chave",
 		Context:             "Contexto",
 		Quotes:              "Nas suas palavras",
@@ -150,7 +152,7 @@ var labels = map[string]Labels{
 		Recommendation:      "Recommandation %d sur %d",
 		RecommendationShort: "Recommandation %d",
 		Page:                "Page %d sur %d",
-		Contents:            "Sommaire",
+		AtAGlance:           "En bref",
 		KeyFigures:          "Chiffres clés",
 		Context:             "Contexte",
 		Quotes:              "Dans leurs mots",
