@@ -16,7 +16,7 @@ type Labels struct {
 	// RecommendationShort is "Recommendation %d", for contents and bookmarks.
 	RecommendationShort string `json:"recommendation_short"`
 	// Page is "Page %d of %d".
-	Page            string `json:"page"`
+	Page string `json:"page"`
 	// AtAGlance heads the pack cover's list of recommendations with their
 	// pages (the pack's contents).
 	AtAGlance       string `json:"at_a_glance"`
