@@ -39,7 +39,8 @@ type Files struct {
 
 // Load reads and checks a brand and a layout and the files they name.
 // It reports every problem in both files at once, as an ErrorList with
-// positions: unknown or missing keys, colours that are not #rrggbb, sizes
+// positions: unknown or missing keys, colours that are not #rrggbb, text
+// and background colours (TextPairs) under WCAG 2.1 AA contrast, sizes
 // and margins that are not positive, a body_min above body, an unknown
 // paper, and font or logo files that cannot be read. Font files are read
 // up to MaxFontSize; their character maps give the Style's coverage (see
@@ -132,20 +133,27 @@ func styleErr(file string, pos input.Positions, field, format string, args ...an
 	return input.Errorf(input.Place{File: file, Pos: p, Field: field}, format, args...)
 }
 
-// checkBrand checks the brand's colours and reads its font and logo files.
+// checkBrand checks the brand's colours, each alone and each TextPair
+// against WCAG 2.1 AA, and reads its font and logo files.
 func checkBrand(f Files, st *Style, pos input.Positions) input.ErrorList {
 	var errs input.ErrorList
 	b := &st.Brand
+	colorOK := true
 	for _, c := range []struct {
 		name string
 		c    Color
-	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
+	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"accent_text", b.Colors.AccentText}, {"accent_on_primary", b.Colors.AccentOnPrimary}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
 		if c.c == "" {
-			continue // reported as required
+			continue // reported as required, or optional
 		}
 		if _, _, _, err := c.c.RGB(); err != nil || strings.ContainsAny(string(c.c[1:]), "+-") {
+			colorOK = false
 			errs = append(errs, styleErr(f.Brand, pos, "colors."+c.name, "want a colour as \"#rrggbb\" (in quotes: # starts a comment), got %q", string(c.c)))
 		}
+	}
+	b.Colors.withDefaults()
+	if colorOK {
+		errs = append(errs, checkContrast(f.Brand, b.Colors, pos)...)
 	}
 	dir := path.Dir(f.Brand)
 	fonts := []struct{ key, name string }{{"regular", b.Fonts.Regular}, {"bold", b.Fonts.Bold}, {"italic", b.Fonts.Italic}, {"bold_italic", b.Fonts.BoldItalic}}

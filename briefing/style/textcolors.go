@@ -1,0 +1,133 @@
+package style
+
+import (
+	"fmt"
+	"image/color"
+
+	"briefing/briefing/input"
+)
+
+// The built-in text-safe accents, used when a brand leaves them out: the
+// default brand's amber, darkened to read on white and on its light panel,
+// and lightened to read on its deep blue band.
+const (
+	DefaultAccentText      Color = "#A85A14"
+	DefaultAccentOnPrimary Color = "#F0A860"
+)
+
+// TextPair is a text colour on a background colour that the documents
+// set words in, with the contrast WCAG 2.1 AA asks of it.
+type TextPair struct {
+	// Text and On are the fields (colors.text, colors.light…) of the
+	// text and background colours; "" is white, the page.
+	Text, On string
+	// Large is set when only large text (see style.Large) uses the pair,
+	// so that it needs AALarge rather than AANormal.
+	Large bool
+	// Use says which words use the pair, for messages.
+	Use string
+}
+
+// TextPairs are every text and background pair the PDF and DOCX
+// documents set words in. A renderer that sets text in a new pair adds it
+// here, so that Load checks it.
+var TextPairs = []TextPair{
+	{Text: "text", Use: "body text"},
+	{Text: "text", On: "light", Use: "notes on the light panel"},
+	{Text: "muted", Use: "captions, dates and footers"},
+	{Text: "muted", On: "light", Use: "key figure labels"},
+	{Text: "primary", Use: "headings, ledes, quotes and links"},
+	{Text: "primary", On: "light", Use: "the key figures' title"},
+	{Text: "accent_text", Use: "kickers, contents page numbers and \"prepared for\""},
+	{Text: "accent_text", On: "light", Large: true, Use: "key figure values"},
+	{Text: "", On: "primary", Use: "the band's title and wordmark"},
+	{Text: "light", On: "primary", Use: "the band's event and date line"},
+	{Text: "accent_on_primary", On: "primary", Use: "the band's document label and the cover's kicker"},
+}
+
+// Color returns the colour a TextPair field names: "" is White.
+func (c Colors) Color(field string) Color {
+	switch field {
+	case "primary":
+		return c.Primary
+	case "accent":
+		return c.Accent
+	case "accent_text":
+		return c.AccentText
+	case "accent_on_primary":
+		return c.AccentOnPrimary
+	case "text":
+		return c.Text
+	case "muted":
+		return c.Muted
+	case "light":
+		return c.Light
+	}
+	return White
+}
+
+// withDefaults fills the optional colours a brand leaves out.
+func (c *Colors) withDefaults() {
+	if c.AccentText == "" {
+		c.AccentText = DefaultAccentText
+	}
+	if c.AccentOnPrimary == "" {
+		c.AccentOnPrimary = DefaultAccentOnPrimary
+	}
+}
+
+// checkContrast reports each TextPair of the brand's colours under WCAG
+// 2.1 AA, at the text colour's field (or the background's, when only the
+// background is in the file), with the ratio, the need and a colour of the
+// same hue that would pass. Colours that do not parse are left to their
+// own errors.
+func checkContrast(file string, c Colors, pos input.Positions) input.ErrorList {
+	var errs input.ErrorList
+	name := func(field string) string {
+		if field == "" {
+			return "white"
+		}
+		return fmt.Sprintf("colors.%s %s", field, c.Color(field))
+	}
+	for _, p := range TextPairs {
+		fg, err1 := c.Color(p.Text).NRGBA()
+		bg, err2 := c.Color(p.On).NRGBA()
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		need, what := AANormal, "text"
+		if p.Large {
+			need, what = AALarge, "large text (18 pt, or 14 pt bold)"
+		}
+		r := Contrast(fg, bg)
+		if r >= need {
+			continue
+		}
+		field, text := p.Text, true
+		_, textSet := pos["colors."+p.Text]
+		if _, onSet := pos["colors."+p.On]; p.Text == "" || onSet && !textSet {
+			field, text = p.On, false
+		}
+		fgName, bgName := name(p.Text), name(p.On)
+		if text {
+			fgName = string(c.Color(p.Text))
+		} else {
+			bgName = string(c.Color(p.On))
+		}
+		msg := fmt.Sprintf("%s on %s is %s; %s needs %g:1 (WCAG AA) for %s", fgName, bgName, ratioUnder(r, need), what, need, p.Use)
+		if x, ok := suggest(text, fg, bg, need); ok {
+			msg += fmt.Sprintf("; try %s", x)
+		}
+		errs = append(errs, styleErr(file, pos, "colors."+field, "%s", msg))
+	}
+	return errs
+}
+
+// suggest is a colour for the text (or, when text is false, for the
+// background) of the same hue that passes need against the other.
+func suggest(text bool, fg, bg color.NRGBA, need float64) (Color, bool) {
+	if text {
+		return Fix(fg, bg, need)
+	}
+	return Fix(bg, fg, need)
+}
