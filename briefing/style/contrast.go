@@ -14,6 +14,10 @@ const (
 	AALarge = 3.0
 )
 
+// NoticeMin is the least type size, in points, of the unofficial-translation
+// notice: the legally important line is never the least legible one.
+const NoticeMin = 8.0
+
 // Large reports whether text of pt points, bold or not, is large in the
 // sense of WCAG 2.1: at least 18 pt, or at least 14 pt bold.
 func Large(pt float64, bold bool) bool {
