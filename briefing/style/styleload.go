@@ -110,21 +110,26 @@ func emptied(file string, pos input.Positions, v reflect.Value, path string) inp
 
 // Warnings returns what is odd but not wrong in building ds with st: a
 // brand whose organisation is not the statement's, so that the documents
-// would carry another organisation's name and footer. File names are as
-// Load was given them.
+// would carry another organisation's name and footer; a brand that changes
+// its accent but keeps the built-in text accents (see accentWarnings).
+// File names are as Load was given them.
 func (st *Style) Warnings(ds *statement.Dataset) input.ErrorList {
-	if st == nil || ds == nil || ds.Base == nil {
+	if st == nil {
 		return nil
+	}
+	warns := st.accentWarnings()
+	if ds == nil || ds.Base == nil {
+		return warns
 	}
 	org := ds.Base.Organisation
 	b := st.Brand
 	if org.Name == "" || strings.EqualFold(b.Name, org.Name) ||
 		org.ShortName != "" && strings.EqualFold(b.ShortName, org.ShortName) {
-		return nil
+		return warns
 	}
 	p := st.brandPos["name"]
-	return input.ErrorList{{Place: input.Place{File: st.brandFile, Pos: p, Field: "name"},
-		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)}}
+	return append(warns, &input.Error{Place: input.Place{File: st.brandFile, Pos: p, Field: "name"},
+		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)})
 }
 
 // styleErr makes an error at a field's position (or its parent's).

@@ -3,6 +3,7 @@ package style
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"briefing/briefing/input"
 )
@@ -13,6 +14,9 @@ import (
 const (
 	DefaultAccentText      Color = "#A85A14"
 	DefaultAccentOnPrimary Color = "#F0A860"
+	// DefaultAccent is the built-in brand's accent, the one the two
+	// above are made from.
+	DefaultAccent Color = "#D9822B"
 )
 
 // TextPair is a text colour on a background colour that the documents
@@ -130,4 +134,36 @@ func suggest(text bool, fg, bg color.NRGBA, need float64) (Color, bool) {
 		return Fix(fg, bg, need)
 	}
 	return Fix(bg, fg, need)
+}
+
+// accentWarnings warns of a brand file that sets an accent other than
+// DefaultAccent but leaves out a text accent: its kickers and key figures
+// would keep the built-in amber beside its own rules. It suggests the
+// brand's accent made dark (or light) enough to read.
+func (st *Style) accentWarnings() input.ErrorList {
+	c := st.Brand.Colors
+	if _, set := st.brandPos["colors.accent"]; !set || strings.EqualFold(string(c.Accent), string(DefaultAccent)) {
+		return nil
+	}
+	accent, err := c.Accent.NRGBA()
+	if err != nil {
+		return nil
+	}
+	var warns input.ErrorList
+	for _, x := range []struct {
+		field, on string
+		c         Color
+	}{{"accent_text", "", c.AccentText}, {"accent_on_primary", "primary", c.AccentOnPrimary}} {
+		if _, set := st.brandPos["colors."+x.field]; set || !strings.EqualFold(string(x.c), string(map[string]Color{"accent_text": DefaultAccentText, "accent_on_primary": DefaultAccentOnPrimary}[x.field])) {
+			continue
+		}
+		msg := fmt.Sprintf("colors.accent is %s but colors.%s is the built-in %s, so words in the accent's hue stay amber; set colors.%s", c.Accent, x.field, x.c, x.field)
+		if bg, err := c.Color(x.on).NRGBA(); err == nil {
+			if fix, ok := Fix(accent, bg, AANormal); ok {
+				msg += fmt.Sprintf(" (try %s, which reads at %g:1 or more on %s)", fix, AANormal, map[string]string{"": "white", "primary": "primary"}[x.on])
+			}
+		}
+		warns = append(warns, &input.Error{Place: input.Place{File: st.brandFile, Pos: st.brandPos["colors.accent"], Field: "colors.accent"}, Msg: msg})
+	}
+	return warns
 }
