@@ -2,7 +2,6 @@ package style
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"briefing/briefing/input"
@@ -119,7 +118,7 @@ func checkContrast(file string, c Colors, pos input.Positions) input.ErrorList {
 			bgName = string(c.Color(p.On))
 		}
 		msg := fmt.Sprintf("%s on %s is %s; %s needs %g:1 (WCAG AA) for %s", fgName, bgName, ratioUnder(r, need), what, need, p.Use)
-		if x, ok := suggest(text, fg, bg, need); ok {
+		if x, ok := fixField(c, field); ok {
 			msg += fmt.Sprintf("; try %s", x)
 		}
 		errs = append(errs, styleErr(file, pos, "colors."+field, "%s", msg))
@@ -127,13 +126,67 @@ func checkContrast(file string, c Colors, pos input.Positions) input.ErrorList {
 	return errs
 }
 
-// suggest is a colour for the text (or, when text is false, for the
-// background) of the same hue that passes need against the other.
-func suggest(text bool, fg, bg color.NRGBA, need float64) (Color, bool) {
-	if text {
-		return Fix(fg, bg, need)
+// fixField is the colour nearest to the field's, of its hue and
+// saturation, with which every TextPair it is part of passes, the other
+// colours staying as they are; ok is false when there is none. Each error
+// of one field thus suggests the same colour.
+func fixField(c Colors, field string) (x Color, ok bool) {
+	v, err := c.Color(field).NRGBA()
+	if err != nil {
+		return "", false
 	}
-	return Fix(bg, fg, need)
+	h, s, l := hsl(v)
+	for d := 0.0; d <= 1; d += 0.005 {
+		for _, l := range []float64{l - d, l + d} {
+			if l < 0 || l > 1 {
+				continue
+			}
+			if x := hexOf(fromHSL(h, s, l)); passes(c.with(field, x), field) {
+				return x, true
+			}
+		}
+	}
+	return "", false
+}
+
+// passes reports whether every TextPair of field meets WCAG AA in c.
+func passes(c Colors, field string) bool {
+	for _, p := range TextPairs {
+		if p.Text != field && p.On != field {
+			continue
+		}
+		fg, err1 := c.Color(p.Text).NRGBA()
+		bg, err2 := c.Color(p.On).NRGBA()
+		need := AANormal
+		if p.Large {
+			need = AALarge
+		}
+		if err1 != nil || err2 != nil || Contrast(fg, bg) < need {
+			return false
+		}
+	}
+	return true
+}
+
+// with returns c with field set to x.
+func (c Colors) with(field string, x Color) Colors {
+	switch field {
+	case "primary":
+		c.Primary = x
+	case "accent":
+		c.Accent = x
+	case "accent_text":
+		c.AccentText = x
+	case "accent_on_primary":
+		c.AccentOnPrimary = x
+	case "text":
+		c.Text = x
+	case "muted":
+		c.Muted = x
+	case "light":
+		c.Light = x
+	}
+	return c
 }
 
 // accentWarnings warns of a brand file that sets an accent other than
