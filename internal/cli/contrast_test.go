@@ -5,7 +5,6 @@ import (
 	"html"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -172,20 +171,20 @@ func measureContrast(file string, bm boxMetrics) ([]measured, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdftohtml: %v", err)
 	}
-	if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(contrastDPI), "-aa", "no", "-aaVector", "no", "-png", file, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+	if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(contrastDPI), "-aa", "no", "-aaVector", "no", file, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("pdftoppm: %v\n%s", err, out)
 	}
-	pngs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-	slices.Sort(pngs) // pdftoppm pads the numbers to one width
+	ppms, _ := filepath.Glob(filepath.Join(dir, "p-*.ppm"))
+	slices.Sort(ppms) // pdftoppm pads the numbers to one width
 	bolds := boldBoxes(string(xml))
 	pages := pageRe.Split(string(bbox), -1)[1:]
-	if len(pages) != len(pngs) {
-		return nil, fmt.Errorf("%d pages of words, %d rendered", len(pages), len(pngs))
+	if len(pages) != len(ppms) {
+		return nil, fmt.Errorf("%d pages of words, %d rendered", len(pages), len(ppms))
 	}
 	scale := contrastDPI / 72.0
 	var out []measured
 	for i, pg := range pages {
-		img, err := readPNG(pngs[i])
+		img, err := readPPM(ppms[i])
 		if err != nil {
 			return nil, err
 		}
@@ -219,8 +218,11 @@ func measureContrast(file string, bm boxMetrics) ([]measured, error) {
 // ascenders or descenders and no underline reach, and where every glyph
 // has strokes. (Anti-aliasing only mixes text towards the background, so
 // the farthest pixel is the nearest to the text's own colour.)
-func inkAndPaper(img image.Image, r image.Rectangle, core image.Rectangle) (fg, bg color.NRGBA) {
-	at := func(x, y int) color.NRGBA { return color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) }
+func inkAndPaper(img *image.RGBA, r image.Rectangle, core image.Rectangle) (fg, bg color.NRGBA) {
+	at := func(x, y int) color.NRGBA {
+		p := img.Pix[img.PixOffset(x, y):]
+		return color.NRGBA{p[0], p[1], p[2], 0xff}
+	}
 	count := map[color.NRGBA]int{}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
@@ -232,11 +234,15 @@ func inkAndPaper(img image.Image, r image.Rectangle, core image.Rectangle) (fg, 
 	if core.Empty() {
 		core = r
 	}
+	seen := map[color.NRGBA]bool{}
 	for y := core.Min.Y; y < core.Max.Y; y++ {
 		for x := core.Min.X; x < core.Max.X; x++ {
-			if c := at(x, y); style.Contrast(c, bg) > far {
-				fg, far = c, style.Contrast(c, bg)
-			}
+			seen[at(x, y)] = true
+		}
+	}
+	for c := range seen {
+		if k := style.Contrast(c, bg); k > far || k == far && hexRGB(c) < hexRGB(fg) {
+			fg, far = c, k
 		}
 	}
 	return fg, bg
@@ -260,13 +266,39 @@ func mode(count map[color.NRGBA]int, keep func(color.NRGBA) bool) color.NRGBA {
 
 func hexRGB(c color.NRGBA) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
 
-func readPNG(name string) (image.Image, error) {
-	f, err := os.Open(name)
+// readPPM reads a binary PPM (P6, 8 bits), as pdftoppm writes it.
+func readPPM(name string) (*image.RGBA, error) {
+	b, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return png.Decode(f)
+	var magic string
+	var w, h, maxv int
+	n, err := fmt.Sscan(string(b[:min(len(b), 20)]), &magic, &w, &h, &maxv)
+	if err != nil || n != 4 || magic != "P6" || maxv != 255 {
+		return nil, fmt.Errorf("%s: not an 8-bit P6 PPM file", name)
+	}
+	// The header ends at the one white space after its third number.
+	fields, off := 0, 2
+	for fields < 3 {
+		for b[off] == ' ' || b[off] == '\n' || b[off] == '\r' || b[off] == '\t' {
+			off++
+		}
+		for b[off] >= '0' && b[off] <= '9' {
+			off++
+		}
+		fields++
+	}
+	off++
+	if len(b)-off < w*h*3 {
+		return nil, fmt.Errorf("%s: short PPM file", name)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range w * h {
+		copy(img.Pix[i*4:i*4+3], b[off+i*3:off+i*3+3])
+		img.Pix[i*4+3] = 0xff
+	}
+	return img, nil
 }
 
 // textBox is a run of text pdftohtml reports, in points, and whether its
@@ -318,7 +350,7 @@ func (b textBoxes) at(page int, x, y float64) bool {
 func TestInkAndPaper(t *testing.T) {
 	paper := color.NRGBA{0xED, 0xF2, 0xF6, 0xff}
 	ink := color.NRGBA{0xD9, 0x82, 0x2B, 0xff}
-	img := image.NewNRGBA(image.Rect(0, 0, 40, 20))
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
 	for i := range img.Pix {
 		img.Pix[i] = []uint8{paper.R, paper.G, paper.B, paper.A}[i%4]
 	}
