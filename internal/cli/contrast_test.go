@@ -122,9 +122,17 @@ func TestRenderedContrast(t *testing.T) {
 			t.Errorf("%s: only %d words read", k, tallies[k].words)
 		}
 	}
+	known := map[string]bool{}
+	for _, p := range style.TextPairs() {
+		c := st.Brand.Colors
+		known[strings.ToUpper(string(c.Color(p.Text)))+" on "+strings.ToUpper(string(c.Color(p.On)))] = true
+	}
 	var ps []string
 	for p, n := range pairs {
 		ps = append(ps, fmt.Sprintf("%s: %d words", p, n))
+		if !known[p] {
+			t.Errorf("%d words are set in %s, not one of style.TextPairs: add the pair there so that check tests it", n, p)
+		}
 	}
 	slices.Sort(ps)
 	t.Logf("colours measured:\n\t%s", strings.Join(ps, "\n\t"))
