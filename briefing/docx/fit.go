@@ -128,9 +128,10 @@ func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 	for _, l := range []struct {
 		s  string
 		st style.FontStyle
-	}{{b.Label, style.Bold}, {b.Address, style.Regular}, {b.Footer, style.Regular}, {contactText(b.Contact), style.Regular}, {b.Date + " · " + b.Doc, style.Bold}, {b.Unofficial, style.Bold}} {
+		hp int
+	}{{b.Label, style.Bold, m.sizes.Small}, {b.Address, style.Regular, m.sizes.Small}, {b.Footer, style.Regular, m.sizes.Small}, {contactText(b.Contact), style.Regular, m.sizes.Small}, {b.Date + " · " + b.Doc, style.Bold, m.sizes.Small}, {b.Unofficial, style.Bold, m.sizes.Notice}} {
 		if l.s != "" {
-			text += m.paraH(l.s, l.st, m.sizes.Small, 1, col, 0, 2)
+			text += m.paraH(l.s, l.st, l.hp, 1, col, 0, 2)
 		}
 	}
 	const rule = 6 + 8 // the Rule paragraph: exactly 6 pt and 8 pt after

@@ -30,6 +30,7 @@ const (
 	sLede        = "Lede"
 	sNote        = "Note"
 	sSmall       = "Small"
+	sNotice      = "Notice"
 	sQuote       = "Quote"
 	sQuoteSource = "QuoteSource"
 	sListBullet  = "ListBullet"
@@ -258,9 +259,9 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 	w := b.columns(2)
 	w[0], w[1] = w[0]*9/10, w[1]*11/10
 	t := b.table(w)
-	fill, ink, soft := "", d.Primary, d.Muted
+	fill, ink, soft, label := "", d.Primary, d.Muted, d.AccentText
 	if banded {
-		fill, ink, soft = d.Primary, "FFFFFF", d.Light
+		fill, ink, soft, label = d.Primary, "FFFFFF", d.Light, d.AccentOnPrimary
 		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
 		t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
 	}
@@ -282,7 +283,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 		right.props.Borders = &ctypes.CellBorders{Bottom: rule}
 	}
 	right.para(sMasthead).add(textRun(m.Label, &ctypes.RunProperty{
-		Bold: ctypes.OnOffFromBool(true), Caps: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(d.Accent)}))
+		Bold: ctypes.OnOffFromBool(true), Caps: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(label)}))
 	right.para(sMasthead).add(textRun(m.Statement, &ctypes.RunProperty{
 		Bold: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(ink)}))
 	if m.Line != "" {
@@ -334,7 +335,7 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 		line(append(runs, inline.Run{Text: s.Doc}))
 	}
 	if s.Unofficial != "" {
-		line(inline.Runs{{Text: s.Unofficial, Bold: true}})
+		b.text(left.para(sNotice), inline.Runs{{Text: s.Unofficial}})
 	}
 	right := row.addCell(w[1], "")
 	right.centre()

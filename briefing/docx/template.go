@@ -30,8 +30,12 @@ type tmplData struct {
 	// into attribute values.
 	Name, Font                          string
 	Primary, Accent, Text, Muted, Light string
-	// Sizes in half-points.
-	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker int
+	// AccentText and AccentOnPrimary colour words in the accent's hue,
+	// on white or light and on the primary band: Accent is for rules and
+	// bullets only.
+	AccentText, AccentOnPrimary string
+	// Sizes in half-points. Notice is the unofficial-translation notice's.
+	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker, Notice int
 	// TextWidth is the width between the margins in twips (right tabs).
 	TextWidth int
 	// Per document (settings.xml).
@@ -69,9 +73,11 @@ func newTmplData(st *style.Style) tmplData {
 	return tmplData{
 		Name: esc(st.Brand.Name), Font: esc(st.Brand.Fonts.Family),
 		Primary: c.Primary.Hex(), Accent: c.Accent.Hex(), Text: c.Text.Hex(), Muted: c.Muted.Hex(), Light: c.Light.Hex(),
+		AccentText: c.AccentText.Hex(), AccentOnPrimary: c.AccentOnPrimary.Hex(),
 		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
 		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
 		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
+		Notice: halfPoints(max(s.Small, style.NoticeMin)),
 	}
 }
 

@@ -121,7 +121,7 @@ func (c *canvas) figure(it doc.FigureItem, x, y, w, pt float64, dry bool, parent
 	ll := c.wrap(it.Label, font.Regular, lpt, w)
 	if !dry {
 		e := c.elem(P, parent, "")
-		c.lines(vl, x, y, w, pt, vH, c.col.accent, left, P, e)
+		c.lines(vl, x, y, w, pt, vH, c.col.accentText, left, P, e)
 		c.lines(ll, x, y+float64(len(vl))*vH+0.6, w, lpt, lH, c.col.muted, left, P, e)
 	}
 	return float64(len(vl))*vH + 0.6 + float64(len(ll))*lH

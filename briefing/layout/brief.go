@@ -132,7 +132,7 @@ func (c *canvas) briefLayout(b *briefParts, dry bool) float64 {
 			kH := lh(kpt, 1.3)
 			if !dry {
 				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
-				c.text(strings.ToUpper(t.Kicker), font.Bold, kpt, c.col.accent, c.ml+9, y, kH, P, c.elem(P, 0, ""))
+				c.text(strings.ToUpper(t.Kicker), font.Bold, kpt, c.col.accentText, c.ml+9, y, kH, P, c.elem(P, 0, ""))
 			}
 			y += kH + 1.5
 		}
@@ -210,7 +210,7 @@ func (c *canvas) masthead(m *doc.Masthead) {
 	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, 11, c.col.white)
 	rx := c.ml + wm + 12
 	rw := c.w - c.mr - rx
-	soft := mix(c.col.white, c.col.primary, 0.28)
+	soft := c.col.light
 	kpt, tpt, ept := c.sz.Small, 10.0, c.sz.Small+0.5
 	kH, tH, eH := lh(kpt, 1.4), lh(tpt, 1.22), lh(ept, 1.4)
 	tl := c.wrap(plain(m.Statement), font.Bold, tpt, min(rw, 105))
@@ -218,7 +218,7 @@ func (c *canvas) masthead(m *doc.Masthead) {
 	h := kH + float64(len(tl))*tH + 0.8 + float64(len(el))*eH
 	y := (bandH - h) / 2
 	e := c.elem(P, 0, "")
-	c.lines(c.wrap(plain(strings.ToUpper(m.Label)), font.Bold, kpt, rw), rx, y, rw, kpt, kH, c.col.accent, right, P, e)
+	c.lines(c.wrap(plain(strings.ToUpper(m.Label)), font.Bold, kpt, rw), rx, y, rw, kpt, kH, c.col.accentOnPrimary, right, P, e)
 	y += kH
 	y += c.lines(tl, rx, y, rw, tpt, tH, c.col.white, right, P, c.elem(P, 0, "")) + 0.8
 	c.lines(el, rx, y, rw, ept, eH, soft, right, P, c.elem(P, 0, ""))

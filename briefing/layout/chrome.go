@@ -7,6 +7,7 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/font"
 	"briefing/briefing/inline"
+	"briefing/briefing/style"
 )
 
 // wordmark lays out the organisation's mark with its left edge at x,
@@ -118,9 +119,12 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 		s   inline.Runs
 		st  font.Style
 		col Color
+		pt  float64
 	}
 	var rows []row
-	for _, r := range []row{{contact, font.Regular, c.col.text}, {plain(b.Date), font.Bold, c.col.text}, {plain(b.Doc), font.Regular, c.col.muted}, {plain(b.Unofficial), font.Bold, c.col.accent}} {
+	// The unofficial-translation notice is the legally important line: in
+	// body colour and at least style.NoticeMin, however small the rest.
+	for _, r := range []row{{contact, font.Regular, c.col.text, pt}, {plain(b.Date), font.Bold, c.col.text, pt}, {plain(b.Doc), font.Regular, c.col.muted, pt}, {plain(b.Unofficial), font.Bold, c.col.text, max(pt, style.NoticeMin)}} {
 		if r.s.Plain() != "" {
 			rows = append(rows, r)
 		}
@@ -128,8 +132,8 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 	rx, rw := c.w/2, c.w/2-c.mr
 	ry := y + (size-float64(len(rows))*lineH)/2
 	for _, r := range rows {
-		ls := c.wrap(r.s, r.st, pt, rw)
-		ry += c.lines(ls, rx, ry, rw, pt, lineH, r.col, right, P, c.elem(P, se, ""))
+		ls := c.wrap(r.s, r.st, r.pt, rw)
+		ry += c.lines(ls, rx, ry, rw, r.pt, lh(r.pt, 1.45), r.col, right, P, c.elem(P, se, ""))
 	}
 }
 
@@ -147,7 +151,7 @@ func (c *canvas) running(n, total int) {
 		rx := c.w - c.mr
 		if hd.Flag != "" {
 			rx -= c.width(hd.Flag, font.Bold, pt)
-			c.text(hd.Flag, font.Bold, pt, c.col.accent, rx, ty, lineH, Artifact, 0)
+			c.text(hd.Flag, font.Bold, pt, c.col.accentText, rx, ty, lineH, Artifact, 0)
 			rx -= 6
 		}
 		if s := c.ellipsize(hd.Text, font.Regular, pt, rx-x); s != "" {

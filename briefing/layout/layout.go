@@ -24,9 +24,12 @@ const (
 	leadLabel   = 1.28
 )
 
-// palette is the brand's colours, resolved.
+// palette is the brand's colours, resolved. accent is for rules, bars and
+// fills; words in the accent's hue use accentText (on white and light) or
+// accentOnPrimary (on the primary band), which style.Load checked for
+// contrast.
 type palette struct {
-	primary, accent, text, muted, light, white, rule Color
+	primary, accent, accentText, accentOnPrimary, text, muted, light, white, rule Color
 }
 
 func newPalette(st *style.Style) (palette, error) {
@@ -36,7 +39,7 @@ func newPalette(st *style.Style) (palette, error) {
 		name string
 		c    style.Color
 		dst  *Color
-	}{{"primary", c.Primary, &p.primary}, {"accent", c.Accent, &p.accent}, {"text", c.Text, &p.text}, {"muted", c.Muted, &p.muted}, {"light", c.Light, &p.light}} {
+	}{{"primary", c.Primary, &p.primary}, {"accent", c.Accent, &p.accent}, {"accent_text", c.AccentText, &p.accentText}, {"accent_on_primary", c.AccentOnPrimary, &p.accentOnPrimary}, {"text", c.Text, &p.text}, {"muted", c.Muted, &p.muted}, {"light", c.Light, &p.light}} {
 		r, g, b, err := x.c.RGB()
 		if err != nil {
 			return p, fmt.Errorf("layout: colour %s: %w", x.name, err)

@@ -185,7 +185,7 @@ func (w *packWriter) Contents(ct *doc.Contents) error {
 		bl := baseline(ly, lineH, pt)
 		c.rule(x+last.w+2, bl, c.w-c.mr-nw+3, bl, 0.35, c.col.rule, []float64{0.35, 1.4})
 		if num != "" {
-			c.text(num, font.Bold, pt, c.col.accent, c.w-c.mr-c.width(num, font.Bold, pt), ly, lineH, TOCEntry, el)
+			c.text(num, font.Bold, pt, c.col.accentText, c.w-c.mr-c.width(num, font.Bold, pt), ly, lineH, TOCEntry, el)
 		}
 		if _, ok := w.at[e.Anchor]; ok {
 			c.add(Box{Kind: LinkArea, Role: Link, Elem: el, X: c.ml, Y: w.y, W: cw, H: float64(len(ls)) * lineH, Dest: e.Anchor})
@@ -208,7 +208,7 @@ func (w *packWriter) headingBlock(kicker string, text inline.Runs, dry bool, h1 
 		kH := lh(kpt, 1.3)
 		if !dry {
 			c.fill(c.ml, w.y+kH/2-0.35, 7, 0.7, c.col.accent)
-			c.text(strings.ToUpper(kicker), font.Bold, kpt, c.col.accent, c.ml+9, w.y, kH, P, c.elem(P, 0, ""))
+			c.text(strings.ToUpper(kicker), font.Bold, kpt, c.col.accentText, c.ml+9, w.y, kH, P, c.elem(P, 0, ""))
 		}
 		h += kH + 1.5
 	}
@@ -424,7 +424,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	c.fill(0, blockH, c.w, 1.6, c.col.accent)
 	c.wordmark(cv.Wordmark, c.ml, c.mt+8, 13, c.col.white)
 
-	soft := mix(c.col.white, c.col.primary, 0.25)
+	soft := c.col.light
 	tpt := c.sz.Title + 6
 	tH := lh(tpt, 1.12)
 	tl := c.wrap(plain(cv.Title), font.Bold, tpt, cw*0.92)
@@ -436,7 +436,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	h := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
 	y := blockH - 16 - h
 	c.fill(c.ml, y+kH/2-0.4, 9, 0.8, c.col.accent)
-	c.text(strings.ToUpper(cv.Kicker), font.Bold, kpt, c.col.accent, c.ml+12, y, kH, P, c.elem(P, 0, ""))
+	c.text(strings.ToUpper(cv.Kicker), font.Bold, kpt, c.col.accentOnPrimary, c.ml+12, y, kH, P, c.elem(P, 0, ""))
 	y += kH + 4
 	y += c.lines(tl, c.ml, y, cw, tpt, tH, c.col.white, left, Title, c.elem(Title, 0, "")) + 5
 	c.lines(sl, c.ml, y, cw, spt, sH, soft, left, P, c.elem(P, 0, ""))
@@ -454,7 +454,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	if cv.Audience != "" {
 		y += 9
 		e := c.elem(P, 0, "")
-		y += c.label(cv.PreparedFor, c.ml, y, c.col.accent, false, P, e) + 1
+		y += c.label(cv.PreparedFor, c.ml, y, c.col.accentText, false, P, e) + 1
 		apt := c.sz.Body + 2.5
 		y += c.lines(c.wrap(plain(cv.Audience), font.Bold, apt, cw), c.ml, y, cw, apt, lh(apt, 1.3), c.col.text, left, P, e)
 	}
@@ -478,7 +478,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	}
 	if cv.Unofficial != "" {
 		y += 5
-		c.lines(ul, c.ml, y, cw, upt, lh(upt, 1.4), c.col.accent, left, Note, c.elem(Note, 0, ""))
+		c.lines(ul, c.ml, y, cw, upt, lh(upt, 1.4), c.col.text, left, Note, c.elem(Note, 0, ""))
 	}
 	if cv.Source != nil {
 		c.rule(c.ml, top-3.5, c.w-c.mr, top-3.5, 0.3, c.col.rule, nil)

@@ -28,8 +28,17 @@ type Brand struct {
 type Colors struct {
 	// Primary fills the brand band and colours headings.
 	Primary Color `yaml:"primary"`
-	// Accent marks figures, kickers and rules.
+	// Accent is the bright brand accent, for rules, bars and fills; text
+	// in the accent's hue is set in AccentText or AccentOnPrimary.
 	Accent Color `yaml:"accent"`
+	// AccentText is the accent for text on white and on Light (kickers,
+	// key figures, contents page numbers): dark enough to read. Optional:
+	// DefaultAccentText when left out.
+	AccentText Color `yaml:"accent_text,omitempty"`
+	// AccentOnPrimary is the accent for text on the Primary band (the
+	// document label, the cover's kicker). Optional: DefaultAccentOnPrimary
+	// when left out.
+	AccentOnPrimary Color `yaml:"accent_on_primary,omitempty"`
 	// Text is body text; Muted secondary text; Light tinted backgrounds.
 	Text  Color `yaml:"text"`
 	Muted Color `yaml:"muted"`

@@ -39,7 +39,8 @@ type Files struct {
 
 // Load reads and checks a brand and a layout and the files they name.
 // It reports every problem in both files at once, as an ErrorList with
-// positions: unknown or missing keys, colours that are not #rrggbb, sizes
+// positions: unknown or missing keys, colours that are not #rrggbb, text
+// and background colours (TextPairs) under WCAG 2.1 AA contrast, sizes
 // and margins that are not positive, a body_min above body, an unknown
 // paper, and font or logo files that cannot be read. Font files are read
 // up to MaxFontSize; their character maps give the Style's coverage (see
@@ -109,21 +110,26 @@ func emptied(file string, pos input.Positions, v reflect.Value, path string) inp
 
 // Warnings returns what is odd but not wrong in building ds with st: a
 // brand whose organisation is not the statement's, so that the documents
-// would carry another organisation's name and footer. File names are as
-// Load was given them.
+// would carry another organisation's name and footer; a brand that changes
+// its accent but keeps the built-in text accents (see accentWarnings).
+// File names are as Load was given them.
 func (st *Style) Warnings(ds *statement.Dataset) input.ErrorList {
-	if st == nil || ds == nil || ds.Base == nil {
+	if st == nil {
 		return nil
+	}
+	warns := st.accentWarnings()
+	if ds == nil || ds.Base == nil {
+		return warns
 	}
 	org := ds.Base.Organisation
 	b := st.Brand
 	if org.Name == "" || strings.EqualFold(b.Name, org.Name) ||
 		org.ShortName != "" && strings.EqualFold(b.ShortName, org.ShortName) {
-		return nil
+		return warns
 	}
 	p := st.brandPos["name"]
-	return input.ErrorList{{Place: input.Place{File: st.brandFile, Pos: p, Field: "name"},
-		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)}}
+	return append(warns, &input.Error{Place: input.Place{File: st.brandFile, Pos: p, Field: "name"},
+		Msg: fmt.Sprintf("the brand is %q but the statement's organisation is %q: the documents will carry the brand's colours, fonts and logo (if it has one) with %s's own name in the wordmark and footer; write a brand file for %s (briefing init writes one to edit)", b.Name, org.Name, org.Name, org.Name)})
 }
 
 // styleErr makes an error at a field's position (or its parent's).
@@ -132,20 +138,27 @@ func styleErr(file string, pos input.Positions, field, format string, args ...an
 	return input.Errorf(input.Place{File: file, Pos: p, Field: field}, format, args...)
 }
 
-// checkBrand checks the brand's colours and reads its font and logo files.
+// checkBrand checks the brand's colours, each alone and each TextPair
+// against WCAG 2.1 AA, and reads its font and logo files.
 func checkBrand(f Files, st *Style, pos input.Positions) input.ErrorList {
 	var errs input.ErrorList
 	b := &st.Brand
+	colorOK := true
 	for _, c := range []struct {
 		name string
 		c    Color
-	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
+	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"accent_text", b.Colors.AccentText}, {"accent_on_primary", b.Colors.AccentOnPrimary}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
 		if c.c == "" {
-			continue // reported as required
+			continue // reported as required, or optional
 		}
 		if _, _, _, err := c.c.RGB(); err != nil || strings.ContainsAny(string(c.c[1:]), "+-") {
+			colorOK = false
 			errs = append(errs, styleErr(f.Brand, pos, "colors."+c.name, "want a colour as \"#rrggbb\" (in quotes: # starts a comment), got %q", string(c.c)))
 		}
+	}
+	b.Colors.withDefaults()
+	if colorOK {
+		errs = append(errs, checkContrast(f.Brand, b.Colors, pos)...)
 	}
 	dir := path.Dir(f.Brand)
 	fonts := []struct{ key, name string }{{"regular", b.Fonts.Regular}, {"bold", b.Fonts.Bold}, {"italic", b.Fonts.Italic}, {"bold_italic", b.Fonts.BoldItalic}}

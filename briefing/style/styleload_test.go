@@ -75,3 +75,25 @@ func TestLoadStyleLayered(t *testing.T) {
 		})
 	}
 }
+
+// TestWarningsAccent lays each file in testdata/style/warn over the
+// built-in brand: it loads, and its warnings are its "# want:" lines.
+func TestWarningsAccent(t *testing.T) {
+	files, _ := fs.Glob(os.DirFS("testdata"), "style/warn/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no cases in testdata/style/warn")
+	}
+	for _, name := range files {
+		t.Run(path.Base(name), func(t *testing.T) {
+			d := defaults.StyleFiles()
+			f := d
+			f.BrandFS, f.Brand, f.Defaults = os.DirFS("testdata"), name, &d
+			st, err := style.Load(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := testtool.Expectations(t, "testdata", "style/warn", path.Base(name))
+			testtool.SameLines(t, "warnings", testtool.Messages(st.Warnings(nil)), want)
+		})
+	}
+}
