@@ -170,7 +170,7 @@ func TestPythonDocx(t *testing.T) {
 
 // pagerefRe finds a PAGEREF field's bookmark and cached page (an empty
 // element may be written either way).
-var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"(?:/>|></w:fldChar>)</w:r><w:r><w:t xml:space="preserve">(\d+)<`)
+var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="separate"(?:/>|></w:fldChar>)</w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">(\d+)<`)
 
 // tocPages checks the page numbers the contents show before Word updates
 // them (the renderer's estimate) against the pages LibreOffice put each

@@ -120,7 +120,6 @@ func (b *builder) build() ([]byte, error) {
 
 	data := b.r.data
 	data.Lang = wordLang(m.Lang)
-	data.UpdateFields = b.toc
 	settings, err := execute(b.r.parts["settings.xml"], data)
 	if err != nil {
 		return nil, err
@@ -387,24 +386,47 @@ func (b *builder) Cover(c *doc.Cover) error {
 	return nil
 }
 
-// Contents writes the table of contents: a TOC field whose result already
-// lists every entry, each a hyperlink to its heading's bookmark.
+// tocField is the contents field: level-1 headings only, as hyperlinks,
+// no page numbers in web view, by outline level. Its result lists exactly
+// the Heading 1 paragraphs, so an update in Word changes nothing.
+const tocField = `TOC \o "1-1" \h \z \u`
+
+// Contents writes the table of contents as Word writes an updated TOC
+// field: the field starts in the first entry's paragraph, each level-1
+// entry is a paragraph in the TOC 1 style with its right-aligned tab
+// leader, the text of its heading's paragraph hyperlinked to the heading's
+// bookmark and its PAGEREF page number, and the field ends in a paragraph
+// of its own. An entry's title is its heading's text (what Word would
+// put there), not the contents label, which may add a number.
 func (b *builder) Contents(c *doc.Contents) error {
 	b.text(b.para(sTOCHeading), inline.Runs{{Text: c.Title}})
-	for i, e := range c.Entries {
-		lvl := e.Level
-		if lvl < 1 || lvl > 2 {
-			lvl = 1
+	headings := map[string]string{}
+	for _, bl := range b.d.Blocks {
+		if h, ok := bl.(*doc.Heading); ok && h.Anchor != "" && h.Level <= 1 {
+			headings[h.Anchor] = h.Text.Plain()
 		}
-		p := b.para("TOC" + strconv.Itoa(lvl))
-		if i == 0 {
-			p.add(fieldBegin(`TOC \o "1-2" \h \z \u`)...)
+	}
+	first := true
+	for _, e := range c.Entries {
+		if e.Level > 1 {
+			continue
 		}
-		p.add(tocEntry(e.Title, bookmarkName(e.Anchor), b.anchors[e.Anchor]))
-		if i == len(c.Entries)-1 {
-			p.add(fieldCharEnd)
+		title, ok := headings[e.Anchor]
+		if !ok {
+			title = e.Title
 		}
+		p := b.para("TOC1")
+		leader := stypes.CustLeadCharDot
+		p.props.Tabs = ctypes.Tabs{Tab: []ctypes.Tab{{Val: stypes.CustTabStopRight, Position: b.page.textWidth(), LeaderChar: &leader}}}
+		if first {
+			p.add(fieldBegin(tocField)...)
+			first = false
+		}
+		p.add(tocEntry(title, bookmarkName(e.Anchor), b.anchors[e.Anchor]))
 		b.toc = true
+	}
+	if !first {
+		b.para(sNormal).add(fieldCharRun{typ: fieldCharEnd, props: &ctypes.RunProperty{NoGrammar: &ctypes.OnOff{}}})
 	}
 	return nil
 }

@@ -35,8 +35,7 @@ type tmplData struct {
 	// TextWidth is the width between the margins in twips (right tabs).
 	TextWidth int
 	// Per document (settings.xml).
-	Lang         string
-	UpdateFields bool
+	Lang string
 }
 
 // page is a paper size and its margins in twips.
