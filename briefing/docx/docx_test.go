@@ -640,3 +640,40 @@ func tocOK(t *testing.T, body string, d *doc.Doc) {
 		t.Errorf("%d PAGEREF fields for %d entries", n, len(toc))
 	}
 }
+
+// TestWordmarkResolution checks that the wordmark is printed at 600 ppi
+// or more: its pixels over its extent in the document, in every brief and
+// pack. The QR code, a grid of whole modules, is left out.
+func TestWordmarkResolution(t *testing.T) {
+	r, s := setup(t, "en")
+	drawing := regexp.MustCompile(`<wp:extent cx="(\d+)"[^>]*>(?:</wp:extent>)?<wp:docPr id="\d+" name="([^"]*)".*?r:embed="(rId\d+)"`)
+	target := regexp.MustCompile(`Id="(rId\d+)"[^>]*Target="(media/[^"]+)"`)
+	for _, d := range render(t, r, s) {
+		p := parts(t, d.b)
+		media := map[string]string{}
+		for _, m := range target.FindAllStringSubmatch(p["word/_rels/document.xml.rels"], -1) {
+			media[m[1]] = "word/" + m[2]
+		}
+		marks := 0
+		for _, m := range drawing.FindAllStringSubmatch(p["word/document.xml"], -1) {
+			if strings.Contains(m[2], "://") {
+				continue // the QR code's alternative text holds its address
+			}
+			cfg, _, err := image.DecodeConfig(strings.NewReader(p[media[m[3]]]))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", d.name, media[m[3]], err)
+			}
+			var cx float64
+			fmt.Sscan(m[1], &cx)
+			ppi := float64(cfg.Width) / (cx / 914400)
+			t.Logf("%s: %s %d px, %.1f mm: %.0f ppi, %d bytes", d.name, media[m[3]], cfg.Width, cx/36000, ppi, len(p[media[m[3]]]))
+			if ppi < 600 {
+				t.Errorf("%s: wordmark at %.0f ppi, want ≥ 600", d.name, ppi)
+			}
+			marks++
+		}
+		if marks != 1 {
+			t.Errorf("%s: %d wordmarks", d.name, marks)
+		}
+	}
+}

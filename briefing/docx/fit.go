@@ -105,13 +105,13 @@ func (m *measure) Masthead(h *doc.Masthead) error {
 	if !h.Wordmark.Logo {
 		pad, lines = 8.5, 2
 	}
-	logo, err := m.r.mark(h.Wordmark, !h.Wordmark.Logo)
+	logo, err := m.r.mark(h.Wordmark, !h.Wordmark.Logo, briefMarkMM)
 	if err != nil {
 		return err
 	}
 	right := m.width*0.55 - 17
 	lines += m.lines(h.Statement, style.Bold, m.sizes.Note, right)
-	logoH := 58 / layout.MMPerPt * float64(logo.h) / float64(logo.w)
+	logoH := briefMarkMM / layout.MMPerPt * float64(logo.h) / float64(logo.w)
 	text := float64(lines) * m.lineH(style.Regular, m.sizes.Note)
 	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
 	return nil

@@ -263,7 +263,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
 		t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
 	}
-	logo, err := b.r.mark(m.Wordmark, banded)
+	logo, err := b.r.mark(m.Wordmark, banded, briefMarkMM)
 	if err != nil {
 		return err
 	}
@@ -273,7 +273,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 	left.centre()
 	p := left.para(sNormal)
 	p.props.Spacing = ctypes.NewParagraphSpacing(0, 0)
-	b.image(p, logo, 58, m.Wordmark.Alt)
+	b.image(p, logo, briefMarkMM, m.Wordmark.Alt)
 	right := row.addCell(w[1], fill)
 	right.centre()
 	if banded {
@@ -348,11 +348,11 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 // the unofficial note and the source block.
 func (b *builder) Cover(c *doc.Cover) error {
 	p := b.para(sNormal)
-	logo, err := b.r.mark(c.Wordmark, false)
+	logo, err := b.r.mark(c.Wordmark, false, coverMarkMM)
 	if err != nil {
 		return err
 	}
-	b.image(p, logo, 80, c.Wordmark.Alt)
+	b.image(p, logo, coverMarkMM, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
 	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
 	b.text(b.para(sTitle), inline.Runs{{Text: c.Title}})
