@@ -235,10 +235,11 @@ type row struct {
 	cells []*cell
 }
 
-// cell is a w:tc of a row: its properties (godocx's) and its paragraphs.
+// cell is a w:tc of a row: its properties (godocx's) and its content,
+// paragraphs and tables, in order.
 type cell struct {
-	props *ctypes.CellProperty
-	paras []*paragraph
+	props   *ctypes.CellProperty
+	content []xml.Marshaler
 }
 
 // newTable returns a borderless table in the plain table style, width
@@ -283,8 +284,17 @@ func (c *cell) centre() { c.props.VAlign = ctypes.NewGenSingleStrVal(stypes.Vert
 // para adds an empty paragraph in style to c.
 func (c *cell) para(style string) *paragraph {
 	p := newPara(style)
-	c.paras = append(c.paras, p)
+	c.add(p)
 	return p
+}
+
+// add appends paragraphs or tables to c.
+func (c *cell) add(content ...xml.Marshaler) { c.content = append(c.content, content...) }
+
+// margins sets c's own margins, in twips, over the table's.
+func (c *cell) margins(top, left, bottom, right int) {
+	w := func(n int) *ctypes.TableWidth { return ctypes.NewTableWidth(n, stypes.TableWidthDxa) }
+	c.props.Margins = &ctypes.CellMargins{Top: w(top), Left: w(left), Bottom: w(bottom), Right: w(right)}
 }
 
 // MarshalXML writes t as a w:tbl element.
@@ -315,10 +325,16 @@ func (t *table) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 			if err := c.props.MarshalXML(e, xml.StartElement{}); err != nil {
 				return err
 			}
-			for _, p := range c.paras {
-				if err := p.MarshalXML(e, xml.StartElement{}); err != nil {
-					return err
-				}
+			content := c.content
+			if len(content) == 0 {
+				content = []xml.Marshaler{newPara(sSpacer)}
+			} else if _, ok := content[len(content)-1].(*paragraph); !ok {
+				// A cell ends with a paragraph: the schema wants one after a
+				// nested table.
+				content = append(content[:len(content):len(content)], newPara(sSpacer))
+			}
+			if err := encodeAll(e, content); err != nil {
+				return err
 			}
 			if err := e.EncodeToken(tc.End()); err != nil {
 				return err

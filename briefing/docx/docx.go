@@ -152,21 +152,22 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	// A brief is set at the largest body size at which it fits one page,
 	// by the layout's shrink rule; a pack gets estimated page numbers for
 	// its contents.
-	sz, pages, anchors := layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body), 1, map[string]int(nil)
+	set, pages, anchors := briefSet{sizes: layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body)}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error
-		if sz, err = r.bodySize(d, pg); err != nil {
+		if set, err = r.bodySize(d, pg); err != nil {
 			return Info{}, err
 		}
 	} else {
 		pages, anchors = r.paginate(d, pg)
 	}
-	body := sz.Body
+	sz, body := set.sizes, set.sizes.Body
 
 	b, err := newBuilder(r, d, pg, pages, anchors)
 	if err != nil {
 		return Info{}, err
 	}
+	b.smallQuote = set.smallQuote
 	doc, err := b.build()
 	if err != nil {
 		return Info{}, err

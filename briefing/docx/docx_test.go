@@ -211,7 +211,10 @@ func TestParts(t *testing.T) {
 					t.Error("pack: no titlePg")
 				}
 			} else {
-				want = append(want, "Quote", "FigureValue", "FigureLabel", "Masthead", "Rule")
+				want = append(want, "FigureValue", "FigureLabel", "Masthead", "Rule")
+				if !styles["SideQuote"] && !styles["SideQuoteSmall"] {
+					t.Error("brief: no quote in the side column")
+				}
 			}
 			for _, s := range want {
 				if !styles[s] {

@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/gomutex/godocx/common/constants"
@@ -16,30 +17,33 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
 	"briefing/briefing/statement"
+	"briefing/briefing/style"
 )
 
 // Style ids in the reference template (layouts/docx/styles.xml).
 const (
-	sNormal      = "Normal"
-	sTitle       = "Title"
-	sSubtitle    = "Subtitle"
-	sHeading1    = "Heading1"
-	sHeading2    = "Heading2"
-	sKicker      = "Kicker"
-	sCoverKicker = "CoverKicker"
-	sLede        = "Lede"
-	sNote        = "Note"
-	sSmall       = "Small"
-	sQuote       = "Quote"
-	sQuoteSource = "QuoteSource"
-	sListBullet  = "ListBullet"
-	sFigureValue = "FigureValue"
-	sFigureLabel = "FigureLabel"
-	sMasthead    = "Masthead"
-	sRule        = "Rule"
-	sSpacer      = "Spacer"
-	sTOCHeading  = "TOCHeading"
-	sPlainTable  = "PlainTable"
+	sNormal         = "Normal"
+	sTitle          = "Title"
+	sSubtitle       = "Subtitle"
+	sHeading1       = "Heading1"
+	sHeading2       = "Heading2"
+	sKicker         = "Kicker"
+	sCoverKicker    = "CoverKicker"
+	sLede           = "Lede"
+	sNote           = "Note"
+	sSmall          = "Small"
+	sQuote          = "Quote"
+	sQuoteSource    = "QuoteSource"
+	sSideQuote      = "SideQuote"
+	sSideQuoteSmall = "SideQuoteSmall"
+	sListBullet     = "ListBullet"
+	sFigureValue    = "FigureValue"
+	sFigureLabel    = "FigureLabel"
+	sMasthead       = "Masthead"
+	sRule           = "Rule"
+	sSpacer         = "Spacer"
+	sTOCHeading     = "TOCHeading"
+	sPlainTable     = "PlainTable"
 )
 
 // paraStyles maps a paragraph role to its style id.
@@ -70,6 +74,15 @@ type builder struct {
 	header, footer string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
+	// cols is the brief's two-column layout table once its first column
+	// block is written, until the source block (or the end) places it in
+	// the body; into is the cell that paragraphs and tables go to, nil for
+	// the body.
+	cols *briefColumns
+	into *cell
+	// smallQuote sets the quote in the side column one step down, as the
+	// fit decided.
+	smallQuote bool
 	// pages and anchors are the estimated page count and the page of each
 	// anchor, for the cached field results; Word updates them on open.
 	pages   int
@@ -116,6 +129,10 @@ func (b *builder) build() ([]byte, error) {
 		}
 		clear(b.blocks)
 		b.blocks = b.blocks[:0]
+	}
+	b.endColumns()
+	if err := b.doc.add(b.blocks...); err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
 	}
 
 	data := b.r.data
@@ -176,8 +193,29 @@ func (b *builder) para(style string) *paragraph {
 		p.props.PageBreakBefore = &ctypes.OnOff{}
 		b.breakNext = false
 	}
-	b.blocks = append(b.blocks, p)
+	b.add(p)
 	return p
+}
+
+// add puts a paragraph or table in the current cell, or in the body.
+func (b *builder) add(x xml.Marshaler) {
+	if b.into != nil {
+		b.into.add(x)
+		return
+	}
+	b.blocks = append(b.blocks, x)
+}
+
+// width is the width, in twips, that a table made now spans: the text
+// width, or the current cell's.
+func (b *builder) width() int {
+	if b.cols != nil && b.into == b.cols.side {
+		return b.cols.sideW
+	}
+	if b.cols != nil && b.into == b.cols.main {
+		return b.cols.mainW
+	}
+	return b.page.textWidth()
 }
 
 // text adds inline runs to p; links become hyperlinks.
@@ -227,25 +265,85 @@ func (b *builder) image(p *paragraph, pic picture, widthMM float64, alt string) 
 	p.add(&ctypes.Run{Children: []ctypes.RunChild{{Drawing: &dml.Drawing{Inline: []dml.Inline{inline}}}}})
 }
 
-// columns returns the widths of n equal columns across the text width.
+// columns returns the widths of n equal columns across the width.
 func (b *builder) columns(n int) []uint64 {
 	w := make([]uint64, n)
 	for i := range w {
-		w[i] = uint64(b.page.textWidth() / n)
+		w[i] = uint64(b.width() / n)
 	}
 	return w
 }
 
-// table adds a borderless table across the text width with columns of
-// widths.
+// table adds a borderless table across the width with columns of widths.
 func (b *builder) table(widths []uint64) *table {
 	if b.breakNext {
 		// A page break cannot sit in a table: a hairline paragraph takes it.
 		b.para(sSpacer)
 	}
-	t := newTable(b.page.textWidth(), widths)
-	b.blocks = append(b.blocks, t)
+	t := newTable(b.width(), widths)
+	b.add(t)
 	return t
+}
+
+// The brief's side column, as the PDF's (briefing/layout/brief.go: its
+// constants sideFrac and gutter, unexported there): a fraction of the text
+// width, and the gutter between it and the main column, in mm. They move
+// to the layout's metrics table when it has them.
+const (
+	sideFrac = 0.34
+	gutterMM = 9
+)
+
+// briefColumns is a brief's borderless layout table: one row, the main
+// text in the first cell (its right margin the gutter), the key figures
+// panel and the pull quote under it in the second. mainW and sideW are
+// the widths of their content, in twips.
+type briefColumns struct {
+	t            *table
+	main, side   *cell
+	mainW, sideW int
+}
+
+// columnWidths are a brief's main and side column widths and the gutter,
+// in twips, for a text width of tw twips.
+func columnWidths(tw int) (mainW, sideW, gutter int) {
+	sideW = int(math.Round(float64(tw) * sideFrac))
+	gutter = twips(gutterMM)
+	return tw - sideW - gutter, sideW, gutter
+}
+
+// column sends what follows into the brief's side column, or its main
+// column; the layout table is made by the first call. Outside a brief it
+// does nothing.
+func (b *builder) column(side bool) {
+	if b.d.Meta.Kind != statement.KindBrief {
+		return
+	}
+	if b.cols == nil {
+		mainW, sideW, gutter := columnWidths(b.page.textWidth())
+		t := newTable(b.page.textWidth(), []uint64{uint64(mainW + gutter), uint64(sideW)})
+		row := t.addRow()
+		c := &briefColumns{t: t, mainW: mainW, sideW: sideW}
+		c.main = row.addCell(uint64(mainW+gutter), "")
+		c.main.margins(0, 0, 0, gutter)
+		c.side = row.addCell(uint64(sideW), "")
+		b.cols = c
+	}
+	b.into = b.cols.main
+	if side {
+		b.into = b.cols.side
+	}
+}
+
+// endColumns places the brief's layout table in the body, if it has one;
+// what follows goes to the body.
+func (b *builder) endColumns() {
+	if b.cols == nil {
+		return
+	}
+	b.into = nil
+	b.blocks = append(b.blocks, b.cols.t)
+	b.cols = nil
 }
 
 // Masthead opens a brief like the PDF's brand band: the wordmark at the
@@ -299,6 +397,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 // at the right; its label, address and the footer line, the date and
 // place, the document line and the unofficial note at the left.
 func (b *builder) SourceBlock(s *doc.SourceBlock) error {
+	b.endColumns()
 	b.para(sRule)
 	qrW := uint64(twips(24))
 	if s.URL == "" {
@@ -434,6 +533,10 @@ func (b *builder) Contents(c *doc.Contents) error {
 // Heading writes the kicker (if any) and the heading, bookmarked by its
 // anchor.
 func (b *builder) Heading(h *doc.Heading) error {
+	if h.Level >= 2 || b.cols != nil {
+		// A brief's title runs across the page; the rest is its main text.
+		b.column(false)
+	}
 	if h.Kicker != "" {
 		b.text(b.para(sKicker), inline.Runs{{Text: h.Kicker}})
 	}
@@ -459,6 +562,7 @@ func (b *builder) Heading(h *doc.Heading) error {
 
 // Paragraph writes a paragraph in its role's style.
 func (b *builder) Paragraph(x *doc.Paragraph) error {
+	b.column(false)
 	style := sNormal
 	if int(x.Style) < len(paraStyles) {
 		style = paraStyles[x.Style]
@@ -470,6 +574,7 @@ func (b *builder) Paragraph(x *doc.Paragraph) error {
 // List writes one List Bullet paragraph per item; the bullets come from
 // the style's numbering.
 func (b *builder) List(x *doc.List) error {
+	b.column(false)
 	for _, it := range x.Items {
 		b.text(b.para(sListBullet), it)
 	}
@@ -481,6 +586,10 @@ func (b *builder) List(x *doc.List) error {
 func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
+	}
+	if b.d.Meta.Kind == statement.KindBrief {
+		b.column(true)
+		return b.figuresPanel(f)
 	}
 	if f.Title != "" {
 		b.text(b.para(sHeading2), inline.Runs{{Text: f.Title}})
@@ -502,10 +611,77 @@ func (b *builder) Figures(f *doc.Figures) error {
 	return nil
 }
 
+// Side panel geometry, after the PDF's (layout/brief.go: sidePad 5.5 mm,
+// the accent bar 1 mm): padding in mm, a millimetre less than the PDF's
+// so that the longest Spanish brief keeps a 9.5 pt body on Letter, and
+// the bar in eighths of a point.
+const (
+	panelPadMM = 4.5
+	panelBar   = 24
+	// figureGap is the space between two figures of the panel, in
+	// twentieths of a point (4.5 mm, as layout's figuresColumn).
+	figureGap = 255
+)
+
+// figuresPanel writes a brief's key figures stacked in a tinted panel
+// with an accent bar at its top, the width of the side column: the title,
+// then each value over its label. A value too wide for the panel is set
+// smaller, down to two thirds of the figure size (as the PDF's
+// figureSize).
+func (b *builder) figuresPanel(f *doc.Figures) error {
+	d := &b.r.data
+	w := b.width()
+	t := b.table([]uint64{uint64(w)})
+	c := t.addRow().addCell(uint64(w), d.Light)
+	pad := twips(panelPadMM)
+	c.margins(pad, pad, pad, pad)
+	c.props.Borders = &ctypes.CellBorders{Top: &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(panelBar)}}
+	if f.Title != "" {
+		p := c.para(sHeading2)
+		p.props.Spacing = ctypes.NewParagraphSpacing(0, 80)
+		b.text(p, inline.Runs{{Text: f.Title}})
+	}
+	size := b.r.panelFigureSize(f, d.Figure, float64(w-2*pad)/20)
+	for i, it := range f.Items {
+		p := c.para(sFigureValue)
+		if i > 0 {
+			p.props.Spacing = ctypes.NewParagraphSpacing(figureGap, 0)
+		}
+		var props *ctypes.RunProperty
+		if size != d.Figure {
+			props = &ctypes.RunProperty{Size: ctypes.NewFontSize(uint64(size)), SizeCs: ctypes.NewFontSizeCS(uint64(size))}
+		}
+		p.add(textRun(it.Value, props))
+		b.text(c.para(sFigureLabel), it.Label)
+	}
+	return nil
+}
+
+// panelFigureSize is the size, in half-points, that the values of f are
+// set in in a panel of width points: the figure size figure, or smaller so
+// that every value fits on one line, not below two thirds of it.
+func (r *Renderer) panelFigureSize(f *doc.Figures, figure int, width float64) int {
+	pt := float64(figure) / 2
+	for _, it := range f.Items {
+		if vw := r.st.Type.Width(it.Value, style.Bold, float64(figure)/2); vw > width {
+			pt = min(pt, float64(figure)/2*width/vw)
+		}
+	}
+	return max(int(math.Floor(pt*2)), (figure*2+2)/3)
+}
+
 // PullQuote writes the quote in the Quote style and its speaker and role
 // below.
 func (b *builder) PullQuote(q *doc.PullQuote) error {
-	b.text(b.para(sQuote), q.Text)
+	b.column(true)
+	style := sQuote
+	if b.cols != nil {
+		style = sSideQuote
+		if b.smallQuote {
+			style = sSideQuoteSmall
+		}
+	}
+	b.text(b.para(style), q.Text)
 	p := b.para(sQuoteSource)
 	b.text(p, inline.Runs{{Text: q.Speaker, Bold: true}})
 	if q.Role != "" {

@@ -32,6 +32,9 @@ type tmplData struct {
 	Primary, Accent, Text, Muted, Light string
 	// Sizes in half-points.
 	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker int
+	// SideQuote is the size of a quote in a brief's side column: one step
+	// down from Quote, the body size.
+	SideQuote int
 	// TextWidth is the width between the margins in twips (right tabs).
 	TextWidth int
 	// Per document (settings.xml).
@@ -71,6 +74,7 @@ func newTmplData(st *style.Style) tmplData {
 		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
 		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
 		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
+		SideQuote: halfPoints(s.Body),
 	}
 }
 
