@@ -210,6 +210,24 @@ func TestParts(t *testing.T) {
 				if !strings.Contains(body, `w:titlePg`) {
 					t.Error("pack: no titlePg")
 				}
+				// The recommendations flow: each after space and a hairline,
+				// none on a page of its own (the contents, the context and
+				// the about page start pages).
+				recs := 0
+				for _, b := range d.d.Blocks {
+					if h, ok := b.(*doc.Heading); ok && h.Rec != nil {
+						recs++
+					}
+				}
+				if n := strings.Count(body, `<w:pStyle w:val="Separator">`); n != recs {
+					t.Errorf("pack: %d separators for %d recommendations", n, recs)
+				}
+				if n := strings.Count(body, "<w:pageBreakBefore>"); n != 3 {
+					t.Errorf("pack: %d page breaks, want 3", n)
+				}
+				if !strings.Contains(body, `descr="`+esc(d.d.Blocks[0].(*doc.Cover).Source.Label)) {
+					t.Error("pack: no QR code on the cover")
+				}
 			} else {
 				want = append(want, "FigureValue", "FigureLabel", "Masthead", "Rule")
 				if !styles["SideQuote"] && !styles["SideQuoteSmall"] {

@@ -38,6 +38,9 @@ type measure struct {
 	split        bool
 	// smallQuote sets the brief's side-column quote one step down.
 	smallQuote bool
+	// doc is the Doc measured; breakNext a page break not yet taken.
+	doc       *doc.Doc
+	breakNext bool
 	// sum is the height of everything; h the height on the current page.
 	sum, h float64
 	// page is the current page, from 1; anchors the page of each anchor.
@@ -81,6 +84,10 @@ func (m *measure) endColumns() {
 // next page; one kept together (with reserve points of what follows) moves
 // whole to the next page when it does not fit.
 func (m *measure) add(h float64, keep bool, reserve float64) {
+	if m.breakNext {
+		m.breakNext = false
+		m.newPage()
+	}
 	if m.col != nil {
 		*m.col += h
 		return
@@ -201,14 +208,23 @@ func (m *measure) Contents(c *doc.Contents) error {
 	return nil
 }
 
-// PageBreak starts a new page.
+// PageBreak starts a new page before what follows, unless that is a
+// heading that flows on (flowsOn).
 func (m *measure) PageBreak(*doc.PageBreak) error {
-	m.newPage()
+	m.breakNext = true
 	return nil
 }
 
+// separatorH is the height of a Separator paragraph (layouts/docx/styles.xml:
+// 14 pt before, a 1 pt line, 10 pt after), in points.
+const separatorH = 14 + 1 + 10
+
 // Heading keeps its kicker, itself and two lines of what follows together.
 func (m *measure) Heading(h *doc.Heading) error {
+	if m.breakNext && m.doc != nil && flowsOn(m.doc, h) {
+		m.breakNext = false
+		m.add(separatorH, false, 0)
+	}
 	if h.Level >= 2 || m.col != nil {
 		m.column(false)
 	}
@@ -323,7 +339,7 @@ func (m *measure) PullQuote(q *doc.PullQuote) error {
 // sizes in data, ≤ 0 when it fits by estimate.
 func (r *Renderer) over(d *doc.Doc, data tmplData, p page, smallQuote bool) float64 {
 	m := r.newMeasure(data, p)
-	m.split, m.smallQuote = d.Meta.Kind == statement.KindBrief, smallQuote
+	m.split, m.smallQuote, m.doc = d.Meta.Kind == statement.KindBrief, smallQuote, d
 	if err := doc.Walk(d, m); err != nil {
 		return math.Inf(1)
 	}
@@ -337,6 +353,7 @@ func (r *Renderer) over(d *doc.Doc, data tmplData, p page, smallQuote bool) floa
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
 func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
 	m := r.newMeasure(r.data, p)
+	m.doc = d
 	if err := doc.Walk(d, m); err != nil {
 		return 1, m.anchors
 	}

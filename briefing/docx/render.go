@@ -36,6 +36,7 @@ const (
 	sQuoteSource    = "QuoteSource"
 	sSideQuote      = "SideQuote"
 	sSideQuoteSmall = "SideQuoteSmall"
+	sSeparator      = "Separator"
 	sListBullet     = "ListBullet"
 	sFigureValue    = "FigureValue"
 	sFigureLabel    = "FigureLabel"
@@ -533,6 +534,10 @@ func (b *builder) Contents(c *doc.Contents) error {
 // Heading writes the kicker (if any) and the heading, bookmarked by its
 // anchor.
 func (b *builder) Heading(h *doc.Heading) error {
+	if b.breakNext && flowsOn(b.d, h) {
+		b.breakNext = false
+		b.para(sSeparator)
+	}
 	if h.Level >= 2 || b.cols != nil {
 		// A brief's title runs across the page; the rest is its main text.
 		b.column(false)
@@ -690,7 +695,15 @@ func (b *builder) PullQuote(q *doc.PullQuote) error {
 	return nil
 }
 
-// PageBreak starts the next paragraph on a new page.
+// flowsOn reports whether heading h, after a page break of the Doc, goes
+// on on the same page instead, after space and a hairline (the Separator
+// style): a pack's recommendations flow, as the PDF's.
+func flowsOn(d *doc.Doc, h *doc.Heading) bool {
+	return d.Meta.Kind == statement.KindPack && h.Rec != nil
+}
+
+// PageBreak starts the next paragraph on a new page, unless it is a
+// heading that flows on (flowsOn).
 func (b *builder) PageBreak(*doc.PageBreak) error {
 	b.breakNext = true
 	return nil
