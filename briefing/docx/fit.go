@@ -134,7 +134,16 @@ func (m *measure) lineH(style style.FontStyle, halfPt int) float64 {
 // spacing line (1 = single), and before and after spacing in points.
 func (m *measure) paraH(text string, style style.FontStyle, halfPt int, line, indent, before, after float64) float64 {
 	n := m.lines(text, style, halfPt, m.width-indent)
-	return before + after + float64(n)*m.lineH(style, halfPt)*line
+	return before + after + float64(n)*m.lineAt(style, halfPt, line)
+}
+
+// lineAt is the height of a line of style at halfPt with line spacing
+// line (a multiple of single spacing, or bodyLine).
+func (m *measure) lineAt(style style.FontStyle, halfPt int, line float64) float64 {
+	if line == bodyLine {
+		return max(m.lineH(style, halfPt), float64(m.sizes.BodyLine)/20)
+	}
+	return m.lineH(style, halfPt) * line
 }
 
 // para adds a paragraph that may split across pages.
@@ -142,11 +151,13 @@ func (m *measure) para(text string, style style.FontStyle, halfPt int, line, ind
 	m.add(m.paraH(text, style, halfPt, line, indent, before, after), false, 0)
 }
 
-// Spacing as in layouts/docx/styles.xml, in points. The body's line,
-// 250/240 of Noto Sans's single spacing (1.362 em), is the PDF's body
-// leading, 1.42 em (layout.leadBody).
+// Line spacing as in layouts/docx/styles.xml: a multiple of the font's
+// single spacing, or bodyLine, which marks the body's spacing (the
+// document default): at least the PDF's body leading in points
+// (tmplData.BodyLine), whatever the font, so that a reader's substitute
+// for the brand font sets the same lines.
 const (
-	bodyLine  = 250.0 / 240
+	bodyLine  = -1.0
 	ledeLine  = 252.0 / 240
 	quoteLine = 252.0 / 240
 )
@@ -241,7 +252,7 @@ func (m *measure) Heading(h *doc.Heading) error {
 	} else {
 		height += m.paraH(h.Text.Plain(), style.Bold, m.sizes.Heading2, 1, 0, 10, 4)
 	}
-	m.add(height, true, 2*m.lineH(style.Regular, m.sizes.Body)*bodyLine)
+	m.add(height, true, 2*m.lineAt(style.Regular, m.sizes.Body, bodyLine))
 	if h.Anchor != "" {
 		m.anchors[h.Anchor] = m.page
 	}

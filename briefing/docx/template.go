@@ -32,6 +32,9 @@ type tmplData struct {
 	Primary, Accent, Text, Muted, Light string
 	// Sizes in half-points.
 	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker int
+	// BodyLine is the body's line spacing, at least, in twentieths of a
+	// point: the PDF's body leading (leadBody).
+	BodyLine int
 	// SideQuote is the size of a quote in a brief's side column: one step
 	// down from Quote, the body size.
 	SideQuote int
@@ -40,6 +43,10 @@ type tmplData struct {
 	// Per document (settings.xml).
 	Lang string
 }
+
+// leadBody is the body's leading, in ems: the PDF's (layout.leadBody,
+// unexported there; it moves to the layout's metrics table).
+const leadBody = 1.42
 
 // page is a paper size and its margins in twips.
 type page struct {
@@ -74,7 +81,7 @@ func newTmplData(st *style.Style) tmplData {
 		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
 		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
 		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
-		SideQuote: halfPoints(s.Body),
+		SideQuote: halfPoints(s.Body), BodyLine: int(math.Round(s.Body * leadBody * 20)),
 	}
 }
 
