@@ -159,7 +159,7 @@ func (m *measure) para(text string, style style.FontStyle, halfPt int, line, ind
 const (
 	bodyLine  = -1.0
 	ledeLine  = 252.0 / 240
-	quoteLine = 252.0 / 240
+	quoteLine = 243.0 / 240 // of 1.362 em: the PDF's quote leading, 1.38 em (layout.leadQuote)
 )
 
 // Masthead measures the brief's band (or logo on white) with the
@@ -334,15 +334,16 @@ func (m *measure) figuresPanel(f *doc.Figures) error {
 // brief's side column, at the size builder.PullQuote sets it there.
 func (m *measure) PullQuote(q *doc.PullQuote) error {
 	m.column(true)
-	size := m.sizes.Quote
+	size, after := m.sizes.Quote, 10.0
 	if m.split {
+		after = 0 // last in the side column (builder.PullQuote)
 		size = m.sizes.SideQuote
 		if m.smallQuote {
 			size = m.sizes.Note
 		}
 	}
 	m.add(m.paraH(q.Text.Plain(), style.Italic, size, quoteLine, 11.35+2, 10, 3)+
-		m.paraH(q.Speaker+", "+q.Role, style.Regular, m.sizes.Note, bodyLine, 11.35, 0, 10), true, 0)
+		m.paraH(q.Speaker+", "+q.Role, style.Regular, m.sizes.Note, bodyLine, 11.35, 0, after), true, 0)
 	return nil
 }
 

@@ -688,6 +688,10 @@ func (b *builder) PullQuote(q *doc.PullQuote) error {
 	}
 	b.text(b.para(style), q.Text)
 	p := b.para(sQuoteSource)
+	if b.cols != nil {
+		// Last in its column: no space after it to push the page down.
+		p.props.Spacing = &ctypes.Spacing{After: ptr(uint64(0))}
+	}
 	b.text(p, inline.Runs{{Text: q.Speaker, Bold: true}})
 	if q.Role != "" {
 		b.text(p, inline.Runs{{Text: ", " + q.Role}})
