@@ -2,13 +2,16 @@ package docx_test
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
+	"briefing/briefing/doc"
 	"briefing/briefing/statement"
 	"briefing/internal/testtool"
 )
@@ -35,6 +38,7 @@ func TestOnePageInLibreOffice(t *testing.T) {
 	pdfinfo := testtool.Need(t, "pdfinfo")
 	pdffonts := testtool.Need(t, "pdffonts")
 	fcMatch := testtool.Need(t, "fc-match")
+	pdftotext := testtool.Need(t, "pdftotext")
 	docs := allDocs(t)
 	conf := filepath.Join(t.TempDir(), "fonts.conf")
 	if err := os.WriteFile(conf, []byte(substitute), 0o644); err != nil {
@@ -77,8 +81,11 @@ func TestOnePageInLibreOffice(t *testing.T) {
 					t.Errorf("%s: not set in %s:\n%s", d.name, c.font, fonts)
 				}
 				t.Logf("%s: %d pages", d.name, pages)
-				if d.d.Meta.Kind == statement.KindBrief && pages != 1 {
-					t.Errorf("%s: %d pages, want 1", d.name, pages)
+				if d.d.Meta.Kind == statement.KindBrief {
+					if pages != 1 {
+						t.Errorf("%s: %d pages, want 1", d.name, pages)
+					}
+					sideColumn(t, pdftotext, pdf, d)
 				}
 			}
 		})
@@ -100,4 +107,74 @@ func pdfPages(t *testing.T, pdfinfo, pdf string) int {
 	}
 	t.Fatalf("pdfinfo %s: no page count", pdf)
 	return 0
+}
+
+// wordBox is a word of pdftotext -bbox: its left edge, in points, and its
+// text.
+var wordBox = regexp.MustCompile(`<word xMin="([0-9.]+)"[^>]*>([^<]*)</word>`)
+
+// sideColumn checks that LibreOffice set a brief in two columns: every
+// word of the quote and of the key figures' values that is not printed
+// elsewhere on the page lies right of the side column's left edge (the text
+// width less the side column, 0.34 of it, from the left margin).
+func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
+	t.Helper()
+	out, err := exec.Command(pdftotext, "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	w, _, _ := d.d.Meta.Paper.Size()
+	const margin = 18.0
+	edge := (margin + (w-2*margin)*(1-0.34)) * 72 / 25.4
+	main := map[string]bool{} // words printed elsewhere
+	elsewhere := func(texts ...string) {
+		for _, s := range texts {
+			for _, f := range strings.Fields(s) {
+				main[f] = true
+			}
+		}
+	}
+	var side []string
+	for _, b := range d.d.Blocks {
+		switch x := b.(type) {
+		case *doc.Paragraph:
+			elsewhere(x.Text.Plain())
+		case *doc.List:
+			for _, it := range x.Items {
+				elsewhere(it.Plain())
+			}
+		case *doc.Heading:
+			elsewhere(x.Text.Plain(), x.Kicker)
+		case *doc.Masthead:
+			elsewhere(x.Label, x.Statement, x.Line, x.Wordmark.Name, x.Wordmark.Short)
+		case *doc.SourceBlock:
+			elsewhere(x.Label, x.URL, x.Footer, x.Date, x.Doc, x.Unofficial)
+		case *doc.PullQuote:
+			side = append(side, strings.Fields(x.Text.Plain())...)
+		case *doc.Figures:
+			for _, it := range x.Items {
+				side = append(side, strings.Fields(it.Value)...)
+			}
+		}
+	}
+	at := map[string][]float64{}
+	for _, m := range wordBox.FindAllStringSubmatch(string(out), -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		at[html.UnescapeString(m[2])] = append(at[html.UnescapeString(m[2])], x)
+	}
+	checked := 0
+	for _, word := range side {
+		if main[word] || len(at[word]) == 0 {
+			continue // hyphenated, or also in the main text
+		}
+		checked++
+		for _, x := range at[word] {
+			if x < edge-1 {
+				t.Errorf("%s: %q at x = %.1f pt, left of the side column (%.1f pt)", d.name, word, x, edge)
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("%s: %d side-column words found in the PDF", d.name, checked)
+	}
 }
