@@ -12,10 +12,18 @@
 // zips the package. Output is deterministic: two renders of the same Doc
 // are byte-identical.
 //
+// A brief is set like the PDF's: the masthead and the title across the
+// page, then a borderless layout table of two columns, the main text and,
+// beside it, the key figures panel with the quote under it; the source
+// block closes it. A pack's recommendations flow on, each after space and
+// a hairline; its contents are a TOC field whose result is already what
+// Word would make of it, so nothing asks to update fields on opening.
+//
 // Word lays out pages itself, so a brief is fitted to one page by estimate
 // (fit.go): the layout package's shrink rule (layout.Shrink) picks the
 // largest sizes at which the brand's font metrics (package font) say it
-// fits; past body_min, Render fails with a *doc.OverflowError.
+// fits, never below 9.5 pt; past that, Render fails with a
+// *doc.OverflowError.
 package docx
 
 import (
