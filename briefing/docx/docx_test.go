@@ -699,3 +699,44 @@ func TestWordmarkResolution(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefColumns checks a brief's layout: the masthead, the two-column
+// layout table (the figures panel nested in it) and the source block's
+// table; and, for a brief with neither key figures nor a quote, no
+// columns: its text runs across the page, as in the PDF.
+func TestBriefColumns(t *testing.T) {
+	r, s := setup(t, "en")
+	a := s.Audience("delegates")
+	for _, c := range []struct {
+		name   string
+		side   bool
+		tables int
+	}{{"with side", true, 4}, {"without side", false, 2}} {
+		d := compose.Brief(s, a, &s.Recommendations[0], optsFor(a))
+		if !c.side {
+			var keep []doc.Block
+			for _, b := range d.Blocks {
+				switch b.(type) {
+				case *doc.Figures, *doc.PullQuote:
+				default:
+					keep = append(keep, b)
+				}
+			}
+			d.Blocks = keep
+		}
+		var buf bytes.Buffer
+		if _, err := r.Render(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		body := parts(t, buf.Bytes())["word/document.xml"]
+		if n := strings.Count(body, "<w:tbl>"); n != c.tables {
+			t.Errorf("%s: %d tables, want %d", c.name, n, c.tables)
+		}
+		// A4: 9866 twips of text, 0.34 of it (3354) the side column; the
+		// main column 6002 and the 9 mm (510) gutter.
+		cols := `<w:gridCol w:w="6512"></w:gridCol><w:gridCol w:w="3354"></w:gridCol>`
+		if strings.Contains(body, cols) != c.side {
+			t.Errorf("%s: two-column grid %s: %v", c.name, cols, !c.side)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/font"
 	"briefing/briefing/layout"
-	"briefing/briefing/statement"
 	"briefing/briefing/style"
 )
 
@@ -351,7 +350,7 @@ func (m *measure) PullQuote(q *doc.PullQuote) error {
 // sizes in data, ≤ 0 when it fits by estimate.
 func (r *Renderer) over(d *doc.Doc, data tmplData, p page, smallQuote bool) float64 {
 	m := r.newMeasure(data, p)
-	m.split, m.smallQuote, m.doc = d.Meta.Kind == statement.KindBrief, smallQuote, d
+	m.split, m.smallQuote, m.doc = twoColumns(d), smallQuote, d
 	if err := doc.Walk(d, m); err != nil {
 		return math.Inf(1)
 	}

@@ -313,11 +313,31 @@ func columnWidths(tw int) (mainW, sideW, gutter int) {
 	return tw - sideW - gutter, sideW, gutter
 }
 
+// twoColumns reports whether d is set in two columns: a brief with key
+// figures or a quote for its side column (else its text runs across the
+// page, as the PDF's).
+func twoColumns(d *doc.Doc) bool {
+	if d.Meta.Kind != statement.KindBrief {
+		return false
+	}
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case *doc.Figures:
+			if len(x.Items) > 0 {
+				return true
+			}
+		case *doc.PullQuote:
+			return true
+		}
+	}
+	return false
+}
+
 // column sends what follows into the brief's side column, or its main
 // column; the layout table is made by the first call. Outside a brief it
 // does nothing.
 func (b *builder) column(side bool) {
-	if b.d.Meta.Kind != statement.KindBrief {
+	if !twoColumns(b.d) {
 		return
 	}
 	if b.cols == nil {
@@ -592,7 +612,7 @@ func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
-	if b.d.Meta.Kind == statement.KindBrief {
+	if twoColumns(b.d) {
 		b.column(true)
 		return b.figuresPanel(f)
 	}
