@@ -28,7 +28,7 @@ type picture struct {
 
 // The wordmark's printed widths, in mm, and the resolution it is drawn
 // at for them: 600 ppi, as sharp as a press proof, for a PNG that stays
-// small (a palette of 17 colours).
+// small (16 colours, 4 bits a pixel, best compression).
 const (
 	briefMarkMM = 58 // in the brief's masthead
 	coverMarkMM = 80 // on the pack's cover
@@ -126,12 +126,15 @@ func drawMark(st *style.Style, wm doc.Wordmark, ink color.NRGBA, size int) (pict
 	h := asc + desc + 2*pad
 
 	accent := rgb(st.Brand.Colors.Accent)
-	// A palette of the ink at 16 opacities and the accent keeps the PNG
-	// small; the text is drawn as coverage and mapped onto it directly.
+	// A palette of 16 colours, the ink at 15 opacities (from none) and the
+	// accent, keeps the PNG small (4 bits a pixel); the text is drawn as
+	// coverage and mapped onto it directly. At 600 ppi, 14 steps of
+	// antialiasing look as smooth as 255.
+	const levels = 14
 	pal := color.Palette{color.NRGBA{}}
-	for i := 1; i <= 15; i++ {
+	for i := 1; i <= levels; i++ {
 		c := ink
-		c.A = uint8(i * 17)
+		c.A = uint8(i * 255 / levels)
 		pal = append(pal, c)
 	}
 	pal = append(pal, accent)
@@ -148,15 +151,15 @@ func drawMark(st *style.Style, wm doc.Wordmark, ink color.NRGBA, size int) (pict
 	}
 	img := image.NewPaletted(cov.Bounds(), pal)
 	for i, a := range cov.Pix {
-		img.Pix[i] = uint8((int(a) + 8) / 17)
+		img.Pix[i] = uint8((int(a)*levels + 127) / 255)
 	}
 	for y := bar.Min.Y; y < bar.Max.Y; y++ {
 		for x := bar.Min.X; x < bar.Max.X; x++ {
-			img.SetColorIndex(x, y, 16)
+			img.SetColorIndex(x, y, levels+1)
 		}
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
 	if err := enc.Encode(&buf, img); err != nil {
 		return picture{}, err
 	}
