@@ -18,6 +18,7 @@ import (
 	"encoding/xml"
 	"strconv"
 
+	"github.com/gomutex/godocx/common/constants"
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
 )
@@ -138,11 +139,29 @@ const (
 
 // MarshalXML writes f as a w:r element holding a w:fldChar.
 func (f fieldChar) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
+	return fieldCharRun{typ: f}.MarshalXML(e, xml.StartElement{})
+}
+
+// fieldCharRun is a field character in a run with properties (godocx's),
+// as Word writes the fields inside a contents entry.
+type fieldCharRun struct {
+	typ   fieldChar
+	props *ctypes.RunProperty
+}
+
+// MarshalXML writes f as a w:r element holding its properties and a
+// w:fldChar.
+func (f fieldCharRun) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 	r := xml.StartElement{Name: xml.Name{Local: "w:r"}}
 	if err := e.EncodeToken(r); err != nil {
 		return err
 	}
-	if err := empty(e, "w:fldChar", "w:fldCharType", string(f)); err != nil {
+	if f.props != nil {
+		if err := f.props.MarshalXML(e, xml.StartElement{}); err != nil {
+			return err
+		}
+	}
+	if err := empty(e, "w:fldChar", "w:fldCharType", string(f.typ)); err != nil {
 		return err
 	}
 	return e.EncodeToken(r.End())
@@ -153,16 +172,6 @@ func fieldBegin(instr string) []xml.Marshaler {
 	return []xml.Marshaler{fieldCharBegin, instrRun(" " + instr + " "), fieldCharSeparate}
 }
 
-// field is a complex field with code instr and cached, the result shown
-// until the field is updated.
-func field(instr, cached string) []xml.Marshaler {
-	f := fieldBegin(instr)
-	if cached != "" {
-		f = append(f, keptRun(cached))
-	}
-	return append(f, fieldCharEnd)
-}
-
 // preserve is the value of xml:space that keeps a text's spaces.
 var preserve = "preserve"
 
@@ -171,30 +180,37 @@ func instrRun(instr string) *ctypes.Run {
 	return &ctypes.Run{Children: []ctypes.RunChild{{InstrText: &ctypes.Text{Text: instr, Space: &preserve}}}}
 }
 
-// keptRun is a run of text whose spaces are kept as they are.
-func keptRun(s string) *ctypes.Run {
-	return &ctypes.Run{Children: []ctypes.RunChild{{Text: &ctypes.Text{Text: s, Space: &preserve}}}}
-}
-
 // textRun is a run of text with properties props (nil for none).
 func textRun(s string, props *ctypes.RunProperty) *ctypes.Run {
 	return &ctypes.Run{Property: props, Children: []ctypes.RunChild{{Text: ctypes.TextFromString(s)}}}
 }
 
-// tabRun is a run holding a tab.
-func tabRun() *ctypes.Run {
-	return &ctypes.Run{Children: []ctypes.RunChild{{Tab: &ctypes.Empty{}}}}
-}
-
-// tocEntry is one pre-rendered line of the table of contents: a hyperlink
-// to the heading's bookmark with its PAGEREF page number.
+// tocEntry is one pre-rendered line of the table of contents, as Word
+// writes it when it updates a TOC field with \h: a hyperlink to the
+// heading's bookmark holding the title (in the Hyperlink style), a tab
+// and the PAGEREF field of the page number, every run but the title's
+// hidden in web view, none proofed.
 func tocEntry(title, bookmark string, page int) *hyperlink {
 	h := &hyperlink{anchor: bookmark}
 	if title != "" {
-		h.content = append(h.content, keptRun(title))
+		h.content = append(h.content, &ctypes.Run{
+			Property: &ctypes.RunProperty{Style: ctypes.NewCTString(constants.HyperLinkStyle), NoGrammar: &ctypes.OnOff{}},
+			Children: []ctypes.RunChild{{Text: &ctypes.Text{Text: title, Space: &preserve}}},
+		})
 	}
-	h.content = append(h.content, tabRun())
-	h.content = append(h.content, field("PAGEREF "+bookmark+` \h`, pageText(page))...)
+	hidden := func() *ctypes.RunProperty {
+		return &ctypes.RunProperty{NoGrammar: &ctypes.OnOff{}, WebHidden: &ctypes.OnOff{}}
+	}
+	instr := " PAGEREF " + bookmark + ` \h `
+	h.content = append(h.content,
+		&ctypes.Run{Property: hidden(), Children: []ctypes.RunChild{{Tab: &ctypes.Empty{}}}},
+		fieldCharRun{typ: fieldCharBegin, props: hidden()},
+		&ctypes.Run{Property: hidden(), Children: []ctypes.RunChild{{InstrText: &ctypes.Text{Text: instr, Space: &preserve}}}},
+		fieldCharRun{typ: fieldCharSeparate, props: hidden()})
+	if n := pageText(page); n != "" {
+		h.content = append(h.content, &ctypes.Run{Property: hidden(), Children: []ctypes.RunChild{{Text: &ctypes.Text{Text: n, Space: &preserve}}}})
+	}
+	h.content = append(h.content, fieldCharRun{typ: fieldCharEnd, props: hidden()})
 	return h
 }
 
@@ -219,10 +235,11 @@ type row struct {
 	cells []*cell
 }
 
-// cell is a w:tc of a row: its properties (godocx's) and its paragraphs.
+// cell is a w:tc of a row: its properties (godocx's) and its content,
+// paragraphs and tables, in order.
 type cell struct {
-	props *ctypes.CellProperty
-	paras []*paragraph
+	props   *ctypes.CellProperty
+	content []xml.Marshaler
 }
 
 // newTable returns a borderless table in the plain table style, width
@@ -267,8 +284,17 @@ func (c *cell) centre() { c.props.VAlign = ctypes.NewGenSingleStrVal(stypes.Vert
 // para adds an empty paragraph in style to c.
 func (c *cell) para(style string) *paragraph {
 	p := newPara(style)
-	c.paras = append(c.paras, p)
+	c.add(p)
 	return p
+}
+
+// add appends paragraphs or tables to c.
+func (c *cell) add(content ...xml.Marshaler) { c.content = append(c.content, content...) }
+
+// margins sets c's own margins, in twips, over the table's.
+func (c *cell) margins(top, left, bottom, right int) {
+	w := func(n int) *ctypes.TableWidth { return ctypes.NewTableWidth(n, stypes.TableWidthDxa) }
+	c.props.Margins = &ctypes.CellMargins{Top: w(top), Left: w(left), Bottom: w(bottom), Right: w(right)}
 }
 
 // MarshalXML writes t as a w:tbl element.
@@ -299,10 +325,16 @@ func (t *table) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 			if err := c.props.MarshalXML(e, xml.StartElement{}); err != nil {
 				return err
 			}
-			for _, p := range c.paras {
-				if err := p.MarshalXML(e, xml.StartElement{}); err != nil {
-					return err
-				}
+			content := c.content
+			if len(content) == 0 {
+				content = []xml.Marshaler{newPara(sSpacer)}
+			} else if _, ok := content[len(content)-1].(*paragraph); !ok {
+				// A cell ends with a paragraph: the schema wants one after a
+				// nested table.
+				content = append(content[:len(content):len(content)], newPara(sSpacer))
+			}
+			if err := encodeAll(e, content); err != nil {
+				return err
 			}
 			if err := e.EncodeToken(tc.End()); err != nil {
 				return err

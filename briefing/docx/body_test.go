@@ -13,7 +13,7 @@ func TestBodyValues(t *testing.T) {
 	heading := newPara(sHeading1)
 	heading.add(bookmarkStart{id: 1, name: "rec_1"}, textRun("A & B", nil), bookmarkEnd{id: 1})
 	toc := newPara("TOC1")
-	toc.add(fieldBegin(`TOC \o "1-2"`)...)
+	toc.add(fieldBegin(tocField)...)
 	toc.add(tocEntry("Context", "context", 3), fieldCharEnd)
 	link := newPara(sSmall)
 	link.add(&hyperlink{id: "rId9", content: []xml.Marshaler{textRun("https://drc.ngo", nil)}})
@@ -21,6 +21,7 @@ func TestBodyValues(t *testing.T) {
 	c := tbl.addRow().addCell(120, "")
 	c.centre()
 	c.para(sSmall)
+	const hidden = `<w:rPr><w:noProof></w:noProof><w:webHidden></w:webHidden></w:rPr>`
 	for _, x := range []struct {
 		name string
 		v    xml.Marshaler
@@ -29,10 +30,11 @@ func TestBodyValues(t *testing.T) {
 		{"heading", heading, `<w:p><w:pPr><w:pStyle w:val="Heading1"></w:pStyle></w:pPr>` +
 			`<w:bookmarkStart w:id="1" w:name="rec_1"></w:bookmarkStart><w:r><w:t>A &amp; B</w:t></w:r><w:bookmarkEnd w:id="1"></w:bookmarkEnd></w:p>`},
 		{"contents", toc, `<w:p><w:pPr><w:pStyle w:val="TOC1"></w:pStyle></w:pPr>` +
-			`<w:r><w:fldChar w:fldCharType="begin"></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> TOC \o &#34;1-2&#34; </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"></w:fldChar></w:r>` +
-			`<w:hyperlink w:anchor="context" w:history="1"><w:r><w:t xml:space="preserve">Context</w:t></w:r><w:r><w:tab></w:tab></w:r>` +
-			`<w:r><w:fldChar w:fldCharType="begin"></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF context \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"></w:fldChar></w:r>` +
-			`<w:r><w:t xml:space="preserve">3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"></w:fldChar></w:r></w:hyperlink>` +
+			`<w:r><w:fldChar w:fldCharType="begin"></w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> TOC \o &#34;1-1&#34; \b _Glance \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"></w:fldChar></w:r>` +
+			`<w:hyperlink w:anchor="context" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"></w:rStyle><w:noProof></w:noProof></w:rPr><w:t xml:space="preserve">Context</w:t></w:r>` +
+			`<w:r>` + hidden + `<w:tab></w:tab></w:r>` +
+			`<w:r>` + hidden + `<w:fldChar w:fldCharType="begin"></w:fldChar></w:r><w:r>` + hidden + `<w:instrText xml:space="preserve"> PAGEREF context \h </w:instrText></w:r><w:r>` + hidden + `<w:fldChar w:fldCharType="separate"></w:fldChar></w:r>` +
+			`<w:r>` + hidden + `<w:t xml:space="preserve">3</w:t></w:r><w:r>` + hidden + `<w:fldChar w:fldCharType="end"></w:fldChar></w:r></w:hyperlink>` +
 			`<w:r><w:fldChar w:fldCharType="end"></w:fldChar></w:r></w:p>`},
 		{"link", link, `<w:p><w:pPr><w:pStyle w:val="Small"></w:pStyle></w:pPr><w:hyperlink r:id="rId9"><w:r><w:t>https://drc.ngo</w:t></w:r></w:hyperlink></w:p>`},
 		{"table", tbl, `<w:tbl><w:tblPr><w:tblStyle w:val="PlainTable"></w:tblStyle><w:tblW w:w="200" w:type="dxa"></w:tblW><w:tblLayout w:type="fixed"></w:tblLayout></w:tblPr>` +

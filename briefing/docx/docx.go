@@ -12,10 +12,18 @@
 // zips the package. Output is deterministic: two renders of the same Doc
 // are byte-identical.
 //
+// A brief is set like the PDF's: the masthead and the title across the
+// page, then a borderless layout table of two columns, the main text and,
+// beside it, the key figures panel with the quote under it; the source
+// block closes it. A pack's recommendations flow on, each after space and
+// a hairline; its contents are a TOC field whose result is already what
+// Word would make of it, so nothing asks to update fields on opening.
+//
 // Word lays out pages itself, so a brief is fitted to one page by estimate
 // (fit.go): the layout package's shrink rule (layout.Shrink) picks the
 // largest sizes at which the brand's font metrics (package font) say it
-// fits; past body_min, Render fails with a *doc.OverflowError.
+// fits, never below 9.5 pt; past that, Render fails with a
+// *doc.OverflowError.
 package docx
 
 import (
@@ -152,21 +160,22 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	// A brief is set at the largest body size at which it fits one page,
 	// by the layout's shrink rule; a pack gets estimated page numbers for
 	// its contents.
-	sz, pages, anchors := layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body), 1, map[string]int(nil)
+	set, pages, anchors := briefSet{sizes: layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body)}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error
-		if sz, err = r.bodySize(d, pg); err != nil {
+		if set, err = r.bodySize(d, pg); err != nil {
 			return Info{}, err
 		}
 	} else {
 		pages, anchors = r.paginate(d, pg)
 	}
-	body := sz.Body
+	sz, body := set.sizes, set.sizes.Body
 
 	b, err := newBuilder(r, d, pg, pages, anchors)
 	if err != nil {
 		return Info{}, err
 	}
+	b.smallQuote = set.smallQuote
 	doc, err := b.build()
 	if err != nil {
 		return Info{}, err

@@ -207,11 +207,32 @@ func TestParts(t *testing.T) {
 			want := []string{"Heading1", "Kicker"}
 			if m.Kind == statement.KindPack {
 				want = append(want, "Title", "Subtitle", "CoverKicker", "TOC1", "TOCHeading", "Quote", "Lede")
-				if !strings.Contains(body, `w:titlePg`) || !strings.Contains(p["word/settings.xml"], "w:updateFields") {
-					t.Error("pack: no titlePg or updateFields")
+				if !strings.Contains(body, `w:titlePg`) {
+					t.Error("pack: no titlePg")
+				}
+				// The recommendations flow: each after space and a hairline,
+				// none on a page of its own (the contents, the context and
+				// the about page start pages).
+				recs := 0
+				for _, b := range d.d.Blocks {
+					if h, ok := b.(*doc.Heading); ok && h.Rec != nil {
+						recs++
+					}
+				}
+				if n := strings.Count(body, `<w:pStyle w:val="Separator">`); n != recs {
+					t.Errorf("pack: %d separators for %d recommendations", n, recs)
+				}
+				if n := strings.Count(body, "<w:pageBreakBefore>"); n != 3 {
+					t.Errorf("pack: %d page breaks, want 3", n)
+				}
+				if !strings.Contains(body, `descr="`+esc(d.d.Blocks[0].(*doc.Cover).Source.Label)) {
+					t.Error("pack: no QR code on the cover")
 				}
 			} else {
-				want = append(want, "Quote", "FigureValue", "FigureLabel", "Masthead", "Rule")
+				want = append(want, "FigureValue", "FigureLabel", "Masthead", "Rule")
+				if !styles["SideQuote"] && !styles["SideQuoteSmall"] {
+					t.Error("brief: no quote in the side column")
+				}
 			}
 			for _, s := range want {
 				if !styles[s] {
@@ -231,6 +252,9 @@ func TestParts(t *testing.T) {
 					t.Errorf("%s: private-use character at %d", name, i)
 				}
 			}
+			if strings.Contains(p["word/settings.xml"], "updateFields") {
+				t.Error("settings.xml has updateFields: Word would ask a question on every open")
+			}
 			relsOK(t, p)
 			for _, b := range d.d.Blocks {
 				if c, ok := b.(*doc.Contents); ok {
@@ -238,13 +262,8 @@ func TestParts(t *testing.T) {
 						if !strings.Contains(body, `w:anchor="`+bookmark(e.Anchor)+`"`) || !strings.Contains(body, `w:name="`+bookmark(e.Anchor)+`"`) {
 							t.Errorf("contents entry %s: no hyperlink or bookmark", e.Anchor)
 						}
-						if !strings.Contains(body, esc(e.Title)) {
-							t.Errorf("contents entry %q not pre-rendered", e.Title)
-						}
 					}
-					if !strings.Contains(body, `TOC \o &#34;1-2&#34; \h \z \u`) {
-						t.Error("no TOC field")
-					}
+					tocOK(t, body, d.d)
 				}
 			}
 		})
@@ -337,12 +356,13 @@ func bookmark(anchor string) string {
 }
 
 // TestShrink checks that a brief too long for one page at the body size is
-// set smaller, and no smaller than body_min, while the English ones that
-// fit keep it.
+// set smaller, and no smaller than 9.5 pt (in any language or paper),
+// while the English ones of the test set that fit keep it.
 func TestShrink(t *testing.T) {
 	r, s := setup(t, "en")
 	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
-	for _, d := range render(t, r, s) {
+	// The test set, and every brief in English and Spanish on A4 and Letter.
+	for _, d := range append(render(t, r, s), allDocs(t)...) {
 		if d.d.Meta.Kind != statement.KindBrief {
 			continue
 		}
@@ -354,8 +374,8 @@ func TestShrink(t *testing.T) {
 		if want := d.name == "en-brief-asks"; strings.HasPrefix(d.name, "en-") && shrunk != want {
 			t.Errorf("%s: body size %s half-points", d.name, m[1])
 		}
-		if m[1] < "17" {
-			t.Errorf("%s: body size %s half-points is under body_min", d.name, m[1])
+		if m[1] < "19" {
+			t.Errorf("%s: body size %s half-points is under 9.5 pt", d.name, m[1])
 		}
 	}
 }
@@ -565,5 +585,178 @@ func TestLargePack(t *testing.T) {
 	}
 	if strings.Count(doc, "<w:body") != 1 || strings.Count(doc, "<w:sectPr") != 1 {
 		t.Error("one body and one section wanted")
+	}
+}
+
+// paraTexts returns the style and the text (its w:t elements) of every
+// paragraph of a document part, in order.
+func paraTexts(t *testing.T, body string) [][3]string {
+	t.Helper()
+	var out [][3]string
+	glance, in := "", false // the _Glance bookmark's id; inside it
+	dec := xml.NewDecoder(strings.NewReader(body))
+	var style, text strings.Builder
+	inText := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			switch x.Name.Local {
+			case "p":
+				style.Reset()
+				text.Reset()
+			case "pStyle":
+				for _, a := range x.Attr {
+					if a.Name.Local == "val" {
+						style.WriteString(a.Value)
+					}
+				}
+			case "t":
+				inText = true
+			case "bookmarkStart", "bookmarkEnd":
+				id, name := "", ""
+				for _, a := range x.Attr {
+					switch a.Name.Local {
+					case "id":
+						id = a.Value
+					case "name":
+						name = a.Value
+					}
+				}
+				if name == "_Glance" {
+					glance, in = id, true
+				} else if x.Name.Local == "bookmarkEnd" && id == glance {
+					in = false
+				}
+			}
+		case xml.CharData:
+			if inText {
+				text.Write(x)
+			}
+		case xml.EndElement:
+			switch x.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				where := ""
+				if in {
+					where = "glance"
+				}
+				out = append(out, [3]string{style.String(), text.String(), where})
+			}
+		}
+	}
+}
+
+// tocOK checks the pack's contents field: level 1 only, within the
+// _Glance bookmark, and a result that is what Word makes of it: one TOC 1
+// line per Heading 1 paragraph in the bookmark, in order, with that
+// paragraph's text, a tab leader and a PAGEREF field.
+func tocOK(t *testing.T, body string, d *doc.Doc) {
+	t.Helper()
+	if strings.Count(body, `TOC \o &#34;1-1&#34; \b _Glance \h \z \u`) != 1 || strings.Contains(body, "1-2") {
+		t.Error(`want one TOC \o "1-1" \b _Glance \h \z \u field`)
+	}
+	var toc, headings []string
+	for _, p := range paraTexts(t, body) {
+		switch {
+		case p[0] == "TOC1":
+			toc = append(toc, strings.TrimRight(p[1], "0123456789"))
+		case p[0] == "Heading1" && p[2] == "glance":
+			headings = append(headings, p[1])
+		}
+	}
+	if strings.Join(toc, "\n") != strings.Join(headings, "\n") {
+		t.Errorf("contents lines\n%q\nare not the Heading 1 paragraphs\n%q", toc, headings)
+	}
+	if n := strings.Count(body, `<w:tab w:val="right" w:pos=`); n < len(toc) || !strings.Contains(body, `w:leader="dot"`) {
+		t.Errorf("%d right tabs with leaders for %d entries", n, len(toc))
+	}
+	if n := strings.Count(body, "PAGEREF "); n != len(toc) {
+		t.Errorf("%d PAGEREF fields for %d entries", n, len(toc))
+	}
+}
+
+// TestWordmarkResolution checks that the wordmark is printed at 600 ppi
+// or more: its pixels over its extent in the document, in every brief and
+// pack. The QR code, a grid of whole modules, is left out.
+func TestWordmarkResolution(t *testing.T) {
+	r, s := setup(t, "en")
+	drawing := regexp.MustCompile(`<wp:extent cx="(\d+)"[^>]*>(?:</wp:extent>)?<wp:docPr id="\d+" name="([^"]*)".*?r:embed="(rId\d+)"`)
+	target := regexp.MustCompile(`Id="(rId\d+)"[^>]*Target="(media/[^"]+)"`)
+	for _, d := range render(t, r, s) {
+		p := parts(t, d.b)
+		media := map[string]string{}
+		for _, m := range target.FindAllStringSubmatch(p["word/_rels/document.xml.rels"], -1) {
+			media[m[1]] = "word/" + m[2]
+		}
+		marks := 0
+		for _, m := range drawing.FindAllStringSubmatch(p["word/document.xml"], -1) {
+			if strings.Contains(m[2], "://") {
+				continue // the QR code's alternative text holds its address
+			}
+			cfg, _, err := image.DecodeConfig(strings.NewReader(p[media[m[3]]]))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", d.name, media[m[3]], err)
+			}
+			var cx float64
+			fmt.Sscan(m[1], &cx)
+			ppi := float64(cfg.Width) / (cx / 914400)
+			t.Logf("%s: %s %d px, %.1f mm: %.0f ppi, %d bytes", d.name, media[m[3]], cfg.Width, cx/36000, ppi, len(p[media[m[3]]]))
+			if ppi < 600 {
+				t.Errorf("%s: wordmark at %.0f ppi, want ≥ 600", d.name, ppi)
+			}
+			marks++
+		}
+		if marks != 1 {
+			t.Errorf("%s: %d wordmarks", d.name, marks)
+		}
+	}
+}
+
+// TestBriefColumns checks a brief's layout: the masthead, the two-column
+// layout table (the figures panel nested in it) and the source block's
+// table; and, for a brief with neither key figures nor a quote, no
+// columns: its text runs across the page, as in the PDF.
+func TestBriefColumns(t *testing.T) {
+	r, s := setup(t, "en")
+	a := s.Audience("delegates")
+	for _, c := range []struct {
+		name   string
+		side   bool
+		tables int
+	}{{"with side", true, 4}, {"without side", false, 2}} {
+		d := compose.Brief(s, a, &s.Recommendations[0], optsFor(a))
+		if !c.side {
+			var keep []doc.Block
+			for _, b := range d.Blocks {
+				switch b.(type) {
+				case *doc.Figures, *doc.PullQuote:
+				default:
+					keep = append(keep, b)
+				}
+			}
+			d.Blocks = keep
+		}
+		var buf bytes.Buffer
+		if _, err := r.Render(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		body := parts(t, buf.Bytes())["word/document.xml"]
+		if n := strings.Count(body, "<w:tbl>"); n != c.tables {
+			t.Errorf("%s: %d tables, want %d", c.name, n, c.tables)
+		}
+		// A4: 9866 twips of text, 0.34 of it (3354) the side column; the
+		// main column 6002 and the 9 mm (510) gutter.
+		cols := `<w:gridCol w:w="6512"></w:gridCol><w:gridCol w:w="3354"></w:gridCol>`
+		if strings.Contains(body, cols) != c.side {
+			t.Errorf("%s: two-column grid %s: %v", c.name, cols, !c.side)
+		}
 	}
 }

@@ -96,6 +96,7 @@ func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 const pyDocx = `
 import docx, json, sys
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 # Paragraph text including hyperlinks (older python-docx leaves them out).
 def text(p):
     return "".join(t.text or "" for t in p._p.iter(qn("w:t")))
@@ -105,7 +106,8 @@ for path in sys.argv[1:]:
     cp = d.core_properties
     out.append({
         "title": cp.title, "author": cp.author, "language": cp.language,
-        "paragraphs": [[p.style.name, text(p)] for p in d.paragraphs],
+        # Every paragraph, in table cells too (a brief's columns).
+        "paragraphs": [[p.style.name, text(p)] for p in (Paragraph(x, d._body) for x in d.element.body.iter(qn("w:p")))],
     })
 json.dump(out, sys.stdout)
 `
@@ -155,6 +157,12 @@ func TestPythonDocx(t *testing.T) {
 				}
 			case *doc.PullQuote:
 				want[x.Text.Plain()] = "Quote"
+				if d.d.Meta.Kind == statement.KindBrief {
+					want[x.Text.Plain()] = "Side Quote"
+					if style[x.Text.Plain()] == "Side Quote Small" {
+						want[x.Text.Plain()] = "Side Quote Small"
+					}
+				}
 			case *doc.Cover:
 				want[x.Title] = "Title"
 				want[x.Subtitle] = "Subtitle"
@@ -170,7 +178,7 @@ func TestPythonDocx(t *testing.T) {
 
 // pagerefRe finds a PAGEREF field's bookmark and cached page (an empty
 // element may be written either way).
-var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"(?:/>|></w:fldChar>)</w:r><w:r><w:t xml:space="preserve">(\d+)<`)
+var pagerefRe = regexp.MustCompile(`PAGEREF (\w+) \\h </w:instrText></w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="separate"(?:/>|></w:fldChar>)</w:r><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">(\d+)<`)
 
 // tocPages checks the page numbers the contents show before Word updates
 // them (the renderer's estimate) against the pages LibreOffice put each

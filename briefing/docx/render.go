@@ -20,27 +20,30 @@ import (
 
 // Style ids in the reference template (layouts/docx/styles.xml).
 const (
-	sNormal      = "Normal"
-	sTitle       = "Title"
-	sSubtitle    = "Subtitle"
-	sHeading1    = "Heading1"
-	sHeading2    = "Heading2"
-	sKicker      = "Kicker"
-	sCoverKicker = "CoverKicker"
-	sLede        = "Lede"
-	sNote        = "Note"
-	sSmall       = "Small"
-	sNotice      = "Notice"
-	sQuote       = "Quote"
-	sQuoteSource = "QuoteSource"
-	sListBullet  = "ListBullet"
-	sFigureValue = "FigureValue"
-	sFigureLabel = "FigureLabel"
-	sMasthead    = "Masthead"
-	sRule        = "Rule"
-	sSpacer      = "Spacer"
-	sTOCHeading  = "TOCHeading"
-	sPlainTable  = "PlainTable"
+	sNormal         = "Normal"
+	sTitle          = "Title"
+	sSubtitle       = "Subtitle"
+	sHeading1       = "Heading1"
+	sHeading2       = "Heading2"
+	sKicker         = "Kicker"
+	sCoverKicker    = "CoverKicker"
+	sLede           = "Lede"
+	sNote           = "Note"
+	sSmall          = "Small"
+	sNotice         = "Notice"
+	sQuote          = "Quote"
+	sQuoteSource    = "QuoteSource"
+	sSideQuote      = "SideQuote"
+	sSideQuoteSmall = "SideQuoteSmall"
+	sSeparator      = "Separator"
+	sListBullet     = "ListBullet"
+	sFigureValue    = "FigureValue"
+	sFigureLabel    = "FigureLabel"
+	sMasthead       = "Masthead"
+	sRule           = "Rule"
+	sSpacer         = "Spacer"
+	sTOCHeading     = "TOCHeading"
+	sPlainTable     = "PlainTable"
 )
 
 // paraStyles maps a paragraph role to its style id.
@@ -71,6 +74,21 @@ type builder struct {
 	header, footer string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
+	// glance holds the anchors the contents list, and
+	// glanceID the glance bookmark's id once it is open (glanceDone once
+	// closed).
+	glance     map[string]bool
+	glanceID   int
+	glanceDone bool
+	// cols is the brief's two-column layout table once its first column
+	// block is written, until the source block (or the end) places it in
+	// the body; into is the cell that paragraphs and tables go to, nil for
+	// the body.
+	cols *briefColumns
+	into *cell
+	// smallQuote sets the quote in the side column one step down, as the
+	// fit decided.
+	smallQuote bool
 	// pages and anchors are the estimated page count and the page of each
 	// anchor, for the cached field results; Word updates them on open.
 	pages   int
@@ -118,10 +136,13 @@ func (b *builder) build() ([]byte, error) {
 		clear(b.blocks)
 		b.blocks = b.blocks[:0]
 	}
+	b.endColumns()
+	if err := b.doc.add(b.blocks...); err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
 
 	data := b.r.data
 	data.Lang = wordLang(m.Lang)
-	data.UpdateFields = b.toc
 	settings, err := execute(b.r.parts["settings.xml"], data)
 	if err != nil {
 		return nil, err
@@ -178,8 +199,29 @@ func (b *builder) para(style string) *paragraph {
 		p.props.PageBreakBefore = &ctypes.OnOff{}
 		b.breakNext = false
 	}
-	b.blocks = append(b.blocks, p)
+	b.add(p)
 	return p
+}
+
+// add puts a paragraph or table in the current cell, or in the body.
+func (b *builder) add(x xml.Marshaler) {
+	if b.into != nil {
+		b.into.add(x)
+		return
+	}
+	b.blocks = append(b.blocks, x)
+}
+
+// width is the width, in twips, that a table made now spans: the text
+// width, or the current cell's.
+func (b *builder) width() int {
+	if b.cols != nil && b.into == b.cols.side {
+		return b.cols.sideW
+	}
+	if b.cols != nil && b.into == b.cols.main {
+		return b.cols.mainW
+	}
+	return b.page.textWidth()
 }
 
 // text adds inline runs to p; links become hyperlinks.
@@ -229,24 +271,23 @@ func (b *builder) image(p *paragraph, pic picture, widthMM float64, alt string) 
 	p.add(&ctypes.Run{Children: []ctypes.RunChild{{Drawing: &dml.Drawing{Inline: []dml.Inline{inline}}}}})
 }
 
-// columns returns the widths of n equal columns across the text width.
+// columns returns the widths of n equal columns across the width.
 func (b *builder) columns(n int) []uint64 {
 	w := make([]uint64, n)
 	for i := range w {
-		w[i] = uint64(b.page.textWidth() / n)
+		w[i] = uint64(b.width() / n)
 	}
 	return w
 }
 
-// table adds a borderless table across the text width with columns of
-// widths.
+// table adds a borderless table across the width with columns of widths.
 func (b *builder) table(widths []uint64) *table {
 	if b.breakNext {
 		// A page break cannot sit in a table: a hairline paragraph takes it.
 		b.para(sSpacer)
 	}
-	t := newTable(b.page.textWidth(), widths)
-	b.blocks = append(b.blocks, t)
+	t := newTable(b.width(), widths)
+	b.add(t)
 	return t
 }
 
@@ -265,7 +306,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
 		t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
 	}
-	logo, err := b.r.mark(m.Wordmark, banded)
+	logo, err := b.r.mark(m.Wordmark, banded, briefMarkMM)
 	if err != nil {
 		return err
 	}
@@ -275,7 +316,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 	left.centre()
 	p := left.para(sNormal)
 	p.props.Spacing = ctypes.NewParagraphSpacing(0, 0)
-	b.image(p, logo, 58, m.Wordmark.Alt)
+	b.image(p, logo, briefMarkMM, m.Wordmark.Alt)
 	right := row.addCell(w[1], fill)
 	right.centre()
 	if banded {
@@ -301,6 +342,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 // at the right; its label, address and the footer line, the date and
 // place, the document line and the unofficial note at the left.
 func (b *builder) SourceBlock(s *doc.SourceBlock) error {
+	b.endColumns()
 	b.para(sRule)
 	qrW := uint64(twips(24))
 	if s.URL == "" {
@@ -358,11 +400,11 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 // the unofficial note and the source block.
 func (b *builder) Cover(c *doc.Cover) error {
 	p := b.para(sNormal)
-	logo, err := b.r.mark(c.Wordmark, false)
+	logo, err := b.r.mark(c.Wordmark, false, coverMarkMM)
 	if err != nil {
 		return err
 	}
-	b.image(p, logo, 80, c.Wordmark.Alt)
+	b.image(p, logo, coverMarkMM, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
 	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
 	b.text(b.para(sTitle), inline.Runs{{Text: c.Title}})
@@ -396,24 +438,59 @@ func (b *builder) Cover(c *doc.Cover) error {
 	return nil
 }
 
-// Contents writes the table of contents: a TOC field whose result already
-// lists every entry, each a hyperlink to its heading's bookmark.
+// tocField is the contents field: level-1 headings only, as hyperlinks,
+// no page numbers in web view, by outline level, within the glance
+// bookmark (the headings the contents list: a pack's recommendations).
+// Its result lists exactly those Heading 1 paragraphs, so an update in
+// Word changes nothing.
+const tocField = `TOC \o "1-1" \b ` + glanceMark + ` \h \z \u`
+
+// glanceMark is the hidden bookmark (its name starts with "_", as Word's
+// own _Toc marks do) around the headings the contents list.
+const glanceMark = "_Glance"
+
+// Contents writes the table of contents as Word writes an updated TOC
+// field: the field starts in the first entry's paragraph, each level-1
+// entry is a paragraph in the TOC 1 style with its right-aligned tab
+// leader, the text of its heading's paragraph hyperlinked to the heading's
+// bookmark and its PAGEREF page number, and the field ends in a paragraph
+// of its own. An entry's title is its heading's text (what Word would
+// put there), not the contents label, which may add a number.
 func (b *builder) Contents(c *doc.Contents) error {
 	b.text(b.para(sTOCHeading), inline.Runs{{Text: c.Title}})
-	for i, e := range c.Entries {
-		lvl := e.Level
-		if lvl < 1 || lvl > 2 {
-			lvl = 1
+	b.glance = map[string]bool{}
+	for _, e := range c.Entries {
+		if e.Level <= 1 {
+			b.glance[e.Anchor] = true
 		}
-		p := b.para("TOC" + strconv.Itoa(lvl))
-		if i == 0 {
-			p.add(fieldBegin(`TOC \o "1-2" \h \z \u`)...)
+	}
+	headings := map[string]string{}
+	for _, bl := range b.d.Blocks {
+		if h, ok := bl.(*doc.Heading); ok && h.Anchor != "" && h.Level <= 1 {
+			headings[h.Anchor] = h.Text.Plain()
 		}
-		p.add(tocEntry(e.Title, bookmarkName(e.Anchor), b.anchors[e.Anchor]))
-		if i == len(c.Entries)-1 {
-			p.add(fieldCharEnd)
+	}
+	first := true
+	for _, e := range c.Entries {
+		if e.Level > 1 {
+			continue
 		}
+		title, ok := headings[e.Anchor]
+		if !ok {
+			title = e.Title
+		}
+		p := b.para("TOC1")
+		leader := stypes.CustLeadCharDot
+		p.props.Tabs = ctypes.Tabs{Tab: []ctypes.Tab{{Val: stypes.CustTabStopRight, Position: b.page.textWidth(), LeaderChar: &leader}}}
+		if first {
+			p.add(fieldBegin(tocField)...)
+			first = false
+		}
+		p.add(tocEntry(title, bookmarkName(e.Anchor), b.anchors[e.Anchor]))
 		b.toc = true
+	}
+	if !first {
+		b.para(sNormal).add(fieldCharRun{typ: fieldCharEnd, props: &ctypes.RunProperty{NoGrammar: &ctypes.OnOff{}}})
 	}
 	return nil
 }
@@ -421,6 +498,17 @@ func (b *builder) Contents(c *doc.Contents) error {
 // Heading writes the kicker (if any) and the heading, bookmarked by its
 // anchor.
 func (b *builder) Heading(h *doc.Heading) error {
+	if b.d.Meta.Kind == statement.KindPack && h.Rec != nil {
+		// A pack's recommendations flow on from the context, one after
+		// the other, each after space and a hairline.
+		if !b.breakNext {
+			b.para(sSeparator)
+		}
+	}
+	if h.Level >= 2 || b.cols != nil {
+		// A brief's title runs across the page; the rest is its main text.
+		b.column(false)
+	}
 	if h.Kicker != "" {
 		b.text(b.para(sKicker), inline.Runs{{Text: h.Kicker}})
 	}
@@ -437,6 +525,9 @@ func (b *builder) Heading(h *doc.Heading) error {
 		b.text(p, h.Text)
 		return nil
 	}
+	if h.Level <= 1 {
+		b.markGlance(p, h.Anchor)
+	}
 	b.marks++
 	p.add(bookmarkStart{id: b.marks, name: bookmarkName(h.Anchor)})
 	b.text(p, h.Text)
@@ -444,8 +535,24 @@ func (b *builder) Heading(h *doc.Heading) error {
 	return nil
 }
 
+// markGlance opens the glance bookmark (tocField) at the first level-1
+// heading the contents list, and closes it at the first level-1 heading
+// after that they do not list.
+func (b *builder) markGlance(p *paragraph, anchor string) {
+	switch {
+	case b.glance[anchor] && b.glanceID == 0:
+		b.marks++
+		b.glanceID = b.marks
+		p.add(bookmarkStart{id: b.glanceID, name: glanceMark})
+	case !b.glance[anchor] && b.glanceID != 0 && !b.glanceDone:
+		p.add(bookmarkEnd{id: b.glanceID})
+		b.glanceDone = true
+	}
+}
+
 // Paragraph writes a paragraph in its role's style.
 func (b *builder) Paragraph(x *doc.Paragraph) error {
+	b.column(false)
 	style := sNormal
 	if int(x.Style) < len(paraStyles) {
 		style = paraStyles[x.Style]
@@ -457,6 +564,7 @@ func (b *builder) Paragraph(x *doc.Paragraph) error {
 // List writes one List Bullet paragraph per item; the bullets come from
 // the style's numbering.
 func (b *builder) List(x *doc.List) error {
+	b.column(false)
 	for _, it := range x.Items {
 		b.text(b.para(sListBullet), it)
 	}
@@ -468,6 +576,10 @@ func (b *builder) List(x *doc.List) error {
 func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
+	}
+	if twoColumns(b.d) {
+		b.column(true)
+		return b.figuresPanel(f)
 	}
 	if f.Title != "" {
 		b.text(b.para(sHeading2), inline.Runs{{Text: f.Title}})
@@ -497,8 +609,20 @@ func (b *builder) Figures(f *doc.Figures) error {
 // PullQuote writes the quote in the Quote style and its speaker and role
 // below.
 func (b *builder) PullQuote(q *doc.PullQuote) error {
-	b.text(b.para(sQuote), q.Text)
+	b.column(true)
+	style := sQuote
+	if b.cols != nil {
+		style = sSideQuote
+		if b.smallQuote {
+			style = sSideQuoteSmall
+		}
+	}
+	b.text(b.para(style), q.Text)
 	p := b.para(sQuoteSource)
+	if b.cols != nil {
+		// Last in its column: no space after it to push the page down.
+		p.props.Spacing = &ctypes.Spacing{After: ptr(uint64(0))}
+	}
 	b.text(p, inline.Runs{{Text: q.Speaker, Bold: true}})
 	if q.Role != "" {
 		b.text(p, inline.Runs{{Text: ", " + q.Role}})

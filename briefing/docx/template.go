@@ -36,12 +36,21 @@ type tmplData struct {
 	AccentText, AccentOnPrimary string
 	// Sizes in half-points. Notice is the unofficial-translation notice's.
 	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker, Notice int
+	// BodyLine is the body's line spacing, at least, in twentieths of a
+	// point: the PDF's body leading (leadBody).
+	BodyLine int
+	// SideQuote is the size of a quote in a brief's side column: one step
+	// down from Quote, the body size.
+	SideQuote int
 	// TextWidth is the width between the margins in twips (right tabs).
 	TextWidth int
 	// Per document (settings.xml).
-	Lang         string
-	UpdateFields bool
+	Lang string
 }
+
+// leadBody is the body's leading, in ems: the PDF's (layout.leadBody,
+// unexported there; it moves to the layout's metrics table).
+const leadBody = 1.42
 
 // page is a paper size and its margins in twips.
 type page struct {
@@ -77,7 +86,8 @@ func newTmplData(st *style.Style) tmplData {
 		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
 		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
 		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
-		Notice: halfPoints(max(s.Small, style.NoticeMin)),
+		Notice:    halfPoints(max(s.Small, style.NoticeMin)),
+		SideQuote: halfPoints(s.Body), BodyLine: int(math.Round(s.Body * leadBody * 20)),
 	}
 }
 
