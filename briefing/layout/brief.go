@@ -9,11 +9,11 @@ import (
 )
 
 // item is one block of the brief's main column or sidebar, ready to be
-// measured or laid out at x, y in width w; before is the space above it
-// in the main column, in body gaps; quote marks the pull quote, which may
-// move from the sidebar to the foot of the main column.
+// laid out in width w; before is the space above it in the main column,
+// in body gaps; quote marks the pull quote, which may move from the
+// sidebar to the foot of the main column.
 type item struct {
-	place  func(c *canvas, x, y, w float64, dry bool) float64
+	lay    func(c *canvas, w float64) *frame
 	before float64
 	quote  bool
 }
@@ -44,23 +44,23 @@ func (b *briefParts) Heading(h *doc.Heading) error {
 		b.title = h
 		return nil
 	}
-	b.main = append(b.main, item{before: 0.8, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.heading2(h, x, y, w, dry) }})
+	b.main = append(b.main, item{before: 0.8, lay: func(c *canvas, w float64) *frame { return c.heading2(h, w) }})
 	return nil
 }
 func (b *briefParts) Paragraph(p *doc.Paragraph) error {
-	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.para(p, x, y, w, dry) }})
+	b.main = append(b.main, item{lay: func(c *canvas, w float64) *frame { return c.para(p, w) }})
 	return nil
 }
 func (b *briefParts) List(l *doc.List) error {
-	b.main = append(b.main, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.list(l, x, y, w, dry) }})
+	b.main = append(b.main, item{lay: func(c *canvas, w float64) *frame { return c.list(l, w, false) }})
 	return nil
 }
 func (b *briefParts) Figures(f *doc.Figures) error {
-	b.side = append(b.side, item{place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.figuresPanel(f, x, y, w, dry) }})
+	b.side = append(b.side, item{lay: func(c *canvas, w float64) *frame { return c.figuresPanel(f, w) }})
 	return nil
 }
 func (b *briefParts) PullQuote(q *doc.PullQuote) error {
-	b.side = append(b.side, item{before: 1.5, quote: true, place: func(c *canvas, x, y, w float64, dry bool) float64 { return c.quote(q, x, y, w, dry) }})
+	b.side = append(b.side, item{before: 1.5, quote: true, lay: func(c *canvas, w float64) *frame { return c.quote(q, w) }})
 	return nil
 }
 func (b *briefParts) SourceBlock(x *doc.SourceBlock) error { b.source = x; return nil }
@@ -94,17 +94,17 @@ func (c *canvas) brief() (*Paged, error) {
 			alt.side = append(alt.side, it)
 		}
 	}
-	best := &parts
+	top := c.briefTop(parts.title)
+	var best *columns
 	sz, over, ok := Shrink(c.st.Layout.Sizes, func(sz Sizes) float64 {
 		c.sz = sz
-		best = &parts
-		o := c.briefLayout(&parts, true)
+		best = c.columns(&parts, top)
 		if len(alt.side) != len(parts.side) {
-			if oa := c.briefLayout(&alt, true); oa < o-4 {
-				best, o = &alt, oa
+			if a := c.columns(&alt, top); a.over < best.over-4 {
+				best = a
 			}
 		}
-		return o
+		return best.over
 	})
 	if !ok {
 		rec := c.d.Rec()
@@ -114,36 +114,55 @@ func (c *canvas) brief() (*Paged, error) {
 	c.begin()
 	c.out.Total = 1
 	c.addPage()
-	c.briefLayout(best, false)
+	c.placeAll(c.briefPage(&parts, top, best), 0, 0)
+	if t := parts.title; t != nil {
+		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor}
+	}
 	return c.out, nil
 }
 
-// briefLayout measures (dry) or lays out the brief at the current sizes
-// and returns by how much it is too long (≤ 0 when it fits).
-func (c *canvas) briefLayout(b *briefParts, dry bool) float64 {
-	cw := c.w - c.ml - c.mr
-	if !dry && b.mast != nil {
-		c.masthead(b.mast)
-	}
+// briefTop is where the brief's title goes and where its columns start.
+type briefTop struct {
+	kH, tH  float64
+	tl      []line
+	anchor  float64
+	columns float64
+}
+
+// briefTop lays out the brief's title under the band.
+func (c *canvas) briefTop(t *doc.Heading) briefTop {
 	y := bandH + 11.0
-	if t := b.title; t != nil {
-		if t.Kicker != "" {
-			kpt := c.sz.Small + 1.5
-			kH := lh(kpt, 1.3)
-			if !dry {
-				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
-				c.text(strings.ToUpper(t.Kicker), font.Bold, kpt, c.col.accent, c.ml+9, y, kH, P, c.elem(P, 0, ""))
-			}
-			y += kH + 1.5
-		}
-		tH := lh(c.sz.H1, leadHeading)
-		ls := c.wrap(t.Text, font.Bold, c.sz.H1, cw)
-		if !dry {
-			c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: y}
-			c.lines(ls, c.ml, y, cw, c.sz.H1, tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
-		}
-		y += float64(len(ls))*tH + 7
+	var b briefTop
+	if t == nil {
+		b.columns = y
+		return b
 	}
+	if t.Kicker != "" {
+		b.kH = lh(c.sz.Small+1.5, 1.3)
+		y += b.kH + 1.5
+	}
+	b.anchor = y
+	b.tH = lh(c.sz.H1, leadHeading)
+	b.tl = c.wrap(t.Text, font.Bold, c.sz.H1, c.w-c.ml-c.mr)
+	y += float64(len(b.tl))*b.tH + 7
+	b.columns = y
+	return b
+}
+
+// columns is the brief's main column and sidebar laid out at one size:
+// each block's frame and its place, and by how much the page is too long
+// (≤ 0 when it fits).
+type columns struct {
+	frames []*frame
+	xs, ys []float64
+	over   float64
+}
+
+// columns lays out the brief's two columns at the current sizes under the
+// title.
+func (c *canvas) columns(b *briefParts, top briefTop) *columns {
+	cw := c.w - c.ml - c.mr
+	y := top.columns
 	bottom := c.h - c.mb - footerH - 6
 	mainW, sideX, sideW := cw, 0.0, 0.0
 	if len(b.side) > 0 {
@@ -151,55 +170,68 @@ func (c *canvas) briefLayout(b *briefParts, dry bool) float64 {
 		mainW = cw - sideW - gutter
 		sideX = c.ml + mainW + gutter
 	}
-	mh := c.flowMain(b.main, c.ml, y, mainW, dry)
-	sh := 0.0
-	if len(b.side) > 0 {
-		sh = c.sidebar(b.side, sideX, y, sideW, dry)
-	}
-	if !dry && b.source != nil {
-		top := c.h - c.mb - footerH
-		c.rule(c.ml, top, c.w-c.mr, top, 0.3, c.col.rule, nil)
-		c.sourceBlock(b.source, c.ml, top+3.5, footerH-3.5, true)
-	}
-	return max(mh, sh) - (bottom - y)
-}
-
-// flowMain lays out the main column's items one below the other.
-func (c *canvas) flowMain(items []item, x, y, w float64, dry bool) float64 {
-	h := 0.0
+	col := &columns{}
+	mh := 0.0
 	gap := lh(c.sz.Body, leadBody) * 0.55
-	for i, it := range items {
+	for i, it := range b.main {
 		if i > 0 {
-			h += gap
+			mh += gap
 		}
-		h += gap * it.before
-		h += it.place(c, x, y+h, w, dry)
+		mh += gap * it.before
+		f := it.lay(c, mainW)
+		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, c.ml), append(col.ys, y+mh)
+		mh += f.h
 	}
-	return h
+	sh := 0.0
+	for i, it := range b.side {
+		if i > 0 {
+			sh += 8
+		}
+		f := it.lay(c, sideW)
+		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, sideX), append(col.ys, y+sh)
+		sh += f.h
+	}
+	col.over = max(mh, sh) - (bottom - y)
+	return col
 }
 
-// sidebar lays out the sidebar's items (the key figures panel, the pull
-// quote) one below the other.
-func (c *canvas) sidebar(items []item, x, y, w float64, dry bool) float64 {
-	h := 0.0
-	for i, it := range items {
-		if i > 0 {
-			h += 8
+// briefPage lays out the brief's page: the band, the title, the columns
+// and the source block at the foot.
+func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
+	return c.build(c.w, c.h, func() {
+		cw := c.w - c.ml - c.mr
+		if b.mast != nil {
+			c.masthead(b.mast)
 		}
-		h += it.place(c, x, y+h, w, dry)
-	}
-	return h
+		if t := b.title; t != nil {
+			if t.Kicker != "" {
+				y := bandH + 11.0
+				kH := top.kH
+				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
+				c.text(strings.ToUpper(t.Kicker), font.Bold, c.sz.Small+1.5, c.col.accent, c.ml+9, y, kH, P, c.elem(P, 0, ""))
+			}
+			c.lines(top.tl, c.ml, top.anchor, cw, c.sz.H1, top.tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
+		}
+		for i, f := range col.frames {
+			c.put(f, col.xs[i], col.ys[i], 0)
+		}
+		if b.source != nil {
+			top := c.h - c.mb - footerH
+			c.rule(c.ml, top, c.w-c.mr, top, 0.3, c.col.rule, nil)
+			c.sourceBlock(b.source, c.ml, top+3.5, footerH-3.5, true)
+		}
+	})
 }
 
 // figuresPanel lays out the key figures stacked in a tinted panel.
-func (c *canvas) figuresPanel(f *doc.Figures, x, y, w float64, dry bool) float64 {
-	ih := c.figuresColumn(f, 0, 0, w-2*sidePad, true) + 2*sidePad
-	if !dry {
-		c.fill(x, y, w, ih, c.col.light)
-		c.fill(x, y, w, 1, c.col.accent)
-		c.figuresColumn(f, x+sidePad, y+sidePad+0.5, w-2*sidePad, false)
-	}
-	return ih
+func (c *canvas) figuresPanel(f *doc.Figures, w float64) *frame {
+	col := c.figuresColumn(f, w-2*sidePad)
+	h := col.h + 2*sidePad
+	return c.build(w, h, func() {
+		c.fill(0, 0, w, h, c.col.light)
+		c.fill(0, 0, w, 1, c.col.accent)
+		c.put(col, sidePad, sidePad+0.5, 0)
+	})
 }
 
 // masthead lays out the brand band: the wordmark on the left; the

@@ -98,8 +98,13 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 	}
 }
 
-// running lays out a pack page's running header and footer (artifacts).
-func (c *canvas) running(n, total int) {
+// running lays out a pack page's running header and footer (artifacts),
+// as a frame of the page.
+func (c *canvas) running(n, total int) *frame {
+	return c.build(c.w, c.h, func() { c.runningText(n, total) })
+}
+
+func (c *canvas) runningText(n, total int) {
 	pt := c.sz.Small
 	lineH := lh(pt, 1.3)
 	if hd := c.d.Header; hd != nil {

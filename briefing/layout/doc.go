@@ -9,7 +9,10 @@
 // format: line breaking (through package font), pagination with
 // keep-together and keep-with-next, the brief's one-page shrink-to-fit
 // (Shrink, which the DOCX writer uses too) and the pack's contents page
-// numbers. Lay is a pure function of its inputs; the PDF exporter draws the
+// numbers. Each block is laid out once into a frame (its boxes relative
+// to its corner, its elements, its size) and placed by offset, as Typst
+// does: measuring is laying out, and the contents' page numbers come from
+// paginating the frames. Lay is a pure function of its inputs; the PDF exporter draws the
 // boxes and adds nothing, and tagged PDF builds its structure tree from the
 // roles and elements.
 package layout

@@ -135,18 +135,18 @@ type canvas struct {
 	ml, mr, mt, mb float64
 	sz             Sizes
 
+	// out is the document laid out and page the page being filled;
+	// fr is the frame being built (see build).
 	out  *Paged
 	page *Page
-	// counting is set for a pass that only learns where anchors land and
-	// how many pages there are: boxes and elements are not kept.
-	counting bool
+	fr   *frame
 	// emit, when set, is given each finished page (Stream); emitErr is
 	// the first error it returned.
 	emit    func(*Paged, int, *Page) error
 	emitErr error
 }
 
-// begin starts a new Paged (for a fresh pass).
+// begin starts the Paged.
 func (c *canvas) begin() {
 	c.out = &Paged{W: c.w, H: c.h, Elems: []Elem{{Role: Document}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
 	c.page = nil
@@ -154,7 +154,7 @@ func (c *canvas) begin() {
 
 // addPage starts a page, handing the one before to emit when streaming.
 func (c *canvas) addPage() {
-	if c.emit != nil && !c.counting && len(c.out.Pages) > 0 {
+	if c.emit != nil && len(c.out.Pages) > 0 {
 		c.flush(len(c.out.Pages) - 1)
 	}
 	c.out.Pages = append(c.out.Pages, Page{})
@@ -169,23 +169,16 @@ func (c *canvas) flush(i int) {
 	c.out.Pages[i].Boxes = nil
 }
 
-// pageNo is the current page's number, from 1.
-func (c *canvas) pageNo() int { return len(c.out.Pages) }
-
-// elem opens a logical element and returns its index.
+// elem opens a logical element in the frame being built and returns its
+// number there (from 1).
 func (c *canvas) elem(r Role, parent int, alt string) int {
-	if c.counting {
-		return 0
-	}
-	c.out.Elems = append(c.out.Elems, Elem{Role: r, Parent: parent, Alt: alt})
-	return len(c.out.Elems) - 1
+	c.fr.elems = append(c.fr.elems, Elem{Role: r, Parent: parent, Alt: alt})
+	return len(c.fr.elems)
 }
 
+// add adds b to the frame being built.
 func (c *canvas) add(b Box) {
-	if c.counting {
-		return
-	}
-	c.page.Boxes = append(c.page.Boxes, b)
+	c.fr.boxes = append(c.fr.boxes, b)
 }
 
 // fill paints a rectangle (an artifact).
