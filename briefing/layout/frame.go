@@ -1,6 +1,12 @@
 package layout
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+
+	"briefing/briefing/font"
+	"briefing/briefing/qrcode"
+)
 
 // A block is laid out once, into a frame: its boxes relative to the
 // frame's top-left corner, its logical elements, its size. Measuring is
@@ -13,7 +19,7 @@ import "strconv"
 type frame struct {
 	// w and h are the frame's size, in mm.
 	w, h  float64
-	boxes []Box
+	boxes []mark
 	// elems are the frame's logical elements: a box's Elem k > 0 is
 	// elems[k-1], and so is an element's Parent k > 0; Parent 0 is
 	// whatever the frame is placed in (the document, or a section).
@@ -32,6 +38,46 @@ type frame struct {
 	// first row is placed (placed is then set).
 	base   int
 	placed bool
+}
+
+// mark is a Box held in a frame, in half the memory (a document's frames
+// are all held until it is paginated): what only rules, links and QR
+// codes have is in more.
+type mark struct {
+	x, y, w, h, size, baseline float64
+	text                       string
+	more                       *markMore
+	elem                       int32
+	kind                       Kind
+	role                       Role
+	font                       uint8
+	color                      Color
+}
+
+// markMore is the rest of a Box.
+type markMore struct {
+	stroke    float64
+	dash      []float64
+	url, dest string
+	code      *qrcode.Code
+}
+
+// markOf packs b.
+func markOf(b Box) mark {
+	it := mark{x: b.X, y: b.Y, w: b.W, h: b.H, size: b.Size, baseline: b.Baseline, text: b.Text, elem: int32(b.Elem), kind: b.Kind, role: b.Role, font: uint8(b.Font), color: b.Color}
+	if b.Stroke != 0 || b.Dash != nil || b.URL != "" || b.Dest != "" || b.Code != nil {
+		it.more = &markMore{stroke: b.Stroke, dash: b.Dash, url: b.URL, dest: b.Dest, code: b.Code}
+	}
+	return it
+}
+
+// box unpacks it.
+func (it *mark) box() Box {
+	b := Box{X: it.x, Y: it.y, W: it.w, H: it.h, Size: it.size, Baseline: it.baseline, Text: it.text, Elem: int(it.elem), Kind: it.kind, Role: it.role, Font: font.Style(it.font), Color: it.color}
+	if m := it.more; m != nil {
+		b.Stroke, b.Dash, b.URL, b.Dest, b.Code = m.stroke, m.dash, m.url, m.dest, m.code
+	}
+	return b
 }
 
 // row is a stretch of a flowing frame kept on one page: boxes[lo:hi],
@@ -60,6 +106,12 @@ func (c *canvas) build(w, h float64, f func()) *frame {
 	c.fr = fr
 	f()
 	c.fr = prev
+	// A document's frames are all held until it is paginated: they keep
+	// no spare capacity.
+	fr.boxes = slices.Clip(slices.Clone(fr.boxes))
+	if cap(fr.rows) > len(fr.rows) {
+		fr.rows = slices.Clone(fr.rows)
+	}
 	return fr
 }
 
@@ -87,17 +139,17 @@ func (c *canvas) put(src *frame, x, y float64, parent int) {
 	}
 }
 
-// moved is b offset by x, y, its element renumbered from base.
-func moved(b Box, x, y float64, base int) Box {
-	b.X += x
-	b.Y += y
-	if b.Kind == Text {
-		b.Baseline += y
+// moved is it offset by x, y, its element renumbered from base.
+func moved(it mark, x, y float64, base int) mark {
+	it.x += x
+	it.y += y
+	if it.kind == Text {
+		it.baseline += y
 	}
-	if b.Elem > 0 {
-		b.Elem += base
+	if it.elem > 0 {
+		it.elem += int32(base)
 	}
-	return b
+	return it
 }
 
 // place puts boxes[lo:hi] of fr on the current page, the frame's top-left
@@ -114,8 +166,9 @@ func (c *canvas) place(fr *frame, x, y float64, lo, hi int) {
 		}
 	}
 	start := len(c.page.Boxes)
-	for _, b := range fr.boxes[lo:hi] {
-		c.page.Boxes = append(c.page.Boxes, moved(b, x, y, fr.base))
+	for _, it := range fr.boxes[lo:hi] {
+		it = moved(it, x, y, fr.base)
+		c.page.Boxes = append(c.page.Boxes, it.box())
 	}
 	for _, r := range fr.refs {
 		if r.box < lo || r.box >= hi {

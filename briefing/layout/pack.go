@@ -147,7 +147,13 @@ func (p *pager) whole(fr *frame, x float64) {
 
 func (p *pager) put(fr *frame, x, y float64, lo, hi int) {
 	n := len(p.pages) - 1
-	p.pages[n] = append(p.pages[n], placement{fr: fr, x: x, y: y, lo: lo, hi: hi})
+	pg := p.pages[n]
+	if k := len(pg) - 1; k >= 0 && pg[k].fr == fr && pg[k].hi == lo && pg[k].x == x && pg[k].y == y {
+		// The next rows of a frame at the same offset: one placement.
+		pg[k].hi = hi
+		return
+	}
+	p.pages[n] = append(pg, placement{fr: fr, x: x, y: y, lo: lo, hi: hi})
 }
 
 // flow places fr's rows at x, each on the page it fits on.
