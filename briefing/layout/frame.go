@@ -32,7 +32,8 @@ type frame struct {
 	// keep is how much of the block must fit below a heading before it
 	// for the heading to stay on the page.
 	keep float64
-	// refs are page numbers filled in when the document is paginated.
+	// refs are page numbers filled in when the document is paginated,
+	// in the order of their boxes.
 	refs []pageRef
 	// base is where the frame's elements start in the document, once its
 	// first row is placed (placed is then set).
@@ -170,9 +171,11 @@ func (c *canvas) place(fr *frame, x, y float64, lo, hi int) {
 		it = moved(it, x, y, fr.base)
 		c.page.Boxes = append(c.page.Boxes, it.box())
 	}
-	for _, r := range fr.refs {
-		if r.box < lo || r.box >= hi {
-			continue
+	// refs are in box order: the ones in lo:hi, without a scan of all.
+	i, _ := slices.BinarySearchFunc(fr.refs, lo, func(r pageRef, lo int) int { return r.box - lo })
+	for _, r := range fr.refs[i:] {
+		if r.box >= hi {
+			break
 		}
 		b := &c.page.Boxes[start+r.box-lo]
 		if pos, ok := c.out.Anchors[r.anchor]; ok {
