@@ -24,14 +24,24 @@ type paraFormat struct {
 func (c *canvas) paraFormat(s doc.ParaStyle) paraFormat {
 	switch s {
 	case doc.ParaLede:
-		return paraFormat{style: font.Regular, pt: c.sz.Lede, lineH: lh(c.sz.Lede, leadLede), color: c.col.primary, role: P}
+		return c.format(TextLede, P)
 	case doc.ParaNote:
-		return paraFormat{style: font.Regular, pt: c.sz.Body, lineH: lh(c.sz.Body, leadBody), color: c.col.text, pad: 4, role: Note}
+		pf := c.format(TextNote, Note)
+		pf.pad = notePad
+		return pf
 	case doc.ParaSmall:
-		pt := c.sz.Small + 1
-		return paraFormat{style: font.Regular, pt: pt, lineH: lh(pt, 1.5), color: c.col.muted, role: P}
+		return c.format(TextSmall, P)
 	}
-	return paraFormat{style: font.Regular, pt: c.sz.Body, lineH: lh(c.sz.Body, leadBody), color: c.col.text, role: P}
+	return c.format(TextBody, P)
+}
+
+// notePad is the inner padding of a boxed note, mm.
+const notePad = 4
+
+// format is the paragraph format of text role t, as element role r.
+func (c *canvas) format(t TextRole, r Role) paraFormat {
+	m := c.m[t]
+	return paraFormat{style: m.Style, pt: m.Size, lineH: m.lineH(), color: m.Color, role: r}
 }
 
 // para lays out a paragraph.
@@ -93,10 +103,10 @@ func (c *canvas) flowPara(ls []line, w float64, pf paraFormat) *frame {
 
 // heading2 lays out a subsection heading.
 func (c *canvas) heading2(b *doc.Heading, w float64) *frame {
-	lineH := lh(c.sz.H2, leadHeading)
-	ls := c.wrap(b.Text, font.Bold, c.sz.H2, w)
-	return c.build(w, float64(len(ls))*lineH, func() {
-		c.lines(ls, 0, 0, w, c.sz.H2, lineH, c.col.primary, left, H2, c.elem(H2, 0, ""))
+	m := c.m[TextH2]
+	ls := c.wrapIn(b.Text, m, w)
+	return c.build(w, float64(len(ls))*m.lineH(), func() {
+		c.setText(ls, 0, 0, w, m, left, H2, c.elem(H2, 0, ""))
 	})
 }
 
@@ -106,8 +116,7 @@ const listIndent = 5
 // list lays out a bulleted list; with flow set, as rows that may break
 // between pages (the pack's).
 func (c *canvas) list(b *doc.List, w float64, flow bool) *frame {
-	pf := c.paraFormat(doc.ParaBody)
-	pf.role = ListItem
+	pf := c.format(TextListItem, ListItem)
 	return c.build(w, 0, func() {
 		h := 0.0
 		le := c.elem(List, 0, "")
@@ -141,31 +150,30 @@ func (c *canvas) bullet(x, y, lineH float64) {
 }
 
 // labelH is the height of a label's line.
-func (c *canvas) labelH() float64 { return lh(c.sz.Small+0.5, 1.3) }
+func (c *canvas) labelH() float64 { return c.m[TextLabel].lineH() }
 
 // label sets a small upper-case label (the title of a figures block) at
 // x, y in the frame being built and returns its height.
 func (c *canvas) label(s string, x, y float64, col Color, r Role, e int) float64 {
-	pt := c.sz.Small + 0.5
-	lineH := lh(pt, 1.3)
+	m := c.m[TextLabel]
 	if s != "" {
-		c.text(strings.ToUpper(s), font.Bold, pt, col, x, y, lineH, r, e)
+		c.text(strings.ToUpper(s), m.Style, m.Size, col, x, y, m.lineH(), r, e)
 	}
-	return lineH
+	return m.lineH()
 }
 
 // figure lays out one key figure: the value in large numerals, the label
 // below.
 func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
-	vH := lh(pt, 1.12)
-	vl := c.wrap(plain(it.Value), font.Bold, pt, w)
-	lpt := c.sz.Body * 0.86
-	lH := lh(lpt, leadLabel)
-	ll := c.wrap(it.Label, font.Regular, lpt, w)
-	return c.build(w, float64(len(vl))*vH+0.6+float64(len(ll))*lH, func() {
+	vm := c.m[TextFigure]
+	vH := lh(pt, leadFigure)
+	vl := c.wrap(plain(it.Value), vm.Style, pt, w)
+	lm := c.m[TextFigureLabel]
+	ll := c.wrapIn(it.Label, lm, w)
+	return c.build(w, float64(len(vl))*vH+0.6+float64(len(ll))*lm.lineH(), func() {
 		e := c.elem(P, 0, "")
-		c.lines(vl, 0, 0, w, pt, vH, c.col.accent, left, P, e)
-		c.lines(ll, 0, float64(len(vl))*vH+0.6, w, lpt, lH, c.col.muted, left, P, e)
+		c.lines(vl, 0, 0, w, pt, vH, vm.Color, left, P, e)
+		c.setText(ll, 0, float64(len(vl))*vH+0.6, w, lm, left, P, e)
 	})
 }
 
@@ -174,13 +182,14 @@ func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
 // one line ("25 millones" beside "6 millones"), but not below two thirds of
 // it; a value still too wide then wraps.
 func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
-	pt := c.sz.Figure
+	m := c.m[TextFigure]
+	pt := m.Size
 	for _, it := range items {
-		if vw := c.width(it.Value, font.Bold, c.sz.Figure); vw > w {
-			pt = min(pt, c.sz.Figure*w/vw)
+		if vw := c.width(it.Value, m.Style, m.Size); vw > w {
+			pt = min(pt, m.Size*w/vw)
 		}
 	}
-	return max(pt, c.sz.Figure*2/3)
+	return max(pt, m.Size*2/3)
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).
@@ -261,27 +270,24 @@ func (c *canvas) figuresRow(b *doc.Figures, w float64) *frame {
 // quoteParts is a pull quote wrapped at one width.
 type quoteParts struct {
 	ql, sl, rl []line
-	qH, sH, rH float64
-	spt, rpt   float64
+	qm, sm, rm Metric
 	h          float64
 	tw         float64
 }
 
-const quoteBar, quoteInset = 1.2, 5.0
+// quoteBar is the width of a pull quote's accent bar, quoteInset the
+// quote's indent and quoteGap the space above its speaker, in mm.
+const quoteBar, quoteInset, quoteGap = 1.2, 5.0, 2.2
 
 func (c *canvas) quoteParts(b *doc.PullQuote, w float64) quoteParts {
 	q := quoteParts{tw: w - quoteInset}
-	q.qH = lh(c.sz.Quote, leadQuote)
-	q.ql = c.wrap(b.Text, font.Italic, c.sz.Quote, q.tw)
-	q.spt = c.sz.Body * 0.92
-	q.sH = lh(q.spt, leadLabel)
-	q.sl = c.wrap(plain(b.Speaker), font.Bold, q.spt, q.tw)
-	q.rpt = c.sz.Body * 0.84
-	q.rH = lh(q.rpt, leadLabel)
+	q.qm, q.sm, q.rm = c.m[TextQuote], c.m[TextSpeaker], c.m[TextSpeakerRole]
+	q.ql = c.wrapIn(b.Text, q.qm, q.tw)
+	q.sl = c.wrapIn(plain(b.Speaker), q.sm, q.tw)
 	if b.Role != "" {
-		q.rl = c.wrap(plain(b.Role), font.Regular, q.rpt, q.tw)
+		q.rl = c.wrapIn(plain(b.Role), q.rm, q.tw)
 	}
-	q.h = float64(len(q.ql))*q.qH + 2.2 + float64(len(q.sl))*q.sH + float64(len(q.rl))*q.rH
+	q.h = float64(len(q.ql))*q.qm.lineH() + quoteGap + float64(len(q.sl))*q.sm.lineH() + float64(len(q.rl))*q.rm.lineH()
 	return q
 }
 
@@ -292,10 +298,10 @@ func (c *canvas) quote(b *doc.PullQuote, w float64) *frame {
 	return c.build(w, q.h, func() {
 		c.fill(0, 0.8, quoteBar, q.h-1.6, c.col.accent)
 		e := c.elem(Quote, 0, "")
-		yy := c.lines(q.ql, quoteInset, 0, q.tw, c.sz.Quote, q.qH, c.col.primary, left, Quote, e) + 2.2
+		yy := c.setText(q.ql, quoteInset, 0, q.tw, q.qm, left, Quote, e) + quoteGap
 		ce := c.elem(Caption, e, "")
-		yy += c.lines(q.sl, quoteInset, yy, q.tw, q.spt, q.sH, c.col.text, left, Caption, ce)
-		c.lines(q.rl, quoteInset, yy, q.tw, q.rpt, q.rH, c.col.muted, left, Caption, ce)
+		yy += c.setText(q.sl, quoteInset, yy, q.tw, q.sm, left, Caption, ce)
+		c.setText(q.rl, quoteInset, yy, q.tw, q.rm, left, Caption, ce)
 	})
 }
 
@@ -306,15 +312,15 @@ func (c *canvas) flowQuote(b *doc.PullQuote, width float64) *frame {
 	q := c.quoteParts(b, width+quoteInset)
 	return c.build(width, 0, func() {
 		e := c.elem(Quote, 0, "")
-		y := c.flowing(q.ql, 0, 0, width, 0, paraFormat{style: font.Italic, pt: c.sz.Quote, lineH: q.qH, color: c.col.primary, role: Quote}, e)
+		y := c.flowing(q.ql, 0, 0, width, 0, c.format(TextQuote, Quote), e)
 		ce := c.elem(Caption, e, "")
-		pre := 2.2
+		pre := quoteGap
 		for _, part := range []struct {
 			ls []line
 			pf paraFormat
 		}{
-			{q.sl, paraFormat{style: font.Bold, pt: q.spt, lineH: q.sH, color: c.col.text, role: Caption}},
-			{q.rl, paraFormat{style: font.Regular, pt: q.rpt, lineH: q.rH, color: c.col.muted, role: Caption}},
+			{q.sl, c.format(TextSpeaker, Caption)},
+			{q.rl, c.format(TextSpeakerRole, Caption)},
 		} {
 			if len(part.ls) > 0 {
 				y += c.flowing(part.ls, 0, y, width, pre, part.pf, ce)

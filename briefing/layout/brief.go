@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"briefing/briefing/doc"
-	"briefing/briefing/font"
 )
 
 // item is one block of the brief's main column or sidebar, ready to be
@@ -68,8 +67,10 @@ func (b *briefParts) SourceBlock(x *doc.SourceBlock) error { b.source = x; retur
 // PageBreak is ignored: a brief is one page.
 func (b *briefParts) PageBreak(*doc.PageBreak) error { return nil }
 
-// Brief geometry, in mm.
+// Brief geometry, in mm; briefGap is the space between the main
+// column's blocks, in body lines.
 const (
+	briefGap = 0.55
 	bandH    = 30
 	footerH  = 19
 	gutter   = 9
@@ -97,7 +98,7 @@ func (c *canvas) brief() (*Paged, error) {
 	top := c.briefTop(parts.title)
 	var best *columns
 	sz, over, ok := Shrink(c.st.Layout.Sizes, func(sz Sizes) float64 {
-		c.sz = sz
+		c.setSizes(sz)
 		best = c.columns(&parts, top)
 		if len(alt.side) != len(parts.side) {
 			if a := c.columns(&alt, top); a.over < best.over-4 {
@@ -110,7 +111,7 @@ func (c *canvas) brief() (*Paged, error) {
 		rec := c.d.Rec()
 		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: rec.Body}
 	}
-	c.sz = sz
+	c.setSizes(sz)
 	c.begin()
 	c.out.Total = 1
 	c.addPage()
@@ -138,12 +139,12 @@ func (c *canvas) briefTop(t *doc.Heading) briefTop {
 		return b
 	}
 	if t.Kicker != "" {
-		b.kH = lh(c.sz.Small+1.5, 1.3)
-		y += b.kH + 1.5
+		b.kH = c.m[TextKicker].lineH()
+		y += b.kH + kickerAfter
 	}
 	b.anchor = y
-	b.tH = lh(c.sz.H1, leadHeading)
-	b.tl = c.wrap(t.Text, font.Bold, c.sz.H1, c.w-c.ml-c.mr)
+	b.tH = c.m[TextTitle].lineH()
+	b.tl = c.wrapIn(t.Text, c.m[TextTitle], c.w-c.ml-c.mr)
 	y += float64(len(b.tl))*b.tH + 7
 	b.columns = y
 	return b
@@ -172,7 +173,7 @@ func (c *canvas) columns(b *briefParts, top briefTop) *columns {
 	}
 	col := &columns{}
 	mh := 0.0
-	gap := lh(c.sz.Body, leadBody) * 0.55
+	gap := c.m[TextBody].lineH() * briefGap
 	for i, it := range b.main {
 		if i > 0 {
 			mh += gap
@@ -208,9 +209,10 @@ func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
 				y := bandH + 11.0
 				kH := top.kH
 				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
-				c.text(strings.ToUpper(t.Kicker), font.Bold, c.sz.Small+1.5, c.col.accent, c.ml+9, y, kH, P, c.elem(P, 0, ""))
+				km := c.m[TextKicker]
+				c.text(strings.ToUpper(t.Kicker), km.Style, km.Size, km.Color, c.ml+9, y, kH, P, c.elem(P, 0, ""))
 			}
-			c.lines(top.tl, c.ml, top.anchor, cw, c.sz.H1, top.tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
+			c.setText(top.tl, c.ml, top.anchor, cw, c.m[TextTitle], left, H1, c.elem(H1, 0, ""))
 		}
 		for i, f := range col.frames {
 			c.put(f, col.xs[i], col.ys[i], 0)
@@ -242,16 +244,15 @@ func (c *canvas) masthead(m *doc.Masthead) {
 	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, 11, c.col.white)
 	rx := c.ml + wm + 12
 	rw := c.w - c.mr - rx
-	soft := mix(c.col.white, c.col.primary, 0.28)
-	kpt, tpt, ept := c.sz.Small, 10.0, c.sz.Small+0.5
-	kH, tH, eH := lh(kpt, 1.4), lh(tpt, 1.22), lh(ept, 1.4)
-	tl := c.wrap(plain(m.Statement), font.Bold, tpt, min(rw, 105))
-	el := c.wrap(plain(m.Line), font.Regular, ept, rw)
+	km, tm, em := c.m[TextBandLabel], c.m[TextBandTitle], c.m[TextBandLine]
+	kH, tH, eH := km.lineH(), tm.lineH(), em.lineH()
+	tl := c.wrapIn(plain(m.Statement), tm, min(rw, 105))
+	el := c.wrapIn(plain(m.Line), em, rw)
 	h := kH + float64(len(tl))*tH + 0.8 + float64(len(el))*eH
 	y := (bandH - h) / 2
 	e := c.elem(P, 0, "")
-	c.lines(c.wrap(plain(strings.ToUpper(m.Label)), font.Bold, kpt, rw), rx, y, rw, kpt, kH, c.col.accent, right, P, e)
+	c.setText(c.wrapIn(plain(strings.ToUpper(m.Label)), km, rw), rx, y, rw, km, right, P, e)
 	y += kH
-	y += c.lines(tl, rx, y, rw, tpt, tH, c.col.white, right, P, c.elem(P, 0, "")) + 0.8
-	c.lines(el, rx, y, rw, ept, eH, soft, right, P, c.elem(P, 0, ""))
+	y += c.setText(tl, rx, y, rw, tm, right, P, c.elem(P, 0, "")) + 0.8
+	c.setText(el, rx, y, rw, em, right, P, c.elem(P, 0, ""))
 }

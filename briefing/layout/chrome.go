@@ -63,8 +63,8 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: size, H: size, Text: b.URL, Color: c.col.text, Code: b.QR})
 		x += size + 4
 	}
-	pt := c.sz.Small
-	lineH := lh(pt, 1.45)
+	sm := c.m[TextSource]
+	pt, lineH := sm.Size, sm.lineH()
 	yy := y + (size-3*lineH)/2
 	if b.URL != "" {
 		e := c.elem(P, se, "")
@@ -105,8 +105,8 @@ func (c *canvas) running(n, total int) *frame {
 }
 
 func (c *canvas) runningText(n, total int) {
-	pt := c.sz.Small
-	lineH := lh(pt, 1.3)
+	rm := c.m[TextRunning]
+	pt, lineH := rm.Size, rm.lineH()
 	if hd := c.d.Header; hd != nil {
 		ty := c.mt - 9
 		x := c.ml

@@ -15,15 +15,6 @@ import (
 // type sizes are in points, and so are PDF and Word page coordinates.
 const MMPerPt = 25.4 / 72
 
-// Leading (line height as a multiple of the type size) by role.
-const (
-	leadBody    = 1.42
-	leadLede    = 1.32
-	leadHeading = 1.18
-	leadQuote   = 1.38
-	leadLabel   = 1.28
-)
-
 // palette is the brand's colours, resolved.
 type palette struct {
 	primary, accent, text, muted, light, white, rule Color
@@ -102,8 +93,8 @@ func (t *Typesetter) lay(d *doc.Doc, emit func(*Paged, int, *Page) error) (*Page
 	}
 	st := t.st
 	mg := st.Layout.Margins
-	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
-		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body)}
+	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom}
+	c.setSizes(SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body))
 	c.emit = emit
 	var ld *Paged
 	var err error
@@ -134,6 +125,8 @@ type canvas struct {
 	w, h           float64
 	ml, mr, mt, mb float64
 	sz             Sizes
+	// m is the text metrics at sz.
+	m Metrics
 
 	// out is the document laid out and page the page being filled;
 	// fr is the frame being built (see build).
@@ -189,6 +182,22 @@ func (c *canvas) fill(x, y, w, h float64, col Color) {
 // rule draws a line (an artifact).
 func (c *canvas) rule(x1, y1, x2, y2, width float64, col Color, dash []float64) {
 	c.add(Box{Kind: Rule, X: x1, Y: y1, W: x2 - x1, H: y2 - y1, Stroke: width, Color: col, Dash: dash})
+}
+
+// setSizes sets the document's type sizes and the metrics at them.
+func (c *canvas) setSizes(sz Sizes) {
+	c.sz = sz
+	c.m = metricsAt(sz, c.col)
+}
+
+// setText sets lines ls in metric m (see lines).
+func (c *canvas) setText(ls []line, x, y, w float64, m Metric, a align, r Role, e int) float64 {
+	return c.lines(ls, x, y, w, m.Size, m.lineH(), m.Color, a, r, e)
+}
+
+// wrapIn wraps runs in metric m's style and size at width mm.
+func (c *canvas) wrapIn(runs inline.Runs, m Metric, width float64) []line {
+	return c.wrap(runs, m.Style, m.Size, width)
 }
 
 // lh is the line height in mm for size pt with leading k.

@@ -366,3 +366,19 @@ func TestStream(t *testing.T) {
 		t.Errorf("emit's error: got %v", err)
 	}
 }
+
+// TestMetrics: every text role has a size, a leading of at least its
+// size, a colour named in the palette, and a name.
+func TestMetrics(t *testing.T) {
+	_, st := fixture(t)
+	m := typesetter(t, st).Metrics()
+	if m[layout.TextBody].Size != st.Layout.Sizes.Body {
+		t.Errorf("body %g pt, want the layout's %g", m[layout.TextBody].Size, st.Layout.Sizes.Body)
+	}
+	for r := range layout.NumTextRoles {
+		x := m[r]
+		if x.Size <= 0 || x.Leading < x.Size || x.Palette == "" || strings.HasPrefix(r.String(), "TextRole") {
+			t.Errorf("%v: %+v", r, x)
+		}
+	}
+}

@@ -103,12 +103,13 @@ func (c *canvas) packWidth() float64  { return c.w - c.ml - c.mr }
 // comfortable lines of 75-90 characters.
 func (c *canvas) packMeasure() float64 { return min(c.packWidth(), 140) }
 
-func (c *canvas) bodyGap() float64 { return lh(c.sz.Body, leadBody) * 0.6 }
+// bodyGap is the space between blocks of the pack's flow.
+func (c *canvas) bodyGap() float64 { return c.m[TextBody].lineH() * packGap }
 
 // defaultKeep is what a heading keeps with it of a block with no rule of
 // its own: two lines of body text.
 func (w *packWriter) defaultKeep() float64 {
-	return 2*lh(w.c.sz.Body, leadBody) + w.c.bodyGap()
+	return 2*w.c.m[TextBody].lineH() + w.c.bodyGap()
 }
 
 // add appends a part.
@@ -226,25 +227,25 @@ func (w *packWriter) Contents(ct *doc.Contents) error {
 	c := w.c
 	head := w.headingBlock("", plain(ct.Title))
 	cw := c.packWidth()
-	pt := c.sz.Body + 1
-	lineH := lh(pt, 1.35)
+	lineH := c.m[TextTOC1].lineH()
 	entries := c.build(c.w, 0, func() {
 		toc := c.elem(TOC, 0, "")
 		y := 0.0
 		for _, e := range ct.Entries {
 			known := w.anchors[e.Anchor]
 			nw := 12.0
-			indent := float64(max(e.Level-1, 0)) * 6
-			st := font.Regular
+			indent := float64(max(e.Level-1, 0)) * tocIndent
+			m := c.m[TextTOC2]
 			if e.Level <= 1 {
-				st = font.Bold
+				m = c.m[TextTOC1]
 			}
-			ls := c.wrap(plain(e.Title), st, pt, cw-indent-nw-4)
+			pt := m.Size
+			ls := c.wrapIn(plain(e.Title), m, cw-indent-nw-4)
 			h := float64(len(ls))*lineH + 3.2
 			r := row{lo: len(c.fr.boxes), y: y, h: h, need: h}
 			x := c.ml + indent
 			el := c.elem(TOCEntry, toc, "")
-			c.lines(ls, x, y, cw-indent-nw, pt, lineH, c.col.primary, left, TOCEntry, el)
+			c.setText(ls, x, y, cw-indent-nw, m, left, TOCEntry, el)
 			last := ls[len(ls)-1]
 			ly := y + float64(len(ls)-1)*lineH
 			// dotted leader from the end of the title to the number
@@ -253,7 +254,7 @@ func (w *packWriter) Contents(ct *doc.Contents) error {
 			if known {
 				// The page number, filled in once the pack is paginated.
 				c.fr.refs = append(c.fr.refs, pageRef{box: len(c.fr.boxes), anchor: e.Anchor, right: c.w - c.mr})
-				c.add(Box{Kind: Text, Role: TOCEntry, Elem: el, Y: ly, H: lineH, Font: font.Bold, Size: pt, Color: c.col.accent, Baseline: baseline(ly, lineH, pt)})
+				c.add(Box{Kind: Text, Role: TOCEntry, Elem: el, Y: ly, H: lineH, Font: font.Bold, Size: pt, Color: c.m[TextKicker].Color, Baseline: baseline(ly, lineH, pt)})
 				c.add(Box{Kind: LinkArea, Role: Link, Elem: el, X: c.ml, Y: y, W: cw, H: float64(len(ls)) * lineH, Dest: e.Anchor})
 			}
 			r.hi = len(c.fr.boxes)
@@ -276,20 +277,21 @@ func (w *packWriter) Contents(ct *doc.Contents) error {
 func (w *packWriter) headingBlock(kicker string, text inline.Runs) *frame {
 	c := w.c
 	cw := c.packWidth()
+	km, tm := c.m[TextKicker], c.m[TextTitle]
 	kH := 0.0
 	if kicker != "" {
-		kH = lh(c.sz.Small+1.5, 1.3)
+		kH = km.lineH()
 	}
-	tH := lh(c.sz.H1, leadHeading)
-	ls := c.wrap(text, font.Bold, c.sz.H1, cw)
+	tH := tm.lineH()
+	ls := c.wrapIn(text, tm, cw)
 	return c.build(cw, 0, func() {
 		h := 0.0
 		if kicker != "" {
 			c.fill(0, kH/2-0.35, 7, 0.7, c.col.accent)
-			c.text(strings.ToUpper(kicker), font.Bold, c.sz.Small+1.5, c.col.accent, 9, 0, kH, P, c.elem(P, 0, ""))
-			h += kH + 1.5
+			c.text(strings.ToUpper(kicker), km.Style, km.Size, km.Color, 9, 0, kH, P, c.elem(P, 0, ""))
+			h += kH + kickerAfter
 		}
-		c.lines(ls, 0, h, cw, c.sz.H1, tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
+		c.setText(ls, 0, h, cw, tm, left, H1, c.elem(H1, 0, ""))
 		h += float64(len(ls))*tH + 2.5
 		c.fill(0, h, 14, 0.9, c.col.accent)
 		c.fr.h = h + 0.9 + 6
@@ -314,10 +316,10 @@ func (w *packWriter) Heading(h *doc.Heading) error {
 	fr := c.heading2(h, c.packWidth())
 	w.add(w.defaultKeep(), func(p *pager) {
 		p.gap(1.6 * c.bodyGap())
-		p.ensure(fr.h + 1.5 + p.keepNext)
+		p.ensure(fr.h + h2After + p.keepNext)
 		p.record(h)
 		p.whole(fr, c.ml)
-		p.y += 1.5
+		p.y += h2After
 		p.atTop = false
 	})
 	return nil
@@ -423,47 +425,41 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	c.fill(0, blockH, c.w, 1.6, c.col.accent)
 	c.wordmark(cv.Wordmark, c.ml, c.mt+8, 13, c.col.white)
 
-	soft := mix(c.col.white, c.col.primary, 0.25)
-	tpt := c.sz.Title + 6
-	tH := lh(tpt, 1.12)
-	tl := c.wrap(plain(cv.Title), font.Bold, tpt, cw*0.92)
-	spt := c.sz.Lede
-	sH := lh(spt, 1.3)
-	sl := c.wrap(plain(cv.Subtitle), font.Regular, spt, cw*0.85)
-	kpt := c.sz.Small + 2.5
-	kH := lh(kpt, 1.3)
+	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
+	tH, sH, kH := tm.lineH(), sm.lineH(), km.lineH()
+	tl := c.wrapIn(plain(cv.Title), tm, cw*0.92)
+	sl := c.wrapIn(plain(cv.Subtitle), sm, cw*0.85)
 	h := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
 	y := blockH - 16 - h
 	c.fill(c.ml, y+kH/2-0.4, 9, 0.8, c.col.accent)
-	c.text(strings.ToUpper(cv.Kicker), font.Bold, kpt, c.col.accent, c.ml+12, y, kH, P, c.elem(P, 0, ""))
+	c.text(strings.ToUpper(cv.Kicker), km.Style, km.Size, km.Color, c.ml+12, y, kH, P, c.elem(P, 0, ""))
 	y += kH + 4
-	y += c.lines(tl, c.ml, y, cw, tpt, tH, c.col.white, left, Title, c.elem(Title, 0, "")) + 5
-	c.lines(sl, c.ml, y, cw, spt, sH, soft, left, P, c.elem(P, 0, ""))
+	y += c.setText(tl, c.ml, y, cw, tm, left, Title, c.elem(Title, 0, "")) + 5
+	c.setText(sl, c.ml, y, cw, sm, left, P, c.elem(P, 0, ""))
 
 	y = blockH + 16
 	if cv.Event != "" {
-		ept := c.sz.H2 + 2
-		eH := lh(ept, 1.25)
-		y += c.lines(c.wrap(plain(cv.Event), font.Bold, ept, cw), c.ml, y, cw, ept, eH, c.col.primary, left, P, c.elem(P, 0, ""))
+		em := c.m[TextCoverEvent]
+		y += c.setText(c.wrapIn(plain(cv.Event), em, cw), c.ml, y, cw, em, left, P, c.elem(P, 0, ""))
 	}
 	if cv.When != "" {
-		dpt := c.sz.Body + 1.5
-		y += c.lines(c.wrap(plain(cv.When), font.Regular, dpt, cw), c.ml, y+1, cw, dpt, lh(dpt, 1.4), c.col.muted, left, P, c.elem(P, 0, "")) + 1
+		dm := c.m[TextCoverDate]
+		y += c.setText(c.wrapIn(plain(cv.When), dm, cw), c.ml, y+1, cw, dm, left, P, c.elem(P, 0, "")) + 1
 	}
 	if cv.Audience != "" {
 		y += 9
 		e := c.elem(P, 0, "")
 		y += c.label(cv.PreparedFor, c.ml, y, c.col.accent, P, e) + 1
-		apt := c.sz.Body + 2.5
-		y += c.lines(c.wrap(plain(cv.Audience), font.Bold, apt, cw), c.ml, y, cw, apt, lh(apt, 1.3), c.col.text, left, P, e)
+		am := c.m[TextCoverAudience]
+		y += c.setText(c.wrapIn(plain(cv.Audience), am, cw), c.ml, y, cw, am, left, P, e)
 	}
 	fh := 17.0
 	top := c.h - c.mb - fh
-	upt := c.sz.Body
-	ul := c.wrap(plain(cv.Unofficial), font.Bold, upt, cw)
+	um := c.m[TextUnofficial]
+	ul := c.wrapIn(plain(cv.Unofficial), um, cw)
 	uh := 0.0
 	if cv.Unofficial != "" {
-		uh = 5 + float64(len(ul))*lh(upt, 1.4)
+		uh = 5 + float64(len(ul))*um.lineH()
 	}
 	noteFits = true
 	if len(cv.Note) > 0 {
@@ -478,7 +474,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	}
 	if cv.Unofficial != "" {
 		y += 5
-		c.lines(ul, c.ml, y, cw, upt, lh(upt, 1.4), c.col.accent, left, Note, c.elem(Note, 0, ""))
+		c.setText(ul, c.ml, y, cw, um, left, Note, c.elem(Note, 0, ""))
 	}
 	if cv.Source != nil {
 		c.rule(c.ml, top-3.5, c.w-c.mr, top-3.5, 0.3, c.col.rule, nil)

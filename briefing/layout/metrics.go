@@ -1,0 +1,202 @@
+package layout
+
+import (
+	"briefing/briefing/font"
+)
+
+// TextRole is a kind of text a document sets: each has one Metric.
+type TextRole uint8
+
+// The text roles.
+const (
+	// TextBody is running text; TextLede the opening paragraph; TextNote
+	// a boxed note; TextSmall small print in the flow; TextListItem a
+	// bulleted list's item.
+	TextBody TextRole = iota
+	TextLede
+	TextNote
+	TextSmall
+	TextListItem
+	// TextTitle is a brief's or a pack section's title (level-1
+	// heading), TextH2 a subsection heading, TextKicker the label above
+	// a title.
+	TextTitle
+	TextH2
+	TextKicker
+	// TextLabel is a small capitals label (a figures block's title,
+	// "Prepared for").
+	TextLabel
+	// TextFigure is a key figure's value, TextFigureLabel what it counts
+	// and TextFigureSource where it comes from.
+	TextFigure
+	TextFigureLabel
+	TextFigureSource
+	// TextQuote is a pull quote, TextSpeaker its speaker and
+	// TextSpeakerRole the speaker's role.
+	TextQuote
+	TextSpeaker
+	TextSpeakerRole
+	// TextBandLabel, TextBandTitle and TextBandLine are the brief's band:
+	// the document type, the statement and the event line.
+	TextBandLabel
+	TextBandTitle
+	TextBandLine
+	// The pack's cover: kicker, title, subtitle, event, date, audience,
+	// and the translation notice.
+	TextCoverKicker
+	TextCoverTitle
+	TextCoverSubtitle
+	TextCoverEvent
+	TextCoverDate
+	TextCoverAudience
+	TextUnofficial
+	// TextTOC1 and TextTOC2 are contents entries of level 1 and 2.
+	TextTOC1
+	TextTOC2
+	// TextSource is the source block's lines beside the QR code;
+	// TextRunning the running header and footer.
+	TextSource
+	TextRunning
+
+	// NumTextRoles is the number of text roles.
+	NumTextRoles
+)
+
+var textRoleNames = [NumTextRoles]string{
+	"body", "lede", "note", "small", "list_item", "title", "heading2", "kicker", "label",
+	"figure", "figure_label", "figure_source", "quote", "speaker", "speaker_role",
+	"band_label", "band_title", "band_line", "cover_kicker", "cover_title", "cover_subtitle",
+	"cover_event", "cover_date", "cover_audience", "unofficial", "toc1", "toc2", "source", "running",
+}
+
+// String returns the role's name ("body", "heading2", "figure_label"…).
+func (r TextRole) String() string {
+	if r < NumTextRoles {
+		return textRoleNames[r]
+	}
+	return "TextRole(?)"
+}
+
+// Metric is how one role of text is set. Lengths are points.
+type Metric struct {
+	// Size is the type size and Leading the distance from baseline to
+	// baseline.
+	Size, Leading float64
+	// Before and After are the space above and below a block of this
+	// role in running text (the pack's flow); Indent is the text's
+	// indent from the column's left edge.
+	Before, After, Indent float64
+	// Color is the colour the text is set in, Palette the name of the
+	// brand colour it is ("primary", "accent", "text", "muted", "white",
+	// or "soft": white mixed with a little primary, on the band).
+	Color   Color
+	Palette string
+	// Style is the font style; Upper sets the text in capitals.
+	Style font.Style
+	Upper bool
+	// KeepWithNext keeps the block on the page of what follows it.
+	KeepWithNext bool
+}
+
+// lineH is the metric's line height in mm.
+func (m Metric) lineH() float64 { return m.Leading * MMPerPt }
+
+// Metrics is the table of per-role text metrics a document is set with,
+// indexed by TextRole: the one place type sizes, leading, spacing and
+// text colours are decided, read by the PDF layout and (for its styles)
+// by the DOCX writer.
+type Metrics [NumTextRoles]Metric
+
+// Leading (line height as a multiple of the type size) by kind of text.
+const (
+	leadFigure  = 1.12
+	leadBody    = 1.42
+	leadLede    = 1.32
+	leadHeading = 1.18
+	leadQuote   = 1.38
+	leadLabel   = 1.28
+)
+
+// Metrics returns the table of text metrics documents are set with, from
+// the brand's colours and the layout's sizes.
+func (t *Typesetter) Metrics() Metrics {
+	return metricsAt(SizesAt(t.st.Layout.Sizes, t.st.Layout.Sizes.Body), t.col)
+}
+
+// packGap is the space between blocks of running text, in body lines;
+// h2After the space under a subsection heading and tocIndent the indent
+// of a level-2 contents entry, in mm.
+const (
+	packGap   = 0.6
+	h2After   = 1.5
+	tocIndent = 6.0
+	// kickerAfter is the space between a kicker and its title, in mm.
+	kickerAfter = 1.5
+)
+
+// metricsAt builds the table at sizes sz.
+func metricsAt(sz Sizes, p palette) Metrics {
+	soft := mix(p.white, p.primary, 0.28)
+	coverSoft := mix(p.white, p.primary, 0.25)
+	col := map[string]Color{"primary": p.primary, "accent": p.accent, "text": p.text, "muted": p.muted, "white": p.white, "soft": soft}
+	// set makes a metric of size pt with leading k in style st and brand
+	// colour name.
+	set := func(pt, k float64, st font.Style, name string) Metric {
+		return Metric{Size: pt, Leading: pt * k, Style: st, Palette: name, Color: col[name]}
+	}
+	// The pack's flow: a gap of 0.6 body lines between blocks, three
+	// above a section title, 1.6 above a subsection heading, two around
+	// key figures, 2.2 above a quote.
+	body := set(sz.Body, leadBody, font.Regular, "text")
+	gap := body.Leading * packGap
+	var m Metrics
+	m[TextBody] = body
+	m[TextBody].Before = gap
+	m[TextLede] = set(sz.Lede, leadLede, font.Regular, "primary")
+	m[TextLede].Before = gap
+	m[TextNote] = body
+	m[TextNote].Before = gap
+	m[TextSmall] = set(sz.Small+1, 1.5, font.Regular, "muted")
+	m[TextSmall].Before = gap
+	m[TextListItem] = body
+	m[TextListItem].Before = gap
+	m[TextListItem].Indent = listIndent / MMPerPt
+	m[TextTitle] = set(sz.H1, leadHeading, font.Bold, "primary")
+	m[TextTitle].Before, m[TextTitle].KeepWithNext = 3*gap, true
+	m[TextH2] = set(sz.H2, leadHeading, font.Bold, "primary")
+	m[TextH2].Before, m[TextH2].After, m[TextH2].KeepWithNext = 1.6*gap, h2After/MMPerPt, true
+	m[TextKicker] = set(sz.Small+1.5, 1.3, font.Bold, "accent")
+	m[TextKicker].Upper, m[TextKicker].After, m[TextKicker].KeepWithNext = true, kickerAfter/MMPerPt, true
+	m[TextLabel] = set(sz.Small+0.5, 1.3, font.Bold, "primary")
+	m[TextLabel].Upper = true
+	m[TextFigure] = set(sz.Figure, leadFigure, font.Bold, "accent")
+	m[TextFigure].Before = 2 * gap
+	m[TextFigureLabel] = set(sz.Body*0.86, leadLabel, font.Regular, "muted")
+	m[TextFigureSource] = set(sz.Small, 1.3, font.Regular, "muted")
+	m[TextQuote] = set(sz.Quote, leadQuote, font.Italic, "primary")
+	m[TextQuote].Before = 2.2 * gap
+	m[TextQuote].Indent = quoteInset / MMPerPt
+	m[TextSpeaker] = set(sz.Body*0.92, leadLabel, font.Bold, "text")
+	m[TextSpeaker].Before, m[TextSpeaker].Indent = quoteGap/MMPerPt, quoteInset/MMPerPt
+	m[TextSpeakerRole] = set(sz.Body*0.84, leadLabel, font.Regular, "muted")
+	m[TextSpeakerRole].Indent = quoteInset / MMPerPt
+	m[TextBandLabel] = set(sz.Small, 1.4, font.Bold, "accent")
+	m[TextBandLabel].Upper = true
+	m[TextBandTitle] = set(10, 1.22, font.Bold, "white")
+	m[TextBandLine] = set(sz.Small+0.5, 1.4, font.Regular, "soft")
+	m[TextCoverKicker] = set(sz.Small+2.5, 1.3, font.Bold, "accent")
+	m[TextCoverKicker].Upper = true
+	m[TextCoverTitle] = set(sz.Title+6, 1.12, font.Bold, "white")
+	m[TextCoverSubtitle] = set(sz.Lede, 1.3, font.Regular, "soft")
+	m[TextCoverSubtitle].Color = coverSoft
+	m[TextCoverEvent] = set(sz.H2+2, 1.25, font.Bold, "primary")
+	m[TextCoverDate] = set(sz.Body+1.5, 1.4, font.Regular, "muted")
+	m[TextCoverAudience] = set(sz.Body+2.5, 1.3, font.Bold, "text")
+	m[TextUnofficial] = set(sz.Body, 1.4, font.Bold, "accent")
+	m[TextTOC1] = set(sz.Body+1, 1.35, font.Bold, "primary")
+	m[TextTOC2] = set(sz.Body+1, 1.35, font.Regular, "primary")
+	m[TextTOC2].Indent = tocIndent / MMPerPt
+	m[TextSource] = set(sz.Small, 1.45, font.Regular, "text")
+	m[TextRunning] = set(sz.Small, 1.3, font.Regular, "muted")
+	return m
+}
