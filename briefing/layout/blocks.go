@@ -178,18 +178,17 @@ func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
 }
 
 // figureSize is the size the values of a figures block are set in: the
-// layout's figure size, or smaller so that every value fits its column on
-// one line ("25 millones" beside "6 millones"), but not below two thirds of
-// it; a value still too wide then wraps.
+// figure step of the scale, or the step below it when a value does not
+// fit its column on one line at that size ("25 millones" beside "6
+// millones"); a value still too wide then wraps between words.
 func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
 	m := c.m[TextFigure]
-	pt := m.Size
 	for _, it := range items {
-		if vw := c.width(it.Value, m.Style, m.Size); vw > w {
-			pt = min(pt, m.Size*w/vw)
+		if c.width(it.Value, m.Style, m.Size) > w {
+			return c.sc.Below(m.Size)
 		}
 	}
-	return max(pt, m.Size*2/3)
+	return m.Size
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).

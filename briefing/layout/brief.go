@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -9,12 +10,12 @@ import (
 
 // item is one block of the brief's main column or sidebar, ready to be
 // laid out in width w; before is the space above it in the main column,
-// in body gaps; quote marks the pull quote, which may move from the
-// sidebar to the foot of the main column.
+// in body gaps; para is set for a paragraph, which a short brief may set
+// as its lede.
 type item struct {
 	lay    func(c *canvas, w float64) *frame
 	before float64
-	quote  bool
+	para   *doc.Paragraph
 }
 
 // briefParts sorts a brief's blocks into the places of its one-page
@@ -26,6 +27,8 @@ type briefParts struct {
 	title  *doc.Heading
 	main   []item
 	side   []item
+	quotes []item
+	figs   []*doc.Figures
 	source *doc.SourceBlock
 }
 
@@ -47,7 +50,7 @@ func (b *briefParts) Heading(h *doc.Heading) error {
 	return nil
 }
 func (b *briefParts) Paragraph(p *doc.Paragraph) error {
-	b.main = append(b.main, item{lay: func(c *canvas, w float64) *frame { return c.para(p, w) }})
+	b.main = append(b.main, item{para: p, lay: func(c *canvas, w float64) *frame { return c.para(p, w) }})
 	return nil
 }
 func (b *briefParts) List(l *doc.List) error {
@@ -56,10 +59,12 @@ func (b *briefParts) List(l *doc.List) error {
 }
 func (b *briefParts) Figures(f *doc.Figures) error {
 	b.side = append(b.side, item{lay: func(c *canvas, w float64) *frame { return c.figuresPanel(f, w) }})
+	b.figs = append(b.figs, f)
 	return nil
 }
 func (b *briefParts) PullQuote(q *doc.PullQuote) error {
-	b.side = append(b.side, item{before: 1.5, quote: true, lay: func(c *canvas, w float64) *frame { return c.quote(q, w) }})
+	// The quote goes under the figures.
+	b.quotes = append(b.quotes, item{lay: func(c *canvas, w float64) *frame { return c.quote(q, w) }})
 	return nil
 }
 func (b *briefParts) SourceBlock(x *doc.SourceBlock) error { b.source = x; return nil }
@@ -72,55 +77,158 @@ func (b *briefParts) PageBreak(*doc.PageBreak) error { return nil }
 const (
 	briefGap = 0.55
 	bandH    = 30
+	spanGap  = 8
 	footerH  = 19
 	gutter   = 9
 	sidePad  = 5.5
 	sideFrac = 0.34
+	// sideNarrow is the side column of a brief whose main text is too
+	// long beside a third of the width.
+	sideNarrow = 0.29
 )
 
-// brief lays out a one-page brief, shrinking the type until it fits.
+// brief lays out a one-page brief. Every brief of a set has the same
+// type: the body never shrinks. The key figures and the quote go in the
+// side column, the quote under the figures; a quote too long for it is
+// set one step smaller on the type scale, and a brief still too long is a
+// *doc.OverflowError. A short brief sets its first paragraph as a lede
+// and gives its blocks more air, rather than leaving the foot of the page
+// empty.
 func (c *canvas) brief() (*Paged, error) {
 	var parts briefParts
 	if err := doc.Walk(c.d, &parts); err != nil {
 		return nil, err
 	}
-	// The pull quote goes in the sidebar, or under the main text when
-	// that makes the page shorter (a long quote beside a short text).
-	alt := parts
-	alt.main, alt.side = append([]item(nil), parts.main...), nil
-	for _, it := range parts.side {
-		if it.quote {
-			alt.main = append(alt.main, it)
-		} else {
-			alt.side = append(alt.side, it)
-		}
-	}
+	parts.side = append(parts.side, parts.quotes...)
 	top := c.briefTop(parts.title)
-	var best *columns
-	sz, over, ok := Shrink(c.st.Layout.Sizes, func(sz Sizes) float64 {
-		c.setSizes(sz)
-		best = c.columns(&parts, top)
-		if len(alt.side) != len(parts.side) {
-			if a := c.columns(&alt, top); a.over < best.over-4 {
-				best = a
-			}
-		}
-		return best.over
-	})
-	if !ok {
+	col, over := c.choose(&parts, top)
+	if col == nil {
 		rec := c.d.Rec()
-		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.st.Layout.Sizes.BodyMin, At: rec.Body}
+		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.sz.Body, At: rec.Body}
 	}
-	c.setSizes(sz)
+	c.air(col)
 	c.begin()
 	c.out.Total = 1
 	c.addPage()
-	c.placeAll(c.briefPage(&parts, top, best), 0, 0)
+	c.placeAll(c.briefPage(&parts, top, col), 0, 0)
 	if t := parts.title; t != nil {
-		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor}
+		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor + col.drop}
 	}
 	return c.out, nil
 }
+
+// choose picks the brief's layout, in this order of preference: the
+// quote at its size, then one step smaller on the scale; the side column a
+// third of the width, then narrower (sideNarrow, for a long main text).
+// At each, the key figures span the page above the columns when the main
+// text is much shorter than the side column and that leaves less of the
+// page empty; and a brief that still leaves a fifth of its columns empty
+// sets its first paragraph as a lede. It returns nil and by how much the
+// brief is too long at best when nothing fits.
+func (c *canvas) choose(b *briefParts, top briefTop) (*columns, float64) {
+	q0 := c.m[TextQuote]
+	over := math.Inf(1)
+	for _, down := range []bool{false, true} {
+		if down {
+			if len(b.quotes) == 0 {
+				break
+			}
+			c.m[TextQuote] = q0.at(c.sc.Below(q0.Size))
+		}
+		for _, frac := range []float64{sideFrac, sideNarrow} {
+			col := c.columns(b, top, false, false, frac)
+			over = min(over, col.over)
+			if len(b.figs) > 0 && (col.over > 0 || col.mh < col.sh*spanBelow) {
+				if s := c.columns(b, top, false, true, frac); s.over <= 0 && (col.over > 0 || s.empty() < col.empty()) {
+					col = s
+				}
+			}
+			if col.over > 0 {
+				continue
+			}
+			if col.empty() > shortBrief {
+				if l := c.columns(b, top, true, col.span, frac); l.over <= 0 {
+					col = l
+				}
+			}
+			return col, 0
+		}
+	}
+	return nil, over
+}
+
+// shortBrief is the share of the columns' area a brief leaves empty
+// before it sets its first paragraph as a lede; spanBelow is how much
+// shorter than the side column the main text is before the key figures
+// may span the page.
+const (
+	shortBrief = 0.2
+	spanBelow  = 0.6
+)
+
+// empty is the share of the columns' area left empty.
+func (col *columns) empty() float64 {
+	if col.room <= 0 {
+		return 0
+	}
+	m := max(col.room-col.top-col.mh, 0) * col.mainW
+	s := max(col.room-col.top-col.sh, 0) * col.sideW
+	return (m + s) / (col.room * (col.mainW + col.sideW))
+}
+
+// air spreads what the columns leave empty, so that a short brief reads
+// as set with space rather than as a page left unfinished: up to half a
+// body line more between the main column's blocks; the quote moved down
+// level with the end of the main text; then of what is still empty, some
+// under the spanning key figures and some above the title (the page's
+// foot keeps the rest).
+func (c *canvas) air(col *columns) {
+	free := -col.over
+	if free <= 0 {
+		return
+	}
+	if n := len(col.main) - 1; n > 0 {
+		extra := min(free/float64(n), airGap*c.m[TextBody].lineH())
+		for i := 1; i < len(col.main); i++ {
+			col.ys[col.main[i]] += float64(i) * extra
+		}
+		col.mh += float64(n) * extra
+	}
+	if n := len(col.side); n > 1 && col.sh < col.mh {
+		extra := (col.mh - col.sh) / float64(n-1)
+		for i := 1; i < n; i++ {
+			col.ys[col.side[i]] += float64(i) * extra
+		}
+		col.sh = col.mh
+	}
+	free = col.room - col.top - max(col.mh, col.sh)
+	if free <= 0 {
+		return
+	}
+	if col.span {
+		under := min(free*airUnder, airUnderMax)
+		for _, i := range append(append([]int(nil), col.main...), col.side...) {
+			col.ys[i] += under
+		}
+		free -= under
+	}
+	col.drop = min(free*airAbove, airAboveMax)
+	for i := range col.ys {
+		col.ys[i] += col.drop
+	}
+}
+
+// How air is spread on a short brief: airGap body lines at most between
+// the main column's blocks; of what is still empty, airUnder (at most
+// airUnderMax mm) under spanning key figures and airAbove (at most
+// airAboveMax mm) above the title.
+const (
+	airGap      = 0.5
+	airUnder    = 0.25
+	airUnderMax = 8.0
+	airAbove    = 0.45
+	airAboveMax = 22.0
+)
 
 // briefTop is where the brief's title goes and where its columns start.
 type briefTop struct {
@@ -150,49 +258,75 @@ func (c *canvas) briefTop(t *doc.Heading) briefTop {
 	return b
 }
 
-// columns is the brief's main column and sidebar laid out at one size:
-// each block's frame and its place, and by how much the page is too long
-// (≤ 0 when it fits).
+// columns is the brief's main column and sidebar laid out: each block's
+// frame and its place, which frames are in which column, their heights,
+// the height they have (room) and by how much the page is too long (≤ 0
+// when it fits).
 type columns struct {
-	frames []*frame
-	xs, ys []float64
-	over   float64
+	frames     []*frame
+	xs, ys     []float64
+	main, side []int
+	mh, sh     float64
+	room, over float64
+	// mainW and sideW are the columns' widths; with span set, the key
+	// figures span both, top high, above them.
+	mainW, sideW float64
+	span         bool
+	top          float64
+	// drop is the air above the title (see air).
+	drop float64
 }
 
-// columns lays out the brief's two columns at the current sizes under the
-// title.
-func (c *canvas) columns(b *briefParts, top briefTop) *columns {
+// columns lays out the brief's two columns under the title; with lede
+// set, the first paragraph is set as a lede.
+func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac float64) *columns {
 	cw := c.w - c.ml - c.mr
 	y := top.columns
 	bottom := c.h - c.mb - footerH - 6
 	mainW, sideX, sideW := cw, 0.0, 0.0
 	if len(b.side) > 0 {
-		sideW = cw * sideFrac
+		sideW = cw * frac
 		mainW = cw - sideW - gutter
 		sideX = c.ml + mainW + gutter
 	}
-	col := &columns{}
-	mh := 0.0
+	col := &columns{mainW: mainW, sideW: sideW, span: span}
+	side := b.side
+	if span {
+		for _, f := range b.figs {
+			fr := c.figuresRow(f, cw)
+			col.frames, col.xs, col.ys = append(col.frames, fr), append(col.xs, c.ml), append(col.ys, y+col.top)
+			col.top += fr.h + spanGap
+		}
+		side = b.quotes
+	}
+	col.room = bottom - y
+	y += col.top
 	gap := c.m[TextBody].lineH() * briefGap
 	for i, it := range b.main {
 		if i > 0 {
-			mh += gap
+			col.mh += gap
 		}
-		mh += gap * it.before
-		f := it.lay(c, mainW)
-		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, c.ml), append(col.ys, y+mh)
-		mh += f.h
+		col.mh += gap * it.before
+		var f *frame
+		if p := it.para; lede && i == 0 && p != nil && p.Style == doc.ParaBody {
+			f = c.para(&doc.Paragraph{Style: doc.ParaLede, Text: p.Text, At: p.At}, mainW)
+		} else {
+			f = it.lay(c, mainW)
+		}
+		col.main = append(col.main, len(col.frames))
+		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, c.ml), append(col.ys, y+col.mh)
+		col.mh += f.h
 	}
-	sh := 0.0
-	for i, it := range b.side {
+	for i, it := range side {
 		if i > 0 {
-			sh += 8
+			col.sh += 8
 		}
 		f := it.lay(c, sideW)
-		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, sideX), append(col.ys, y+sh)
-		sh += f.h
+		col.side = append(col.side, len(col.frames))
+		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, sideX), append(col.ys, y+col.sh)
+		col.sh += f.h
 	}
-	col.over = max(mh, sh) - (bottom - y)
+	col.over = col.top + max(col.mh, col.sh) - col.room
 	return col
 }
 
@@ -206,13 +340,13 @@ func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
 		}
 		if t := b.title; t != nil {
 			if t.Kicker != "" {
-				y := bandH + 11.0
+				y := bandH + 11.0 + col.drop
 				kH := top.kH
 				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
 				km := c.m[TextKicker]
 				c.text(strings.ToUpper(t.Kicker), km.Style, km.Size, km.Color, c.ml+9, y, kH, P, c.elem(P, 0, ""))
 			}
-			c.setText(top.tl, c.ml, top.anchor, cw, c.m[TextTitle], left, H1, c.elem(H1, 0, ""))
+			c.setText(top.tl, c.ml, top.anchor+col.drop, cw, c.m[TextTitle], left, H1, c.elem(H1, 0, ""))
 		}
 		for i, f := range col.frames {
 			c.put(f, col.xs[i], col.ys[i], 0)

@@ -24,7 +24,9 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
 		return w
 	}
-	pt := h / MMPerPt * 0.95
+	// The short name fills the mark's height, at the nearest step of the
+	// type scale; the full name is a third of it.
+	pt := c.sc.Nearest(h / MMPerPt * 0.95)
 	sw := 0.0
 	if wm.Short != "" {
 		c.text(wm.Short, font.Bold, pt, col, x, cy-h/2, h, Figure, e)
@@ -38,7 +40,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		bx = x
 	}
 	c.fill(bx, cy-h*0.36, 0.9, h*0.72, c.col.accent)
-	npt := pt * 0.34
+	npt := c.sc.Nearest(pt * 0.34)
 	nH := lh(npt, 1.2)
 	ls := c.wrap(plain(wm.Name), font.Regular, npt, c.width(wm.Name, font.Regular, npt)*0.62)
 	if len(ls) > 2 {

@@ -54,7 +54,9 @@ type Typesetter struct {
 
 // New makes a Typesetter for st: it needs the parsed fonts (a Style made
 // by style.Load), colours written #rrggbb and type sizes with
-// 0 < body_min ≤ body and body_step > 0.
+// 0 < body_min ≤ body and body_step > 0 (body_min and body_step serve the
+// DOCX writer's fit estimate, through Shrink; the PDF layout never
+// shrinks the body).
 func New(st *style.Style) (*Typesetter, error) {
 	if st == nil || st.Type == nil {
 		return nil, fmt.Errorf("layout: no fonts (a Style made by style.Load has them)")
@@ -70,9 +72,9 @@ func New(st *style.Style) (*Typesetter, error) {
 	return &Typesetter{st: st, col: col}, nil
 }
 
-// Lay lays d out on d's paper: a brief on one page, shrinking its type
-// down to the layout's body_min (past that a *doc.OverflowError), a
-// pack on as many pages as it takes.
+// Lay lays d out on d's paper: a brief on one page at the layout's body
+// size (a brief too long for it is a *doc.OverflowError), a pack on as
+// many pages as it takes.
 func (t *Typesetter) Lay(d *doc.Doc) (*Paged, error) {
 	return t.lay(d, nil)
 }
@@ -125,8 +127,9 @@ type canvas struct {
 	w, h           float64
 	ml, mr, mt, mb float64
 	sz             Sizes
-	// m is the text metrics at sz.
-	m Metrics
+	// m is the text metrics at sz, and sc the type scale.
+	m  Metrics
+	sc Scale
 
 	// out is the document laid out and page the page being filled;
 	// fr is the frame being built (see build).
@@ -188,6 +191,7 @@ func (c *canvas) rule(x1, y1, x2, y2, width float64, col Color, dash []float64) 
 func (c *canvas) setSizes(sz Sizes) {
 	c.sz = sz
 	c.m = metricsAt(sz, c.col)
+	c.sc = scaleOf(sz)
 }
 
 // setText sets lines ls in metric m (see lines).

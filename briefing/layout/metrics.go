@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"math"
+
 	"briefing/briefing/font"
 )
 
@@ -98,6 +100,13 @@ type Metric struct {
 	KeepWithNext bool
 }
 
+// at returns m at size pt, its leading in the same proportion.
+func (m Metric) at(pt float64) Metric {
+	m.Leading *= pt / m.Size
+	m.Size = pt
+	return m
+}
+
 // lineH is the metric's line height in mm.
 func (m Metric) lineH() float64 { return m.Leading * MMPerPt }
 
@@ -134,69 +143,125 @@ const (
 	kickerAfter = 1.5
 )
 
-// metricsAt builds the table at sizes sz.
+// Scale is the type scale: every text a document sets is one of its
+// sizes, in points, smallest first. It comes from the layout's sizes:
+// small, body, heading2, heading1, figure and title are steps of their
+// own, Label is halfway between small and body (rounded to half a point),
+// and the lede and the quote take the step nearest their size.
+type Scale [7]float64
+
+// The steps of the scale.
+const (
+	StepSmall = iota
+	StepLabel
+	StepBody
+	StepSub
+	StepHead
+	StepFigure
+	StepDisplay
+)
+
+// scaleOf makes the scale of sizes sz.
+func scaleOf(sz Sizes) Scale {
+	return Scale{sz.Small, math.Round(sz.Small+sz.Body) / 2, sz.Body, sz.H2, sz.H1, sz.Figure, sz.Title}
+}
+
+// Nearest returns the step of the scale nearest pt (the larger of two as
+// near).
+func (s Scale) Nearest(pt float64) float64 {
+	best := s[0]
+	for _, v := range s {
+		if d, bd := math.Abs(v-pt), math.Abs(best-pt); d < bd || (d == bd && v > best) {
+			best = v
+		}
+	}
+	return best
+}
+
+// Below returns the largest step of the scale smaller than pt, or pt when
+// there is none.
+func (s Scale) Below(pt float64) float64 {
+	out := 0.0
+	for _, v := range s {
+		if v < pt && v > out {
+			out = v
+		}
+	}
+	if out == 0 {
+		return pt
+	}
+	return out
+}
+
+// Scale returns the type scale documents are set in.
+func (t *Typesetter) Scale() Scale {
+	return scaleOf(SizesAt(t.st.Layout.Sizes, t.st.Layout.Sizes.Body))
+}
+
+// metricsAt builds the table at sizes sz: each role's size is a step of
+// the scale.
 func metricsAt(sz Sizes, p palette) Metrics {
+	sc := scaleOf(sz)
 	soft := mix(p.white, p.primary, 0.28)
-	coverSoft := mix(p.white, p.primary, 0.25)
 	col := map[string]Color{"primary": p.primary, "accent": p.accent, "text": p.text, "muted": p.muted, "white": p.white, "soft": soft}
 	// set makes a metric of size pt with leading k in style st and brand
 	// colour name.
 	set := func(pt, k float64, st font.Style, name string) Metric {
 		return Metric{Size: pt, Leading: pt * k, Style: st, Palette: name, Color: col[name]}
 	}
+	small, label, body, sub, head := sc[StepSmall], sc[StepLabel], sc[StepBody], sc[StepSub], sc[StepHead]
 	// The pack's flow: a gap of 0.6 body lines between blocks, three
 	// above a section title, 1.6 above a subsection heading, two around
 	// key figures, 2.2 above a quote.
-	body := set(sz.Body, leadBody, font.Regular, "text")
-	gap := body.Leading * packGap
+	bm := set(body, leadBody, font.Regular, "text")
+	gap := bm.Leading * packGap
 	var m Metrics
-	m[TextBody] = body
+	m[TextBody] = bm
 	m[TextBody].Before = gap
-	m[TextLede] = set(sz.Lede, leadLede, font.Regular, "primary")
+	m[TextLede] = set(sc.Nearest(sz.Lede), leadLede, font.Regular, "primary")
 	m[TextLede].Before = gap
-	m[TextNote] = body
+	m[TextNote] = bm
 	m[TextNote].Before = gap
-	m[TextSmall] = set(sz.Small+1, 1.5, font.Regular, "muted")
+	m[TextSmall] = set(label, 1.4, font.Regular, "muted")
 	m[TextSmall].Before = gap
-	m[TextListItem] = body
+	m[TextListItem] = bm
 	m[TextListItem].Before = gap
 	m[TextListItem].Indent = listIndent / MMPerPt
-	m[TextTitle] = set(sz.H1, leadHeading, font.Bold, "primary")
+	m[TextTitle] = set(head, leadHeading, font.Bold, "primary")
 	m[TextTitle].Before, m[TextTitle].KeepWithNext = 3*gap, true
-	m[TextH2] = set(sz.H2, leadHeading, font.Bold, "primary")
+	m[TextH2] = set(sub, leadHeading, font.Bold, "primary")
 	m[TextH2].Before, m[TextH2].After, m[TextH2].KeepWithNext = 1.6*gap, h2After/MMPerPt, true
-	m[TextKicker] = set(sz.Small+1.5, 1.3, font.Bold, "accent")
+	m[TextKicker] = set(label, 1.3, font.Bold, "accent")
 	m[TextKicker].Upper, m[TextKicker].After, m[TextKicker].KeepWithNext = true, kickerAfter/MMPerPt, true
-	m[TextLabel] = set(sz.Small+0.5, 1.3, font.Bold, "primary")
+	m[TextLabel] = set(small, 1.35, font.Bold, "primary")
 	m[TextLabel].Upper = true
-	m[TextFigure] = set(sz.Figure, leadFigure, font.Bold, "accent")
+	m[TextFigure] = set(sc[StepFigure], leadFigure, font.Bold, "accent")
 	m[TextFigure].Before = 2 * gap
-	m[TextFigureLabel] = set(sz.Body*0.86, leadLabel, font.Regular, "muted")
-	m[TextFigureSource] = set(sz.Small, 1.3, font.Regular, "muted")
-	m[TextQuote] = set(sz.Quote, leadQuote, font.Italic, "primary")
+	m[TextFigureLabel] = set(label, leadLabel, font.Regular, "muted")
+	m[TextFigureSource] = set(small, 1.3, font.Regular, "muted")
+	m[TextQuote] = set(sc.Nearest(sz.Quote), leadQuote, font.Italic, "primary")
 	m[TextQuote].Before = 2.2 * gap
 	m[TextQuote].Indent = quoteInset / MMPerPt
-	m[TextSpeaker] = set(sz.Body*0.92, leadLabel, font.Bold, "text")
+	m[TextSpeaker] = set(label, leadLabel, font.Bold, "text")
 	m[TextSpeaker].Before, m[TextSpeaker].Indent = quoteGap/MMPerPt, quoteInset/MMPerPt
-	m[TextSpeakerRole] = set(sz.Body*0.84, leadLabel, font.Regular, "muted")
+	m[TextSpeakerRole] = set(label, leadLabel, font.Regular, "muted")
 	m[TextSpeakerRole].Indent = quoteInset / MMPerPt
-	m[TextBandLabel] = set(sz.Small, 1.4, font.Bold, "accent")
+	m[TextBandLabel] = set(small, 1.4, font.Bold, "accent")
 	m[TextBandLabel].Upper = true
-	m[TextBandTitle] = set(10, 1.22, font.Bold, "white")
-	m[TextBandLine] = set(sz.Small+0.5, 1.4, font.Regular, "soft")
-	m[TextCoverKicker] = set(sz.Small+2.5, 1.3, font.Bold, "accent")
+	m[TextBandTitle] = set(body, 1.22, font.Bold, "white")
+	m[TextBandLine] = set(small, 1.4, font.Regular, "soft")
+	m[TextCoverKicker] = set(body, 1.3, font.Bold, "accent")
 	m[TextCoverKicker].Upper = true
-	m[TextCoverTitle] = set(sz.Title+6, 1.12, font.Bold, "white")
-	m[TextCoverSubtitle] = set(sz.Lede, 1.3, font.Regular, "soft")
-	m[TextCoverSubtitle].Color = coverSoft
-	m[TextCoverEvent] = set(sz.H2+2, 1.25, font.Bold, "primary")
-	m[TextCoverDate] = set(sz.Body+1.5, 1.4, font.Regular, "muted")
-	m[TextCoverAudience] = set(sz.Body+2.5, 1.3, font.Bold, "text")
-	m[TextUnofficial] = set(sz.Body, 1.4, font.Bold, "accent")
-	m[TextTOC1] = set(sz.Body+1, 1.35, font.Bold, "primary")
-	m[TextTOC2] = set(sz.Body+1, 1.35, font.Regular, "primary")
+	m[TextCoverTitle] = set(sc[StepDisplay], 1.12, font.Bold, "white")
+	m[TextCoverSubtitle] = set(sc.Nearest(sz.Lede), 1.3, font.Regular, "soft")
+	m[TextCoverEvent] = set(sub, 1.25, font.Bold, "primary")
+	m[TextCoverDate] = set(body, 1.4, font.Regular, "muted")
+	m[TextCoverAudience] = set(sub, 1.3, font.Bold, "text")
+	m[TextUnofficial] = set(body, 1.4, font.Bold, "accent")
+	m[TextTOC1] = set(body, 1.5, font.Bold, "primary")
+	m[TextTOC2] = set(body, 1.5, font.Regular, "primary")
 	m[TextTOC2].Indent = tocIndent / MMPerPt
-	m[TextSource] = set(sz.Small, 1.45, font.Regular, "text")
-	m[TextRunning] = set(sz.Small, 1.3, font.Regular, "muted")
+	m[TextSource] = set(small, 1.45, font.Regular, "text")
+	m[TextRunning] = set(small, 1.3, font.Regular, "muted")
 	return m
 }
