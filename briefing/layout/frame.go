@@ -20,6 +20,12 @@ type frame struct {
 	// w and h are the frame's size, in mm.
 	w, h  float64
 	boxes []mark
+	// text is the text of the frame's boxes, one after the other, and
+	// more the rest of its rules, links and QR codes (see mark); buf
+	// collects the text while the frame is built.
+	text string
+	buf  []byte
+	more []markMore
 	// elems are the frame's logical elements: a box's Elem k > 0 is
 	// elems[k-1], and so is an element's Parent k > 0; Parent 0 is
 	// whatever the frame is placed in (the document, or a section).
@@ -41,13 +47,14 @@ type frame struct {
 	placed bool
 }
 
-// mark is a Box held in a frame, in half the memory (a document's frames
-// are all held until it is paginated): what only rules, links and QR
-// codes have is in more.
+// mark is a Box held in a frame, in less than half the memory and
+// without pointers (a document's frames are all held until it is
+// paginated, and the collector need not scan them): its text is
+// frame.text[off:off+n], and what only rules, links and QR codes have is
+// frame.more[more-1] (none when more is 0).
 type mark struct {
 	x, y, w, h, size, baseline float64
-	text                       string
-	more                       *markMore
+	off, n, more               int32
 	elem                       int32
 	kind                       Kind
 	role                       Role
@@ -63,19 +70,22 @@ type markMore struct {
 	code      *qrcode.Code
 }
 
-// markOf packs b.
-func markOf(b Box) mark {
-	it := mark{x: b.X, y: b.Y, w: b.W, h: b.H, size: b.Size, baseline: b.Baseline, text: b.Text, elem: int32(b.Elem), kind: b.Kind, role: b.Role, font: uint8(b.Font), color: b.Color}
+// add packs b into the frame being built.
+func (fr *frame) add(b Box) {
+	it := mark{x: b.X, y: b.Y, w: b.W, h: b.H, size: b.Size, baseline: b.Baseline, off: int32(len(fr.buf)), n: int32(len(b.Text)), elem: int32(b.Elem), kind: b.Kind, role: b.Role, font: uint8(b.Font), color: b.Color}
+	fr.buf = append(fr.buf, b.Text...)
 	if b.Stroke != 0 || b.Dash != nil || b.URL != "" || b.Dest != "" || b.Code != nil {
-		it.more = &markMore{stroke: b.Stroke, dash: b.Dash, url: b.URL, dest: b.Dest, code: b.Code}
+		fr.more = append(fr.more, markMore{stroke: b.Stroke, dash: b.Dash, url: b.URL, dest: b.Dest, code: b.Code})
+		it.more = int32(len(fr.more))
 	}
-	return it
+	fr.boxes = append(fr.boxes, it)
 }
 
-// box unpacks it.
-func (it *mark) box() Box {
-	b := Box{X: it.x, Y: it.y, W: it.w, H: it.h, Size: it.size, Baseline: it.baseline, Text: it.text, Elem: int(it.elem), Kind: it.kind, Role: it.role, Font: font.Style(it.font), Color: it.color}
-	if m := it.more; m != nil {
+// box unpacks the frame's mark it.
+func (fr *frame) box(it *mark) Box {
+	b := Box{X: it.x, Y: it.y, W: it.w, H: it.h, Size: it.size, Baseline: it.baseline, Text: fr.text[it.off : it.off+it.n], Elem: int(it.elem), Kind: it.kind, Role: it.role, Font: font.Style(it.font), Color: it.color}
+	if it.more > 0 {
+		m := &fr.more[it.more-1]
 		b.Stroke, b.Dash, b.URL, b.Dest, b.Code = m.stroke, m.dash, m.url, m.dest, m.code
 	}
 	return b
@@ -113,6 +123,7 @@ func (c *canvas) build(w, h float64, f func()) *frame {
 	if cap(fr.rows) > len(fr.rows) {
 		fr.rows = slices.Clone(fr.rows)
 	}
+	fr.text, fr.buf = string(fr.buf), nil
 	return fr
 }
 
@@ -135,8 +146,16 @@ func (c *canvas) put(src *frame, x, y float64, parent int) {
 		r.right += x
 		dst.refs = append(dst.refs, r)
 	}
+	off, more := int32(len(dst.buf)), int32(len(dst.more))
+	dst.buf = append(dst.buf, src.text...)
+	dst.more = append(dst.more, src.more...)
 	for _, b := range src.boxes {
-		dst.boxes = append(dst.boxes, moved(b, x, y, base))
+		b = moved(b, x, y, base)
+		b.off += off
+		if b.more > 0 {
+			b.more += more
+		}
+		dst.boxes = append(dst.boxes, b)
 	}
 }
 
@@ -169,7 +188,7 @@ func (c *canvas) place(fr *frame, x, y float64, lo, hi int) {
 	start := len(c.page.Boxes)
 	for _, it := range fr.boxes[lo:hi] {
 		it = moved(it, x, y, fr.base)
-		c.page.Boxes = append(c.page.Boxes, it.box())
+		c.page.Boxes = append(c.page.Boxes, fr.box(&it))
 	}
 	// refs are in box order: the ones in lo:hi, without a scan of all.
 	i, _ := slices.BinarySearchFunc(fr.refs, lo, func(r pageRef, lo int) int { return r.box - lo })

@@ -174,7 +174,7 @@ func (c *canvas) elem(r Role, parent int, alt string) int {
 
 // add adds b to the frame being built.
 func (c *canvas) add(b Box) {
-	c.fr.boxes = append(c.fr.boxes, markOf(b))
+	c.fr.add(b)
 }
 
 // fill paints a rectangle (an artifact).
