@@ -35,9 +35,6 @@ type frame struct {
 	rows []row
 	// tail is space the block ends with after its last row.
 	tail float64
-	// keep is how much of the block must fit below a heading before it
-	// for the heading to stay on the page.
-	keep float64
 	// refs are page numbers filled in when the document is paginated,
 	// in the order of their boxes.
 	refs []pageRef
