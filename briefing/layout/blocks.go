@@ -8,10 +8,8 @@ import (
 	"briefing/briefing/inline"
 )
 
-// The block functions below lay out one block with its top-left corner at
-// x, y in width w and return the height used. With dry set they only
-// measure: the brief is measured at decreasing sizes until it fits, then
-// laid out by the same code.
+// The block functions below lay out one block in width w into a frame
+// (see frame.go), which the brief and the pack then place.
 
 // paraFormat is how a paragraph role is set.
 type paraFormat struct {
@@ -27,18 +25,28 @@ type paraFormat struct {
 func (c *canvas) paraFormat(s doc.ParaStyle) paraFormat {
 	switch s {
 	case doc.ParaLede:
-		return paraFormat{style: font.Regular, pt: c.sz.Lede, lineH: lh(c.sz.Lede, leadLede), color: c.col.primary, role: P}
+		return c.format(TextLede, P)
 	case doc.ParaNote:
-		return paraFormat{style: font.Regular, pt: c.sz.Body, lineH: lh(c.sz.Body, leadBody), color: c.col.text, pad: 4, role: Note}
+		pf := c.format(TextNote, Note)
+		pf.pad = notePad
+		return pf
 	case doc.ParaSmall:
-		pt := c.sz.Small + 1
-		return paraFormat{style: font.Regular, pt: pt, lineH: lh(pt, 1.5), color: c.col.muted, role: P}
+		return c.format(TextSmall, P)
 	}
-	return paraFormat{style: font.Regular, pt: c.sz.Body, lineH: lh(c.sz.Body, leadBody), color: c.col.text, role: P}
+	return c.format(TextBody, P)
+}
+
+// notePad is the inner padding of a boxed note, mm.
+const notePad = 4
+
+// format is the paragraph format of text role t, as element role r.
+func (c *canvas) format(t TextRole, r Role) paraFormat {
+	m := c.m[t]
+	return paraFormat{style: m.Style, pt: m.Size, lineH: m.lineH(), color: m.Color, role: r}
 }
 
 // para lays out a paragraph.
-func (c *canvas) para(b *doc.Paragraph, x, y, w float64, dry bool) float64 {
+func (c *canvas) para(b *doc.Paragraph, w float64) *frame {
 	pf := c.paraFormat(b.Style)
 	inner := w - 2*pf.pad
 	if pf.pad > 0 {
@@ -46,54 +54,95 @@ func (c *canvas) para(b *doc.Paragraph, x, y, w float64, dry bool) float64 {
 	}
 	ls := c.wrap(b.Text, pf.style, pf.pt, inner)
 	h := float64(len(ls))*pf.lineH + 2*pf.pad
-	if dry {
-		return h
+	return c.build(w, h, func() {
+		e := c.elem(pf.role, 0, "")
+		if pf.pad > 0 {
+			c.fill(0, 0, w, h, c.col.light)
+			c.fill(0, 0, 1.2, h, c.col.accent)
+			c.lines(ls, 1.2+pf.pad, pf.pad, inner, pf.pt, pf.lineH, pf.color, left, pf.role, e)
+			return
+		}
+		c.lines(ls, 0, 0, w, pf.pt, pf.lineH, pf.color, left, pf.role, e)
+	})
+}
+
+// flowing lays out lines in format pf as rows that may break between
+// pages, as part of element e, from the current height of the frame being
+// built (y) at x; it never leaves a single line of them behind or carries
+// a single one over. pre is space above the first row. It returns the
+// height used.
+func (c *canvas) flowing(ls []line, x, y, width, pre float64, pf paraFormat, e int) float64 {
+	y0 := y
+	for i := range ls {
+		need := pf.lineH
+		if i == 0 && len(ls) > 1 {
+			need = 2 * pf.lineH
+		}
+		if i == len(ls)-2 {
+			need = 2 * pf.lineH
+		}
+		r := row{lo: len(c.fr.boxes), pre: pre, need: need}
+		y += pre
+		pre = 0
+		r.y, r.h = y, pf.lineH
+		c.lines(ls[i:i+1], x, y, width, pf.pt, pf.lineH, pf.color, left, pf.role, e)
+		r.hi = len(c.fr.boxes)
+		c.fr.rows = append(c.fr.rows, r)
+		y += pf.lineH
 	}
-	e := c.elem(pf.role, 0, "")
-	if pf.pad > 0 {
-		c.fill(x, y, w, h, c.col.light)
-		c.fill(x, y, 1.2, h, c.col.accent)
-		c.lines(ls, x+1.2+pf.pad, y+pf.pad, inner, pf.pt, pf.lineH, pf.color, left, pf.role, e)
-		return h
-	}
-	c.lines(ls, x, y, w, pf.pt, pf.lineH, pf.color, left, pf.role, e)
-	return h
+	return y - y0
+}
+
+// flowPara lays out a paragraph as flowing rows (the pack's running
+// text), in the format of its style, as one element.
+func (c *canvas) flowPara(ls []line, w float64, pf paraFormat) *frame {
+	fr := c.build(w, 0, func() {
+		c.fr.h = c.flowing(ls, 0, 0, w, 0, pf, c.elem(pf.role, 0, ""))
+	})
+	return fr
 }
 
 // heading2 lays out a subsection heading.
-func (c *canvas) heading2(b *doc.Heading, x, y, w float64, dry bool) float64 {
-	lineH := lh(c.sz.H2, leadHeading)
-	ls := c.wrap(b.Text, font.Bold, c.sz.H2, w)
-	if !dry {
-		c.lines(ls, x, y, w, c.sz.H2, lineH, c.col.primary, left, H2, c.elem(H2, 0, ""))
-	}
-	return float64(len(ls)) * lineH
+func (c *canvas) heading2(b *doc.Heading, w float64) *frame {
+	m := c.m[TextH2]
+	ls := c.wrapIn(b.Text, m, w)
+	return c.build(w, float64(len(ls))*m.lineH(), func() {
+		c.setText(ls, 0, 0, w, m, left, H2, c.elem(H2, 0, ""))
+	})
 }
 
 // listIndent is the indent of list items' text, mm.
 const listIndent = 5
 
-// list lays out a bulleted list.
-func (c *canvas) list(b *doc.List, x, y, w float64, dry bool) float64 {
-	pt := c.sz.Body
-	lineH := lh(pt, leadBody)
-	h := 0.0
-	le := 0
-	if !dry {
-		le = c.elem(List, 0, "")
-	}
-	for i, it := range b.Items {
-		if i > 0 {
-			h += 0.35 * lineH
+// list lays out a bulleted list; with flow set, as rows that may break
+// between pages (the pack's).
+func (c *canvas) list(b *doc.List, w float64, flow bool) *frame {
+	pf := c.format(TextListItem, ListItem)
+	return c.build(w, 0, func() {
+		h := 0.0
+		le := c.elem(List, 0, "")
+		for i, it := range b.Items {
+			pre := 0.0
+			if i > 0 {
+				pre = 0.35 * pf.lineH
+			}
+			ls := c.wrap(it, font.Regular, pf.pt, w-listIndent)
+			if !flow {
+				h += pre
+				c.bullet(0, h, pf.lineH)
+				h += c.lines(ls, listIndent, h, w-listIndent, pf.pt, pf.lineH, c.col.text, left, ListItem, c.elem(ListItem, le, ""))
+				continue
+			}
+			first := len(c.fr.boxes)
+			c.bullet(0, h+pre, pf.lineH)
+			n := len(c.fr.rows)
+			h += c.flowing(ls, listIndent, h, w-listIndent, pre, pf, c.elem(ListItem, le, ""))
+			if len(c.fr.rows) > n {
+				c.fr.rows[n].lo = first
+			}
 		}
-		ls := c.wrap(it, font.Regular, pt, w-listIndent)
-		if !dry {
-			c.bullet(x, y+h, lineH)
-			c.lines(ls, x+listIndent, y+h, w-listIndent, pt, lineH, c.col.text, left, ListItem, c.elem(ListItem, le, ""))
-		}
-		h += float64(len(ls)) * lineH
-	}
-	return h
+		c.fr.h = h
+	})
 }
 
 // bullet draws a list bullet for a line at top y.
@@ -101,179 +150,207 @@ func (c *canvas) bullet(x, y, lineH float64) {
 	c.add(Box{Kind: Circle, X: x + 0.55, Y: y + lineH/2 - 0.75, W: 1.5, H: 1.5, Color: c.col.accent})
 }
 
-// label lays out a small upper-case label (the title of a figures block).
-func (c *canvas) label(s string, x, y float64, col Color, dry bool, r Role, e int) float64 {
-	pt := c.sz.Small + 0.5
-	lineH := lh(pt, 1.3)
-	if !dry && s != "" {
-		c.text(strings.ToUpper(s), font.Bold, pt, col, x, y, lineH, r, e)
+// labelH is the height of a label's line.
+func (c *canvas) labelH() float64 { return c.m[TextLabel].lineH() }
+
+// label sets a small upper-case label (the title of a figures block) at
+// x, y in the frame being built and returns its height.
+func (c *canvas) label(s string, x, y float64, col Color, r Role, e int) float64 {
+	m := c.m[TextLabel]
+	if s != "" {
+		c.text(strings.ToUpper(s), m.Style, m.Size, col, x, y, m.lineH(), r, e)
 	}
-	return lineH
+	return m.lineH()
 }
 
 // figure lays out one key figure: the value in large numerals, the label
 // below.
-func (c *canvas) figure(it doc.FigureItem, x, y, w, pt float64, dry bool, parent int) float64 {
-	vH := lh(pt, 1.12)
-	vl := c.wrap(plain(it.Value), font.Bold, pt, w)
-	lpt := c.sz.Body * 0.86
-	lH := lh(lpt, leadLabel)
-	ll := c.wrap(it.Label, font.Regular, lpt, w)
-	if !dry {
-		e := c.elem(P, parent, "")
-		c.lines(vl, x, y, w, pt, vH, c.col.accentText, left, P, e)
-		c.lines(ll, x, y+float64(len(vl))*vH+0.6, w, lpt, lH, c.col.muted, left, P, e)
-	}
-	return float64(len(vl))*vH + 0.6 + float64(len(ll))*lH
+func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
+	vm := c.m[TextFigure]
+	vH := lh(pt, leadFigure)
+	vl := c.wrap(plain(it.Value), vm.Style, pt, w)
+	lm := c.m[TextFigureLabel]
+	ll := c.wrapIn(it.Label, lm, w)
+	return c.build(w, float64(len(vl))*vH+0.6+float64(len(ll))*lm.lineH(), func() {
+		e := c.elem(P, 0, "")
+		c.lines(vl, 0, 0, w, pt, vH, vm.Color, left, P, e)
+		c.setText(ll, 0, float64(len(vl))*vH+0.6, w, lm, left, P, e)
+	})
 }
 
 // figureSize is the size the values of a figures block are set in: the
-// layout's figure size, or smaller so that every value fits its column on
-// one line ("25 millones" beside "6 millones"), but not below two thirds of
-// it; a value still too wide then wraps.
+// figure step of the scale, or the step below it when a value does not
+// fit its column on one line at that size ("25 millones" beside "6
+// millones"); a value still too wide then wraps between words.
 func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
-	pt := c.sz.Figure
+	m := c.m[TextFigure]
 	for _, it := range items {
-		if vw := c.width(it.Value, font.Bold, c.sz.Figure); vw > w {
-			pt = min(pt, c.sz.Figure*w/vw)
+		if c.width(it.Value, m.Style, m.Size) > w {
+			return c.sc.Below(m.Size)
 		}
 	}
-	return max(pt, c.sz.Figure*2/3)
+	return m.Size
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).
-func (c *canvas) figuresColumn(b *doc.Figures, x, y, w float64, dry bool) float64 {
+func (c *canvas) figuresColumn(b *doc.Figures, w float64) *frame {
 	fpt := c.figureSize(b.Items, w)
-	h := 0.0
-	se := 0
-	if !dry {
-		se = c.elem(Section, 0, "")
-	}
-	if b.Title != "" {
-		e := 0
-		if !dry {
-			e = c.elem(Caption, se, "")
-		}
-		h += c.label(b.Title, x, y, c.col.primary, dry, Caption, e) + 2
-	}
+	figs := make([]*frame, len(b.Items))
 	for i, it := range b.Items {
-		if i > 0 {
-			h += 4.5
+		figs[i] = c.figure(it, w, fpt)
+	}
+	return c.build(w, 0, func() {
+		h := 0.0
+		se := c.elem(Section, 0, "")
+		if b.Title != "" {
+			h += c.label(b.Title, 0, 0, c.col.primary, Caption, c.elem(Caption, se, "")) + 2
 		}
-		h += c.figure(it, x, y+h, w, fpt, dry, se)
-	}
-	if len(b.Source) > 0 {
-		h += 3 + c.figureSource(b.Source, x, y+h+3, w, dry, se)
-	}
-	return h
+		for i, f := range figs {
+			if i > 0 {
+				h += 4.5
+			}
+			c.put(f, 0, h, se)
+			h += f.h
+		}
+		if len(b.Source) > 0 {
+			h += 3 + c.figureSource(b.Source, 0, h+3, w, se)
+		}
+		c.fr.h = h
+	})
 }
 
-// figureSource lays out the figures' source line in small type, and
-// returns its height.
-func (c *canvas) figureSource(src inline.Runs, x, y, w float64, dry bool, parent int) float64 {
-	pt := c.sz.Small
-	lineH := lh(pt, 1.3)
-	ls := c.wrap(src, font.Regular, pt, w)
-	if !dry {
-		c.lines(ls, x, y, w, pt, lineH, c.col.muted, left, P, c.elem(P, parent, ""))
-	}
-	return float64(len(ls)) * lineH
+// figureSource sets the figures' source line (TextFigureSource) at x, y
+// in width w, as part of element parent, and returns its height.
+func (c *canvas) figureSource(src inline.Runs, x, y, w float64, parent int) float64 {
+	m := c.m[TextFigureSource]
+	return c.setText(c.wrapIn(src, m, w), x, y, w, m, left, P, c.elem(P, parent, ""))
+}
+
+// figureSourceH is the height of the figures' source line in width w.
+func (c *canvas) figureSourceH(src inline.Runs, w float64) float64 {
+	m := c.m[TextFigureSource]
+	return float64(len(c.wrapIn(src, m, w))) * m.lineH()
 }
 
 // figuresRow lays out key figures side by side in a tinted panel (the
 // pack).
-func (c *canvas) figuresRow(b *doc.Figures, x, y, w float64, dry bool) float64 {
+func (c *canvas) figuresRow(b *doc.Figures, w float64) *frame {
 	const pad, gap = 5.0, 6.0
 	n := len(b.Items)
 	if n == 0 {
-		return 0
+		return c.build(w, 0, func() {})
 	}
 	cols := min(n, 3)
 	cw := (w - 2*pad - float64(cols-1)*gap) / float64(cols)
 	fpt := c.figureSize(b.Items, cw)
-	h := pad
+	figs := make([]*frame, n)
+	for i, it := range b.Items {
+		figs[i] = c.figure(it, cw, fpt)
+	}
 	th := 0.0
 	if b.Title != "" {
-		th = c.label(b.Title, 0, 0, c.col.primary, true, Caption, 0) + 2.5
+		th = c.labelH() + 2.5
 	}
+	rowH := make([]float64, 0, (n+cols-1)/cols)
 	rowsH := 0.0
 	for r := 0; r*cols < n; r++ {
 		rh := 0.0
 		for k := 0; k < cols && r*cols+k < n; k++ {
-			rh = max(rh, c.figure(b.Items[r*cols+k], 0, 0, cw, fpt, true, 0))
+			rh = max(rh, figs[r*cols+k].h)
 		}
 		if r > 0 {
 			rowsH += gap
 		}
 		rowsH += rh
+		rowH = append(rowH, rh)
 	}
 	srcH := 0.0
 	if len(b.Source) > 0 {
-		srcH = 3 + c.figureSource(b.Source, 0, 0, w-2*pad, true, 0)
+		srcH = 3 + c.figureSourceH(b.Source, w-2*pad)
 	}
+	h := pad
 	h += th + rowsH + srcH + pad
-	if dry {
-		return h
-	}
-	c.fill(x, y, w, h, c.col.light)
-	c.fill(x, y, w, 1, c.col.accent)
-	se := c.elem(Section, 0, "")
-	if b.Title != "" {
-		c.label(b.Title, x+pad, y+pad, c.col.primary, false, Caption, c.elem(Caption, se, ""))
-	}
-	yy := y + pad + th
-	for r := 0; r*cols < n; r++ {
-		rh := 0.0
-		for k := 0; k < cols && r*cols+k < n; k++ {
-			rh = max(rh, c.figure(b.Items[r*cols+k], x+pad+float64(k)*(cw+gap), yy, cw, fpt, false, se))
+	return c.build(w, h, func() {
+		c.fill(0, 0, w, h, c.col.light)
+		c.fill(0, 0, w, 1, c.col.accent)
+		se := c.elem(Section, 0, "")
+		if b.Title != "" {
+			c.label(b.Title, pad, pad, c.col.primary, Caption, c.elem(Caption, se, ""))
 		}
-		yy += rh + gap
-	}
-	if len(b.Source) > 0 {
-		c.figureSource(b.Source, x+pad, yy-gap+3, w-2*pad, false, se)
-	}
-	return h
+		yy := pad + th
+		for r, rh := range rowH {
+			for k := 0; k < cols && r*cols+k < n; k++ {
+				c.put(figs[r*cols+k], pad+float64(k)*(cw+gap), yy, se)
+			}
+			yy += rh + gap
+		}
+		if len(b.Source) > 0 {
+			c.figureSource(b.Source, pad, yy-gap+3, w-2*pad, se)
+		}
+	})
 }
 
 // quoteParts is a pull quote wrapped at one width.
 type quoteParts struct {
 	ql, sl, rl []line
-	qH, sH, rH float64
-	spt, rpt   float64
+	qm, sm, rm Metric
 	h          float64
 	tw         float64
 }
 
-const quoteBar, quoteInset = 1.2, 5.0
+// quoteBar is the width of a pull quote's accent bar, quoteInset the
+// quote's indent and quoteGap the space above its speaker, in mm.
+const quoteBar, quoteInset, quoteGap = 1.2, 5.0, 2.2
 
 func (c *canvas) quoteParts(b *doc.PullQuote, w float64) quoteParts {
 	q := quoteParts{tw: w - quoteInset}
-	q.qH = lh(c.sz.Quote, leadQuote)
-	q.ql = c.wrap(b.Text, font.Italic, c.sz.Quote, q.tw)
-	q.spt = c.sz.Body * 0.92
-	q.sH = lh(q.spt, leadLabel)
-	q.sl = c.wrap(plain(b.Speaker), font.Bold, q.spt, q.tw)
-	q.rpt = c.sz.Body * 0.84
-	q.rH = lh(q.rpt, leadLabel)
+	q.qm, q.sm, q.rm = c.m[TextQuote], c.m[TextSpeaker], c.m[TextSpeakerRole]
+	q.ql = c.wrapIn(b.Text, q.qm, q.tw)
+	q.sl = c.wrapIn(plain(b.Speaker), q.sm, q.tw)
 	if b.Role != "" {
-		q.rl = c.wrap(plain(b.Role), font.Regular, q.rpt, q.tw)
+		q.rl = c.wrapIn(plain(b.Role), q.rm, q.tw)
 	}
-	q.h = float64(len(q.ql))*q.qH + 2.2 + float64(len(q.sl))*q.sH + float64(len(q.rl))*q.rH
+	q.h = float64(len(q.ql))*q.qm.lineH() + quoteGap + float64(len(q.sl))*q.sm.lineH() + float64(len(q.rl))*q.rm.lineH()
 	return q
 }
 
 // quote lays out a pull quote with an accent bar, the speaker and role
 // below.
-func (c *canvas) quote(b *doc.PullQuote, x, y, w float64, dry bool) float64 {
+func (c *canvas) quote(b *doc.PullQuote, w float64) *frame {
 	q := c.quoteParts(b, w)
-	if dry {
-		return q.h
-	}
-	c.fill(x, y+0.8, quoteBar, q.h-1.6, c.col.accent)
-	e := c.elem(Quote, 0, "")
-	yy := y + c.lines(q.ql, x+quoteInset, y, q.tw, c.sz.Quote, q.qH, c.col.primary, left, Quote, e) + 2.2
-	ce := c.elem(Caption, e, "")
-	yy += c.lines(q.sl, x+quoteInset, yy, q.tw, q.spt, q.sH, c.col.text, left, Caption, ce)
-	c.lines(q.rl, x+quoteInset, yy, q.tw, q.rpt, q.rH, c.col.muted, left, Caption, ce)
-	return q.h
+	return c.build(w, q.h, func() {
+		c.fill(0, 0.8, quoteBar, q.h-1.6, c.col.accent)
+		e := c.elem(Quote, 0, "")
+		yy := c.setText(q.ql, quoteInset, 0, q.tw, q.qm, left, Quote, e) + quoteGap
+		ce := c.elem(Caption, e, "")
+		yy += c.setText(q.sl, quoteInset, yy, q.tw, q.sm, left, Caption, ce)
+		c.setText(q.rl, quoteInset, yy, q.tw, q.rm, left, Caption, ce)
+	})
+}
+
+// flowQuote lays out an over-long quote as flowing italic text with its
+// speaker and role after it (rows that may break between pages), the
+// text width wide.
+func (c *canvas) flowQuote(b *doc.PullQuote, width float64) *frame {
+	q := c.quoteParts(b, width+quoteInset)
+	return c.build(width, 0, func() {
+		e := c.elem(Quote, 0, "")
+		y := c.flowing(q.ql, 0, 0, width, 0, c.format(TextQuote, Quote), e)
+		ce := c.elem(Caption, e, "")
+		pre := quoteGap
+		for _, part := range []struct {
+			ls []line
+			pf paraFormat
+		}{
+			{q.sl, c.format(TextSpeaker, Caption)},
+			{q.rl, c.format(TextSpeakerRole, Caption)},
+		} {
+			if len(part.ls) > 0 {
+				y += c.flowing(part.ls, 0, y, width, pre, part.pf, ce)
+				pre = 0
+			}
+		}
+		c.fr.h = y
+		c.fr.tail = pre
+	})
 }

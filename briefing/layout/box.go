@@ -27,8 +27,8 @@ type Paged struct {
 	Anchors map[string]Dest `json:"anchors,omitempty"`
 	// Outline is the bookmarks, in order.
 	Outline []Mark `json:"outline,omitempty"`
-	// Body is the body size the document was set at, in points (a brief
-	// may have shrunk it to fit its page).
+	// Body is the body size the document was set at, in points: the
+	// layout's, for every document.
 	Body float64 `json:"body"`
 }
 

@@ -26,7 +26,9 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
 		return w
 	}
-	pt := h / MMPerPt * 0.95
+	// The short name fills the mark's height, at the nearest step of the
+	// type scale; the full name is a third of it.
+	pt := c.sc.Nearest(h / MMPerPt * 0.95)
 	sw := 0.0
 	if wm.Short != "" {
 		c.text(wm.Short, font.Bold, pt, col, x, cy-h/2, h, Figure, e)
@@ -40,7 +42,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		bx = x
 	}
 	c.fill(bx, cy-h*0.36, 0.9, h*0.72, c.col.accent)
-	npt := pt * 0.34
+	npt := c.sc.Nearest(pt * 0.34)
 	nH := lh(npt, 1.2)
 	ls := c.wrap(plain(wm.Name), font.Regular, npt, c.width(wm.Name, font.Regular, npt)*0.62)
 	if len(ls) > 2 {
@@ -77,8 +79,8 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 		c.add(Box{Kind: QR, Role: Figure, Elem: c.elem(Figure, se, b.Label+": "+b.URL), X: x, Y: y, W: qs, H: qs, Text: b.URL, Color: c.col.text, Code: b.QR})
 		x += qs + 4
 	}
-	pt := c.sz.Small
-	lineH := lh(pt, 1.45)
+	sm := c.m[TextSource]
+	pt, lineH := sm.Size, sm.lineH()
 	var contact inline.Runs
 	if b.Contact != nil {
 		contact = b.Contact.Runs()
@@ -123,8 +125,10 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 	}
 	var rows []row
 	// The unofficial-translation notice is the legally important line: in
-	// body colour and at least style.NoticeMin, however small the rest.
-	for _, r := range []row{{contact, font.Regular, c.col.text, pt}, {plain(b.Date), font.Bold, c.col.text, pt}, {plain(b.Doc), font.Regular, c.col.muted, pt}, {plain(b.Unofficial), font.Bold, c.col.text, max(pt, style.NoticeMin)}} {
+	// body colour and at least style.NoticeMin (a step of the scale),
+	// however small the rest.
+	notice := c.sc.AtLeast(max(pt, style.NoticeMin))
+	for _, r := range []row{{contact, font.Regular, c.col.text, pt}, {plain(b.Date), font.Bold, c.col.text, pt}, {plain(b.Doc), font.Regular, c.col.muted, pt}, {plain(b.Unofficial), font.Bold, c.col.text, notice}} {
 		if r.s.Plain() != "" {
 			rows = append(rows, r)
 		}
@@ -133,14 +137,19 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 	ry := y + (size-float64(len(rows))*lineH)/2
 	for _, r := range rows {
 		ls := c.wrap(r.s, r.st, r.pt, rw)
-		ry += c.lines(ls, rx, ry, rw, r.pt, lh(r.pt, 1.45), r.col, right, P, c.elem(P, se, ""))
+		ry += c.lines(ls, rx, ry, rw, r.pt, r.pt/pt*lineH, r.col, right, P, c.elem(P, se, ""))
 	}
 }
 
-// running lays out a pack page's running header and footer (artifacts).
-func (c *canvas) running(n, total int) {
-	pt := c.sz.Small
-	lineH := lh(pt, 1.3)
+// running lays out a pack page's running header and footer (artifacts),
+// as a frame of the page.
+func (c *canvas) running(n, total int) *frame {
+	return c.build(c.w, c.h, func() { c.runningText(n, total) })
+}
+
+func (c *canvas) runningText(n, total int) {
+	rm := c.m[TextRunning]
+	pt, lineH := rm.Size, rm.lineH()
 	if hd := c.d.Header; hd != nil {
 		ty := c.mt - 9
 		x := c.ml

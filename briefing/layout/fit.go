@@ -18,7 +18,9 @@ func SizesAt(s style.TypeSizes, body float64) Sizes {
 	return Sizes{Body: body, Lede: s.Lede * k, Title: s.Title, H1: s.Heading1, H2: s.Heading2, Figure: s.Figure * (0.5 + k/2), Quote: s.Quote * k, Small: s.Small}
 }
 
-// Shrink finds the largest body size, from the layout's body down to
+// Shrink is the DOCX writer's shrink rule, kept for its fit estimate
+// until that runs the layout's own flow: the PDF layout no longer shrinks
+// a brief. It finds the largest body size, from the layout's body down to
 // body_min in steps of body_step, at which a one-page document fits: over
 // returns by how much (mm) the document is too long at the given sizes,
 // ≤ 0 when it fits. It returns the sizes chosen, or ok false with the

@@ -15,15 +15,6 @@ import (
 // type sizes are in points, and so are PDF and Word page coordinates.
 const MMPerPt = 25.4 / 72
 
-// Leading (line height as a multiple of the type size) by role.
-const (
-	leadBody    = 1.42
-	leadLede    = 1.32
-	leadHeading = 1.18
-	leadQuote   = 1.38
-	leadLabel   = 1.28
-)
-
 // palette is the brand's colours, resolved. accent is for rules, bars and
 // fills; words in the accent's hue use accentText (on white and light) or
 // accentOnPrimary (on the primary band), which style.Load checked for
@@ -66,7 +57,9 @@ type Typesetter struct {
 
 // New makes a Typesetter for st: it needs the parsed fonts (a Style made
 // by style.Load), colours written #rrggbb and type sizes with
-// 0 < body_min ≤ body and body_step > 0.
+// 0 < body_min ≤ body and body_step > 0 (body_min and body_step serve the
+// DOCX writer's fit estimate, through Shrink; the PDF layout never
+// shrinks the body).
 func New(st *style.Style) (*Typesetter, error) {
 	if st == nil || st.Type == nil {
 		return nil, fmt.Errorf("layout: no fonts (a Style made by style.Load has them)")
@@ -82,9 +75,9 @@ func New(st *style.Style) (*Typesetter, error) {
 	return &Typesetter{st: st, col: col}, nil
 }
 
-// Lay lays d out on d's paper: a brief on one page, shrinking its type
-// down to the layout's body_min (past that a *doc.OverflowError), a
-// pack on as many pages as it takes.
+// Lay lays d out on d's paper: a brief on one page at the layout's body
+// size (a brief too long for it is a *doc.OverflowError), a pack on as
+// many pages as it takes.
 func (t *Typesetter) Lay(d *doc.Doc) (*Paged, error) {
 	return t.lay(d, nil)
 }
@@ -105,8 +98,8 @@ func (t *Typesetter) lay(d *doc.Doc, emit func(*Paged, int, *Page) error) (*Page
 	}
 	st := t.st
 	mg := st.Layout.Margins
-	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom,
-		sz: SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body)}
+	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom}
+	c.setSizes(SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body))
 	c.emit = emit
 	var ld *Paged
 	var err error
@@ -137,19 +130,22 @@ type canvas struct {
 	w, h           float64
 	ml, mr, mt, mb float64
 	sz             Sizes
+	// m is the text metrics at sz, and sc the type scale.
+	m  Metrics
+	sc Scale
 
+	// out is the document laid out and page the page being filled;
+	// fr is the frame being built (see build).
 	out  *Paged
 	page *Page
-	// counting is set for a pass that only learns where anchors land and
-	// how many pages there are: boxes and elements are not kept.
-	counting bool
+	fr   *frame
 	// emit, when set, is given each finished page (Stream); emitErr is
 	// the first error it returned.
 	emit    func(*Paged, int, *Page) error
 	emitErr error
 }
 
-// begin starts a new Paged (for a fresh pass).
+// begin starts the Paged.
 func (c *canvas) begin() {
 	c.out = &Paged{W: c.w, H: c.h, Elems: []Elem{{Role: Document}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
 	c.page = nil
@@ -157,7 +153,7 @@ func (c *canvas) begin() {
 
 // addPage starts a page, handing the one before to emit when streaming.
 func (c *canvas) addPage() {
-	if c.emit != nil && !c.counting && len(c.out.Pages) > 0 {
+	if c.emit != nil && len(c.out.Pages) > 0 {
 		c.flush(len(c.out.Pages) - 1)
 	}
 	c.out.Pages = append(c.out.Pages, Page{})
@@ -172,23 +168,16 @@ func (c *canvas) flush(i int) {
 	c.out.Pages[i].Boxes = nil
 }
 
-// pageNo is the current page's number, from 1.
-func (c *canvas) pageNo() int { return len(c.out.Pages) }
-
-// elem opens a logical element and returns its index.
+// elem opens a logical element in the frame being built and returns its
+// number there (from 1).
 func (c *canvas) elem(r Role, parent int, alt string) int {
-	if c.counting {
-		return 0
-	}
-	c.out.Elems = append(c.out.Elems, Elem{Role: r, Parent: parent, Alt: alt})
-	return len(c.out.Elems) - 1
+	c.fr.elems = append(c.fr.elems, Elem{Role: r, Parent: parent, Alt: alt})
+	return len(c.fr.elems)
 }
 
+// add adds b to the frame being built.
 func (c *canvas) add(b Box) {
-	if c.counting {
-		return
-	}
-	c.page.Boxes = append(c.page.Boxes, b)
+	c.fr.add(b)
 }
 
 // fill paints a rectangle (an artifact).
@@ -199,6 +188,23 @@ func (c *canvas) fill(x, y, w, h float64, col Color) {
 // rule draws a line (an artifact).
 func (c *canvas) rule(x1, y1, x2, y2, width float64, col Color, dash []float64) {
 	c.add(Box{Kind: Rule, X: x1, Y: y1, W: x2 - x1, H: y2 - y1, Stroke: width, Color: col, Dash: dash})
+}
+
+// setSizes sets the document's type sizes and the metrics at them.
+func (c *canvas) setSizes(sz Sizes) {
+	c.sz = sz
+	c.m = metricsAt(sz, c.col)
+	c.sc = scaleOf(sz)
+}
+
+// setText sets lines ls in metric m (see lines).
+func (c *canvas) setText(ls []line, x, y, w float64, m Metric, a align, r Role, e int) float64 {
+	return c.lines(ls, x, y, w, m.Size, m.lineH(), m.Color, a, r, e)
+}
+
+// wrapIn wraps runs in metric m's style and size at width mm.
+func (c *canvas) wrapIn(runs inline.Runs, m Metric, width float64) []line {
+	return c.wrap(runs, m.Style, m.Size, width)
 }
 
 // lh is the line height in mm for size pt with leading k.

@@ -366,3 +366,63 @@ func TestStream(t *testing.T) {
 		t.Errorf("emit's error: got %v", err)
 	}
 }
+
+// TestMetrics: every text role has a size, a leading of at least its
+// size, a colour named in the palette, and a name.
+func TestMetrics(t *testing.T) {
+	_, st := fixture(t)
+	m := typesetter(t, st).Metrics()
+	if m[layout.TextBody].Size != st.Layout.Sizes.Body {
+		t.Errorf("body %g pt, want the layout's %g", m[layout.TextBody].Size, st.Layout.Sizes.Body)
+	}
+	for r := range layout.NumTextRoles {
+		x := m[r]
+		if x.Size <= 0 || x.Leading < x.Size || x.Palette == "" || strings.HasPrefix(r.String(), "TextRole") {
+			t.Errorf("%v: %+v", r, x)
+		}
+	}
+}
+
+// TestTypeScale lays out every document of the built-in statement (each
+// brief and pack, en and es, A4 and Letter) and finds at most 7 distinct
+// text sizes across them, and one body size for every brief.
+func TestTypeScale(t *testing.T) {
+	ds, st := fixture(t)
+	ts := typesetter(t, st)
+	sizes := map[float64]int{}
+	bodies := map[float64]bool{}
+	for _, lang := range []string{"en", "es"} {
+		s, _ := ds.In(lang)
+		for _, paper := range []statement.Paper{statement.PaperA4, statement.PaperLetter} {
+			for _, a := range s.Audiences {
+				docs := []*doc.Doc{compose.Pack(s, &a, compose.Options{Paper: paper, Brand: &st.Brand})}
+				for i := range s.Recommendations {
+					docs = append(docs, compose.Brief(s, &a, &s.Recommendations[i], compose.Options{Paper: paper, Brand: &st.Brand}))
+				}
+				for _, d := range docs {
+					ld, err := ts.Lay(d)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d.Meta.Kind == statement.KindBrief {
+						bodies[ld.Body] = true
+					}
+					for _, p := range ld.Pages {
+						for _, b := range p.Boxes {
+							if b.Kind == layout.Text {
+								sizes[b.Size]++
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("text sizes (boxes): %v", sizes)
+	if len(sizes) > 7 {
+		t.Errorf("%d text sizes, want at most 7: %v", len(sizes), sizes)
+	}
+	if len(bodies) != 1 {
+		t.Errorf("briefs set at %d body sizes, want one: %v", len(bodies), bodies)
+	}
+}

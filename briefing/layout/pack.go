@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -10,116 +9,176 @@ import (
 	"briefing/briefing/inline"
 )
 
-// The pack is laid out twice: the first pass learns on which page (and
-// where) each anchor lands and how many pages there are; the second sets
-// the contents page numbers and "Page X of Y" from that. Both passes lay
-// out the same, because nothing they differ in (numbers right-aligned on
-// their own lines) moves anything else.
+// The pack is laid out in three steps: every block is laid out once into
+// a frame (a flowing block's frame in rows that may break between pages);
+// the frames are paginated (page breaks, keep-together, keep-with-next,
+// widows and orphans), which decides where each anchor lands and how many
+// pages there are; then the pages are filled, frame by frame, with the
+// contents page's numbers (right-aligned on their own lines: they move
+// nothing) and "Page X of Y" known.
 
-// packWriter lays out a pack's blocks in flow, page by page. It
-// implements doc.Visitor.
+// part is one block of a pack laid out, with how it is paginated.
+type part struct {
+	// keep is how much of the block must fit below a heading before it.
+	keep     float64
+	paginate func(p *pager)
+}
+
+// packWriter lays out a pack's blocks into parts. It implements
+// doc.Visitor.
 type packWriter struct {
-	c *canvas
-	// pages and at are what the first pass learnt (zero in the first pass).
-	pages int
-	at    map[string]Dest
-	// next maps each heading to the block after it, to keep them together.
-	next map[*doc.Heading]doc.Block
-
-	y        float64
-	atTop    bool
-	needPage bool
-	started  bool
+	c     *canvas
+	parts []part
+	// anchors are the anchors of the pack's headings, for the contents.
+	anchors map[string]bool
 }
 
 var _ doc.Visitor = (*packWriter)(nil)
 
+// placement is a frame's boxes[lo:hi] on a page, the frame's top-left
+// corner at x, y.
+type placement struct {
+	fr     *frame
+	x, y   float64
+	lo, hi int
+}
+
+// pager paginates a pack's parts: it keeps the cursor and the pages'
+// placements.
+type pager struct {
+	c        *canvas
+	pages    [][]placement
+	y        float64
+	atTop    bool
+	needPage bool
+	started  bool
+	// keepNext is the keep of the part after the one being paginated.
+	keepNext float64
+}
+
 func (c *canvas) pack() (*Paged, error) {
-	c.begin()
-	c.counting = true
-	first := &packWriter{c: c}
-	if err := first.run(); err != nil {
+	w := &packWriter{c: c, anchors: map[string]bool{}}
+	for _, b := range c.d.Blocks {
+		if h, ok := b.(*doc.Heading); ok && h.Anchor != "" {
+			w.anchors[h.Anchor] = true
+		}
+	}
+	if err := doc.Walk(c.d, w); err != nil {
 		return nil, err
 	}
-	pages, at := len(c.out.Pages), c.out.Anchors
-	c.counting = false
 	c.begin()
-	// The second pass lays out the same: every anchor is where the first
-	// found it, known before its page (for a streamed document's links).
-	for k, v := range at {
-		c.out.Anchors[k] = v
+	p := &pager{c: c}
+	for i, pt := range w.parts {
+		p.keepNext = w.defaultKeep()
+		if i+1 < len(w.parts) {
+			p.keepNext = w.parts[i+1].keep
+		}
+		pt.paginate(p)
 	}
-	c.out.Total = pages
-	w := &packWriter{c: c, pages: pages, at: at}
-	if err := w.run(); err != nil {
-		return nil, err
+	if !p.started {
+		p.newPage()
 	}
-	if len(c.out.Pages) != pages {
-		return nil, fmt.Errorf("layout: pack laid out on %d pages, then %d", pages, len(c.out.Pages))
+	w.parts = nil
+	total := len(p.pages)
+	c.out.Total = total
+	for i, pg := range p.pages {
+		c.addPage()
+		if n := i + 1; n > 1 {
+			c.placeAll(c.running(n, total), 0, 0)
+		}
+		for _, pl := range pg {
+			c.place(pl.fr, pl.x, pl.y, pl.lo, pl.hi)
+		}
+		p.pages[i] = nil
 	}
 	return c.out, nil
 }
 
-func (w *packWriter) run() error {
-	d := w.c.d
-	w.next = map[*doc.Heading]doc.Block{}
-	for i, b := range d.Blocks[:max(len(d.Blocks)-1, 0)] {
-		if h, ok := b.(*doc.Heading); ok {
-			w.next[h] = d.Blocks[i+1]
-		}
-	}
-	if err := doc.Walk(d, w); err != nil {
-		return err
-	}
-	if !w.started {
-		w.newPage()
-	}
-	return nil
+// Flow geometry of pack pages, in mm.
+func (c *canvas) packTop() float64    { return c.mt + 2 }
+func (c *canvas) packBottom() float64 { return c.h - c.mb }
+func (c *canvas) packWidth() float64  { return c.w - c.ml - c.mr }
+
+// packMeasure is the width of running text: narrower than the page, for
+// comfortable lines of 75-90 characters.
+func (c *canvas) packMeasure() float64 { return min(c.packWidth(), 140) }
+
+// bodyGap is the space between blocks of the pack's flow.
+func (c *canvas) bodyGap() float64 { return c.m[TextBody].lineH() * packGap }
+
+// defaultKeep is what a heading keeps with it of a block with no rule of
+// its own: two lines of body text.
+func (w *packWriter) defaultKeep() float64 {
+	return 2*w.c.m[TextBody].lineH() + w.c.bodyGap()
 }
 
-// Flow geometry of pack pages, in mm.
-func (w *packWriter) top() float64    { return w.c.mt + 2 }
-func (w *packWriter) bottom() float64 { return w.c.h - w.c.mb }
-func (w *packWriter) width() float64  { return w.c.w - w.c.ml - w.c.mr }
+// add appends a part.
+func (w *packWriter) add(keep float64, f func(p *pager)) {
+	w.parts = append(w.parts, part{keep: keep, paginate: f})
+}
 
-// measure is the width of running text: narrower than the page, for
-// comfortable lines of 75-90 characters.
-func (w *packWriter) measure() float64 { return min(w.width(), 140) }
-
-// newPage starts a page with the running header and footer (none on the
-// cover).
-func (w *packWriter) newPage() {
-	c := w.c
-	c.addPage()
-	w.started, w.needPage, w.atTop = true, false, true
-	w.y = w.top()
-	if n := c.pageNo(); n > 1 {
-		total := w.pages
-		if total == 0 {
-			total = 99
-		}
-		c.running(n, total)
-	}
+// newPage starts a page.
+func (p *pager) newPage() {
+	p.pages = append(p.pages, nil)
+	p.started, p.needPage, p.atTop = true, false, true
+	p.y = p.c.packTop()
 }
 
 // ensure starts a new page when a page break is pending or h mm do not
-// fit below the cursor; it returns whether a new page was started.
-func (w *packWriter) ensure(h float64) bool {
-	if !w.started || w.needPage || (!w.atTop && w.y+h > w.bottom()) {
-		w.newPage()
-		return true
+// fit below the cursor.
+func (p *pager) ensure(h float64) {
+	if !p.started || p.needPage || (!p.atTop && p.y+h > p.c.packBottom()) {
+		p.newPage()
 	}
-	return false
 }
 
 // gap adds space between blocks, except at the top of a page.
-func (w *packWriter) gap(g float64) {
-	if !w.atTop {
-		w.y += g
+func (p *pager) gap(g float64) {
+	if !p.atTop {
+		p.y += g
 	}
 }
 
-func (w *packWriter) bodyGap() float64 { return lh(w.c.sz.Body, leadBody) * 0.6 }
+// whole places all of fr at x and the cursor, and moves the cursor below
+// it.
+func (p *pager) whole(fr *frame, x float64) {
+	p.put(fr, x, p.y, 0, len(fr.boxes))
+	p.y += fr.h
+}
+
+func (p *pager) put(fr *frame, x, y float64, lo, hi int) {
+	n := len(p.pages) - 1
+	pg := p.pages[n]
+	if k := len(pg) - 1; k >= 0 && pg[k].fr == fr && pg[k].hi == lo && pg[k].x == x && pg[k].y == y {
+		// The next rows of a frame at the same offset: one placement.
+		pg[k].hi = hi
+		return
+	}
+	p.pages[n] = append(pg, placement{fr: fr, x: x, y: y, lo: lo, hi: hi})
+}
+
+// flow places fr's rows at x, each on the page it fits on.
+func (p *pager) flow(fr *frame, x float64) {
+	for _, r := range fr.rows {
+		p.y += r.pre
+		p.ensure(r.need)
+		p.put(fr, x, p.y-r.y, r.lo, r.hi)
+		p.y += r.h
+		p.atTop = false
+	}
+	p.y += fr.tail
+}
+
+// record notes a heading's anchor and bookmarks level-1 headings.
+func (p *pager) record(h *doc.Heading) {
+	pos := Dest{Page: len(p.pages), Y: p.y}
+	if h.Anchor != "" {
+		p.c.out.Anchors[h.Anchor] = pos
+	}
+	if h.Level <= 1 {
+		p.c.out.Outline = append(p.c.out.Outline, Mark{Title: h.Text.Plain(), Level: 0, Dest: pos})
+	}
+}
 
 // Masthead is not part of a pack (its cover is).
 func (w *packWriter) Masthead(*doc.Masthead) error {
@@ -128,26 +187,37 @@ func (w *packWriter) Masthead(*doc.Masthead) error {
 
 // SourceBlock outside the cover goes in the flow.
 func (w *packWriter) SourceBlock(b *doc.SourceBlock) error {
-	w.gap(2 * w.bodyGap())
-	w.ensure(17)
-	w.c.sourceBlock(b, w.c.ml, w.y, 17, false)
-	w.y += 17
-	w.atTop = false
+	c := w.c
+	fr := c.build(c.packWidth(), 17, func() { c.sourceBlock(b, 0, 0, 17, false) })
+	w.add(w.defaultKeep(), func(p *pager) {
+		p.gap(2 * c.bodyGap())
+		p.ensure(17)
+		p.whole(fr, c.ml)
+		p.atTop = false
+	})
 	return nil
 }
 
 // Cover lays out the cover page.
 func (w *packWriter) Cover(cv *doc.Cover) error {
-	w.newPage()
-	if !w.c.cover(cv) {
+	c := w.c
+	var noteFits bool
+	fr := c.build(c.w, c.h, func() { noteFits = c.cover(cv) })
+	var note *part
+	if !noteFits {
 		// The audience's note is too long for the cover: it gets a page
 		// of its own after it rather than running into the footer.
-		w.needPage = true
-		if err := w.Paragraph(&doc.Paragraph{Style: doc.ParaNote, Text: cv.Note}); err != nil {
-			return err
-		}
+		note = w.paragraph(&doc.Paragraph{Style: doc.ParaNote, Text: cv.Note})
 	}
-	w.needPage = true
+	w.add(w.defaultKeep(), func(p *pager) {
+		p.newPage()
+		p.put(fr, 0, 0, 0, len(fr.boxes))
+		if note != nil {
+			p.needPage = true
+			note.paginate(p)
+		}
+		p.needPage = true
+	})
 	return nil
 }
 
@@ -155,225 +225,163 @@ func (w *packWriter) Cover(cv *doc.Cover) error {
 // link to its heading.
 func (w *packWriter) Contents(ct *doc.Contents) error {
 	c := w.c
-	w.ensure(0)
-	w.y += w.headingBlock("", plain(ct.Title), false, nil)
-	cw := w.width()
-	pt := c.sz.Body + 1
-	lineH := lh(pt, 1.35)
-	toc := c.elem(TOC, 0, "")
-	for _, e := range ct.Entries {
-		num := ""
-		if pos, ok := w.at[e.Anchor]; ok {
-			num = strconv.Itoa(pos.Page)
+	head := w.headingBlock("", plain(ct.Title))
+	cw := c.packWidth()
+	lineH := c.m[TextTOC1].lineH()
+	entries := c.build(c.w, 0, func() {
+		toc := c.elem(TOC, 0, "")
+		y := 0.0
+		for _, e := range ct.Entries {
+			known := w.anchors[e.Anchor]
+			nw := 12.0
+			indent := float64(max(e.Level-1, 0)) * tocIndent
+			m := c.m[TextTOC2]
+			if e.Level <= 1 {
+				m = c.m[TextTOC1]
+			}
+			pt := m.Size
+			ls := c.wrapIn(plain(e.Title), m, cw-indent-nw-4)
+			h := float64(len(ls))*lineH + 3.2
+			r := row{lo: len(c.fr.boxes), y: y, h: h, need: h}
+			x := c.ml + indent
+			el := c.elem(TOCEntry, toc, "")
+			c.setText(ls, x, y, cw-indent-nw, m, left, TOCEntry, el)
+			last := ls[len(ls)-1]
+			ly := y + float64(len(ls)-1)*lineH
+			// dotted leader from the end of the title to the number
+			bl := baseline(ly, lineH, pt)
+			c.rule(x+last.w+2, bl, c.w-c.mr-nw+3, bl, 0.35, c.col.rule, []float64{0.35, 1.4})
+			if known {
+				// The page number, filled in once the pack is paginated.
+				c.fr.refs = append(c.fr.refs, pageRef{box: len(c.fr.boxes), anchor: e.Anchor, right: c.w - c.mr})
+				c.add(Box{Kind: Text, Role: TOCEntry, Elem: el, Y: ly, H: lineH, Font: font.Bold, Size: pt, Color: c.m[TextKicker].Color, Baseline: baseline(ly, lineH, pt)})
+				c.add(Box{Kind: LinkArea, Role: Link, Elem: el, X: c.ml, Y: y, W: cw, H: float64(len(ls)) * lineH, Dest: e.Anchor})
+			}
+			r.hi = len(c.fr.boxes)
+			c.fr.rows = append(c.fr.rows, r)
+			y += h
 		}
-		nw := 12.0
-		indent := float64(max(e.Level-1, 0)) * 6
-		st := font.Regular
-		if e.Level <= 1 {
-			st = font.Bold
-		}
-		title := plain(e.Title)
-		ls := c.wrap(title, st, pt, cw-indent-nw-4)
-		h := float64(len(ls))*lineH + 3.2
-		w.ensure(h)
-		x := c.ml + indent
-		el := c.elem(TOCEntry, toc, "")
-		c.lines(ls, x, w.y, cw-indent-nw, pt, lineH, c.col.primary, left, TOCEntry, el)
-		last := ls[len(ls)-1]
-		ly := w.y + float64(len(ls)-1)*lineH
-		// dotted leader from the end of the title to the number
-		bl := baseline(ly, lineH, pt)
-		c.rule(x+last.w+2, bl, c.w-c.mr-nw+3, bl, 0.35, c.col.rule, []float64{0.35, 1.4})
-		if num != "" {
-			c.text(num, font.Bold, pt, c.col.accentText, c.w-c.mr-c.width(num, font.Bold, pt), ly, lineH, TOCEntry, el)
-		}
-		if _, ok := w.at[e.Anchor]; ok {
-			c.add(Box{Kind: LinkArea, Role: Link, Elem: el, X: c.ml, Y: w.y, W: cw, H: float64(len(ls)) * lineH, Dest: e.Anchor})
-		}
-		w.y += h
-		w.atTop = false
-	}
-	w.needPage = true
+		c.fr.h = y
+	})
+	w.add(w.defaultKeep(), func(p *pager) {
+		p.ensure(0)
+		p.put(head, c.ml, p.y, 0, len(head.boxes))
+		p.y += head.h
+		p.flow(entries, 0)
+		p.needPage = true
+	})
 	return nil
 }
 
-// headingBlock lays out (or measures) a level-1 heading with its kicker
-// and accent rule at the cursor; it returns the height.
-func (w *packWriter) headingBlock(kicker string, text inline.Runs, dry bool, h1 *doc.Heading) float64 {
+// headingBlock lays out a level-1 heading with its kicker and accent rule.
+func (w *packWriter) headingBlock(kicker string, text inline.Runs) *frame {
 	c := w.c
-	cw := w.width()
-	h := 0.0
+	cw := c.packWidth()
+	km, tm := c.m[TextKicker], c.m[TextTitle]
+	kH := 0.0
 	if kicker != "" {
-		kpt := c.sz.Small + 1.5
-		kH := lh(kpt, 1.3)
-		if !dry {
-			c.fill(c.ml, w.y+kH/2-0.35, 7, 0.7, c.col.accent)
-			c.text(strings.ToUpper(kicker), font.Bold, kpt, c.col.accentText, c.ml+9, w.y, kH, P, c.elem(P, 0, ""))
+		kH = km.lineH()
+	}
+	tH := tm.lineH()
+	ls := c.wrapIn(text, tm, cw)
+	return c.build(cw, 0, func() {
+		h := 0.0
+		if kicker != "" {
+			c.fill(0, kH/2-0.35, 7, 0.7, c.col.accent)
+			c.text(strings.ToUpper(kicker), km.Style, km.Size, km.Color, 9, 0, kH, P, c.elem(P, 0, ""))
+			h += kH + kickerAfter
 		}
-		h += kH + 1.5
-	}
-	tH := lh(c.sz.H1, leadHeading)
-	ls := c.wrap(text, font.Bold, c.sz.H1, cw)
-	if !dry {
-		c.lines(ls, c.ml, w.y+h, cw, c.sz.H1, tH, c.col.primary, left, H1, c.elem(H1, 0, ""))
-	}
-	h += float64(len(ls))*tH + 2.5
-	if !dry {
-		c.fill(c.ml, w.y+h, 14, 0.9, c.col.accent)
-	}
-	return h + 0.9 + 6
+		c.setText(ls, 0, h, cw, tm, left, H1, c.elem(H1, 0, ""))
+		h += float64(len(ls))*tH + 2.5
+		c.fill(0, h, 14, 0.9, c.col.accent)
+		c.fr.h = h + 0.9 + 6
+	})
 }
 
-// Heading lays out a heading, keeping it with the next two lines of text.
+// Heading lays out a heading, keeping it with the next two lines of text
+// (or what the next block keeps).
 func (w *packWriter) Heading(h *doc.Heading) error {
 	c := w.c
-	keep := w.keep(w.next[h])
 	if h.Level <= 1 {
-		w.gap(3 * w.bodyGap())
-		w.ensure(w.headingBlock(h.Kicker, h.Text, true, h) + keep)
-		w.record(h)
-		w.y += w.headingBlock(h.Kicker, h.Text, false, h)
-		w.atTop = false
+		fr := w.headingBlock(h.Kicker, h.Text)
+		w.add(w.defaultKeep(), func(p *pager) {
+			p.gap(3 * c.bodyGap())
+			p.ensure(fr.h + p.keepNext)
+			p.record(h)
+			p.whole(fr, c.ml)
+			p.atTop = false
+		})
 		return nil
 	}
-	w.gap(1.6 * w.bodyGap())
-	hh := c.heading2(h, 0, 0, w.width(), true)
-	w.ensure(hh + 1.5 + keep)
-	w.record(h)
-	w.y += c.heading2(h, c.ml, w.y, w.width(), false) + 1.5
-	w.atTop = false
+	fr := c.heading2(h, c.packWidth())
+	w.add(w.defaultKeep(), func(p *pager) {
+		p.gap(1.6 * c.bodyGap())
+		p.ensure(fr.h + h2After + p.keepNext)
+		p.record(h)
+		p.whole(fr, c.ml)
+		p.y += h2After
+		p.atTop = false
+	})
 	return nil
-}
-
-// keep is how much of block b must fit below a heading for the heading
-// to stay on the page: two lines of text, or all of a block kept whole.
-func (w *packWriter) keep(b doc.Block) float64 {
-	k := &keeper{w: w, h: 2*lh(w.c.sz.Body, leadBody) + w.bodyGap()}
-	if b != nil {
-		b.Accept(k)
-	}
-	return k.h
-}
-
-// keeper measures what of a block must stay with the heading before it
-// (see keep); blocks it has no rule for keep two lines.
-type keeper struct {
-	w *packWriter
-	h float64
-}
-
-var _ doc.Visitor = (*keeper)(nil)
-
-func (k *keeper) Paragraph(b *doc.Paragraph) error {
-	w, c := k.w, k.w.c
-	pf := c.paraFormat(b.Style)
-	if pf.pad > 0 {
-		k.h = c.para(b, 0, 0, w.measure(), true) + w.bodyGap()
-	} else {
-		k.h = 2*pf.lineH + w.bodyGap()
-	}
-	return nil
-}
-func (k *keeper) Figures(b *doc.Figures) error {
-	k.h = k.w.c.figuresRow(b, 0, 0, k.w.width(), true) + 2*k.w.bodyGap()
-	return nil
-}
-func (k *keeper) PullQuote(b *doc.PullQuote) error {
-	w := k.w
-	if h := w.c.quote(b, 0, 0, w.width()*0.82, true); h <= w.bottom()-w.top() {
-		k.h = h + 2.2*w.bodyGap()
-	}
-	return nil
-}
-func (k *keeper) Masthead(*doc.Masthead) error       { return nil }
-func (k *keeper) Cover(*doc.Cover) error             { return nil }
-func (k *keeper) Contents(*doc.Contents) error       { return nil }
-func (k *keeper) Heading(*doc.Heading) error         { return nil }
-func (k *keeper) List(*doc.List) error               { return nil }
-func (k *keeper) SourceBlock(*doc.SourceBlock) error { return nil }
-func (k *keeper) PageBreak(*doc.PageBreak) error     { return nil }
-
-// record notes a heading's anchor and bookmarks level-1 headings.
-func (w *packWriter) record(h *doc.Heading) {
-	pos := Dest{Page: w.c.pageNo(), Y: w.y}
-	if h.Anchor != "" {
-		w.c.out.Anchors[h.Anchor] = pos
-	}
-	if h.Level <= 1 {
-		w.c.out.Outline = append(w.c.out.Outline, Mark{Title: h.Text.Plain(), Level: 0, Dest: pos})
-	}
 }
 
 // Paragraph lays out a paragraph, breaking it across pages between lines;
 // a boxed note is kept whole.
 func (w *packWriter) Paragraph(b *doc.Paragraph) error {
-	c := w.c
-	w.gap(w.bodyGap())
-	pf := c.paraFormat(b.Style)
-	if pf.pad > 0 {
-		h := c.para(b, 0, 0, w.measure(), true)
-		if h > w.bottom()-w.top() {
-			// Too long to keep whole: flow it, in the note's type.
-			w.flowLines(c.wrap(b.Text, pf.style, pf.pt, w.measure()), c.ml, w.measure(), pf, c.elem(pf.role, 0, ""))
-			return nil
-		}
-		w.ensure(h)
-		w.y += c.para(b, c.ml, w.y, w.measure(), false)
-		w.atTop = false
-		return nil
-	}
-	ls := c.wrap(b.Text, pf.style, pf.pt, w.measure())
-	w.flowLines(ls, c.ml, w.measure(), pf, c.elem(pf.role, 0, ""))
+	pt := w.paragraph(b)
+	w.parts = append(w.parts, *pt)
 	return nil
 }
 
-// flowLines lays out lines at the cursor as part of element e, breaking
-// pages between them but never leaving a single line behind or carrying a
-// single one over.
-func (w *packWriter) flowLines(ls []line, x, width float64, pf paraFormat, e int) {
+func (w *packWriter) paragraph(b *doc.Paragraph) *part {
 	c := w.c
-	for i := 0; i < len(ls); i++ {
-		need := pf.lineH
-		if i == 0 && len(ls) > 1 {
-			need = 2 * pf.lineH
+	pf := c.paraFormat(b.Style)
+	if pf.pad > 0 {
+		fr := c.para(b, c.packMeasure())
+		keep := fr.h + c.bodyGap()
+		if fr.h > c.packBottom()-c.packTop() {
+			// Too long to keep whole: flow it, in the note's type.
+			fl := c.flowPara(c.wrap(b.Text, pf.style, pf.pt, c.packMeasure()), c.packMeasure(), pf)
+			return &part{keep: keep, paginate: func(p *pager) {
+				p.gap(c.bodyGap())
+				p.flow(fl, c.ml)
+			}}
 		}
-		if i == len(ls)-2 {
-			need = 2 * pf.lineH
-		}
-		w.ensure(need)
-		c.lines(ls[i:i+1], x, w.y, width, pf.pt, pf.lineH, pf.color, left, pf.role, e)
-		w.y += pf.lineH
-		w.atTop = false
+		return &part{keep: keep, paginate: func(p *pager) {
+			p.gap(c.bodyGap())
+			p.ensure(fr.h)
+			p.whole(fr, c.ml)
+			p.atTop = false
+		}}
 	}
+	fl := c.flowPara(c.wrap(b.Text, pf.style, pf.pt, c.packMeasure()), c.packMeasure(), pf)
+	return &part{keep: 2*pf.lineH + c.bodyGap(), paginate: func(p *pager) {
+		p.gap(c.bodyGap())
+		p.flow(fl, c.ml)
+	}}
 }
 
 // List lays out a bulleted list, item by item.
 func (w *packWriter) List(b *doc.List) error {
 	c := w.c
-	w.gap(w.bodyGap())
-	pf := c.paraFormat(doc.ParaBody)
-	pf.role = ListItem
-	le := c.elem(List, 0, "")
-	for i, it := range b.Items {
-		if i > 0 {
-			w.y += 0.35 * pf.lineH
-		}
-		ls := c.wrap(it, font.Regular, pf.pt, w.measure()-listIndent)
-		w.ensure(min(float64(len(ls)), 2) * pf.lineH)
-		c.bullet(c.ml, w.y, pf.lineH)
-		w.flowLines(ls, c.ml+listIndent, w.measure()-listIndent, pf, c.elem(ListItem, le, ""))
-	}
+	fr := c.list(b, c.packMeasure(), true)
+	w.add(w.defaultKeep(), func(p *pager) {
+		p.gap(c.bodyGap())
+		p.flow(fr, c.ml)
+	})
 	return nil
 }
 
 // Figures lays out the key figures as a row, kept whole.
 func (w *packWriter) Figures(b *doc.Figures) error {
 	c := w.c
-	w.gap(2 * w.bodyGap())
-	h := c.figuresRow(b, 0, 0, w.width(), true)
-	w.ensure(h)
-	w.y += c.figuresRow(b, c.ml, w.y, w.width(), false)
-	w.atTop = false
+	fr := c.figuresRow(b, c.packWidth())
+	w.add(fr.h+2*c.bodyGap(), func(p *pager) {
+		p.gap(2 * c.bodyGap())
+		p.ensure(fr.h)
+		p.whole(fr, c.ml)
+		p.atTop = false
+	})
 	return nil
 }
 
@@ -382,35 +390,28 @@ func (w *packWriter) Figures(b *doc.Figures) error {
 // rather than running off the bottom of one.
 func (w *packWriter) PullQuote(b *doc.PullQuote) error {
 	c := w.c
-	w.gap(2.2 * w.bodyGap())
-	qw := w.width() * 0.82
-	h := c.quote(b, 0, 0, qw, true)
-	if h > w.bottom()-w.top() {
-		w.flowQuote(b, qw)
+	qw := c.packWidth() * 0.82
+	fr := c.quote(b, qw)
+	if fr.h > c.packBottom()-c.packTop() {
+		fl := c.flowQuote(b, qw)
+		w.add(w.defaultKeep(), func(p *pager) {
+			p.gap(2.2 * c.bodyGap())
+			p.flow(fl, c.ml+6)
+		})
 		return nil
 	}
-	w.ensure(h)
-	w.y += c.quote(b, c.ml+6, w.y, qw, false)
-	w.atTop = false
+	w.add(fr.h+2.2*c.bodyGap(), func(p *pager) {
+		p.gap(2.2 * c.bodyGap())
+		p.ensure(fr.h)
+		p.whole(fr, c.ml+6)
+		p.atTop = false
+	})
 	return nil
-}
-
-// flowQuote sets an over-long quote as flowing italic text with its
-// speaker and role after it.
-func (w *packWriter) flowQuote(b *doc.PullQuote, width float64) {
-	c := w.c
-	q := c.quoteParts(b, width+quoteInset)
-	e := c.elem(Quote, 0, "")
-	w.flowLines(q.ql, c.ml+6, width, paraFormat{style: font.Italic, pt: c.sz.Quote, lineH: q.qH, color: c.col.primary, role: Quote}, e)
-	w.y += 2.2
-	ce := c.elem(Caption, e, "")
-	w.flowLines(q.sl, c.ml+6, width, paraFormat{style: font.Bold, pt: q.spt, lineH: q.sH, color: c.col.text, role: Caption}, ce)
-	w.flowLines(q.rl, c.ml+6, width, paraFormat{style: font.Regular, pt: q.rpt, lineH: q.rH, color: c.col.muted, role: Caption}, ce)
 }
 
 // PageBreak makes the next block start a new page.
 func (w *packWriter) PageBreak(*doc.PageBreak) error {
-	w.needPage = true
+	w.add(w.defaultKeep(), func(p *pager) { p.needPage = true })
 	return nil
 }
 
@@ -424,61 +425,56 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	c.fill(0, blockH, c.w, 1.6, c.col.accent)
 	c.wordmark(cv.Wordmark, c.ml, c.mt+8, 13, c.col.white)
 
-	soft := c.col.light
-	tpt := c.sz.Title + 6
-	tH := lh(tpt, 1.12)
-	tl := c.wrap(plain(cv.Title), font.Bold, tpt, cw*0.92)
-	spt := c.sz.Lede
-	sH := lh(spt, 1.3)
-	sl := c.wrap(plain(cv.Subtitle), font.Regular, spt, cw*0.85)
-	kpt := c.sz.Small + 2.5
-	kH := lh(kpt, 1.3)
+	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
+	tH, sH, kH := tm.lineH(), sm.lineH(), km.lineH()
+	tl := c.wrapIn(plain(cv.Title), tm, cw*0.92)
+	sl := c.wrapIn(plain(cv.Subtitle), sm, cw*0.85)
 	h := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
 	y := blockH - 16 - h
 	c.fill(c.ml, y+kH/2-0.4, 9, 0.8, c.col.accent)
-	c.text(strings.ToUpper(cv.Kicker), font.Bold, kpt, c.col.accentOnPrimary, c.ml+12, y, kH, P, c.elem(P, 0, ""))
+	c.text(strings.ToUpper(cv.Kicker), km.Style, km.Size, km.Color, c.ml+12, y, kH, P, c.elem(P, 0, ""))
 	y += kH + 4
-	y += c.lines(tl, c.ml, y, cw, tpt, tH, c.col.white, left, Title, c.elem(Title, 0, "")) + 5
-	c.lines(sl, c.ml, y, cw, spt, sH, soft, left, P, c.elem(P, 0, ""))
+	y += c.setText(tl, c.ml, y, cw, tm, left, Title, c.elem(Title, 0, "")) + 5
+	c.setText(sl, c.ml, y, cw, sm, left, P, c.elem(P, 0, ""))
 
 	y = blockH + 16
 	if cv.Event != "" {
-		ept := c.sz.H2 + 2
-		eH := lh(ept, 1.25)
-		y += c.lines(c.wrap(plain(cv.Event), font.Bold, ept, cw), c.ml, y, cw, ept, eH, c.col.primary, left, P, c.elem(P, 0, ""))
+		em := c.m[TextCoverEvent]
+		y += c.setText(c.wrapIn(plain(cv.Event), em, cw), c.ml, y, cw, em, left, P, c.elem(P, 0, ""))
 	}
 	if cv.When != "" {
-		dpt := c.sz.Body + 1.5
-		y += c.lines(c.wrap(plain(cv.When), font.Regular, dpt, cw), c.ml, y+1, cw, dpt, lh(dpt, 1.4), c.col.muted, left, P, c.elem(P, 0, "")) + 1
+		dm := c.m[TextCoverDate]
+		y += c.setText(c.wrapIn(plain(cv.When), dm, cw), c.ml, y+1, cw, dm, left, P, c.elem(P, 0, "")) + 1
 	}
 	if cv.Audience != "" {
 		y += 9
 		e := c.elem(P, 0, "")
-		y += c.label(cv.PreparedFor, c.ml, y, c.col.accentText, false, P, e) + 1
-		apt := c.sz.Body + 2.5
-		y += c.lines(c.wrap(plain(cv.Audience), font.Bold, apt, cw), c.ml, y, cw, apt, lh(apt, 1.3), c.col.text, left, P, e)
+		y += c.label(cv.PreparedFor, c.ml, y, c.col.accentText, P, e) + 1
+		am := c.m[TextCoverAudience]
+		y += c.setText(c.wrapIn(plain(cv.Audience), am, cw), c.ml, y, cw, am, left, P, e)
 	}
 	fh := 17.0
 	top := c.h - c.mb - fh
-	upt := c.sz.Body
-	ul := c.wrap(plain(cv.Unofficial), font.Bold, upt, cw)
+	um := c.m[TextUnofficial]
+	ul := c.wrapIn(plain(cv.Unofficial), um, cw)
 	uh := 0.0
 	if cv.Unofficial != "" {
-		uh = 5 + float64(len(ul))*lh(upt, 1.4)
+		uh = 5 + float64(len(ul))*um.lineH()
 	}
 	noteFits = true
 	if len(cv.Note) > 0 {
-		note := &doc.Paragraph{Style: doc.ParaNote, Text: cv.Note}
-		if nh := c.para(note, 0, 0, cw, true); y+6+nh+uh > top-6 {
+		note := c.para(&doc.Paragraph{Style: doc.ParaNote, Text: cv.Note}, cw)
+		if y+6+note.h+uh > top-6 {
 			noteFits = false
 		} else {
 			y += 6
-			y += c.para(note, c.ml, y, cw, false)
+			c.put(note, c.ml, y, 0)
+			y += note.h
 		}
 	}
 	if cv.Unofficial != "" {
 		y += 5
-		c.lines(ul, c.ml, y, cw, upt, lh(upt, 1.4), c.col.text, left, Note, c.elem(Note, 0, ""))
+		c.setText(ul, c.ml, y, cw, um, left, Note, c.elem(Note, 0, ""))
 	}
 	if cv.Source != nil {
 		c.rule(c.ml, top-3.5, c.w-c.mr, top-3.5, 0.3, c.col.rule, nil)
