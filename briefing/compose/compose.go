@@ -115,7 +115,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		When:        joinNonEmpty("  ·  ", inline.Plain(s.Place), c.dateText()),
 		PreparedFor: l.PreparedFor,
 		Audience:    inline.Plain(a.Name),
-		Note:        inline.Parse(a.Note),
+		Note:        prose(a.Note),
 		Unofficial:  unofficial,
 		Source:      src,
 	})
@@ -124,7 +124,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	toc := &doc.Contents{Title: l.AtAGlance}
 	d.Add(toc)
 	for _, r := range recs {
-		toc.Entries = append(toc.Entries, doc.ContentsEntry{Title: fmt.Sprintf("%s. %s", l.RecN(r.Number), inline.Plain(r.Title)), Anchor: recAnchor(r), Level: 1})
+		toc.Entries = append(toc.Entries, doc.ContentsEntry{Title: fmt.Sprintf("%s. %s", l.RecN(r.Number), prose(r.Title).Plain()), Anchor: recAnchor(r), Level: 1})
 	}
 
 	// Each quote is printed once: beside the first recommendation of the
@@ -138,10 +138,10 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	d.Add(&doc.PageBreak{})
 	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
-		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: inline.Parse(s.Summary), At: s.At.Of("summary")})
+		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: prose(s.Summary), At: s.At.Of("summary")})
 	}
 	for i, p := range s.Context {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: s.At.Entry("context", i)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: s.At.Entry("context", i)})
 	}
 	if f := c.figures(nil); len(f.Items) > 0 {
 		d.Add(f)
@@ -170,7 +170,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		}
 	}
 	for i, p := range s.Closing {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: s.At.Entry("closing", i)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: s.At.Entry("closing", i)})
 	}
 
 	// The back page: about the statement, the contact and the QR code.
@@ -189,7 +189,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 func (c *composer) addAbout() {
 	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
-	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(s.Subtitle), At: s.At.Of("subtitle")})
+	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(s.Subtitle), At: s.At.Of("subtitle")})
 	line := func(label string, runs inline.Runs) {
 		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...)})
 	}
@@ -356,10 +356,10 @@ func (c *composer) addRecommendation(r *statement.Recommendation) {
 	if body.Line == 0 {
 		body = r.At.Place
 	}
-	d.Add(&doc.Heading{Level: 1, Text: inline.Parse(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: r.At.Of("title"),
+	d.Add(&doc.Heading{Level: 1, Text: prose(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: r.At.Of("title"),
 		Rec: &doc.Rec{Number: r.Number, Body: body}})
 	for j, p := range r.Body {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: inline.Parse(p), At: r.At.Entry("body", j)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: r.At.Entry("body", j)})
 	}
 	if len(r.Asks) > 0 {
 		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Asks}}})
@@ -372,7 +372,7 @@ func recAnchor(r *statement.Recommendation) string { return fmt.Sprintf("rec-%d"
 func asks(r *statement.Recommendation) *doc.List {
 	l := &doc.List{}
 	for _, a := range r.Asks {
-		l.Items = append(l.Items, inline.Parse(a))
+		l.Items = append(l.Items, prose(a))
 	}
 	return l
 }
@@ -394,7 +394,7 @@ func (c *composer) figures(ids []string) *doc.Figures {
 		}
 	}
 	for _, x := range picked {
-		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: inline.Parse(x.Label)})
+		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: prose(x.Label)})
 	}
 	f.Source = c.figureSources(picked)
 	return f
@@ -442,7 +442,7 @@ func (c *composer) figureSources(figs []*statement.Figure) inline.Runs {
 
 // pullQuote sets quote q with its marks and the speaker's dash.
 func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
-	text := append(inline.Runs{{Text: "“"}}, inline.Parse(q.Text)...)
+	text := append(inline.Runs{{Text: "“"}}, prose(q.Text)...)
 	text = append(text, inline.Run{Text: "”"})
 	if q.Speaker == "" {
 		// Known by the role alone: the role takes the speaker's line.
@@ -463,4 +463,29 @@ func compact(parts []string) []string {
 		}
 	}
 	return out
+}
+
+// prose parses s (a text field of the data) and ties its last two words
+// with a no-break space, so that no line breaker, the PDF layout's or
+// Word's, leaves the last word of a paragraph, a title or a quote alone
+// on its line (a runt).
+func prose(s string) inline.Runs { return tie(inline.Parse(s)) }
+
+// tie replaces the last space between two words of runs with a no-break
+// space (U+00A0).
+func tie(runs inline.Runs) inline.Runs {
+	for i := len(runs) - 1; i >= 0; i-- {
+		t := strings.TrimRight(runs[i].Text, " ")
+		j := strings.LastIndexByte(t, ' ')
+		if j < 0 {
+			continue // no space in this run: the last one is in a run before it
+		}
+		if j == 0 && i == 0 {
+			return runs
+		}
+		out := append(inline.Runs(nil), runs...)
+		out[i].Text = runs[i].Text[:j] + "\u00a0" + runs[i].Text[j+1:]
+		return out
+	}
+	return runs
 }

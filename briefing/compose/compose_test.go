@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"briefing/briefing/compose"
@@ -134,7 +135,8 @@ func TestComposeBriefContent(t *testing.T) {
 	for _, b := range d.Blocks {
 		switch b := b.(type) {
 		case *doc.Paragraph:
-			if b.Text.Plain() != inline.Plain(r.Body[paras]) {
+			// The last two words are tied (no-break space).
+			if strings.ReplaceAll(b.Text.Plain(), "\u00a0", " ") != inline.Plain(r.Body[paras]) {
 				t.Errorf("paragraph %d: %q", paras, b.Text.Plain())
 			}
 			paras++
@@ -146,5 +148,22 @@ func TestComposeBriefContent(t *testing.T) {
 	}
 	if paras != len(r.Body) || figs != 2 || quotes != 1 {
 		t.Errorf("brief has %d paragraphs (want %d), %d figures (want 2), %d quotes (want 1)", paras, len(r.Body), figs, quotes)
+	}
+}
+
+// TestTie: the last two words of a text field are tied with a no-break
+// space, across runs of other styles too.
+func TestTie(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"one", "one"},
+		{"one two", "one\u00a0two"},
+		{"one two three.", "one two\u00a0three."},
+		{"the *pro homine* principle", "the pro homine\u00a0principle"},
+		{"ends in *two words*", "ends in two\u00a0words"},
+		{"trailing space ", "trailing\u00a0space"},
+	} {
+		if got := compose.Tie(c.in).Plain(); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -35,7 +35,7 @@ type OverflowError struct {
 // Error says which recommendation overflows which paper, and by how much.
 func (e *OverflowError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(e.Title, 40), e.Paper.Name())
+	fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
 	if e.Overflow > 0 {
 		fmt.Fprintf(&b, ": %.0f mm too long", e.Overflow)
 	}

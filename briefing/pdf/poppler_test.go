@@ -54,7 +54,7 @@ func text(t *testing.T, file string, first, last int) string {
 	return norm(run(t, "pdftotext", append(args, file, "-")...))
 }
 
-var space = regexp.MustCompile(`\s+`)
+var space = regexp.MustCompile(`[\s\x{00a0}]+`)
 
 // norm folds white space and joins words broken at line ends after a
 // hyphen or a slash (line-break opportunities of UAX #14).

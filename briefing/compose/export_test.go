@@ -1,0 +1,6 @@
+package compose
+
+import "briefing/briefing/inline"
+
+// Tie is prose, for tests.
+func Tie(s string) inline.Runs { return prose(s) }
