@@ -288,8 +288,8 @@ func (p *pager) beginSide(s *section) {
 	p.sideTop = y
 	// The text beside the side column: all of it when it fits this page,
 	// else (about) what goes on to its last page, from the top.
-	beside, top := s.mainH, y
-	if y+s.mainH > p.bottom {
+	beside, top := s.mainH-(y-p.y), y
+	if y+beside > p.bottom {
 		beside -= p.bottom - y
 		top = p.c.packTop()
 		for page := p.c.packBottom() - top; beside > page; {
@@ -401,7 +401,7 @@ func (w *packWriter) headingBlock(kicker string, text inline.Runs) *frame {
 		kH = km.lineH()
 	}
 	tH := tm.lineH()
-	ls := c.wrapIn(text, tm, cw)
+	ls := c.wrapTied(text, tm, cw)
 	return c.build(cw, 0, func() {
 		h := 0.0
 		if kicker != "" {
@@ -504,8 +504,10 @@ func (w *packWriter) paragraph(b *doc.Paragraph) (*part, float64) {
 			p.atTop = false
 		}}, c.bodyGap() + fr.h
 	}
-	fl := c.flowPara(c.wrap(b.Text, pf.style, pf.pt, mw), mw, pf)
-	return &part{keep: 2*pf.lineH + c.bodyGap(), paginate: func(p *pager) {
+	ls := c.wrap(b.Text, pf.style, pf.pt, mw)
+	fl := c.flowPara(ls, mw, pf)
+	// A heading keeps with it two lines of the paragraph, or its one.
+	return &part{keep: float64(min(2, len(ls)))*pf.lineH + c.bodyGap(), paginate: func(p *pager) {
 		p.gap(c.bodyGap())
 		p.flow(fl, c.ml)
 	}}, c.bodyGap() + fl.h

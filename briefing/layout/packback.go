@@ -16,7 +16,7 @@ import (
 // they fit below the recommendations; else on a page of their own.
 func (p *pager) back(parts []part, keep float64) {
 	c := p.c
-	m := &pager{c: c, dry: true}
+	m := &pager{c: c, dry: true, small: p.small}
 	m.newPage()
 	m.run(parts, keep)
 	m.endSide()
@@ -27,11 +27,23 @@ func (p *pager) back(parts []part, keep float64) {
 		p.run(parts, keep)
 		return
 	}
+	// Should the parts not keep to the height they took alone, they go
+	// on a page of their own after all.
+	n, k, marks, was := len(p.pages), len(p.pages[len(p.pages)-1]), len(c.out.Outline), *p
 	p.y = p.bottom - h
 	rule := c.hairline()
 	p.put(rule, c.ml, p.y-g/2, 0, len(rule.boxes))
 	p.atTop = true
 	p.run(parts, keep)
+	if len(p.pages) > n {
+		*p = was
+		p.pages[n-1] = p.pages[n-1][:k]
+		if !p.dry {
+			c.out.Outline = c.out.Outline[:marks]
+		}
+		p.needPage = true
+		p.run(parts, keep)
+	}
 }
 
 // SourceBlock outside the cover: in a section with text (the back

@@ -5,6 +5,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/font"
+	"briefing/briefing/inline"
 )
 
 // The pack's cover: the brand's block with the title, the event and the
@@ -90,7 +91,7 @@ func (w *packWriter) entries(ct *doc.Contents, cw float64) *frame {
 				m = c.m[TextTOC1]
 			}
 			pt := m.Size
-			ls := c.wrapIn(plain(e.Title), m, cw-indent-nw-4)
+			ls := c.wrapTied(plain(e.Title), m, cw-indent-nw-4)
 			h := float64(len(ls))*lineH + 2.6
 			r := row{lo: len(c.fr.boxes), y: y, h: h, need: h}
 			el := c.elem(TOCEntry, toc, "")
@@ -148,17 +149,17 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 
 	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
 	tH, sH, kH := tm.lineH(), sm.lineH(), km.lineH()
-	tl := c.wrapIn(plain(cv.Title), tm, cw*0.92)
-	sl := c.wrapIn(plain(cv.Subtitle), sm, cw*0.85)
+	tl := c.wrapTied(plain(cv.Title), tm, cw*0.92)
+	sl := c.wrapTied(plain(cv.Subtitle), sm, cw*0.85)
 	titleH := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
 
 	// Under the block: the event and date in the main column, the
 	// audience beside them in the side column; the note, the translation
 	// notice; then the contents, down to the source block.
 	em, dm, am := c.m[TextCoverEvent], c.m[TextCoverDate], c.m[TextCoverAudience]
-	el := c.wrapIn(plain(cv.Event), em, mw)
+	el := c.wrapTied(plain(cv.Event), em, mw)
 	dl := c.wrapIn(plain(cv.When), dm, mw)
-	al := c.wrapIn(plain(cv.Audience), am, sw)
+	al := c.wrapTied(plain(cv.Audience), am, sw)
 	leftH := float64(len(el))*em.lineH() + float64(len(dl))*(dm.lineH()) + 1
 	rightH := 0.0
 	if cv.Audience != "" {
@@ -166,7 +167,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 	}
 	detailsH := max(leftH, rightH)
 	um := c.m[TextUnofficial]
-	ul := c.wrapIn(plain(cv.Unofficial), um, cw)
+	ul := c.wrapTied(plain(cv.Unofficial), um, cw)
 	uh := 0.0
 	if cv.Unofficial != "" {
 		uh = 4 + float64(len(ul))*um.lineH()
@@ -241,4 +242,32 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 		c.sourceBlock(cv.Source, c.ml, top, fh, false)
 	}
 	return noteFits, y + glanceGap, bottom
+}
+
+// wrapTied wraps runs in metric m at width w, without a runt where it can:
+// when the last of two or more lines holds one word, a measure narrower
+// by up to 30% that gives it two without adding a line is taken.
+func (c *canvas) wrapTied(runs inline.Runs, m Metric, w float64) []line {
+	ls := c.wrapIn(runs, m, w)
+	if !runt(ls) {
+		return ls
+	}
+	for k := w - 2; k >= 0.7*w; k -= 2 {
+		if t := c.wrapIn(runs, m, k); len(t) == len(ls) && !runt(t) {
+			return t
+		}
+	}
+	return ls
+}
+
+// runt reports whether the last of two or more lines holds one word.
+func runt(ls []line) bool {
+	if len(ls) < 2 {
+		return false
+	}
+	var b strings.Builder
+	for _, s := range ls[len(ls)-1].spans {
+		b.WriteString(s.text)
+	}
+	return len(strings.Fields(b.String())) == 1
 }
