@@ -191,7 +191,7 @@ func (c *composer) addAbout() {
 	org := s.Organisation
 	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(s.Subtitle), At: s.At.Of("subtitle")})
 	line := func(label string, runs inline.Runs) {
-		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...)})
+		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: tie(append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...))})
 	}
 	line(l.Date, inline.Runs{{Text: joinNonEmpty(", ", c.dateText(), inline.Plain(s.Place))}})
 	if s.Event != "" {
@@ -208,7 +208,7 @@ func (c *composer) addAbout() {
 		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: ct.Text()})
 	}
 	if u := c.unofficial(); u != "" {
-		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: inline.Runs{{Text: u}}, At: s.Translation.At.Of("note")})
+		d.Add(&doc.Paragraph{Style: doc.ParaNote, Text: tie(inline.Runs{{Text: u}}), At: s.Translation.At.Of("note")})
 	}
 }
 

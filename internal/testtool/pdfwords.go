@@ -122,3 +122,48 @@ func Fill(p PDFPage, top, bottom float64) float64 {
 	}
 	return (low - top) / (bottom - top)
 }
+
+// TextBySizeColor reads the PDF file at path with poppler's pdftohtml and
+// counts its characters by colour ("#rrggbb") and type size (whole
+// points, as pdftohtml reports them).
+func TextBySizeColor(pdftohtml, path string) (map[string]map[int]int, error) {
+	out, err := exec.Command(pdftohtml, "-xml", "-i", "-stdout", "-zoom", "1", path).Output()
+	if err != nil {
+		return nil, fmt.Errorf("pdftohtml -xml %s: %w", path, err)
+	}
+	var d struct {
+		Pages []struct {
+			Fonts []struct {
+				ID    string `xml:"id,attr"`
+				Size  int    `xml:"size,attr"`
+				Color string `xml:"color,attr"`
+			} `xml:"fontspec"`
+			Text []struct {
+				Font string `xml:"font,attr"`
+				Body string `xml:",innerxml"`
+			} `xml:"text"`
+		} `xml:"page"`
+	}
+	if err := xml.Unmarshal(out, &d); err != nil {
+		return nil, fmt.Errorf("pdftohtml -xml %s: %w", path, err)
+	}
+	type spec struct {
+		size  int
+		color string
+	}
+	fonts := map[string]spec{}
+	res := map[string]map[int]int{}
+	for _, p := range d.Pages {
+		for _, f := range p.Fonts {
+			fonts[f.ID] = spec{f.Size, f.Color}
+		}
+		for _, t := range p.Text {
+			f := fonts[t.Font]
+			if res[f.color] == nil {
+				res[f.color] = map[int]int{}
+			}
+			res[f.color][f.size] += len([]rune(t.Body))
+		}
+	}
+	return res, nil
+}
