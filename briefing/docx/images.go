@@ -26,14 +26,24 @@ type picture struct {
 	part part
 }
 
-// The wordmark's printed widths, in mm, and the resolution it is drawn
-// at for them: 600 ppi, as sharp as a press proof, for a PNG that stays
-// small (16 colours, 4 bits a pixel, best compression).
-const (
-	briefMarkMM = 58 // in the brief's masthead
-	coverMarkMM = 80 // on the pack's cover
-	markPPI     = 600
-)
+// markPPI is the resolution the wordmark is drawn at for its printed
+// size: 600 ppi, as sharp as a press proof, for a PNG that stays small
+// (16 colours, 4 bits a pixel, best compression).
+const markPPI = 600
+
+// markFor returns the picture for wordmark wm printed heightMM high (the
+// layout's BriefMark or CoverMark) and its printed width in mm.
+func (r *Renderer) markFor(wm doc.Wordmark, white bool, heightMM float64) (picture, float64, error) {
+	// The wordmark's proportions do not depend on its size: a first
+	// drawing gives them, the second is at the printed width.
+	p, err := r.mark(wm, white, 50)
+	if err != nil || p.h == 0 {
+		return p, 0, err
+	}
+	w := math.Round(heightMM*float64(p.w)/float64(p.h)*10) / 10
+	p, err = r.mark(wm, white, w)
+	return p, w, err
+}
 
 // markKey names a drawn wordmark: its words, whether it is white (for
 // the brief's brand band) and its printed width in mm.

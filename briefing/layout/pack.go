@@ -423,7 +423,7 @@ func (c *canvas) cover(cv *doc.Cover) (noteFits bool) {
 	blockH := c.h * 0.54
 	c.fill(0, 0, c.w, blockH, c.col.primary)
 	c.fill(0, blockH, c.w, 1.6, c.col.accent)
-	c.wordmark(cv.Wordmark, c.ml, c.mt+8, 13, c.col.white)
+	c.wordmark(cv.Wordmark, c.ml, c.mt+8, coverMarkH, c.col.white)
 
 	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
 	tH, sH, kH := tm.lineH(), sm.lineH(), km.lineH()
