@@ -99,7 +99,7 @@ func (b *builder) endColumns() {
 // the space between the QR code and its lines, in mm.
 const (
 	labelGap = 2.0
-	bandPad  = 8.5
+	bandPad  = 5.0
 	qrGap    = 4.0
 )
 

@@ -131,10 +131,16 @@ func (m *measure) lines(text string, mt layout.Metric, width float64) int {
 }
 
 // textH is the height of text's lines in metric mt at width points, its
-// indent taken off.
+// indent and wrapSlack taken off.
 func (m *measure) textH(text string, mt layout.Metric, width float64) float64 {
-	return float64(m.lines(text, mt, width-mt.Indent)) * mt.Leading
+	return float64(m.lines(text, mt, width-mt.Indent-wrapSlack)) * mt.Leading
 }
+
+// wrapSlack is how much narrower than its measure the estimate wraps a
+// paragraph, in points: Word and LibreOffice position glyphs on their own
+// grid and fill a line a little less than the font's advances say, so a
+// long paragraph of theirs may take a line more than an exact wrap.
+const wrapSlack = 2.0
 
 // paraH is the height of a paragraph of text in metric mt at the width
 // being set, with its space before and after.
@@ -148,11 +154,11 @@ func (m *measure) role(r layout.TextRole) layout.Metric { return m.m[r] }
 // Masthead measures the brief's band (or logo on white) with the
 // statement, as builder.Masthead sets it.
 func (m *measure) Masthead(h *doc.Masthead) error {
-	pad := bandPad
+	pad, under := bandPad, spacerH
 	if h.Wordmark.Logo {
-		pad = 0
+		pad, under = 0, ruleH
 	}
-	_, markW, err := m.r.markFor(h.Wordmark, !h.Wordmark.Logo, m.g.BriefMark)
+	_, markW, markH, err := m.r.markFor(h.Wordmark, !h.Wordmark.Logo, m.g.BriefMark)
 	if err != nil {
 		return err
 	}
@@ -161,7 +167,7 @@ func (m *measure) Masthead(h *doc.Masthead) error {
 	if h.Line != "" {
 		text += m.textH(h.Line, m.role(layout.TextBandLine), right)
 	}
-	m.add(2*pad+math.Max(pt(m.g.BriefMark), text)+ruleH, true, 0)
+	m.add(math.Max(pt(markH), 2*pad+text)+under, true, 0)
 	return nil
 }
 
@@ -192,8 +198,12 @@ func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 }
 
 // ruleH is the height of a Rule paragraph (layouts/docx/styles.xml:
-// exactly 6 pt and 8 pt after) and of the spacer under a band, in points.
-const ruleH = 6 + 8
+// exactly 2 pt and 8 pt after) and spacerH of the Spacer paragraph under
+// a band (exactly 1 pt and 8 pt after, builder.Masthead), in points.
+const (
+	ruleH   = 2.0 + 8
+	spacerH = 1.0 + 8
+)
 
 // Cover is the first page, with the contents: the pages that follow start
 // after the PageBreak the contents end with.
@@ -258,10 +268,14 @@ var paraRole = [...]layout.TextRole{
 }
 
 // flow adds a paragraph in metric mt that may split across pages; the
-// first in a brief's column has no space before (builder.first).
+// first in a brief's column has no space before, the others the layout's
+// BriefGap (builder.flow).
 func (m *measure) flow(text string, mt layout.Metric) {
-	if m.col != nil && *m.col == 0 {
-		mt.Before = 0
+	if m.col != nil {
+		mt.Before = m.g.BriefGap * m.role(layout.TextBody).Leading
+		if *m.col == 0 {
+			mt.Before = 0
+		}
 	}
 	m.add(m.paraH(text, mt), false, 0)
 }
@@ -388,8 +402,13 @@ func (r *Renderer) over(d *doc.Doc, p page, set briefSet) float64 {
 		return math.Inf(1)
 	}
 	m.endColumns()
-	return (m.sum - m.pageH) * layout.MMPerPt
+	return (m.sum-m.pageH)*layout.MMPerPt + fitMargin
 }
+
+// fitMargin is the room, in mm, a brief keeps free by estimate: Word and
+// LibreOffice round table rows, spacing and line positions their own way,
+// which adds up to a few points over a page.
+const fitMargin = 2.0
 
 // paginate estimates the page count of d and the page of each anchor, for
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).

@@ -315,7 +315,7 @@ func (b *builder) table(widths []uint64) *table {
 func (b *builder) Masthead(m *doc.Masthead) error {
 	d := &b.r.data
 	banded := !m.Wordmark.Logo
-	logo, markW, err := b.r.markFor(m.Wordmark, banded, b.r.geo.BriefMark)
+	logo, markW, _, err := b.r.markFor(m.Wordmark, banded, b.r.geo.BriefMark)
 	if err != nil {
 		return err
 	}
@@ -340,6 +340,10 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 	row := t.addRow()
 	lc := row.addCell(w[0], fill)
 	lc.centre()
+	if banded {
+		// The wordmark's picture has its own margin above and below.
+		lc.margins(0, pad, 0, pad)
+	}
 	p := lc.para(sNormal)
 	p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0)), After: ptr(uint64(0)), Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
 	b.image(p, logo, markW, m.Wordmark.Alt)
@@ -433,7 +437,7 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 func (b *builder) Cover(c *doc.Cover) error {
 	p := b.para(sNormal)
 	p.props.Spacing = &ctypes.Spacing{Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
-	logo, markW, err := b.r.markFor(c.Wordmark, false, b.r.geo.CoverMark)
+	logo, markW, _, err := b.r.markFor(c.Wordmark, false, b.r.geo.CoverMark)
 	if err != nil {
 		return err
 	}
@@ -616,13 +620,17 @@ func (b *builder) first() bool {
 	return b.into != nil && len(b.into.content) == 0
 }
 
-// flow adds a paragraph of runs in style; the first in a brief's column
-// has no space above it.
+// flow adds a paragraph of runs in style; in a brief's column, the
+// layout's BriefGap above it (in body lines), none above the first.
 func (b *builder) flow(style string, runs inline.Runs) {
 	first := b.first()
 	p := b.para(style)
-	if first {
-		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+	if b.into != nil {
+		before := twipsPt(b.r.geo.BriefGap * b.r.m[layout.TextBody].Leading)
+		if first {
+			before = 0
+		}
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(before))}
 	}
 	b.text(p, runs)
 }
