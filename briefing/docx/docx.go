@@ -15,9 +15,14 @@
 // A brief is set like the PDF's: the masthead and the title across the
 // page, then a borderless layout table of two columns, the main text and,
 // beside it, the key figures panel with the quote under it; the source
-// block closes it. A pack's recommendations flow on, each after space and
-// a hairline; its contents are a TOC field whose result is already what
-// Word would make of it, so nothing asks to update fields on opening.
+// block closes it; a long brief may span its key figures above the
+// columns or narrow its side column, as the PDF's. A pack's cover carries
+// its contents ("at a glance") and its QR code; the recommendations flow
+// on, each after space and a hairline, and the back page holds the about
+// text, the contact and the QR code. The contents are a TOC field whose
+// result is already what Word would make of it, its page numbers
+// estimated with Word's keep-together rules (fit.go), so nothing asks to
+// update fields on opening.
 //
 // The styles (styles.xml) are filled from the layout's text metrics
 // (layout.Metrics), so the DOCX sets the PDF's type scale, leading,

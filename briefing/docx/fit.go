@@ -321,22 +321,26 @@ func (m *measure) Figures(f *doc.Figures) error {
 		defer m.add(pt(m.g.SideGap), false, 0)
 	}
 	pad := pt(m.g.SidePad)
-	title := 0.0
+	h := 2*pad + pt(m.g.PanelBar)
+	if !m.set.span {
+		h += spacerH - 8 + m.role(layout.TextFigure).Before // the Spacer above
+	}
 	if f.Title != "" {
-		title = m.role(layout.TextLabel).Leading + pt(labelGap)
+		h += m.role(layout.TextLabel).Leading + pt(labelGap)
 	}
 	col := m.width/float64(len(f.Items)) - 2*pad
-	tallest := 0.0
-	lm := m.role(layout.TextFigureLabel)
-	for _, it := range f.Items {
-		tallest = max(tallest, m.textH(it.Label.Plain(), lm, col))
-	}
-	src := 0.0
-	if len(f.Source) > 0 {
-		src = pt(labelGap) + m.textH(f.Source.Plain(), m.role(layout.TextFigureSource), m.width-2*pad)
-	}
 	fm := m.role(layout.TextFigure)
-	m.add(fm.Before+title+2*pad+pt(m.g.PanelBar)+fm.Leading+tallest+src, true, 0)
+	fm = fm.At(m.r.panelFigureSize(f, col))
+	lm := m.role(layout.TextFigureLabel)
+	tallest := 0.0
+	for _, it := range f.Items {
+		tallest = max(tallest, m.textH(it.Value, fm, col)+m.textH(it.Label.Plain(), lm, col))
+	}
+	h += tallest
+	if len(f.Source) > 0 {
+		h += pt(labelGap) + m.textH(f.Source.Plain(), m.role(layout.TextFigureSource), m.width-2*pad)
+	}
+	m.add(h, true, 0)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/gomutex/godocx/common/constants"
@@ -525,6 +526,8 @@ func (b *builder) Contents(c *doc.Contents) error {
 			title = e.Title
 		}
 		p := b.para("TOC1")
+		// The flow's gap between entries, as between the PDF's blocks.
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextBody].Before)))}
 		leader := stypes.CustLeadCharDot
 		p.props.Tabs = ctypes.Tabs{Tab: []ctypes.Tab{{Val: stypes.CustTabStopRight, Position: b.page.textWidth(), LeaderChar: &leader}}}
 		if first {
@@ -645,8 +648,12 @@ func (b *builder) List(x *doc.List) error {
 	return nil
 }
 
-// Figures writes the key figures as a borderless table: large numerals in
-// the accent colour over their labels, on a light ground.
+// Figures writes the key figures: in a brief's side column, a panel
+// (figuresPanel); else, as the layout's figures row, one tinted panel
+// across the width with an accent bar on top, the label, the figures side
+// by side (large numerals over their labels) and the source line. In a
+// brief whose fit spans them, the row goes across the page above the
+// columns.
 func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
@@ -664,30 +671,73 @@ func (b *builder) Figures(f *doc.Figures) error {
 			b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twips(b.r.geo.SideGap)))}
 			b.into = into
 		}()
+	} else {
+		// The space above key figures in the flow.
+		b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twipsPt(b.r.m[layout.TextFigure].Before)))}
 	}
-	if f.Title != "" {
-		p := b.para(sLabel)
-		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextFigure].Before))), After: ptr(uint64(twips(labelGap)))}
-		b.text(p, inline.Runs{{Text: f.Title}})
+	d, g := &b.r.data, b.r.geo
+	n := len(f.Items)
+	w := b.columns(n)
+	tw := 0
+	for _, x := range w {
+		tw += int(x)
 	}
-	w := b.columns(len(f.Items))
 	t := b.table(w)
-	pad := ctypes.NewTableWidth(twips(b.r.geo.SidePad), stypes.TableWidthDxa)
-	t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
-	row := t.addRow()
-	for i, it := range f.Items {
-		c := row.addCell(w[i], b.r.data.Light)
-		gap := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: ptr("FFFFFF"), Size: ptr(24)}
-		if i > 0 {
-			c.props.Borders = &ctypes.CellBorders{Left: gap}
-		}
-		c.para(sFigureValue).props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
-		c.content[len(c.content)-1].(*paragraph).add(textRun(it.Value, nil))
-		b.text(c.para(sFigureLabel), it.Label)
+	pad, gap := twips(g.SidePad), twips(labelGap)
+	bar := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(int(math.Round(g.PanelBar / layout.MMPerPt * 8)))}
+	rows := 1
+	if f.Title != "" {
+		rows++
 	}
 	if len(f.Source) > 0 {
-		p := b.para(sFigureSource)
-		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twips(labelGap)))}
+		rows++
+	}
+	r := 0
+	// cell adds a cell to row rw spanning span columns, padded as its
+	// place in the panel says.
+	cell := func(rw *row, width uint64, span int) *cell {
+		c := rw.addCell(width, d.Light)
+		top, bottom := 0, 0
+		if r == 0 {
+			top = pad
+			c.props.Borders = &ctypes.CellBorders{Top: bar}
+		}
+		if r == rows-1 {
+			bottom = pad
+		}
+		c.margins(top, pad, bottom, pad)
+		if span > 1 {
+			c.props.GridSpan = &ctypes.DecimalNum{Val: span}
+		}
+		return c
+	}
+	if f.Title != "" {
+		c := cell(t.addRow(), uint64(tw), n)
+		p := c.para(sLabel)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0)), After: ptr(uint64(gap))}
+		b.text(p, inline.Runs{{Text: f.Title}})
+		r++
+	}
+	size := b.r.panelFigureSize(f, float64(int(w[0])-2*pad)/20)
+	fm := b.r.m[layout.TextFigure]
+	rw := t.addRow()
+	for i, it := range f.Items {
+		c := cell(rw, w[i], 1)
+		p := c.para(sFigureValue)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+		var props *ctypes.RunProperty
+		if size != fm.Size {
+			hp := uint64(halfPoints(size))
+			props = &ctypes.RunProperty{Size: ctypes.NewFontSize(hp), SizeCs: ctypes.NewFontSizeCS(hp)}
+		}
+		p.add(textRun(it.Value, props))
+		b.text(c.para(sFigureLabel), it.Label)
+	}
+	r++
+	if len(f.Source) > 0 {
+		c := cell(t.addRow(), uint64(tw), n)
+		p := c.para(sFigureSource)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(gap))}
 		b.text(p, f.Source)
 	}
 	return nil
