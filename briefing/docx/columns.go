@@ -15,17 +15,8 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
+	"briefing/briefing/layout"
 	"briefing/briefing/statement"
-	"briefing/briefing/style"
-)
-
-// The brief's side column, as the PDF's (briefing/layout/brief.go: its
-// constants sideFrac and gutter, unexported there): a fraction of the text
-// width, and the gutter between it and the main column, in mm. They move
-// to the layout's metrics table when it has them.
-const (
-	sideFrac = 0.34
-	gutterMM = 9
 )
 
 // briefColumns is a brief's borderless layout table: one row, the main
@@ -39,10 +30,11 @@ type briefColumns struct {
 }
 
 // columnWidths are a brief's main and side column widths and the gutter,
-// in twips, for a text width of tw twips.
-func columnWidths(tw int) (mainW, sideW, gutter int) {
-	sideW = int(math.Round(float64(tw) * sideFrac))
-	gutter = twips(gutterMM)
+// in twips, for a text width of tw twips and a side column of share frac
+// of it (the layout's SideFrac or SideNarrow) and the layout's gutter.
+func (r *Renderer) columnWidths(tw int, frac float64) (mainW, sideW, gutter int) {
+	sideW = int(math.Round(float64(tw) * frac))
+	gutter = twips(r.geo.Gutter)
 	return tw - sideW - gutter, sideW, gutter
 }
 
@@ -74,7 +66,7 @@ func (b *builder) column(side bool) {
 		return
 	}
 	if b.cols == nil {
-		mainW, sideW, gutter := columnWidths(b.page.textWidth())
+		mainW, sideW, gutter := b.r.columnWidths(b.page.textWidth(), b.set.frac)
 		t := newTable(b.page.textWidth(), []uint64{uint64(mainW + gutter), uint64(sideW)})
 		row := t.addRow()
 		c := &briefColumns{t: t, mainW: mainW, sideW: sideW}
@@ -100,67 +92,71 @@ func (b *builder) endColumns() {
 	b.cols = nil
 }
 
-// Side panel geometry, after the PDF's (layout/brief.go: sidePad 5.5 mm,
-// the accent bar 1 mm): padding in mm, a millimetre less than the PDF's
-// so that the longest Spanish brief keeps a 9.5 pt body on Letter, and
-// the bar in eighths of a point.
+// labelGap is the space under a figures block's label and above its
+// source line, in mm, and bandPad the padding of the DOCX brief's band,
+// in points: the band is a table inside the margins, where the PDF's
+// bleeds off the page, so it has no counterpart in the layout. qrGap is
+// the space between the QR code and its lines, in mm.
 const (
-	panelPadMM = 4.5
-	panelBar   = 24
-	// figureGap is the space between two figures of the panel, in
-	// twentieths of a point (4.5 mm, as layout's figuresColumn).
-	figureGap = 255
+	labelGap = 2.0
+	bandPad  = 5.0
+	qrGap    = 4.0
 )
 
 // figuresPanel writes a brief's key figures stacked in a tinted panel
-// with an accent bar at its top, the width of the side column: the title,
-// then each value over its label. A value too wide for the panel is set
-// smaller, down to two thirds of the figure size (as the PDF's
+// with an accent bar at its top, the width of the side column, as the
+// layout's (layout.Geometry: SidePad, PanelBar, FigureGap): the title,
+// then each value over its label, and the source. Values too wide for
+// the panel are set one step smaller on the scale (as the PDF's
 // figureSize).
 func (b *builder) figuresPanel(f *doc.Figures) error {
-	d := &b.r.data
+	d, g := &b.r.data, b.r.geo
 	w := b.width()
 	t := b.table([]uint64{uint64(w)})
 	c := t.addRow().addCell(uint64(w), d.Light)
-	pad := twips(panelPadMM)
+	pad := twips(g.SidePad)
 	c.margins(pad, pad, pad, pad)
-	c.props.Borders = &ctypes.CellBorders{Top: &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(panelBar)}}
+	c.props.Borders = &ctypes.CellBorders{Top: &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(int(math.Round(g.PanelBar / layout.MMPerPt * 8)))}}
 	if f.Title != "" {
-		p := c.para(sHeading2)
-		p.props.Spacing = ctypes.NewParagraphSpacing(0, 80)
+		p := c.para(sLabel)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0)), After: ptr(uint64(twips(labelGap)))}
 		b.text(p, inline.Runs{{Text: f.Title}})
 	}
-	size := b.r.panelFigureSize(f, d.Figure, float64(w-2*pad)/20)
+	size := b.r.panelFigureSize(f, float64(w-2*pad)/20)
+	fm := b.r.m[layout.TextFigure]
 	for i, it := range f.Items {
 		p := c.para(sFigureValue)
+		before := 0
 		if i > 0 {
-			p.props.Spacing = ctypes.NewParagraphSpacing(figureGap, 0)
+			before = twips(g.FigureGap)
 		}
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(before))}
 		var props *ctypes.RunProperty
-		if size != d.Figure {
-			props = &ctypes.RunProperty{Size: ctypes.NewFontSize(uint64(size)), SizeCs: ctypes.NewFontSizeCS(uint64(size))}
+		if size != fm.Size {
+			hp := uint64(halfPoints(size))
+			props = &ctypes.RunProperty{Size: ctypes.NewFontSize(hp), SizeCs: ctypes.NewFontSizeCS(hp)}
 		}
 		p.add(textRun(it.Value, props))
 		b.text(c.para(sFigureLabel), it.Label)
 	}
 	if len(f.Source) > 0 {
 		// The figures' source, small, under them in the panel.
-		p := c.para(sSmall)
-		p.props.Spacing = ctypes.NewParagraphSpacing(0, 0)
+		p := c.para(sFigureSource)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twips(labelGap)))}
 		b.text(p, f.Source)
 	}
 	return nil
 }
 
-// panelFigureSize is the size, in half-points, that the values of f are
-// set in in a panel of width points: the figure size figure, or smaller so
-// that every value fits on one line, not below two thirds of it.
-func (r *Renderer) panelFigureSize(f *doc.Figures, figure int, width float64) int {
-	pt := float64(figure) / 2
+// panelFigureSize is the size, in points, that the values of f are set
+// in in a column width points wide: the figure step of the scale, or the
+// step below it when a value does not fit on one line (the PDF's rule).
+func (r *Renderer) panelFigureSize(f *doc.Figures, width float64) float64 {
+	m := r.m[layout.TextFigure]
 	for _, it := range f.Items {
-		if vw := r.st.Type.Width(it.Value, style.Bold, float64(figure)/2); vw > width {
-			pt = min(pt, float64(figure)/2*width/vw)
+		if r.st.Type.Width(it.Value, m.Style, m.Size) > width {
+			return r.sc.Below(m.Size)
 		}
 	}
-	return max(int(math.Floor(pt*2)), (figure*2+2)/3)
+	return m.Size
 }

@@ -15,15 +15,22 @@
 // A brief is set like the PDF's: the masthead and the title across the
 // page, then a borderless layout table of two columns, the main text and,
 // beside it, the key figures panel with the quote under it; the source
-// block closes it. A pack's recommendations flow on, each after space and
-// a hairline; its contents are a TOC field whose result is already what
-// Word would make of it, so nothing asks to update fields on opening.
+// block closes it; a long brief may span its key figures above the
+// columns or narrow its side column, as the PDF's. A pack's cover carries
+// its contents ("at a glance") and its QR code; the recommendations flow
+// on, each after space and a hairline, and the back page holds the about
+// text, the contact and the QR code. The contents are a TOC field whose
+// result is already what Word would make of it, its page numbers
+// estimated with Word's keep-together rules (fit.go), so nothing asks to
+// update fields on opening.
 //
-// Word lays out pages itself, so a brief is fitted to one page by estimate
-// (fit.go): the layout package's shrink rule (layout.Shrink) picks the
-// largest sizes at which the brand's font metrics (package font) say it
-// fits, never below 9.5 pt; past that, Render fails with a
-// *doc.OverflowError.
+// The styles (styles.xml) are filled from the layout's text metrics
+// (layout.Metrics), so the DOCX sets the PDF's type scale, leading,
+// spacing and colours. Word lays out pages itself, so a brief is fitted
+// to one page by estimate (fit.go) with the same metrics and the layout's
+// geometry (layout.Geometry), by the PDF's rule: the body at the layout's
+// body size, the side-column quote one step smaller when needed; past
+// that, Render fails with a *doc.OverflowError.
 package docx
 
 import (
@@ -48,7 +55,12 @@ type Info struct {
 // with New (it parses the reference template parts once); it is safe for
 // concurrent use.
 type Renderer struct {
-	st   *style.Style
+	st *style.Style
+	// m, sc and geo are the layout's text metrics, type scale and
+	// geometry: the styles and the fit estimate come from them.
+	m    layout.Metrics
+	sc   layout.Scale
+	geo  layout.Geometry
 	data tmplData
 	// parts are the reference template parts filled with the brand;
 	// settings and styles are filled per document.
@@ -81,11 +93,19 @@ func New(st *style.Style) (*Renderer, error) {
 	if st == nil {
 		return nil, fmt.Errorf("docx: no style")
 	}
+	if st.Type == nil {
+		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with style.Load)")
+	}
+	ts, err := layout.New(st)
+	if err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
 	parts, err := parseParts(reference())
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, data: newTmplData(st), parts: parts}
+	r := &Renderer{st: st, m: ts.Metrics(), sc: ts.Scale(), geo: ts.Geometry(), parts: parts}
+	r.data = newTmplData(st, r.m, r.sc, r.geo)
 	static := []struct {
 		name, tmpl string
 		data       []byte
@@ -111,9 +131,6 @@ func New(st *style.Style) (*Renderer, error) {
 	}
 	if _, err := r.stylesXML(r.data, statement.PaperA4, "en"); err != nil {
 		return nil, err
-	}
-	if st.Type == nil {
-		return nil, fmt.Errorf("docx: the style has no parsed fonts (make it with style.Load)")
 	}
 	if st.Logo != nil {
 		if r.logo, err = brandLogo(st); err != nil {
@@ -147,7 +164,7 @@ func (r *Renderer) stylesXML(data tmplData, paper statement.Paper, lang string) 
 }
 
 // Render writes d as a .docx file to w. A brief that does not fit one page
-// at the layout's body_min is a *doc.OverflowError.
+// at the layout's body size is a *doc.OverflowError.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if d == nil {
 		return Info{}, fmt.Errorf("docx: no document")
@@ -157,25 +174,24 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if !ok {
 		return Info{}, fmt.Errorf("docx: unknown paper %q", paper)
 	}
-	// A brief is set at the largest body size at which it fits one page,
-	// by the layout's shrink rule; a pack gets estimated page numbers for
-	// its contents.
-	set, pages, anchors := briefSet{sizes: layout.SizesAt(r.st.Layout.Sizes, r.st.Layout.Sizes.Body)}, 1, map[string]int(nil)
+	// A brief is set at the layout's body size, its side-column quote
+	// one step smaller when it needs it to fit one page; a pack gets
+	// estimated page numbers for its contents.
+	set, pages, anchors := briefSet{frac: r.geo.SideFrac}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error
-		if set, err = r.bodySize(d, pg); err != nil {
+		if set, err = r.fit(d, pg); err != nil {
 			return Info{}, err
 		}
 	} else {
 		pages, anchors = r.paginate(d, pg)
 	}
-	sz, body := set.sizes, set.sizes.Body
 
 	b, err := newBuilder(r, d, pg, pages, anchors)
 	if err != nil {
 		return Info{}, err
 	}
-	b.smallQuote = set.smallQuote
+	b.set = set
 	doc, err := b.build()
 	if err != nil {
 		return Info{}, err
@@ -184,18 +200,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	var styles part
-	if body == r.st.Layout.Sizes.Body {
-		styles, err = r.styles.get(stylesKey{paper, d.Meta.Lang}, func() (part, error) { return r.stylesPart(paper, d.Meta.Lang) })
-		if err != nil {
-			return Info{}, err
-		}
-	} else {
-		x, err := r.stylesXML(r.sized(sz), paper, d.Meta.Lang)
-		if err != nil {
-			return Info{}, err
-		}
-		styles = part{name: "word/styles.xml", data: x}
+	styles, err := r.styles.get(stylesKey{paper, d.Meta.Lang}, func() (part, error) { return r.stylesPart(paper, d.Meta.Lang) })
+	if err != nil {
+		return Info{}, err
 	}
 	parts := append(append(make([]part, 0, len(r.static)+len(b.parts)+3), r.static...), b.parts...)
 	parts = append(parts, styles,
@@ -209,7 +216,8 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 
 // Fit reports whether d fits as Render would set it, without making the
 // file: for a brief, the error Render would return when it does not fit
-// one page at body_min (a *doc.OverflowError); nil for a pack.
+// one page at the layout's body size (a *doc.OverflowError); nil for a
+// pack.
 func (r *Renderer) Fit(d *doc.Doc) error {
 	pg, ok := pageFor(d.Meta.Paper, r.st.Layout.Margins)
 	if !ok {
@@ -218,7 +226,7 @@ func (r *Renderer) Fit(d *doc.Doc) error {
 	if d.Meta.Kind != statement.KindBrief {
 		return nil
 	}
-	_, err := r.bodySize(d, pg)
+	_, err := r.fit(d, pg)
 	return err
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -206,13 +207,13 @@ func TestParts(t *testing.T) {
 			styles := usedStyles(body)
 			want := []string{"Heading1", "Kicker"}
 			if m.Kind == statement.KindPack {
-				want = append(want, "Title", "Subtitle", "CoverKicker", "TOC1", "TOCHeading", "Quote", "Lede")
+				want = append(want, "Title", "Subtitle", "CoverKicker", "CoverEvent", "TOC1", "TOCHeading", "Quote", "Label", "Source")
 				if !strings.Contains(body, `w:titlePg`) {
 					t.Error("pack: no titlePg")
 				}
 				// The recommendations flow: each after space and a hairline,
-				// none on a page of its own (the contents, the context and
-				// the about page start pages).
+				// none on a page of its own (the context and the back page
+				// start pages: the contents are on the cover).
 				recs := 0
 				for _, b := range d.d.Blocks {
 					if h, ok := b.(*doc.Heading); ok && h.Rec != nil {
@@ -222,11 +223,15 @@ func TestParts(t *testing.T) {
 				if n := strings.Count(body, `<w:pStyle w:val="Separator">`); n != recs {
 					t.Errorf("pack: %d separators for %d recommendations", n, recs)
 				}
-				if n := strings.Count(body, "<w:pageBreakBefore>"); n != 3 {
-					t.Errorf("pack: %d page breaks, want 3", n)
+				if n := strings.Count(body, "<w:pageBreakBefore>"); n != 2 {
+					t.Errorf("pack: %d page breaks, want 2", n)
 				}
-				if !strings.Contains(body, `descr="`+esc(d.d.Blocks[0].(*doc.Cover).Source.Label)) {
+				cover, _, _ := strings.Cut(body, "<w:pageBreakBefore>")
+				if !strings.Contains(cover, `descr="`+esc(d.d.Blocks[0].(*doc.Cover).Source.Label)) {
 					t.Error("pack: no QR code on the cover")
+				}
+				if !strings.Contains(cover, `<w:pStyle w:val="TOC1">`) {
+					t.Error("pack: the contents are not on the cover page")
 				}
 			} else {
 				want = append(want, "FigureValue", "FigureLabel", "Masthead", "Rule")
@@ -355,10 +360,12 @@ func bookmark(anchor string) string {
 	}, anchor)
 }
 
-// TestShrink checks that a brief too long for one page at the body size is
-// set smaller, and no smaller than 9.5 pt (in any language or paper),
-// while the English ones of the test set that fit keep it.
-func TestShrink(t *testing.T) {
+// TestOneBodySize checks that every brief is set at the layout's body
+// size, never below 9.5 pt, whatever its length, language or paper (a
+// long one sets its side-column quote smaller, narrows its side column or
+// spans its key figures, as the PDF's), and that the briefs of a set
+// (language and paper) share one styles part.
+func TestOneBodySize(t *testing.T) {
 	r, s := setup(t, "en")
 	st, err := style.Load(defaults.StyleFiles())
 	if err != nil {
@@ -366,22 +373,28 @@ func TestShrink(t *testing.T) {
 	}
 	full := fmt.Sprint(int(2 * st.Layout.Sizes.Body)) // the layout's body, in half-points
 	re := regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:sz w:val="(\d+)"/>`)
+	sets := map[string]string{} // styles.xml by language and paper
 	// The test set, and every brief in English and Spanish on A4 and Letter.
 	for _, d := range append(render(t, r, s), allDocs(t)...) {
 		if d.d.Meta.Kind != statement.KindBrief {
 			continue
 		}
-		m := re.FindStringSubmatch(parts(t, d.b)["word/styles.xml"])
+		styles := parts(t, d.b)["word/styles.xml"]
+		m := re.FindStringSubmatch(styles)
 		if m == nil {
 			t.Fatalf("%s: no default size", d.name)
 		}
-		shrunk := m[1] != full
-		if want := d.name == "en-brief-asks"; strings.HasPrefix(d.name, "en-") && shrunk != want {
-			t.Errorf("%s: body size %s half-points", d.name, m[1])
+		if m[1] != full {
+			t.Errorf("%s: body size %s half-points, want %s", d.name, m[1], full)
 		}
-		if m[1] < "19" {
+		if n, _ := strconv.Atoi(m[1]); n < 19 {
 			t.Errorf("%s: body size %s half-points is under 9.5 pt", d.name, m[1])
 		}
+		key := d.d.Meta.Lang + "/" + string(d.d.Meta.Paper)
+		if prev, ok := sets[key]; ok && prev != styles {
+			t.Errorf("%s: styles differ from another brief of %s", d.name, key)
+		}
+		sets[key] = styles
 	}
 }
 

@@ -7,27 +7,30 @@ import (
 	"briefing/briefing/font"
 	"briefing/briefing/layout"
 	"briefing/briefing/statement"
-	"briefing/briefing/style"
 )
 
 // Word and LibreOffice lay out a DOCX themselves, so a one-page brief can
-// only fit by estimate: measure walks the brief with the brand's font metrics,
-// wraps every paragraph greedily at the width it is set in and adds up line
-// heights and paragraph spacing as the reference styles set them. A brief
-// is a masthead and a title across the page, then two columns side by side
+// only fit by estimate: measure walks the brief with the brand's font
+// metrics, wraps every paragraph greedily at the width it is set in and
+// adds up the leading and spacing of the layout's metrics (the values
+// styles.xml is filled with) and the layout's geometry (layout.Geometry:
+// the side column, the panel, the quote, the QR code). A brief is a
+// masthead and a title across the page, then two columns side by side
 // (the main text; the key figures panel and the quote), so the page is as
-// tall as the taller column, then the source block. Render shrinks the
-// body size from Sizes.Body towards Sizes.BodyMin (never below minBody) in
-// steps of Sizes.BodyStep until the estimate fits the page, setting a long
-// quote one step down before it shrinks the body.
+// tall as the taller column, then the source block. The body is never
+// shrunk: as in the PDF, a brief too long at the layout's body size sets
+// its side-column quote one step smaller on the type scale, and past that
+// is a *doc.OverflowError.
 
-// measure is a doc.Visitor that adds up the height of a brief, in
-// points, at one body size.
+// measure is a doc.Visitor that adds up the height of a document, in
+// points.
 type measure struct {
-	r     *Renderer
-	sizes tmplData // in half-points, as the styles are filled
-	width float64  // the width being set, points: the text's or a column's
-	pageH float64  // text height, points
+	r *Renderer
+	m layout.Metrics
+	g layout.Geometry
+	// width is the width being set, points: the text's or a column's.
+	width float64
+	pageH float64 // text height, points
 	// text is the text width, main and side a brief's column widths, in
 	// points.
 	text, main, side float64
@@ -36,8 +39,9 @@ type measure struct {
 	col          *float64
 	mainH, sideH float64
 	split        bool
-	// smallQuote sets the brief's side-column quote one step down.
-	smallQuote bool
+	// set is how a brief is set: its quote's size, its side column's
+	// width, whether its key figures span the page.
+	set briefSet
 	// doc is the Doc measured; breakNext a page break not yet taken.
 	doc       *doc.Doc
 	breakNext bool
@@ -48,14 +52,16 @@ type measure struct {
 	anchors map[string]int
 }
 
-// newMeasure starts a measure. Text split at its break opportunities is
-// remembered by the font set, so shrink-to-fit's measures at several sizes
-// split each text once.
-func (r *Renderer) newMeasure(data tmplData, p page) *measure {
-	mainW, sideW, _ := columnWidths(p.textWidth())
-	return &measure{r: r, sizes: data, width: float64(p.textWidth()) / 20, pageH: float64(p.H-p.Top-p.Bottom) / 20, page: 1, anchors: map[string]int{},
-		text: float64(p.textWidth()) / 20, main: float64(mainW) / 20, side: float64(sideW) / 20}
+// newMeasure starts a measure of d on page p, set as set says.
+func (r *Renderer) newMeasure(d *doc.Doc, p page, set briefSet) *measure {
+	mainW, sideW, _ := r.columnWidths(p.textWidth(), set.frac)
+	tw := float64(p.textWidth()) / 20
+	return &measure{r: r, m: r.m, g: r.geo, doc: d, width: tw, pageH: p.textHeight(), page: 1, anchors: map[string]int{},
+		text: tw, main: float64(mainW) / 20, side: float64(sideW) / 20, split: twoColumns(d), set: set}
 }
+
+// pt converts mm to points.
+func pt(mm float64) float64 { return mm / layout.MMPerPt }
 
 // column sets what follows in a brief's main or side column, as
 // builder.column does; outside a brief it does nothing.
@@ -114,166 +120,178 @@ func (m *measure) newPage() {
 
 var _ doc.Visitor = (*measure)(nil)
 
-// lines returns how many lines text takes at width points, broken as the
-// layout breaks lines (package font).
-func (m *measure) lines(text string, style style.FontStyle, halfPt int, width float64) int {
+// lines returns how many lines text takes in metric mt at width points,
+// broken as the layout breaks lines (package font).
+func (m *measure) lines(text string, mt layout.Metric, width float64) int {
 	if width <= 0 || text == "" {
 		return 1
 	}
-	t := m.r.st.Type.Prepare([]font.Piece{{Text: text, Style: style}})
-	return max(1, len(t.Wrap(float64(halfPt)/2, width)))
+	t := m.r.st.Type.Prepare([]font.Piece{{Text: text, Style: mt.Style}})
+	return max(1, len(t.Wrap(mt.Size, width)))
 }
 
-// lineH is the height of a single-spaced line of style at halfPt.
-func (m *measure) lineH(style style.FontStyle, halfPt int) float64 {
-	f := m.r.st.Type.Face(style)
-	return float64(halfPt) / 2 * (f.Ascent + f.Descent)
+// textH is the height of text's lines in metric mt at width points, its
+// indent and wrapSlack taken off.
+func (m *measure) textH(text string, mt layout.Metric, width float64) float64 {
+	return float64(m.lines(text, mt, width-mt.Indent-wrapSlack)) * mt.Leading
 }
 
-// paraH is the height of a paragraph: lines of text at halfPt with line
-// spacing line (1 = single), and before and after spacing in points.
-func (m *measure) paraH(text string, style style.FontStyle, halfPt int, line, indent, before, after float64) float64 {
-	n := m.lines(text, style, halfPt, m.width-indent)
-	return before + after + float64(n)*m.lineAt(style, halfPt, line)
+// wrapSlack is how much narrower than its measure the estimate wraps a
+// paragraph, in points: Word and LibreOffice position glyphs on their own
+// grid and fill a line a little less than the font's advances say, so a
+// long paragraph of theirs may take a line more than an exact wrap.
+const wrapSlack = 2.0
+
+// paraH is the height of a paragraph of text in metric mt at the width
+// being set, with its space before and after.
+func (m *measure) paraH(text string, mt layout.Metric) float64 {
+	return mt.Before + m.textH(text, mt, m.width) + mt.After
 }
 
-// lineAt is the height of a line of style at halfPt with line spacing
-// line (a multiple of single spacing, or bodyLine).
-func (m *measure) lineAt(style style.FontStyle, halfPt int, line float64) float64 {
-	if line == bodyLine {
-		return max(m.lineH(style, halfPt), float64(m.sizes.BodyLine)/20)
-	}
-	return m.lineH(style, halfPt) * line
-}
-
-// para adds a paragraph that may split across pages.
-func (m *measure) para(text string, style style.FontStyle, halfPt int, line, indent, before, after float64) {
-	m.add(m.paraH(text, style, halfPt, line, indent, before, after), false, 0)
-}
-
-// Line spacing as in layouts/docx/styles.xml: a multiple of the font's
-// single spacing, or bodyLine, which marks the body's spacing (the
-// document default): at least the PDF's body leading in points
-// (tmplData.BodyLine), whatever the font, so that a reader's substitute
-// for the brand font sets the same lines.
-const (
-	bodyLine  = -1.0
-	ledeLine  = 252.0 / 240
-	quoteLine = 243.0 / 240 // of 1.362 em: the PDF's quote leading, 1.38 em (layout.leadQuote)
-)
+// role returns role's metric.
+func (m *measure) role(r layout.TextRole) layout.Metric { return m.m[r] }
 
 // Masthead measures the brief's band (or logo on white) with the
 // statement, as builder.Masthead sets it.
 func (m *measure) Masthead(h *doc.Masthead) error {
-	pad, lines := 0.0, 1
-	if !h.Wordmark.Logo {
-		pad, lines = 8.5, 2
+	pad, under := bandPad, spacerH
+	if h.Wordmark.Logo {
+		pad, under = 0, ruleH
 	}
-	logo, err := m.r.mark(h.Wordmark, !h.Wordmark.Logo, briefMarkMM)
+	_, markW, markH, err := m.r.markFor(h.Wordmark, !h.Wordmark.Logo, m.g.BriefMark)
 	if err != nil {
 		return err
 	}
-	right := m.width*0.55 - 17
-	lines += m.lines(h.Statement, style.Bold, m.sizes.Note, right)
-	logoH := briefMarkMM / layout.MMPerPt * float64(logo.h) / float64(logo.w)
-	text := float64(lines) * m.lineH(style.Regular, m.sizes.Note)
-	m.add(2*pad+math.Max(logoH, text)+1+8, true, 0) // with the rule or spacer
+	right := m.text - pt(markW) - 2*pad
+	text := m.role(layout.TextBandLabel).Leading + m.textH(h.Statement, m.role(layout.TextBandTitle), right)
+	if h.Line != "" {
+		text += m.textH(h.Line, m.role(layout.TextBandLine), right)
+	}
+	m.add(math.Max(pt(markH), 2*pad+text)+under, true, 0)
 	return nil
 }
 
 // SourceBlock measures the rule and the source lines beside the QR code,
-// as builder.SourceBlock sets them (Small paragraphs in a table cell).
+// as builder.SourceBlock sets them (Source paragraphs in a table cell).
 func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 	m.endColumns()
-	qr, col := 0.0, 1/layout.MMPerPt
+	qr, w := 0.0, m.text
 	if b.URL != "" {
-		qr, col = 20/layout.MMPerPt, 24/layout.MMPerPt
+		qr = pt(m.g.QR)
+		w -= pt(m.g.QR + qrGap)
 	}
+	src := m.role(layout.TextSource)
 	text := 0.0
-	for _, l := range []struct {
-		s  string
-		st style.FontStyle
-		hp int
-	}{{b.Label, style.Bold, m.sizes.Small}, {b.Address, style.Regular, m.sizes.Small}, {b.Footer, style.Regular, m.sizes.Small}, {contactText(b.Contact), style.Regular, m.sizes.Small}, {b.Date + " · " + b.Doc, style.Bold, m.sizes.Small}, {b.Unofficial, style.Bold, m.sizes.Notice}} {
-		if l.s != "" {
-			text += m.paraH(l.s, l.st, l.hp, 1, col, 0, 2)
+	for _, l := range []string{b.Label, b.Address, b.Footer, contactText(b.Contact), b.Date + " · " + b.Doc} {
+		if l != "" {
+			text += m.textH(l, src, w)
 		}
 	}
-	const rule = 6 + 8 // the Rule paragraph: exactly 6 pt and 8 pt after
-	m.add(rule+math.Max(qr, text), true, 0)
+	if b.Unofficial != "" {
+		text += m.textH(b.Unofficial, m.role(layout.TextUnofficial), w)
+	}
+	if m.doc.Meta.Kind == statement.KindPack && m.page == 1 {
+		return nil // the cover's, on the cover page
+	}
+	m.add(ruleH+math.Max(qr, text), true, 0)
 	return nil
 }
 
-// Cover is a page of its own.
+// ruleH is the height of a Rule paragraph (layouts/docx/styles.xml:
+// exactly 2 pt and 8 pt after) and spacerH of the Spacer paragraph under
+// a band (exactly 1 pt and 8 pt after, builder.Masthead), in points.
+const (
+	ruleH   = 2.0 + 8
+	spacerH = 1.0 + 8
+)
+
+// Cover is the first page, with the contents: the pages that follow start
+// after the PageBreak the contents end with.
 func (m *measure) Cover(*doc.Cover) error {
 	m.add(1, false, 0)
-	m.newPage()
 	return nil
 }
 
-// Contents is a heading and a line or more per entry.
-func (m *measure) Contents(c *doc.Contents) error {
-	m.add(m.paraH(c.Title, style.Bold, m.sizes.Heading1, 1, 0, 18, 8), true, 0)
-	for _, e := range c.Entries {
-		m.para(e.Title+" 00", style.Regular, m.sizes.Body, bodyLine, 11*(float64(e.Level)-1), 6, 3)
-	}
-	return nil
-}
+// Contents are on the cover page.
+func (m *measure) Contents(*doc.Contents) error { return nil }
 
-// PageBreak starts a new page before what follows, unless that is a
-// heading that flows on (flowsOn).
+// PageBreak starts a new page before what follows.
 func (m *measure) PageBreak(*doc.PageBreak) error {
 	m.breakNext = true
 	return nil
 }
 
 // separatorH is the height of a Separator paragraph (layouts/docx/styles.xml:
-// 14 pt before, a 1 pt line, 10 pt after), in points.
-const separatorH = 14 + 1 + 10
+// a title's space before, a 1 pt line, a body gap after), in points.
+func (m *measure) separatorH() float64 {
+	return m.role(layout.TextTitle).Before + 1 + m.role(layout.TextBody).Before
+}
 
-// Heading keeps its kicker, itself and two lines of what follows together.
+// Heading keeps its separator (a pack's recommendation), its kicker,
+// itself and two lines of what follows together, as Word's keepNext does.
 func (m *measure) Heading(h *doc.Heading) error {
-	if m.doc != nil && m.doc.Meta.Kind == statement.KindPack && h.Rec != nil {
-		if !m.breakNext {
-			m.add(separatorH, false, 0)
-		}
+	height := 0.0
+	if m.doc.Meta.Kind == statement.KindPack && h.Rec != nil && !m.breakNext {
+		height += m.separatorH()
 	}
 	if h.Level >= 2 || m.col != nil {
 		m.column(false)
 	}
-	height := 0.0
+	t := m.role(layout.TextTitle)
+	if h.Level >= 2 {
+		t = m.role(layout.TextH2)
+	}
 	if h.Kicker != "" {
-		height += m.paraH(h.Kicker, style.Bold, m.sizes.Kicker, bodyLine, 0, 6, 2)
+		height += m.paraH(h.Kicker, m.role(layout.TextKicker))
+		t.Before = 0
 	}
-	if h.Level <= 1 {
-		before := 18.0
-		if h.Kicker != "" || m.h == 0 {
-			before = 0
-		}
-		height += m.paraH(h.Text.Plain(), style.Bold, m.sizes.Heading1, 1, 0, before, 8)
-	} else {
-		height += m.paraH(h.Text.Plain(), style.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+	if m.col != nil && m.mainH == 0 {
+		t.Before = 0 // first in its cell
 	}
-	m.add(height, true, 2*m.lineAt(style.Regular, m.sizes.Body, bodyLine))
+	if m.doc.Meta.Kind == statement.KindBrief && h.Level <= 1 {
+		t.After = pt(m.g.TitleGap)
+	}
+	height += m.paraH(h.Text.Plain(), t)
+	m.add(height, true, 2*m.role(layout.TextBody).Leading)
 	if h.Anchor != "" {
 		m.anchors[h.Anchor] = m.page
 	}
 	return nil
 }
 
-// Paragraph measures a paragraph in its role's size and spacing.
+// paraRole is the text role of a paragraph style.
+var paraRole = [...]layout.TextRole{
+	doc.ParaBody:  layout.TextBody,
+	doc.ParaLede:  layout.TextLede,
+	doc.ParaNote:  layout.TextNote,
+	doc.ParaSmall: layout.TextSmall,
+}
+
+// flow adds a paragraph in metric mt that may split across pages; the
+// first in a brief's column has no space before, the others the layout's
+// BriefGap (builder.flow).
+func (m *measure) flow(text string, mt layout.Metric) {
+	if m.col != nil {
+		mt.Before = m.g.BriefGap * m.role(layout.TextBody).Leading
+		if *m.col == 0 {
+			mt.Before = 0
+		}
+	}
+	m.add(m.paraH(text, mt), false, 0)
+}
+
+// Paragraph measures a paragraph in its role's metric.
 func (m *measure) Paragraph(p *doc.Paragraph) error {
 	m.column(false)
-	switch p.Style {
-	case doc.ParaLede:
-		m.para(p.Text.Plain(), style.Regular, m.sizes.Lede, ledeLine, 0, 0, 10)
-	case doc.ParaNote:
-		m.para(p.Text.Plain(), style.Regular, m.sizes.Body, bodyLine, 14, 6, 10)
-	case doc.ParaSmall:
-		m.para(p.Text.Plain(), style.Regular, m.sizes.Small, 1, 0, 0, 2)
-	default:
-		m.para(p.Text.Plain(), style.Regular, m.sizes.Body, bodyLine, 0, 0, 6)
+	r := layout.TextBody
+	if int(p.Style) < len(paraRole) {
+		r = paraRole[p.Style]
 	}
+	mt := m.role(r)
+	if p.Style == doc.ParaNote {
+		mt.After += mt.Before // the shaded box's padding
+	}
+	m.flow(p.Text.Plain(), mt)
 	return nil
 }
 
@@ -281,7 +299,7 @@ func (m *measure) Paragraph(p *doc.Paragraph) error {
 func (m *measure) List(l *doc.List) error {
 	m.column(false)
 	for _, it := range l.Items {
-		m.para(it.Plain(), style.Regular, m.sizes.Body, bodyLine, 17, 0, 3)
+		m.flow(it.Plain(), m.role(layout.TextListItem))
 	}
 	return nil
 }
@@ -291,24 +309,38 @@ func (m *measure) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
-	if m.split {
+	if m.split && !m.set.span {
 		m.column(true)
 		return m.figuresPanel(f)
 	}
-	title := 0.0
+	if m.set.span {
+		// Across the page above the columns, the layout's SideGap under.
+		col, w := m.col, m.width
+		m.col, m.width = nil, m.text
+		defer func() { m.col, m.width = col, w }()
+		defer m.add(pt(m.g.SideGap), false, 0)
+	}
+	pad := pt(m.g.SidePad)
+	h := 2*pad + pt(m.g.PanelBar)
+	if !m.set.span {
+		h += spacerH - 8 + m.role(layout.TextFigure).Before // the Spacer above
+	}
 	if f.Title != "" {
-		title = m.paraH(f.Title, style.Bold, m.sizes.Heading2, 1, 0, 10, 4)
+		h += m.role(layout.TextLabel).Leading + pt(labelGap)
 	}
-	col := m.width/float64(len(f.Items)) - 14
-	tallest := 0
+	col := m.width/float64(len(f.Items)) - 2*pad
+	fm := m.role(layout.TextFigure)
+	fm = fm.At(m.r.panelFigureSize(f, col))
+	lm := m.role(layout.TextFigureLabel)
+	tallest := 0.0
 	for _, it := range f.Items {
-		tallest = max(tallest, m.lines(it.Label.Plain(), style.Regular, m.sizes.Note, col))
+		tallest = max(tallest, m.textH(it.Value, fm, col)+m.textH(it.Label.Plain(), lm, col))
 	}
-	src := 0.0
+	h += tallest
 	if len(f.Source) > 0 {
-		src = m.paraH(f.Source.Plain(), style.Regular, m.sizes.Small, 1, 0, 3, 2)
+		h += pt(labelGap) + m.textH(f.Source.Plain(), m.role(layout.TextFigureSource), m.width-2*pad)
 	}
-	m.add(title+14+3+m.lineH(style.Bold, m.sizes.Figure)+float64(tallest)*m.lineH(style.Regular, m.sizes.Note)+3+src, true, 0)
+	m.add(h, true, 0)
 	return nil
 }
 
@@ -325,24 +357,23 @@ func contactText(c *doc.Contact) string {
 // sets it: padding, the accent bar, the title, and each value over its
 // label.
 func (m *measure) figuresPanel(f *doc.Figures) error {
-	pad := float64(twips(panelPadMM)) / 20
+	pad := pt(m.g.SidePad)
 	inner := m.width - 2*pad
-	h := 2*pad + panelBar/8.0
+	h := 2*pad + pt(m.g.PanelBar)
 	if f.Title != "" {
-		h += m.paraH(f.Title, style.Bold, m.sizes.Heading2, 1, 2*pad, 0, 4)
+		h += m.role(layout.TextLabel).Leading + pt(labelGap)
 	}
-	fig := m.r.panelFigureSize(f, m.sizes.Figure, inner)
+	fm := m.role(layout.TextFigure)
+	fm = fm.At(m.r.panelFigureSize(f, inner))
+	lm := m.role(layout.TextFigureLabel)
 	for i, it := range f.Items {
 		if i > 0 {
-			h += figureGap / 20.0
-		} else {
-			h += 3 // FigureValue: 3 pt before
+			h += pt(m.g.FigureGap)
 		}
-		h += float64(m.lines(it.Value, style.Bold, fig, inner)) * m.lineH(style.Bold, fig)
-		h += m.paraH(it.Label.Plain(), style.Regular, m.sizes.Note, 1, 2*pad, 0, 3)
+		h += m.textH(it.Value, fm, inner) + m.textH(it.Label.Plain(), lm, inner)
 	}
 	if len(f.Source) > 0 {
-		h += m.paraH(f.Source.Plain(), style.Regular, m.sizes.Small, 1, 2*pad, 0, 0)
+		h += pt(labelGap) + m.textH(f.Source.Plain(), m.role(layout.TextFigureSource), inner)
 	}
 	m.add(h, true, 0)
 	return nil
@@ -352,87 +383,104 @@ func (m *measure) figuresPanel(f *doc.Figures) error {
 // brief's side column, at the size builder.PullQuote sets it there.
 func (m *measure) PullQuote(q *doc.PullQuote) error {
 	m.column(true)
-	size, after := m.sizes.Quote, 10.0
+	qm, sm := m.role(layout.TextQuote), m.role(layout.TextSpeakerRole)
 	if m.split {
-		after = 0 // last in the side column (builder.PullQuote)
-		size = m.sizes.SideQuote
-		if m.smallQuote {
-			size = m.sizes.Note
+		qm.Before = 0
+		if m.sideH > 0 {
+			qm.Before = pt(m.g.SideGap)
+		}
+		if m.set.smallQuote {
+			qm = qm.At(m.r.sc.Below(qm.Size))
 		}
 	}
-	m.add(m.paraH(q.Text.Plain(), style.Italic, size, quoteLine, 11.35+2, 10, 3)+
-		m.paraH(q.Speaker+", "+q.Role, style.Regular, m.sizes.Note, bodyLine, 11.35, 0, after), true, 0)
+	sm.Before = m.role(layout.TextSpeaker).Before
+	m.add(m.paraH(q.Text.Plain(), qm)+m.paraH(q.Speaker+", "+q.Role, sm), true, 0)
 	return nil
 }
 
-// over returns by how much (mm) brief d is too long for one page at the
-// sizes in data, ≤ 0 when it fits by estimate.
-func (r *Renderer) over(d *doc.Doc, data tmplData, p page, smallQuote bool) float64 {
-	m := r.newMeasure(data, p)
-	m.split, m.smallQuote, m.doc = twoColumns(d), smallQuote, d
+// over returns by how much (mm) brief d is too long for one page set
+// as set says, ≤ 0 when it fits by estimate.
+func (r *Renderer) over(d *doc.Doc, p page, set briefSet) float64 {
+	m := r.newMeasure(d, p, set)
 	if err := doc.Walk(d, m); err != nil {
 		return math.Inf(1)
 	}
 	m.endColumns()
-	// The estimate comes within some 2% of LibreOffice's layout, on the
-	// long side: no further margin.
-	return (m.sum - m.pageH) * layout.MMPerPt
+	return (m.sum-m.pageH)*layout.MMPerPt + fitMargin
 }
+
+// fitMargin is the room, in mm, a brief keeps free by estimate: Word and
+// LibreOffice round table rows, spacing and line positions their own way,
+// which adds up to a few points over a page.
+const fitMargin = 2.0
 
 // paginate estimates the page count of d and the page of each anchor, for
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
 func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
-	m := r.newMeasure(r.data, p)
-	m.doc = d
+	m := r.newMeasure(d, p, briefSet{frac: r.geo.SideFrac})
 	if err := doc.Walk(d, m); err != nil {
 		return 1, m.anchors
 	}
 	return m.page, m.anchors
 }
 
-// minBody is the smallest body size a DOCX brief is set in, in points,
-// whatever the layout's body_min: a brief a minister reads is not set
-// smaller (issue 18, items 2 and 8).
-const minBody = 9.5
-
-// briefSet is how a brief is set: its sizes, and whether its quote is set
-// one step down in the side column.
+// briefSet is how a brief is set: whether its quote is set one step down
+// the type scale in the side column, the side column's share of the text
+// width, and whether the key figures span the page above the columns.
 type briefSet struct {
-	sizes      layout.Sizes
 	smallQuote bool
+	frac       float64
+	span       bool
 }
 
-// bodySize returns how brief d is set: the layout's shrink rule
-// (layout.Shrink) over this package's estimate, from the layout's body
-// size down to minBody at the least, or a *doc.OverflowError. At each
-// size, a quote that makes the brief too long in the side column is first
-// set one step smaller (the Note size), before the body shrinks.
-func (r *Renderer) bodySize(d *doc.Doc, p page) (briefSet, error) {
-	s := r.st.Layout.Sizes
-	s.BodyMin = max(s.BodyMin, minBody)
-	small := false
-	sz, over, ok := layout.Shrink(s, func(sz layout.Sizes) float64 {
-		data := r.sized(sz)
-		o := r.over(d, data, p, false)
-		small = false
-		if o > 0 {
-			if os := r.over(d, data, p, true); os < o {
-				o, small = os, true
+// fit returns how brief d is set, by the PDF's rule (layout's choose):
+// the body always at the layout's body size; the quote at its size, then
+// one step smaller on the scale; at each, the side column a third of the
+// width (SideFrac), then narrower (SideNarrow); at each, the key figures
+// in the side column, then spanning the page above the columns with the
+// quote beside the main text. The first that fits by estimate wins; none
+// is a *doc.OverflowError.
+func (r *Renderer) fit(d *doc.Doc, p page) (briefSet, error) {
+	over := math.Inf(1)
+	quote, figures := hasQuote(d), hasFigures(d)
+	for _, small := range []bool{false, true} {
+		if small && !quote {
+			break
+		}
+		for _, frac := range []float64{r.geo.SideFrac, r.geo.SideNarrow} {
+			for _, span := range []bool{false, true} {
+				if span && !(quote && figures) {
+					break
+				}
+				set := briefSet{smallQuote: small, frac: frac, span: span}
+				o := r.over(d, p, set)
+				if o <= 0 {
+					return set, nil
+				}
+				over = min(over, o)
 			}
 		}
-		return o
-	})
-	if !ok {
-		rec := d.Rec()
-		return briefSet{sizes: sz}, &doc.OverflowError{Rec: rec.Number, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, BodyMin: s.BodyMin, At: rec.Body}
 	}
-	return briefSet{sizes: sz, smallQuote: small}, nil
+	rec := d.Rec()
+	return briefSet{}, &doc.OverflowError{Rec: rec.Number, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, BodyMin: r.m[layout.TextBody].Size, At: rec.Body}
 }
 
-// sized returns the template data with the type sizes of sz.
-func (r *Renderer) sized(sz layout.Sizes) tmplData {
-	st := *r.st
-	s := &st.Layout.Sizes
-	s.Body, s.Lede, s.Figure, s.Quote = sz.Body, sz.Lede, sz.Figure, sz.Quote
-	return newTmplData(&st)
+// hasFigures reports whether d has key figures.
+func hasFigures(d *doc.Doc) bool {
+	for _, b := range d.Blocks {
+		if f, ok := b.(*doc.Figures); ok && len(f.Items) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQuote reports whether d has a pull quote.
+func hasQuote(d *doc.Doc) bool {
+	for _, b := range d.Blocks {
+		if _, ok := b.(*doc.PullQuote); ok {
+			return true
+		}
+	}
+	return false
 }

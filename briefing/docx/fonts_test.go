@@ -114,9 +114,10 @@ func pdfPages(t *testing.T, pdfinfo, pdf string) int {
 var wordBox = regexp.MustCompile(`<word xMin="([0-9.]+)"[^>]*>([^<]*)</word>`)
 
 // sideColumn checks that LibreOffice set a brief in two columns: every
-// word of the quote and of the key figures' values that is not printed
+// word of the quote and of the key figures' values (unless they span the
+// page above the columns, as the fit may set them) that is not printed
 // elsewhere on the page lies right of the side column's left edge (the text
-// width less the side column, 0.34 of it, from the left margin).
+// width less the side column, 0.34 of it at most, from the left margin).
 func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 	t.Helper()
 	out, err := exec.Command(pdftotext, "-bbox", pdf, "-").Output()
@@ -135,6 +136,10 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 		}
 	}
 	var side []string
+	// The key figures span the page when their values come before the
+	// layout table's first cell.
+	body := parts(t, d.b)["word/document.xml"]
+	span := strings.Index(body, `w:val="FigureValue"`) < strings.Index(body, `<w:gridCol w:w="`+mainCol(body))
 	for _, b := range d.d.Blocks {
 		switch x := b.(type) {
 		case *doc.Paragraph:
@@ -153,7 +158,11 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 			side = append(side, strings.Fields(x.Text.Plain())...)
 		case *doc.Figures:
 			for _, it := range x.Items {
-				side = append(side, strings.Fields(it.Value)...)
+				if span {
+					elsewhere(it.Value, it.Label.Plain())
+				} else {
+					side = append(side, strings.Fields(it.Value)...)
+				}
 			}
 		}
 	}
@@ -177,4 +186,19 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 	if checked < 5 {
 		t.Errorf("%s: %d side-column words found in the PDF", d.name, checked)
 	}
+}
+
+// mainCol is the width of the brief's layout table's first column, as
+// document.xml writes it: the grid with two columns whose second is the
+// narrower.
+func mainCol(body string) string {
+	m := regexp.MustCompile(`<w:tblGrid><w:gridCol w:w="(\d+)"></w:gridCol><w:gridCol w:w="(\d+)"></w:gridCol></w:tblGrid>`).FindAllStringSubmatch(body, -1)
+	for _, g := range m {
+		a, _ := strconv.Atoi(g[1])
+		b, _ := strconv.Atoi(g[2])
+		if b > a/3 && b < a {
+			return g[1]
+		}
+	}
+	return "?"
 }

@@ -26,14 +26,37 @@ type picture struct {
 	part part
 }
 
-// The wordmark's printed widths, in mm, and the resolution it is drawn
-// at for them: 600 ppi, as sharp as a press proof, for a PNG that stays
-// small (16 colours, 4 bits a pixel, best compression).
-const (
-	briefMarkMM = 58 // in the brief's masthead
-	coverMarkMM = 80 // on the pack's cover
-	markPPI     = 600
-)
+// markPPI is the resolution the wordmark is drawn at for its printed
+// size: 600 ppi, as sharp as a press proof, for a PNG that stays small
+// (16 colours, 4 bits a pixel, best compression).
+const markPPI = 600
+
+// markFor returns the picture for wordmark wm for a mark heightMM high
+// in the layout (its BriefMark or CoverMark), and its printed width and
+// height in mm. As in the layout, the short name fills the mark's height
+// (its em is markFill of it); the picture adds the font's ascender,
+// descender and the drawing's padding (drawMark) around it. A brand's
+// logo is printed heightMM high.
+func (r *Renderer) markFor(wm doc.Wordmark, white bool, heightMM float64) (picture, float64, float64, error) {
+	// The wordmark's proportions do not depend on its size: a first
+	// drawing gives them, the second is at the printed width.
+	p, err := r.mark(wm, white, 50)
+	if err != nil || p.h == 0 {
+		return p, 0, 0, err
+	}
+	h := heightMM
+	if !wm.Logo {
+		f := r.st.Type.Face(style.Bold)
+		h = heightMM * markFill * (f.Ascent + f.Descent + 2*8.0/88)
+	}
+	w := math.Round(h*float64(p.w)/float64(p.h)*10) / 10
+	p, err = r.mark(wm, white, w)
+	return p, w, w * float64(p.h) / float64(p.w), err
+}
+
+// markFill is the share of the mark's height the short name's em fills,
+// as the layout's wordmark sets it.
+const markFill = 0.95
 
 // markKey names a drawn wordmark: its words, whether it is white (for
 // the brief's brand band) and its printed width in mm.

@@ -227,7 +227,7 @@ func tocPages(t *testing.T, d rendered, txt string) {
 			want = want[:30]
 		}
 		got := ""
-		for i := 2; i < len(pages); i++ { // after the contents
+		for i := 1; i < len(pages); i++ { // after the cover, which has the contents
 			if strings.Contains(norm(pages[i]), want) {
 				got = strconv.Itoa(i + 1)
 				break

@@ -3,6 +3,7 @@ package docx
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/gomutex/godocx/common/constants"
@@ -15,6 +16,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
+	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 )
 
@@ -39,7 +41,16 @@ const (
 	sListBullet     = "ListBullet"
 	sFigureValue    = "FigureValue"
 	sFigureLabel    = "FigureLabel"
+	sFigureSource   = "FigureSource"
+	sLabel          = "Label"
+	sSource         = "Source"
+	sSpeaker        = "Speaker"
+	sCoverEvent     = "CoverEvent"
+	sCoverDate      = "CoverDate"
+	sCoverAudience  = "CoverAudience"
 	sMasthead       = "Masthead"
+	sMastheadTitle  = "MastheadTitle"
+	sMastheadLabel  = "MastheadLabel"
 	sRule           = "Rule"
 	sSpacer         = "Spacer"
 	sTOCHeading     = "TOCHeading"
@@ -74,6 +85,10 @@ type builder struct {
 	header, footer string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
+	// onCover is set from the cover to the end of the cover page, whose
+	// source block (coverSource) closes it.
+	onCover     bool
+	coverSource *doc.SourceBlock
 	// glance holds the anchors the contents list, and
 	// glanceID the glance bookmark's id once it is open (glanceDone once
 	// closed).
@@ -86,9 +101,9 @@ type builder struct {
 	// the body.
 	cols *briefColumns
 	into *cell
-	// smallQuote sets the quote in the side column one step down, as the
-	// fit decided.
-	smallQuote bool
+	// set is how the fit decided a brief is set: its quote one step
+	// down, its side column's width, its key figures across the page.
+	set briefSet
 	// pages and anchors are the estimated page count and the page of each
 	// anchor, for the cached field results; Word updates them on open.
 	pages   int
@@ -135,6 +150,9 @@ func (b *builder) build() ([]byte, error) {
 		}
 		clear(b.blocks)
 		b.blocks = b.blocks[:0]
+	}
+	if err := b.closeCover(); err != nil {
+		return nil, err
 	}
 	b.endColumns()
 	if err := b.doc.add(b.blocks...); err != nil {
@@ -292,43 +310,60 @@ func (b *builder) table(widths []uint64) *table {
 }
 
 // Masthead opens a brief like the PDF's brand band: the wordmark at the
-// left; the document type, statement, event and date at the right; an
-// accent rule. A brand's own logo sits on white instead of the band.
+// left, the layout's BriefMark high; the document type, statement, event
+// and date at the right; an accent rule. A brand's own logo sits on white
+// instead of the band.
 func (b *builder) Masthead(m *doc.Masthead) error {
 	d := &b.r.data
 	banded := !m.Wordmark.Logo
-	w := b.columns(2)
-	w[0], w[1] = w[0]*9/10, w[1]*11/10
-	t := b.table(w)
-	fill, ink, soft, label := "", d.Primary, d.Muted, d.AccentText
-	if banded {
-		fill, ink, soft, label = d.Primary, "FFFFFF", d.Light, d.AccentOnPrimary
-		pad := ctypes.NewTableWidth(170, stypes.TableWidthDxa)
-		t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
-	}
-	logo, err := b.r.mark(m.Wordmark, banded, briefMarkMM)
+	logo, markW, _, err := b.r.markFor(m.Wordmark, banded, b.r.geo.BriefMark)
 	if err != nil {
 		return err
 	}
+	tw := b.page.textWidth()
+	pad := 0
+	if banded {
+		pad = twipsPt(bandPad)
+	}
+	left := twips(markW) + 2*pad
+	w := []uint64{uint64(left), uint64(tw - left)}
+	t := b.table(w)
+	fill := ""
+	var ink, soft, label string // the band's colours are the styles'
+	if banded {
+		fill = d.Primary
+		p := ctypes.NewTableWidth(pad, stypes.TableWidthDxa)
+		t.props.CellMargin = &ctypes.CellMargins{Top: p, Left: p, Bottom: p, Right: p}
+	} else {
+		ink, soft, label = d.Primary, d.Muted, d.AccentText
+	}
 	rule := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(18)}
 	row := t.addRow()
-	left := row.addCell(w[0], fill)
-	left.centre()
-	p := left.para(sNormal)
-	p.props.Spacing = ctypes.NewParagraphSpacing(0, 0)
-	b.image(p, logo, briefMarkMM, m.Wordmark.Alt)
-	right := row.addCell(w[1], fill)
-	right.centre()
+	lc := row.addCell(w[0], fill)
+	lc.centre()
 	if banded {
-		left.props.Borders = &ctypes.CellBorders{Bottom: rule}
-		right.props.Borders = &ctypes.CellBorders{Bottom: rule}
+		// The wordmark's picture has its own margin above and below.
+		lc.margins(0, pad, 0, pad)
 	}
-	right.para(sMasthead).add(textRun(m.Label, &ctypes.RunProperty{
-		Bold: ctypes.OnOffFromBool(true), Caps: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(label)}))
-	right.para(sMasthead).add(textRun(m.Statement, &ctypes.RunProperty{
-		Bold: ctypes.OnOffFromBool(true), Color: ctypes.NewColor(ink)}))
+	p := lc.para(sNormal)
+	p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0)), After: ptr(uint64(0)), Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
+	b.image(p, logo, markW, m.Wordmark.Alt)
+	rc := row.addCell(w[1], fill)
+	rc.centre()
+	if banded {
+		lc.props.Borders = &ctypes.CellBorders{Bottom: rule}
+		rc.props.Borders = &ctypes.CellBorders{Bottom: rule}
+	}
+	colour := func(c string) *ctypes.RunProperty {
+		if c == "" {
+			return nil
+		}
+		return &ctypes.RunProperty{Color: ctypes.NewColor(c)}
+	}
+	rc.para(sMastheadLabel).add(textRun(m.Label, colour(label)))
+	rc.para(sMastheadTitle).add(textRun(m.Statement, colour(ink)))
 	if m.Line != "" {
-		right.para(sMasthead).add(textRun(m.Line, &ctypes.RunProperty{Color: ctypes.NewColor(soft)}))
+		rc.para(sMasthead).add(textRun(m.Line, colour(soft)))
 	}
 	if banded {
 		b.para(sSpacer).props.Spacing = ctypes.NewParagraphSpacing(0, 160)
@@ -344,7 +379,7 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	b.endColumns()
 	b.para(sRule)
-	qrW := uint64(twips(24))
+	qrW := uint64(twips(b.r.geo.QR + qrGap))
 	if s.URL == "" {
 		qrW = uint64(twips(1))
 	}
@@ -352,7 +387,7 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	row := b.table(w).addRow()
 	left := row.addCell(w[0], "")
 	left.centre()
-	line := func(runs inline.Runs) { b.text(left.para(sSmall), runs) }
+	line := func(runs inline.Runs) { b.text(left.para(sSource), runs) }
 	if s.URL != "" {
 		if s.Address == "" {
 			// The label names the address: it carries the link.
@@ -381,7 +416,8 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	}
 	right := row.addCell(w[1], "")
 	right.centre()
-	p := right.para(sSmall)
+	p := right.para(sSource)
+	p.props.Spacing = &ctypes.Spacing{Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
 	p.props.Justification = ctypes.NewGenSingleStrVal(stypes.JustificationRight)
 	if s.URL == "" {
 		return nil
@@ -390,52 +426,62 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	if err != nil {
 		return err
 	}
-	b.image(p, qr, 20, s.Label+": "+s.URL)
+	b.image(p, qr, b.r.geo.QR, s.Label+": "+s.URL)
 	return nil
 }
 
-// Cover writes the pack's cover page and breaks to a new page: the
-// wordmark, a band in the primary colour with the document type, title and
-// subtitle, then the event, the place and date, the audience and its note,
-// the unofficial note and the source block.
+// Cover writes the pack's cover page: the wordmark, a band in the
+// primary colour with the document type, title and subtitle, then the
+// event, the place and date, the audience and its note and the
+// unofficial note. The contents ("at a glance") follow on the cover page,
+// then the cover's source block with the QR code closes it (Contents).
 func (b *builder) Cover(c *doc.Cover) error {
 	p := b.para(sNormal)
-	logo, err := b.r.mark(c.Wordmark, false, coverMarkMM)
+	p.props.Spacing = &ctypes.Spacing{Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
+	logo, markW, _, err := b.r.markFor(c.Wordmark, false, b.r.geo.CoverMark)
 	if err != nil {
 		return err
 	}
-	b.image(p, logo, coverMarkMM, c.Wordmark.Alt)
+	b.image(p, logo, markW, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
 	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
 	b.text(b.para(sTitle), inline.Runs{{Text: c.Title}})
 	if c.Subtitle != "" {
 		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle}})
 	}
-	p = b.para(sLede)
-	p.props.Spacing = ctypes.NewParagraphSpacing(480, 60)
-	b.text(p, inline.Runs{{Text: c.Event, Bold: true}})
+	p = b.para(sCoverEvent)
+	p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextTitle].Before)))}
+	b.text(p, inline.Runs{{Text: c.Event}})
 	if c.When != "" {
-		b.text(b.para(sNormal), inline.Runs{{Text: c.When}})
+		b.text(b.para(sCoverDate), inline.Runs{{Text: c.When}})
 	}
 	if c.Audience != "" {
 		p = b.para(sKicker)
-		p.props.Spacing = ctypes.NewParagraphSpacing(240, 0)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextBody].Before)))}
 		b.text(p, inline.Runs{{Text: c.PreparedFor}})
-		b.text(b.para(sNormal), inline.Runs{{Text: c.Audience, Bold: true}})
+		b.text(b.para(sCoverAudience), inline.Runs{{Text: c.Audience}})
 	}
 	if len(c.Note) > 0 {
 		b.text(b.para(sNote), c.Note)
 	}
 	if c.Unofficial != "" {
-		b.text(b.para(sNote), inline.Runs{{Text: c.Unofficial, Bold: true}})
+		b.text(b.para(sNotice), inline.Runs{{Text: c.Unofficial}})
 	}
-	if c.Source != nil {
-		if err := b.SourceBlock(c.Source); err != nil {
-			return err
-		}
-	}
-	b.breakNext = true
+	b.coverSource = c.Source
+	b.onCover = true
 	return nil
+}
+
+// closeCover writes the cover's source block, last on the cover page.
+func (b *builder) closeCover() error {
+	if !b.onCover {
+		return nil
+	}
+	b.onCover = false
+	if b.coverSource == nil {
+		return nil
+	}
+	return b.SourceBlock(b.coverSource)
 }
 
 // tocField is the contents field: level-1 headings only, as hyperlinks,
@@ -480,6 +526,8 @@ func (b *builder) Contents(c *doc.Contents) error {
 			title = e.Title
 		}
 		p := b.para("TOC1")
+		// The flow's gap between entries, as between the PDF's blocks.
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextBody].Before)))}
 		leader := stypes.CustLeadCharDot
 		p.props.Tabs = ctypes.Tabs{Tab: []ctypes.Tab{{Val: stypes.CustTabStopRight, Position: b.page.textWidth(), LeaderChar: &leader}}}
 		if first {
@@ -492,7 +540,7 @@ func (b *builder) Contents(c *doc.Contents) error {
 	if !first {
 		b.para(sNormal).add(fieldCharRun{typ: fieldCharEnd, props: &ctypes.RunProperty{NoGrammar: &ctypes.OnOff{}}})
 	}
-	return nil
+	return b.closeCover()
 }
 
 // Heading writes the kicker (if any) and the heading, bookmarked by its
@@ -516,10 +564,19 @@ func (b *builder) Heading(h *doc.Heading) error {
 	if h.Level >= 2 {
 		style = sHeading2
 	}
+	first := b.first()
 	p := b.para(style)
-	if h.Kicker != "" {
-		// The kicker sits tight above its heading.
+	if h.Kicker != "" || first {
+		// The kicker sits tight above its heading; nothing is above the
+		// first in a column.
 		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+	}
+	if b.d.Meta.Kind == statement.KindBrief && h.Level <= 1 {
+		// The layout's space between a brief's title and its columns.
+		if p.props.Spacing == nil {
+			p.props.Spacing = &ctypes.Spacing{}
+		}
+		p.props.Spacing.After = ptr(uint64(twips(b.r.geo.TitleGap)))
 	}
 	if h.Anchor == "" {
 		b.text(p, h.Text)
@@ -557,8 +614,28 @@ func (b *builder) Paragraph(x *doc.Paragraph) error {
 	if int(x.Style) < len(paraStyles) {
 		style = paraStyles[x.Style]
 	}
-	b.text(b.para(style), x.Text)
+	b.flow(style, x.Text)
 	return nil
+}
+
+// first reports whether the next paragraph is the first in its cell.
+func (b *builder) first() bool {
+	return b.into != nil && len(b.into.content) == 0
+}
+
+// flow adds a paragraph of runs in style; in a brief's column, the
+// layout's BriefGap above it (in body lines), none above the first.
+func (b *builder) flow(style string, runs inline.Runs) {
+	first := b.first()
+	p := b.para(style)
+	if b.into != nil {
+		before := twipsPt(b.r.geo.BriefGap * b.r.m[layout.TextBody].Leading)
+		if first {
+			before = 0
+		}
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(before))}
+	}
+	b.text(p, runs)
 }
 
 // List writes one List Bullet paragraph per item; the bullets come from
@@ -566,72 +643,139 @@ func (b *builder) Paragraph(x *doc.Paragraph) error {
 func (b *builder) List(x *doc.List) error {
 	b.column(false)
 	for _, it := range x.Items {
-		b.text(b.para(sListBullet), it)
+		b.flow(sListBullet, it)
 	}
 	return nil
 }
 
-// Figures writes the key figures as a borderless table: large numerals in
-// the accent colour over their labels, on a light ground.
+// Figures writes the key figures: in a brief's side column, a panel
+// (figuresPanel); else, as the layout's figures row, one tinted panel
+// across the width with an accent bar on top, the label, the figures side
+// by side (large numerals over their labels) and the source line. In a
+// brief whose fit spans them, the row goes across the page above the
+// columns.
 func (b *builder) Figures(f *doc.Figures) error {
 	if len(f.Items) == 0 {
 		return nil
 	}
-	if twoColumns(b.d) {
+	if twoColumns(b.d) && !b.set.span {
 		b.column(true)
 		return b.figuresPanel(f)
 	}
-	if f.Title != "" {
-		b.text(b.para(sHeading2), inline.Runs{{Text: f.Title}})
+	if b.set.span {
+		// Across the page, above the columns (placed after it, by
+		// endColumns), the layout's SideGap under it.
+		into := b.into
+		b.into = nil
+		defer func() {
+			b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twips(b.r.geo.SideGap)))}
+			b.into = into
+		}()
+	} else {
+		// The space above key figures in the flow.
+		b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twipsPt(b.r.m[layout.TextFigure].Before)))}
 	}
-	w := b.columns(len(f.Items))
+	d, g := &b.r.data, b.r.geo
+	n := len(f.Items)
+	w := b.columns(n)
+	tw := 0
+	for _, x := range w {
+		tw += int(x)
+	}
 	t := b.table(w)
-	pad := ctypes.NewTableWidth(140, stypes.TableWidthDxa)
-	t.props.CellMargin = &ctypes.CellMargins{Top: pad, Left: pad, Bottom: pad, Right: pad}
-	row := t.addRow()
-	for i, it := range f.Items {
-		c := row.addCell(w[i], b.r.data.Light)
-		gap := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: ptr("FFFFFF"), Size: ptr(24)}
-		if i > 0 {
-			c.props.Borders = &ctypes.CellBorders{Left: gap}
-		}
-		c.para(sFigureValue).add(textRun(it.Value, nil))
-		b.text(c.para(sFigureLabel), it.Label)
+	pad, gap := twips(g.SidePad), twips(labelGap)
+	bar := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Accent, Size: ptr(int(math.Round(g.PanelBar / layout.MMPerPt * 8)))}
+	rows := 1
+	if f.Title != "" {
+		rows++
 	}
 	if len(f.Source) > 0 {
-		p := b.para(sSmall)
-		p.props.Spacing = ctypes.NewParagraphSpacing(60, 40)
+		rows++
+	}
+	r := 0
+	// cell adds a cell to row rw spanning span columns, padded as its
+	// place in the panel says.
+	cell := func(rw *row, width uint64, span int) *cell {
+		c := rw.addCell(width, d.Light)
+		top, bottom := 0, 0
+		if r == 0 {
+			top = pad
+			c.props.Borders = &ctypes.CellBorders{Top: bar}
+		}
+		if r == rows-1 {
+			bottom = pad
+		}
+		c.margins(top, pad, bottom, pad)
+		if span > 1 {
+			c.props.GridSpan = &ctypes.DecimalNum{Val: span}
+		}
+		return c
+	}
+	if f.Title != "" {
+		c := cell(t.addRow(), uint64(tw), n)
+		p := c.para(sLabel)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0)), After: ptr(uint64(gap))}
+		b.text(p, inline.Runs{{Text: f.Title}})
+		r++
+	}
+	size := b.r.panelFigureSize(f, float64(int(w[0])-2*pad)/20)
+	fm := b.r.m[layout.TextFigure]
+	rw := t.addRow()
+	for i, it := range f.Items {
+		c := cell(rw, w[i], 1)
+		p := c.para(sFigureValue)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+		var props *ctypes.RunProperty
+		if size != fm.Size {
+			hp := uint64(halfPoints(size))
+			props = &ctypes.RunProperty{Size: ctypes.NewFontSize(hp), SizeCs: ctypes.NewFontSizeCS(hp)}
+		}
+		p.add(textRun(it.Value, props))
+		b.text(c.para(sFigureLabel), it.Label)
+	}
+	r++
+	if len(f.Source) > 0 {
+		c := cell(t.addRow(), uint64(tw), n)
+		p := c.para(sFigureSource)
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(gap))}
 		b.text(p, f.Source)
 	}
 	return nil
 }
 
-// PullQuote writes the quote in the Quote style and its speaker and role
-// below.
+// PullQuote writes the quote in the Quote style and its speaker (in
+// the Speaker style) and role below; in a brief's side column, under the
+// key figures at the layout's SideGap, one step smaller on the scale when
+// the fit needs it.
 func (b *builder) PullQuote(q *doc.PullQuote) error {
 	b.column(true)
 	style := sQuote
+	first := b.first()
 	if b.cols != nil {
 		style = sSideQuote
-		if b.smallQuote {
+		if b.set.smallQuote {
 			style = sSideQuoteSmall
 		}
 	}
-	b.text(b.para(style), q.Text)
-	p := b.para(sQuoteSource)
-	if b.cols != nil {
-		// Last in its column: no space after it to push the page down.
-		p.props.Spacing = &ctypes.Spacing{After: ptr(uint64(0))}
+	p := b.para(style)
+	if b.cols != nil && !first {
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twips(b.r.geo.SideGap)))}
 	}
-	b.text(p, inline.Runs{{Text: q.Speaker, Bold: true}})
+	b.text(p, q.Text)
+	p = b.para(sQuoteSource)
+	p.add(textRun(q.Speaker, &ctypes.RunProperty{Style: ctypes.NewCTString(sSpeaker)}))
 	if q.Role != "" {
 		b.text(p, inline.Runs{{Text: ", " + q.Role}})
 	}
 	return nil
 }
 
-// PageBreak starts the next paragraph on a new page.
+// PageBreak starts the next paragraph on a new page (after the cover's
+// source block, on the cover).
 func (b *builder) PageBreak(*doc.PageBreak) error {
+	if err := b.closeCover(); err != nil {
+		return err
+	}
 	b.breakNext = true
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 
 	kflate "github.com/klauspost/compress/flate"
 
+	"briefing/briefing/font"
+	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 )
@@ -34,23 +36,17 @@ type tmplData struct {
 	// on white or light and on the primary band: Accent is for rules and
 	// bullets only.
 	AccentText, AccentOnPrimary string
-	// Sizes in half-points. Notice is the unofficial-translation notice's.
-	Body, Lede, Title, Heading1, Heading2, Figure, Quote, Small, Note, Kicker, Notice int
-	// BodyLine is the body's line spacing, at least, in twentieths of a
-	// point: the PDF's body leading (leadBody).
-	BodyLine int
-	// SideQuote is the size of a quote in a brief's side column: one step
-	// down from Quote, the body size.
-	SideQuote int
+	// S is the paragraph styles' values, from the layout's metrics.
+	S wordStyles
+	// QuoteBar is the width of a quote's accent bar in eighths of a
+	// point, QuoteSpace the space between it and the text in points
+	// (the layout's QuoteInset less QuoteBar).
+	QuoteBar, QuoteSpace int
 	// TextWidth is the width between the margins in twips (right tabs).
 	TextWidth int
 	// Per document (settings.xml).
 	Lang string
 }
-
-// leadBody is the body's leading, in ems: the PDF's (layout.leadBody,
-// unexported there; it moves to the layout's metrics table).
-const leadBody = 1.42
 
 // page is a paper size and its margins in twips.
 type page struct {
@@ -59,6 +55,9 @@ type page struct {
 }
 
 func (p page) textWidth() int { return p.W - p.Left - p.Right }
+
+// textHeight is the height between the margins, in points.
+func (p page) textHeight() float64 { return float64(p.H-p.Top-p.Bottom) / 20 }
 
 func twips(mm float64) int { return int(math.Round(mm * 1440 / 25.4)) }
 
@@ -76,19 +75,27 @@ func pageFor(paper statement.Paper, m style.Margins) (p page, ok bool) {
 	return p, true
 }
 
-func newTmplData(st *style.Style) tmplData {
-	c, s := st.Brand.Colors, st.Layout.Sizes
-	note := (s.Body + s.Small) / 2
+// newTmplData fills the template data from the brand and the layout's
+// metrics m, scale sc and geometry g.
+func newTmplData(st *style.Style, m layout.Metrics, sc layout.Scale, g layout.Geometry) tmplData {
+	c := st.Brand.Colors
+	pt := func(mm float64) float64 { return mm / layout.MMPerPt }
 	return tmplData{
 		Name: esc(st.Brand.Name), Font: esc(st.Brand.Fonts.Family),
 		Primary: c.Primary.Hex(), Accent: c.Accent.Hex(), Text: c.Text.Hex(), Muted: c.Muted.Hex(), Light: c.Light.Hex(),
 		AccentText: c.AccentText.Hex(), AccentOnPrimary: c.AccentOnPrimary.Hex(),
-		Body: halfPoints(s.Body), Lede: halfPoints(s.Lede), Title: halfPoints(s.Title),
-		Heading1: halfPoints(s.Heading1), Heading2: halfPoints(s.Heading2), Figure: halfPoints(s.Figure),
-		Quote: halfPoints(s.Quote), Small: halfPoints(s.Small), Note: halfPoints(note), Kicker: halfPoints(note),
-		Notice:    halfPoints(max(s.Small, style.NoticeMin)),
-		SideQuote: halfPoints(s.Body), BodyLine: int(math.Round(s.Body * leadBody * 20)),
+		S:        newWordStyles(m, sc, fontLines{st.Type}),
+		QuoteBar: int(math.Round(pt(g.QuoteBar) * 8)), QuoteSpace: int(math.Round(pt(g.QuoteInset - g.QuoteBar))),
 	}
+}
+
+// fontLines gives the brand fonts' single line spacing (ascender and
+// descender), as Word and LibreOffice set lineRule auto.
+type fontLines struct{ fs *font.Set }
+
+func (f fontLines) single(st style.FontStyle) float64 {
+	face := f.fs.Face(st)
+	return face.Ascent + face.Descent
 }
 
 // parseParts reads and parses the reference template parts of the style.
@@ -102,7 +109,7 @@ func parseParts(ref fs.FS) (map[string]*template.Template, error) {
 		if err != nil {
 			return nil, fmt.Errorf("docx: reference template: %w", err)
 		}
-		t, err := template.New(name).Option("missingkey=error").Parse(string(b))
+		t, err := template.New(name).Funcs(styleFuncs).Option("missingkey=error").Parse(string(b))
 		if err != nil {
 			return nil, fmt.Errorf("docx: reference template: %w", err)
 		}

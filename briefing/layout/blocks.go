@@ -207,7 +207,7 @@ func (c *canvas) figuresColumn(b *doc.Figures, w float64) *frame {
 		}
 		for i, f := range figs {
 			if i > 0 {
-				h += 4.5
+				h += figureGap
 			}
 			c.put(f, 0, h, se)
 			h += f.h

@@ -253,7 +253,7 @@ func (c *canvas) briefTop(t *doc.Heading) briefTop {
 	b.anchor = y
 	b.tH = c.m[TextTitle].lineH()
 	b.tl = c.wrapIn(t.Text, c.m[TextTitle], c.w-c.ml-c.mr)
-	y += float64(len(b.tl))*b.tH + 7
+	y += float64(len(b.tl))*b.tH + titleGap
 	b.columns = y
 	return b
 }
@@ -319,7 +319,7 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 	}
 	for i, it := range side {
 		if i > 0 {
-			col.sh += 8
+			col.sh += sideGap
 		}
 		f := it.lay(c, sideW)
 		col.side = append(col.side, len(col.frames))
@@ -365,7 +365,7 @@ func (c *canvas) figuresPanel(f *doc.Figures, w float64) *frame {
 	h := col.h + 2*sidePad
 	return c.build(w, h, func() {
 		c.fill(0, 0, w, h, c.col.light)
-		c.fill(0, 0, w, 1, c.col.accent)
+		c.fill(0, 0, w, panelBar, c.col.accent)
 		c.put(col, sidePad, sidePad+0.5, 0)
 	})
 }
@@ -375,7 +375,7 @@ func (c *canvas) figuresPanel(f *doc.Figures, w float64) *frame {
 func (c *canvas) masthead(m *doc.Masthead) {
 	c.fill(0, 0, c.w, bandH, c.col.primary)
 	c.fill(0, bandH, c.w, 1.1, c.col.accent)
-	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, 11, c.col.white)
+	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, briefMarkH, c.col.white)
 	rx := c.ml + wm + 12
 	rw := c.w - c.mr - rx
 	km, tm, em := c.m[TextBandLabel], c.m[TextBandTitle], c.m[TextBandLine]

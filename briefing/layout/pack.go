@@ -191,9 +191,6 @@ func (c *canvas) packSideX() float64 { return c.ml + c.packMeasure() + gutter }
 // bodyGap is the space between blocks of the pack's flow.
 func (c *canvas) bodyGap() float64 { return c.m[TextBody].lineH() * packGap }
 
-// sideGap is the space between the blocks of a side column, mm.
-const sideGap = 8
-
 // defaultKeep is what a heading keeps with it of a block with no rule of
 // its own: two lines of body text.
 func (w *packWriter) defaultKeep() float64 {

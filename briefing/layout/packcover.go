@@ -206,7 +206,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 
 	c.fill(0, 0, c.w, blockH, c.col.primary)
 	c.fill(0, blockH, c.w, 1.6, c.col.accent)
-	c.wordmark(cv.Wordmark, c.ml, c.mt+8, 13, c.col.white)
+	c.wordmark(cv.Wordmark, c.ml, c.mt+8, coverMarkH, c.col.white)
 	y := blockH - min(14, blockH-titleH-c.mt-8-6.5-8) - titleH
 	c.fill(c.ml, y+kH/2-0.4, 9, 0.8, c.col.accent)
 	c.text(strings.ToUpper(cv.Kicker), km.Style, km.Size, km.Color, c.ml+12, y, kH, P, c.elem(P, 0, ""))
