@@ -115,12 +115,15 @@ type Wordmark struct {
 }
 
 // Masthead opens a brief: the wordmark, the document type (Label), the
-// statement's title and a line with the event and date.
+// statement's title and a line with the event and date. At is where the
+// statement's title is in the data, for an error when it is too long for
+// the masthead.
 type Masthead struct {
-	Wordmark  Wordmark `json:"wordmark"`
-	Label     string   `json:"label"`
-	Statement string   `json:"statement"`
-	Line      string   `json:"line,omitempty"`
+	Wordmark  Wordmark    `json:"wordmark"`
+	Label     string      `json:"label"`
+	Statement string      `json:"statement"`
+	Line      string      `json:"line,omitempty"`
+	At        input.Place `json:"at,omitzero"`
 }
 
 // SourceBlock points readers at the source: a QR code of URL with its
@@ -312,8 +315,10 @@ type Figures struct {
 }
 
 // PullQuote is a quote set apart; renderers never split it across pages.
-// Text carries its quotation marks and Speaker its dash ("— Charlotte
-// Slente"), as printed; At is where its text is in the data. Speaker is
+// Text carries its quotation marks, as printed, the opening one its first
+// run (renderers hang it in the margin, so that the text's left edge
+// aligns); Speaker is the name alone ("Charlotte Slente"), without a
+// dash; At is where its text is in the data. Speaker is
 // the first line of the attribution: the speaker's name, or, for a quote
 // the data gives only a role, the role (Role then empty).
 type PullQuote struct {
