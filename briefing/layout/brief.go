@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/input"
 )
 
 // item is one block of the brief's main column or sidebar, ready to be
@@ -77,11 +78,15 @@ func (b *briefParts) PageBreak(*doc.PageBreak) error { return nil }
 const (
 	briefGap = 0.55
 	bandH    = 30
-	spanGap  = 8
-	footerH  = 19
-	gutter   = 9
-	sidePad  = 5.5
-	sideFrac = 0.34
+	// bandMax is the tallest the band grows for a long statement title;
+	// titleAbove is the space between the band and the title.
+	bandMax    = 38
+	titleAbove = 11.0
+	spanGap    = 8
+	footerH    = 19
+	gutter     = 9
+	sidePad    = 5.5
+	sideFrac   = 0.34
 	// sideNarrow is the side column of a brief whose main text is too
 	// long beside a third of the width.
 	sideNarrow = 0.29
@@ -100,17 +105,38 @@ func (c *canvas) brief() (*Paged, error) {
 		return nil, err
 	}
 	parts.side = append(parts.side, parts.quotes...)
-	top := c.briefTop(parts.title)
+	rec := c.d.Rec()
+	overflow := func(field string, over float64, at input.Place) error {
+		return &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Field: field, Overflow: over, At: at}
+	}
+	mast := mastLines{h: bandH}
+	if m := parts.mast; m != nil {
+		var over float64
+		if mast, over = c.mastFit(m); over > 0 {
+			return nil, overflow("the statement's title", over, m.At)
+		}
+	}
+	top := c.briefTop(parts.title, mast.h)
+	if t := parts.title; t != nil && len(top.tl) > titleLines {
+		return nil, overflow("the recommendation's title", float64(len(top.tl)-titleLines)*top.tH, t.At)
+	}
 	col, over := c.choose(&parts, top)
 	if col == nil {
-		rec := c.d.Rec()
-		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.sz.Body, At: rec.Body}
+		if mast.h > bandH {
+			// The band grew for a long statement title: when the brief
+			// fits under a band of the usual height, the title is what
+			// to shorten.
+			if fits, _ := c.choose(&parts, c.briefTop(parts.title, bandH)); fits != nil {
+				return nil, overflow("the statement's title", over, parts.mast.At)
+			}
+		}
+		return nil, overflow("", over, rec.Body)
 	}
 	c.air(col)
 	c.begin()
 	c.out.Total = 1
 	c.addPage()
-	c.placeAll(c.briefPage(&parts, top, col), 0, 0)
+	c.placeAll(c.briefPage(&parts, &mast, top, col), 0, 0)
 	if t := parts.title; t != nil {
 		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor + col.drop}
 	}
@@ -230,8 +256,15 @@ const (
 	airAboveMax = 22.0
 )
 
-// briefTop is where the brief's title goes and where its columns start.
+// titleLines is the most lines a brief's title may take: a longer title
+// is an overflow at the title, not at the text it would push off the
+// page.
+const titleLines = 6
+
+// briefTop is where the brief's title goes and where its columns start,
+// under a band band high.
 type briefTop struct {
+	band    float64
 	kH, tH  float64
 	tl      []line
 	anchor  float64
@@ -239,9 +272,9 @@ type briefTop struct {
 }
 
 // briefTop lays out the brief's title under the band.
-func (c *canvas) briefTop(t *doc.Heading) briefTop {
-	y := bandH + 11.0
-	var b briefTop
+func (c *canvas) briefTop(t *doc.Heading, band float64) briefTop {
+	y := band + titleAbove
+	b := briefTop{band: band}
 	if t == nil {
 		b.columns = y
 		return b
@@ -332,15 +365,15 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 
 // briefPage lays out the brief's page: the band, the title, the columns
 // and the source block at the foot.
-func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
+func (c *canvas) briefPage(b *briefParts, mast *mastLines, top briefTop, col *columns) *frame {
 	return c.build(c.w, c.h, func() {
 		cw := c.w - c.ml - c.mr
 		if b.mast != nil {
-			c.masthead(b.mast)
+			c.masthead(b.mast, mast)
 		}
 		if t := b.title; t != nil {
 			if t.Kicker != "" {
-				y := bandH + 11.0 + col.drop
+				y := top.band + titleAbove + col.drop
 				kH := top.kH
 				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
 				km := c.m[TextKicker]
@@ -370,23 +403,82 @@ func (c *canvas) figuresPanel(f *doc.Figures, w float64) *frame {
 	})
 }
 
+// mastLines is the masthead's text laid out: the label, the statement's
+// title in metric tm and the event line, the x and width of the box they
+// are set in, right of the wordmark, and the band's height h.
+type mastLines struct {
+	kl, tl, el []line
+	tm         Metric
+	x, w, h    float64
+}
+
+// Masthead geometry, in mm: the wordmark's height, the space between it
+// and the text, the least space above and below the text in the band,
+// the measure a statement title keeps to when it can, and the space above
+// the event line.
+const (
+	markH       = 11
+	markGap     = 12
+	bandPad     = 2.5
+	mastMeasure = 105
+	mastLineGap = 0.8
+)
+
+// mastFit lays out the masthead's text within the band: the statement's
+// title at its measure, else across the width right of the wordmark, else
+// one step smaller on the scale, the first of these that fits a band
+// bandH high; else the first that fits a band grown up to bandMax. It
+// returns by how much the text is too tall for the tallest band at best
+// (> 0: it does not fit). Its time is linear in the title's length.
+func (c *canvas) mastFit(m *doc.Masthead) (mastLines, float64) {
+	var wm float64
+	c.build(0, 0, func() { wm = c.wordmark(m.Wordmark, c.ml, bandH/2, markH, c.col.white) })
+	ml := mastLines{h: bandH}
+	ml.x = c.ml + wm + markGap
+	ml.w = c.w - c.mr - ml.x
+	km, em := c.m[TextBandLabel], c.m[TextBandLine]
+	ml.kl = c.wrapIn(plain(strings.ToUpper(m.Label)), km, ml.w)
+	ml.el = c.wrapIn(plain(m.Line), em, ml.w)
+	fixed := float64(len(ml.kl))*km.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
+	tm := c.m[TextBandTitle]
+	over := math.Inf(1)
+	for _, band := range []float64{bandH, bandMax} {
+		room := band - 2*bandPad - fixed
+		for _, try := range []struct {
+			pt, w float64
+		}{{tm.Size, min(ml.w, mastMeasure)}, {tm.Size, ml.w}, {c.sc.Below(tm.Size), ml.w}} {
+			mt := tm.at(try.pt)
+			// A title that cannot fit is known before it is wrapped: a
+			// line holds at most the box's width of text.
+			tw := c.width(m.Statement, mt.Style, mt.Size)
+			if n := math.Floor(room/mt.lineH() + 1e-9); tw > n*try.w+1e-9 {
+				over = min(over, max(math.Ceil(tw/try.w)*mt.lineH()-room, 0.1))
+				continue
+			}
+			tl := c.wrapIn(plain(m.Statement), mt, try.w)
+			h := float64(len(tl)) * mt.lineH()
+			if h <= room+1e-9 {
+				ml.tl, ml.tm = tl, mt
+				ml.h = max(bandH, h+fixed+2*bandPad)
+				return ml, 0
+			}
+			over = min(over, h-room)
+		}
+	}
+	return ml, over
+}
+
 // masthead lays out the brand band: the wordmark on the left; the
-// document type, statement title, event and date on the right.
-func (c *canvas) masthead(m *doc.Masthead) {
-	c.fill(0, 0, c.w, bandH, c.col.primary)
-	c.fill(0, bandH, c.w, 1.1, c.col.accent)
-	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, 11, c.col.white)
-	rx := c.ml + wm + 12
-	rw := c.w - c.mr - rx
-	km, tm, em := c.m[TextBandLabel], c.m[TextBandTitle], c.m[TextBandLine]
-	kH, tH, eH := km.lineH(), tm.lineH(), em.lineH()
-	tl := c.wrapIn(plain(m.Statement), tm, min(rw, 105))
-	el := c.wrapIn(plain(m.Line), em, rw)
-	h := kH + float64(len(tl))*tH + 0.8 + float64(len(el))*eH
-	y := (bandH - h) / 2
-	e := c.elem(P, 0, "")
-	c.setText(c.wrapIn(plain(strings.ToUpper(m.Label)), km, rw), rx, y, rw, km, right, P, e)
-	y += kH
-	y += c.setText(tl, rx, y, rw, tm, right, P, c.elem(P, 0, "")) + 0.8
-	c.setText(el, rx, y, rw, em, right, P, c.elem(P, 0, ""))
+// document type, statement title, event and date on the right, as mastFit
+// laid them out, centred in the band.
+func (c *canvas) masthead(m *doc.Masthead, ml *mastLines) {
+	c.fill(0, 0, c.w, ml.h, c.col.primary)
+	c.fill(0, ml.h, c.w, 1.1, c.col.accent)
+	c.wordmark(m.Wordmark, c.ml, ml.h/2, markH, c.col.white)
+	km, tm, em := c.m[TextBandLabel], ml.tm, c.m[TextBandLine]
+	h := float64(len(ml.kl))*km.lineH() + float64(len(ml.tl))*tm.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
+	y := (ml.h - h) / 2
+	y += c.setText(ml.kl, ml.x, y, ml.w, km, right, P, c.elem(P, 0, ""))
+	y += c.setText(ml.tl, ml.x, y, ml.w, tm, right, P, c.elem(P, 0, "")) + mastLineGap
+	c.setText(ml.el, ml.x, y, ml.w, em, right, P, c.elem(P, 0, ""))
 }
