@@ -181,15 +181,34 @@ func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
 // figureSize is the size the values of a figures block are set in: the
 // figure step of the scale, or the step below it when a value does not
 // fit its column on one line at that size ("25 millones" beside "6
-// millones"); a value still too wide then wraps between words.
+// millones"); a value still too wide then wraps between words. A word is
+// never broken inside ("milli/on"): while one is wider than the column,
+// the values step further down the scale.
 func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
 	m := c.m[TextFigure]
+	pt := m.Size
 	for _, it := range items {
 		if c.width(it.Value, m.Style, m.Size) > w {
-			return c.sc.Below(m.Size)
+			pt = c.sc.Below(m.Size)
+			break
 		}
 	}
-	return m.Size
+	for pt > c.sc[StepSmall] && c.widestWord(items, m.Style, pt) > w {
+		pt = c.sc.Below(pt)
+	}
+	return pt
+}
+
+// widestWord is the width of the widest word of the items' values in
+// style st at size pt, in mm.
+func (c *canvas) widestWord(items []doc.FigureItem, st font.Style, pt float64) float64 {
+	most := 0.0
+	for _, it := range items {
+		for _, w := range strings.Fields(it.Value) {
+			most = max(most, c.width(w, st, pt))
+		}
+	}
+	return most
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).

@@ -185,3 +185,32 @@ func TestTitleSize60(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureWords: a figure value with a word too wide for the side
+// column at the figure size steps down the scale rather than break the
+// word: every line of the value ends at a space in it.
+func TestFigureWords(t *testing.T) {
+	_, st := fixture(t)
+	ts := typesetter(t, st)
+	const value = "1,250,000,000,000,000 people"
+	for _, d := range briefsWith(t, st, "en", statement.PaperA4, func(s *statement.Statement) { s.Figures[0].Value = value }) {
+		ld, err := ts.Lay(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range ld.Pages[0].Boxes {
+			if b.Kind == layout.Text && strings.Contains(value, strings.TrimSpace(b.Text)) && len(strings.TrimSpace(b.Text)) > 3 {
+				got = append(got, strings.TrimSpace(b.Text))
+			}
+		}
+		for _, l := range got {
+			for _, w := range strings.Fields(l) {
+				if !strings.Contains(" "+value+" ", " "+w+" ") {
+					t.Errorf("rec%d: value line %q breaks a word (lines %q)", d.Rec().Number, l, got)
+				}
+			}
+		}
+		checkInside(t, fmt.Sprintf("rec%d", d.Rec().Number), ld)
+	}
+}
