@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -181,16 +182,24 @@ func (c *canvas) runningText(n, total int) {
 
 // ellipsize returns s, or as many of its words as fit width followed by
 // "…", so that a running header never stops mid-phrase without saying so.
+// It measures O(log n) prefixes of at most the width's worth of text, so
+// that a title of thousands of words costs no more than a short one.
 func (c *canvas) ellipsize(s string, st font.Style, pt, width float64) string {
 	if c.width(s, st, pt) <= width {
 		return s
 	}
+	// No more words than the width holds of the narrowest (a space).
 	words := strings.Fields(s)
-	for n := len(words) - 1; n > 0; n-- {
-		t := strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
-		if c.width(t, st, pt) <= width {
-			return t
-		}
+	if most := int(width/max(c.width(" ", st, pt), 1e-3)) + 1; len(words) > most {
+		words = words[:most]
 	}
-	return ""
+	cut := func(n int) string {
+		return strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
+	}
+	// The longest prefix that fits: prefixes grow with n.
+	n := sort.Search(len(words), func(n int) bool { return n > 0 && c.width(cut(n), st, pt) > width }) - 1
+	if n < 1 {
+		return ""
+	}
+	return cut(n)
 }
