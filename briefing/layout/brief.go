@@ -177,11 +177,47 @@ func (c *canvas) choose(b *briefParts, top briefTop) (*columns, float64) {
 					col = l
 				}
 			}
+			if !down && col.empty() > shortBrief && len(b.quotes) > 0 {
+				col = c.quoteUp(b, top, col)
+			}
 			return col, 0
 		}
 	}
 	return nil, over
 }
+
+// quoteUp is col with the quote set one step larger on the scale, in the
+// widest side column, from sideWide down to a third of the width, that
+// fits and leaves at least quoteUpGain less of the columns empty; col
+// itself when none does. A short recommendation lets its quote speak,
+// rather than leave the foot of the page blank: no words are added, and
+// the body keeps its size. The widest column comes first because the
+// larger quote's lines are short: at a third of the width they hold about
+// 20 characters, and rag badly.
+func (c *canvas) quoteUp(b *briefParts, top briefTop, col *columns) *columns {
+	q0 := c.m[TextQuote]
+	up := c.sc.AtLeast(q0.Size + 0.01)
+	if up <= q0.Size {
+		return col
+	}
+	c.m[TextQuote] = q0.at(up)
+	for _, frac := range []float64{sideWide, sideMid, sideFrac} {
+		if s := c.columns(b, top, col.lede, col.span, frac); s.over <= 0 && s.empty() <= col.empty()-quoteUpGain {
+			return s
+		}
+	}
+	c.m[TextQuote] = q0
+	return col
+}
+
+// sideMid and sideWide are the wider side columns a quote set larger may
+// take; quoteUpGain is the least share of the columns' area it must fill
+// to be set larger.
+const (
+	sideMid     = 0.38
+	sideWide    = 0.42
+	quoteUpGain = 0.05
+)
 
 // shortBrief is the share of the columns' area a brief leaves empty
 // before it sets its first paragraph as a lede; spanBelow is how much
@@ -304,7 +340,7 @@ type columns struct {
 	// mainW and sideW are the columns' widths; with span set, the key
 	// figures span both, top high, above them.
 	mainW, sideW float64
-	span         bool
+	span, lede   bool
 	top          float64
 	// drop is the air above the title (see air).
 	drop float64
@@ -322,7 +358,7 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 		mainW = cw - sideW - gutter
 		sideX = c.ml + mainW + gutter
 	}
-	col := &columns{mainW: mainW, sideW: sideW, span: span}
+	col := &columns{mainW: mainW, sideW: sideW, span: span, lede: lede}
 	side := b.side
 	if span {
 		for _, f := range b.figs {
