@@ -305,7 +305,7 @@ func (c *composer) wordmark() doc.Wordmark {
 		}
 		return doc.Wordmark{Logo: true, Alt: alt}
 	}
-	return doc.Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name)}
+	return doc.Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name), At: org.At.Of("name")}
 }
 
 // footerLine is the brand's footer line when the brand is the

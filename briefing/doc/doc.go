@@ -106,12 +106,15 @@ func Walk(d *Doc, v Visitor) error {
 
 // Wordmark is the organisation's mark: the brand's logo when it has one
 // (Logo set; Alt its text alternative), else a typographic wordmark of the
-// short name and the name. Alt is what a screen reader says for it.
+// short name and the name. Alt is what a screen reader says for it; At is
+// where the organisation's name is in the data, for an error when it is
+// too long for the mark.
 type Wordmark struct {
-	Logo  bool   `json:"logo,omitempty"`
-	Short string `json:"short,omitempty"`
-	Name  string `json:"name,omitempty"`
-	Alt   string `json:"alt"`
+	Logo  bool        `json:"logo,omitempty"`
+	Short string      `json:"short,omitempty"`
+	Name  string      `json:"name,omitempty"`
+	Alt   string      `json:"alt"`
+	At    input.Place `json:"at,omitzero"`
 }
 
 // Masthead opens a brief: the wordmark, the document type (Label), the

@@ -112,7 +112,10 @@ func (c *canvas) brief() (*Paged, error) {
 	mast := mastLines{h: bandH}
 	if m := parts.mast; m != nil {
 		var over float64
-		if mast, over = c.mastFit(m); over > 0 {
+		var name bool
+		if mast, over, name = c.mastFit(m); name {
+			return nil, overflow("the organisation's name", 0, m.Wordmark.At)
+		} else if over > 0 {
 			return nil, overflow("the statement's title", over, m.At)
 		}
 	}
@@ -465,11 +468,17 @@ const (
 // one step smaller on the scale, the first of these that fits a band
 // bandH high; else the first that fits a band grown up to bandMax. It
 // returns by how much the text is too tall for the tallest band at best
-// (> 0: it does not fit). Its time is linear in the title's length.
-func (c *canvas) mastFit(m *doc.Masthead) (mastLines, float64) {
+// (> 0: it does not fit), and name set when what does not fit is the
+// organisation's name, in the wordmark. Its time is linear in the title's
+// length.
+func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool) {
 	var wm float64
-	c.build(0, 0, func() { wm = c.wordmark(m.Wordmark, c.ml, bandH/2, markH, c.col.white) })
-	ml := mastLines{h: bandH}
+	var fits bool
+	c.build(0, 0, func() { wm, fits = c.wordmark(m.Wordmark, c.ml, bandH/2, markH, c.col.white) })
+	ml = mastLines{h: bandH}
+	if !fits {
+		return ml, math.Inf(1), true
+	}
 	ml.x = c.ml + wm + markGap
 	ml.w = c.w - c.mr - ml.x
 	km, em := c.m[TextBandLabel], c.m[TextBandLine]
@@ -477,7 +486,7 @@ func (c *canvas) mastFit(m *doc.Masthead) (mastLines, float64) {
 	ml.el = c.wrapIn(plain(m.Line), em, ml.w)
 	fixed := float64(len(ml.kl))*km.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
 	tm := c.m[TextBandTitle]
-	over := math.Inf(1)
+	over = math.Inf(1)
 	for _, band := range []float64{bandH, bandMax} {
 		room := band - 2*bandPad - fixed
 		for _, try := range []struct {
@@ -496,12 +505,12 @@ func (c *canvas) mastFit(m *doc.Masthead) (mastLines, float64) {
 			if h <= room+1e-9 {
 				ml.tl, ml.tm = tl, mt
 				ml.h = max(bandH, h+fixed+2*bandPad)
-				return ml, 0
+				return ml, 0, false
 			}
 			over = min(over, h-room)
 		}
 	}
-	return ml, over
+	return ml, over, false
 }
 
 // masthead lays out the brand band: the wordmark on the left; the

@@ -14,19 +14,22 @@ import (
 // wordmark lays out the organisation's mark with its left edge at x,
 // vertically centred on cy, at most h high, in colour col: the brand's
 // logo, or a typographic wordmark (short name in bold, an accent rule, the
-// full name in two lines). It is one Figure, read by its alternative text.
-// It returns the width used.
-func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 {
+// full name in at most two lines). It is one Figure, read by its
+// alternative text. It returns the width used, and false when the
+// typographic wordmark is wider than markMax of the text width or its name
+// takes more than two lines (it is then set as best it can be).
+func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) (float64, bool) {
 	e := c.elem(Figure, 0, wm.Alt)
 	if wm.Logo {
 		lg := c.st.Logo
 		if lg == nil || lg.Height == 0 {
-			return 0
+			return 0, true
 		}
 		w := h * float64(lg.Width) / float64(lg.Height)
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
-		return w
+		return w, true
 	}
+	most := (c.w - c.ml - c.mr) * markMax
 	// The short name fills the mark's height, at the nearest step of the
 	// type scale; the full name is a third of it.
 	pt := c.sc.Nearest(h / MMPerPt * 0.95)
@@ -36,7 +39,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		sw = c.width(wm.Short, font.Bold, pt)
 	}
 	if wm.Name == "" || wm.Name == wm.Short {
-		return sw
+		return sw, sw <= most
 	}
 	bx := x + sw + 2.6
 	if sw == 0 {
@@ -45,18 +48,23 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 	c.fill(bx, cy-h*0.36, 0.9, h*0.72, c.col.accent)
 	npt := c.sc.Nearest(pt * 0.34)
 	nH := lh(npt, 1.2)
-	ls := c.wrap(plain(wm.Name), font.Regular, npt, c.width(wm.Name, font.Regular, npt)*0.62)
+	room := max(most-(bx+3.3-x), 1)
+	ls := c.wrap(plain(wm.Name), font.Regular, npt, min(c.width(wm.Name, font.Regular, npt)*0.62, room))
 	if len(ls) > 2 {
-		ls = c.wrap(plain(wm.Name), font.Regular, npt, 200)
+		ls = c.wrap(plain(wm.Name), font.Regular, npt, room)
 	}
+	ok := len(ls) <= 2 && bx+3.3-x < most
 	nh := float64(len(ls)) * nH
 	nw := 0.0
 	for _, l := range ls {
 		nw = max(nw, l.w)
 	}
 	c.lines(ls, bx+3.3, cy-nh/2, nw, npt, nH, col, left, Figure, e)
-	return bx + 3.3 + nw - x
+	return bx + 3.3 + nw - x, ok
 }
+
+// markMax is the most of the text width a typographic wordmark takes.
+const markMax = 0.45
 
 // qrMin is the smallest a QR code is printed, in mm, its quiet zone
 // included.

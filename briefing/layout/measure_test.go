@@ -214,3 +214,18 @@ func TestFigureWords(t *testing.T) {
 		checkInside(t, fmt.Sprintf("rec%d", d.Rec().Number), ld)
 	}
 }
+
+// TestLongOrganisationName: an organisation name too long for the
+// wordmark's two lines in the band is a named overflow at the name, not
+// at the statement title it would crowd out.
+func TestLongOrganisationName(t *testing.T) {
+	_, st := fixture(t)
+	ts := typesetter(t, st)
+	const name = "Danish Refugee Council for the Protection of Refugees, Displaced and Stateless People in Latin America and the Caribbean"
+	d := briefsWith(t, st, "en", statement.PaperA4, func(s *statement.Statement) { s.Organisation.Name = name })[0]
+	_, err := ts.Lay(d)
+	var oe *doc.OverflowError
+	if !errors.As(err, &oe) || oe.At.Field != "organisation.name" || !strings.Contains(err.Error(), "shorten the organisation's name") {
+		t.Fatalf("err = %v, want an overflow at organisation.name", err)
+	}
+}
