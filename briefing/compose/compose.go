@@ -219,7 +219,7 @@ func (c *composer) contact() *doc.Contact {
 	if ct == nil {
 		return nil
 	}
-	return &doc.Contact{Label: c.l.Contact, Name: inline.Plain(ct.Name), Role: inline.Plain(ct.Role), Email: ct.Email, Phone: ct.Phone}
+	return &doc.Contact{Label: c.l.Contact, Name: inline.Plain(ct.Name), Role: inline.Plain(ct.Role), Email: ct.Email, Phone: ct.Phone, At: ct.At.Place}
 }
 
 // packLabel is what the audience's pack is called: its own label, else

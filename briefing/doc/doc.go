@@ -156,13 +156,15 @@ type SourceBlock struct {
 // Contact is who to reach about the statement, as printed: Label
 // ("Contact") and a name, a role, an e-mail address and a phone number,
 // any of which may be empty. Text and Runs are the line both exporters
-// print, so that they print the same words.
+// print, so that they print the same words. At is where the contact is in
+// the data, for an error when it is too long for its place.
 type Contact struct {
-	Label string `json:"label"`
-	Name  string `json:"name,omitempty"`
-	Role  string `json:"role,omitempty"`
-	Email string `json:"email,omitempty"`
-	Phone string `json:"phone,omitempty"`
+	Label string      `json:"label"`
+	Name  string      `json:"name,omitempty"`
+	Role  string      `json:"role,omitempty"`
+	Email string      `json:"email,omitempty"`
+	Phone string      `json:"phone,omitempty"`
+	At    input.Place `json:"at,omitzero"`
 }
 
 // Text returns the contact as one line: "Name, Role · email · phone", the

@@ -84,9 +84,13 @@ const (
 	titleAbove = 11.0
 	spanGap    = 8
 	footerH    = 19
-	gutter     = 9
-	sidePad    = 5.5
-	sideFrac   = 0.34
+	// footerPad is the space between the footer's rule and its text;
+	// footerMax the tallest the footer grows for a long contact.
+	footerPad = 3.5
+	footerMax = 30
+	gutter    = 9
+	sidePad   = 5.5
+	sideFrac  = 0.34
 	// sideNarrow is the side column of a brief whose main text is too
 	// long beside a third of the width.
 	sideNarrow = 0.29
@@ -119,18 +123,37 @@ func (c *canvas) brief() (*Paged, error) {
 			return nil, overflow("the statement's title", over, m.At)
 		}
 	}
-	top := c.briefTop(parts.title, mast.h)
+	// The contact, date and notes beside the QR code keep within the
+	// footer, which grows for them up to footerMax.
+	foot := float64(footerH)
+	var contactAt input.Place
+	if src := parts.source; src != nil {
+		if src.Contact != nil {
+			contactAt = src.Contact.At
+		}
+		_, h := c.aside(src)
+		if h > footerMax-footerPad {
+			return nil, overflow("the contact", h-(footerMax-footerPad), contactAt)
+		}
+		foot = max(footerH, h+footerPad)
+	}
+	top := c.briefTop(parts.title, mast.h, foot)
 	if t := parts.title; t != nil && len(top.tl) > titleLines {
 		return nil, overflow("the recommendation's title", float64(len(top.tl)-titleLines)*top.tH, t.At)
 	}
 	col, over := c.choose(&parts, top)
 	if col == nil {
+		// The band grew for a long statement title, or the footer for a
+		// long contact: when the brief fits with a band or a footer of the
+		// usual height, that is what to shorten.
 		if mast.h > bandH {
-			// The band grew for a long statement title: when the brief
-			// fits under a band of the usual height, the title is what
-			// to shorten.
-			if fits, _ := c.choose(&parts, c.briefTop(parts.title, bandH)); fits != nil {
+			if fits, _ := c.choose(&parts, c.briefTop(parts.title, bandH, foot)); fits != nil {
 				return nil, overflow("the statement's title", over, parts.mast.At)
+			}
+		}
+		if foot > footerH {
+			if fits, _ := c.choose(&parts, c.briefTop(parts.title, mast.h, footerH)); fits != nil {
+				return nil, overflow("the contact", over, contactAt)
 			}
 		}
 		return nil, overflow("", over, rec.Body)
@@ -301,9 +324,10 @@ const (
 const titleLines = 6
 
 // briefTop is where the brief's title goes and where its columns start,
-// under a band band high.
+// under a band band high, above a footer foot high.
 type briefTop struct {
 	band    float64
+	foot    float64
 	kH, tH  float64
 	tl      []line
 	anchor  float64
@@ -311,9 +335,9 @@ type briefTop struct {
 }
 
 // briefTop lays out the brief's title under the band.
-func (c *canvas) briefTop(t *doc.Heading, band float64) briefTop {
+func (c *canvas) briefTop(t *doc.Heading, band, foot float64) briefTop {
 	y := band + titleAbove
-	b := briefTop{band: band}
+	b := briefTop{band: band, foot: foot}
 	if t == nil {
 		b.columns = y
 		return b
@@ -354,7 +378,7 @@ type columns struct {
 func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac float64) *columns {
 	cw := c.w - c.ml - c.mr
 	y := top.columns
-	bottom := c.h - c.mb - footerH - 6
+	bottom := c.h - c.mb - top.foot - 6
 	mainW, sideX, sideW := cw, 0.0, 0.0
 	if len(b.side) > 0 {
 		sideW = cw * frac
@@ -424,9 +448,9 @@ func (c *canvas) briefPage(b *briefParts, mast *mastLines, top briefTop, col *co
 			c.put(f, col.xs[i], col.ys[i], 0)
 		}
 		if b.source != nil {
-			top := c.h - c.mb - footerH
-			c.rule(c.ml, top, c.w-c.mr, top, 0.3, c.col.rule, nil)
-			c.sourceBlock(b.source, c.ml, top+3.5, footerH-3.5, true)
+			fy := c.h - c.mb - top.foot
+			c.rule(c.ml, fy, c.w-c.mr, fy, 0.3, c.col.rule, nil)
+			c.sourceBlock(b.source, c.ml, fy+footerPad, top.foot-footerPad, true)
 		}
 	})
 }

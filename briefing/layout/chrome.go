@@ -126,28 +126,55 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 		}
 		return
 	}
+	rows, h := c.aside(b)
+	rx, rw := c.w/2, c.w/2-c.mr
+	ry := y + max(size-h, 0)/2
+	for _, r := range rows {
+		ry += c.lines(r.ls, rx, ry, rw, r.pt, r.lineH, r.col, right, P, c.elem(P, se, ""))
+	}
+}
+
+// asideRow is a row of the source block's right half, wrapped: its lines
+// at size pt, lineH apart, in colour col.
+type asideRow struct {
+	ls        []line
+	pt, lineH float64
+	col       Color
+}
+
+// aside lays out the right half of source block b (the contact, date,
+// document line and unofficial note, right-aligned in half the page's
+// width) and returns its rows and their height, so that the brief can
+// measure it against its footer.
+func (c *canvas) aside(b *doc.SourceBlock) ([]asideRow, float64) {
+	sm := c.m[TextSource]
+	pt, lineH := sm.Size, sm.lineH()
+	var contact inline.Runs
+	if b.Contact != nil {
+		contact = b.Contact.Runs()
+	}
 	type row struct {
 		s   inline.Runs
 		st  font.Style
 		col Color
 		pt  float64
 	}
-	var rows []row
 	// The unofficial-translation notice is the legally important line: in
 	// body colour and at least style.NoticeMin (a step of the scale),
 	// however small the rest.
 	notice := c.sc.AtLeast(max(pt, style.NoticeMin))
+	rw := c.w/2 - c.mr
+	var rows []asideRow
+	h := 0.0
 	for _, r := range []row{{contact, font.Regular, c.col.text, pt}, {plain(b.Date), font.Bold, c.col.text, pt}, {plain(b.Doc), font.Regular, c.col.muted, pt}, {plain(b.Unofficial), font.Bold, c.col.text, notice}} {
-		if r.s.Plain() != "" {
-			rows = append(rows, r)
+		if r.s.Plain() == "" {
+			continue
 		}
+		ar := asideRow{ls: c.wrap(r.s, r.st, r.pt, rw), pt: r.pt, lineH: r.pt / pt * lineH, col: r.col}
+		rows = append(rows, ar)
+		h += float64(len(ar.ls)) * ar.lineH
 	}
-	rx, rw := c.w/2, c.w/2-c.mr
-	ry := y + (size-float64(len(rows))*lineH)/2
-	for _, r := range rows {
-		ls := c.wrap(r.s, r.st, r.pt, rw)
-		ry += c.lines(ls, rx, ry, rw, r.pt, r.pt/pt*lineH, r.col, right, P, c.elem(P, se, ""))
-	}
+	return rows, h
 }
 
 // running lays out a pack page's running header and footer (artifacts),

@@ -229,3 +229,29 @@ func TestLongOrganisationName(t *testing.T) {
 		t.Fatalf("err = %v, want an overflow at organisation.name", err)
 	}
 }
+
+// TestLongContact: the footer grows for a contact of a few lines, with
+// every word on the page; one too long for the tallest footer is a named
+// overflow at the contact.
+func TestLongContact(t *testing.T) {
+	_, st := fixture(t)
+	ts := typesetter(t, st)
+	role := "Advocacy team for the Americas, protection and durable solutions, regional office for Latin America and the Caribbean"
+	for _, n := range []int{1, 8} {
+		d := briefsWith(t, st, "es", statement.PaperLetter, func(s *statement.Statement) {
+			ct := *s.Organisation.Contact
+			ct.Role = strings.TrimSpace(strings.Repeat(role+", ", n))
+			s.Organisation.Contact = &ct
+		})[3]
+		ld, err := ts.Lay(d)
+		var oe *doc.OverflowError
+		switch {
+		case n == 1 && err != nil:
+			t.Errorf("a contact of two lines: %v", err)
+		case n == 1:
+			checkInside(t, "two lines", ld)
+		case !errors.As(err, &oe) || oe.Field != "the contact" || !strings.HasPrefix(oe.At.Field, "organisation.contact"):
+			t.Errorf("a contact of %d lines: err = %v, want an overflow at organisation.contact", n, err)
+		}
+	}
+}
