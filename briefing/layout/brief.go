@@ -163,10 +163,34 @@ func (c *canvas) brief() (*Paged, error) {
 	c.out.Total = 1
 	c.addPage()
 	c.placeAll(c.briefPage(&parts, &mast, top, col), 0, 0)
+	c.out.Brief = &BriefChoice{Side: col.sideW / (c.w - c.ml - c.mr), Span: col.span, Lede: col.lede, Quote: c.m[TextQuote].Size, Band: mast.h, Foot: top.foot}
+	if len(parts.quotes) == 0 {
+		c.out.Brief.Quote = 0
+	}
 	if t := parts.title; t != nil {
 		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor + col.drop}
 	}
 	return c.out, nil
+}
+
+// BriefChoice is how the layout set a one-page brief, for an exporter that
+// lays the page out itself (the DOCX writer) to follow: the same columns,
+// quote size and lede.
+type BriefChoice struct {
+	// Side is the side column's share of the text width (0 for none);
+	// Span is set when the key figures span the page above the columns.
+	Side float64 `json:"side"`
+	Span bool    `json:"span,omitempty"`
+	// Lede is set when the first paragraph is set as a lede.
+	Lede bool `json:"lede,omitempty"`
+	// Quote is the pull quote's size in points (0 for no quote): the
+	// scale's quote step, one step smaller for a long quote, one larger
+	// on a short brief.
+	Quote float64 `json:"quote,omitempty"`
+	// Band and Foot are the heights of the masthead's band and of the
+	// footer, in mm: each grows for a long statement title or contact.
+	Band float64 `json:"band"`
+	Foot float64 `json:"foot"`
 }
 
 // choose picks the brief's layout, in this order of preference: the

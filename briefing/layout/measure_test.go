@@ -255,3 +255,25 @@ func TestLongContact(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefChoice: the layout says how it set each brief, for the DOCX
+// writer to follow: the short recommendation 4 sets its quote a step
+// larger in a wider side column; the others keep the scale's quote size.
+func TestBriefChoice(t *testing.T) {
+	_, st := fixture(t)
+	ts := typesetter(t, st)
+	for _, paper := range []statement.Paper{statement.PaperA4, statement.PaperLetter} {
+		for _, lang := range []string{"en", "es"} {
+			for _, d := range briefsWith(t, st, lang, paper, func(*statement.Statement) {}) {
+				ld, err := ts.Lay(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, n := ld.Brief, d.Rec().Number
+				if b == nil || b.Side <= 0 || b.Band < 30 || b.Foot < 19 || (n == 4) != (b.Quote > 12) || (n == 4 && b.Side <= 0.34) {
+					t.Errorf("%s/%s/rec%d: %+v", paper, lang, n, b)
+				}
+			}
+		}
+	}
+}
