@@ -99,10 +99,14 @@ const (
 // brief lays out a one-page brief. Every brief of a set has the same
 // type: the body never shrinks. The key figures and the quote go in the
 // side column, the quote under the figures; a quote too long for it is
-// set one step smaller on the type scale, and a brief still too long is a
-// *doc.OverflowError. A short brief sets its first paragraph as a lede
-// and gives its blocks more air, rather than leaving the foot of the page
-// empty.
+// set one step smaller on the type scale. A short brief sets its first
+// paragraph as a lede, its quote one step larger, and gives its blocks
+// more air, rather than leaving the foot of the page empty. Every text box
+// is measured against its place: the masthead's band and the footer grow
+// a little for a long statement title or contact; what still does not
+// fit is a *doc.OverflowError at the field to shorten (the statement's
+// title, the organisation's name, the contact, the recommendation's title
+// or its text).
 func (c *canvas) brief() (*Paged, error) {
 	var parts briefParts
 	if err := doc.Walk(c.d, &parts); err != nil {
@@ -199,8 +203,9 @@ type BriefChoice struct {
 // At each, the key figures span the page above the columns when the main
 // text is much shorter than the side column and that leaves less of the
 // page empty; and a brief that still leaves a fifth of its columns empty
-// sets its first paragraph as a lede. It returns nil and by how much the
-// brief is too long at best when nothing fits.
+// sets its first paragraph as a lede and, when that is not enough, its
+// quote one step larger in a wider side column (quoteUp). It returns nil
+// and by how much the brief is too long at best when nothing fits.
 func (c *canvas) choose(b *briefParts, top briefTop) (*columns, float64) {
 	q0 := c.m[TextQuote]
 	over := math.Inf(1)
