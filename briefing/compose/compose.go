@@ -64,7 +64,7 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	// The date (with the place) is printed once, here at the top where a
 	// reader looks for when and where; the source block at the foot says
 	// where to read more and whom to contact.
-	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.placeDate())})
+	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.placeDate()), At: s.At.Of("title")})
 	c.addRecommendation(r)
 	if f := c.figures(r.Figures); len(f.Items) > 0 {
 		d.Add(f)
@@ -219,7 +219,7 @@ func (c *composer) contact() *doc.Contact {
 	if ct == nil {
 		return nil
 	}
-	return &doc.Contact{Label: c.l.Contact, Name: inline.Plain(ct.Name), Role: inline.Plain(ct.Role), Email: ct.Email, Phone: ct.Phone}
+	return &doc.Contact{Label: c.l.Contact, Name: inline.Plain(ct.Name), Role: inline.Plain(ct.Role), Email: ct.Email, Phone: ct.Phone, At: ct.At.Place}
 }
 
 // packLabel is what the audience's pack is called: its own label, else
@@ -305,7 +305,7 @@ func (c *composer) wordmark() doc.Wordmark {
 		}
 		return doc.Wordmark{Logo: true, Alt: alt}
 	}
-	return doc.Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name)}
+	return doc.Wordmark{Short: org.ShortName, Name: name, Alt: joinNonEmpty(" ", org.ShortName, name), At: org.At.Of("name")}
 }
 
 // footerLine is the brand's footer line when the brand is the
@@ -440,15 +440,16 @@ func (c *composer) figureSources(figs []*statement.Figure) inline.Runs {
 	return out
 }
 
-// pullQuote sets quote q with its marks and the speaker's dash.
+// pullQuote sets quote q with its marks; the speaker's line has no dash
+// (the layout sets it apart by space and weight).
 func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
 	text := append(inline.Runs{{Text: "“"}}, prose(q.Text)...)
 	text = append(text, inline.Run{Text: "”"})
 	if q.Speaker == "" {
 		// Known by the role alone: the role takes the speaker's line.
-		return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Role), At: q.At.Of("text")}
+		return &doc.PullQuote{Text: text, Speaker: inline.Plain(q.Role), At: q.At.Of("text")}
 	}
-	return &doc.PullQuote{Text: text, Speaker: "— " + inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: q.At.Of("text")}
+	return &doc.PullQuote{Text: text, Speaker: inline.Plain(q.Speaker), Role: inline.Plain(q.Role), At: q.At.Of("text")}
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -164,7 +164,7 @@ func TestContactAndQuoteRole(t *testing.T) {
 	}
 	found := false
 	for _, b := range d.Blocks {
-		if q, ok := b.(*doc.PullQuote); ok && q.Speaker == "— Secretary General, DRC" && q.Role == "" {
+		if q, ok := b.(*doc.PullQuote); ok && q.Speaker == "Secretary General, DRC" && q.Role == "" {
 			found = true
 		}
 	}

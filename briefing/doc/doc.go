@@ -106,21 +106,27 @@ func Walk(d *Doc, v Visitor) error {
 
 // Wordmark is the organisation's mark: the brand's logo when it has one
 // (Logo set; Alt its text alternative), else a typographic wordmark of the
-// short name and the name. Alt is what a screen reader says for it.
+// short name and the name. Alt is what a screen reader says for it; At is
+// where the organisation's name is in the data, for an error when it is
+// too long for the mark.
 type Wordmark struct {
-	Logo  bool   `json:"logo,omitempty"`
-	Short string `json:"short,omitempty"`
-	Name  string `json:"name,omitempty"`
-	Alt   string `json:"alt"`
+	Logo  bool        `json:"logo,omitempty"`
+	Short string      `json:"short,omitempty"`
+	Name  string      `json:"name,omitempty"`
+	Alt   string      `json:"alt"`
+	At    input.Place `json:"at,omitzero"`
 }
 
 // Masthead opens a brief: the wordmark, the document type (Label), the
-// statement's title and a line with the event and date.
+// statement's title and a line with the event and date. At is where the
+// statement's title is in the data, for an error when it is too long for
+// the masthead.
 type Masthead struct {
-	Wordmark  Wordmark `json:"wordmark"`
-	Label     string   `json:"label"`
-	Statement string   `json:"statement"`
-	Line      string   `json:"line,omitempty"`
+	Wordmark  Wordmark    `json:"wordmark"`
+	Label     string      `json:"label"`
+	Statement string      `json:"statement"`
+	Line      string      `json:"line,omitempty"`
+	At        input.Place `json:"at,omitzero"`
 }
 
 // SourceBlock points readers at the source: a QR code of URL with its
@@ -150,13 +156,15 @@ type SourceBlock struct {
 // Contact is who to reach about the statement, as printed: Label
 // ("Contact") and a name, a role, an e-mail address and a phone number,
 // any of which may be empty. Text and Runs are the line both exporters
-// print, so that they print the same words.
+// print, so that they print the same words. At is where the contact is in
+// the data, for an error when it is too long for its place.
 type Contact struct {
-	Label string `json:"label"`
-	Name  string `json:"name,omitempty"`
-	Role  string `json:"role,omitempty"`
-	Email string `json:"email,omitempty"`
-	Phone string `json:"phone,omitempty"`
+	Label string      `json:"label"`
+	Name  string      `json:"name,omitempty"`
+	Role  string      `json:"role,omitempty"`
+	Email string      `json:"email,omitempty"`
+	Phone string      `json:"phone,omitempty"`
+	At    input.Place `json:"at,omitzero"`
 }
 
 // Text returns the contact as one line: "Name, Role · email · phone", the
@@ -312,8 +320,10 @@ type Figures struct {
 }
 
 // PullQuote is a quote set apart; renderers never split it across pages.
-// Text carries its quotation marks and Speaker its dash ("— Charlotte
-// Slente"), as printed; At is where its text is in the data. Speaker is
+// Text carries its quotation marks, as printed, the opening one its first
+// run (renderers hang it in the margin, so that the text's left edge
+// aligns); Speaker is the name alone ("Charlotte Slente"), without a
+// dash; At is where its text is in the data. Speaker is
 // the first line of the attribution: the speaker's name, or, for a quote
 // the data gives only a role, the role (Role then empty).
 type PullQuote struct {

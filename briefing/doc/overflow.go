@@ -14,8 +14,9 @@ import (
 var ErrOverflow = errors.New("brief does not fit one page")
 
 // OverflowError is what a renderer returns for a one-page brief that does
-// not fit its page even at the layout's smallest body size. Both renderers
-// return it, so that the build can point at the recommendation to shorten:
+// not fit its page, or for a text that does not fit its box on it (a
+// statement title too long for the masthead's band). Both renderers
+// return it, so that the build can point at the field to shorten:
 // errors.As finds it, and errors.Is(err, ErrOverflow) holds, for PDF and
 // DOCX alike.
 type OverflowError struct {
@@ -23,23 +24,43 @@ type OverflowError struct {
 	Rec   int
 	Title string
 	Paper statement.Paper
+	// Field names the text that overflows, in words ("the statement's
+	// title"); empty for the recommendation's text, At then being its
+	// body.
+	Field string
 	// Overflow is how much too long the brief is, in millimetres; 0 when
 	// the renderer cannot say (Word lays out DOCX pages itself).
 	Overflow float64
-	// BodyMin is the smallest body size tried, in points.
+	// BodyMin is the smallest body size tried, in points, by a renderer
+	// that shrinks the body to fit (the DOCX writer's estimate); 0 for one
+	// that never does (the PDF layout: every brief has one body size).
 	BodyMin float64
-	// At is where the recommendation's text is in the data (Doc.Rec).
+	// At is where the overflowing text is in the data: the field's place
+	// (At.Field is its path, "title", "recommendations[3].body").
 	At input.Place
 }
 
-// Error says which recommendation overflows which paper, and by how much.
+// Error says which recommendation overflows which paper, by how much, and
+// what to shorten.
 func (e *OverflowError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
+	if e.Field != "" {
+		fmt.Fprintf(&b, "recommendation %d (%q): %s does not fit its place on one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Field, e.Paper.Name())
+	} else {
+		fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
+	}
 	if e.Overflow > 0 {
 		fmt.Fprintf(&b, ": %.0f mm too long", e.Overflow)
 	}
-	fmt.Fprintf(&b, " at the smallest body size %g pt; shorten it or lower body_min in the layout", e.BodyMin)
+	what := "the recommendation's text"
+	if e.Field != "" {
+		what = e.Field
+	}
+	if e.BodyMin > 0 {
+		fmt.Fprintf(&b, " at the smallest body size %g pt; shorten %s or lower body_min in the layout", e.BodyMin, what)
+	} else {
+		fmt.Fprintf(&b, "; shorten %s", what)
+	}
 	return b.String()
 }
 

@@ -20,8 +20,9 @@ import (
 // TestMetricsFollow changes one value of the brand or layout file at a
 // time and checks that the PDF's layout and the DOCX's styles both
 // follow it, as they are set from one table of metrics: the brief's title
-// (the Heading 1 style) in its size and colour, the pull quote (the Quote
-// style) in its size.
+// (the Heading 1 style) in its size and colour, the pack's subsection
+// headings (the Heading 2 style) in their size. (A quote is a poor case:
+// the layout chooses its step to fit or fill a page.)
 func TestMetricsFollow(t *testing.T) {
 	_, s := setup(t, "en")
 	a := s.Audience("delegates")
@@ -31,10 +32,11 @@ func TestMetricsFollow(t *testing.T) {
 		style               string
 		size                float64 // points, 0 for the default's
 		color               string  // RRGGBB, "" for the default's
+		pack                bool    // the pack, not a brief
 	}{
 		{name: "heading1", layout: "sizes: {heading1: 20}", role: layout.H1, style: "Heading1", size: 20},
 		{name: "primary", brand: "colors: {primary: '#123456'}", role: layout.H1, style: "Heading1", color: "123456"},
-		{name: "quote", layout: "sizes: {quote: 10}", role: layout.Quote, style: "Quote", size: 10},
+		{name: "heading2", layout: "sizes: {heading2: 14}", role: layout.H2, style: "Heading2", size: 14, pack: true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			def := defaults.StyleFiles()
@@ -60,6 +62,9 @@ func TestMetricsFollow(t *testing.T) {
 			}
 			// The shortest brief: every layout of the cases fits it.
 			d := compose.Brief(s, a, &s.Recommendations[3], optsFor(a))
+			if c.pack {
+				d = compose.Pack(s, a, optsFor(a))
+			}
 
 			// The PDF: every box of the role has the size and colour.
 			ld, err := ts.Lay(d)
@@ -67,7 +72,7 @@ func TestMetricsFollow(t *testing.T) {
 				t.Fatal(err)
 			}
 			boxes := 0
-			for _, b := range ld.Pages[0].Boxes {
+			for _, b := range allBoxes(ld) {
 				if b.Role != c.role || b.Kind != layout.Text {
 					continue
 				}
@@ -130,4 +135,13 @@ func TestNoHandKeptValues(t *testing.T) {
 	if n < 20 {
 		t.Errorf("%d paragraph styles", n)
 	}
+}
+
+// allBoxes returns the boxes of every page of ld.
+func allBoxes(ld *layout.Paged) []layout.Box {
+	var out []layout.Box
+	for _, p := range ld.Pages {
+		out = append(out, p.Boxes...)
+	}
+	return out
 }

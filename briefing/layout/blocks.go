@@ -181,15 +181,34 @@ func (c *canvas) figure(it doc.FigureItem, w, pt float64) *frame {
 // figureSize is the size the values of a figures block are set in: the
 // figure step of the scale, or the step below it when a value does not
 // fit its column on one line at that size ("25 millones" beside "6
-// millones"); a value still too wide then wraps between words.
+// millones"); a value still too wide then wraps between words. A word is
+// never broken inside ("milli/on"): while one is wider than the column,
+// the values step further down the scale.
 func (c *canvas) figureSize(items []doc.FigureItem, w float64) float64 {
 	m := c.m[TextFigure]
+	pt := m.Size
 	for _, it := range items {
 		if c.width(it.Value, m.Style, m.Size) > w {
-			return c.sc.Below(m.Size)
+			pt = c.sc.Below(m.Size)
+			break
 		}
 	}
-	return m.Size
+	for pt > c.sc[StepSmall] && c.widestWord(items, m.Style, pt) > w {
+		pt = c.sc.Below(pt)
+	}
+	return pt
+}
+
+// widestWord is the width of the widest word of the items' values in
+// style st at size pt, in mm.
+func (c *canvas) widestWord(items []doc.FigureItem, st font.Style, pt float64) float64 {
+	most := 0.0
+	for _, it := range items {
+		for _, w := range strings.Fields(it.Value) {
+			most = max(most, c.width(w, st, pt))
+		}
+	}
+	return most
 }
 
 // figuresColumn lays out key figures stacked (the brief's sidebar).
@@ -290,22 +309,39 @@ func (c *canvas) figuresRow(b *doc.Figures, w float64) *frame {
 	})
 }
 
-// quoteParts is a pull quote wrapped at one width.
+// quoteParts is a pull quote wrapped at one width. With a hanging mark,
+// the opening quotation mark is mark, set mw wide left of the text's left
+// edge on its first line, and ql is the text after it.
 type quoteParts struct {
 	ql, sl, rl []line
 	qm, sm, rm Metric
 	h          float64
 	tw         float64
+	mark       string
+	mw         float64
 }
+
+// openMarks are the opening quotation marks a quote's first run may be,
+// which a pull quote hangs in its margin.
+const openMarks = "“‘„«‹\"'"
 
 // quoteBar is the width of a pull quote's accent bar, quoteInset the
 // quote's indent and quoteGap the space above its speaker, in mm.
 const quoteBar, quoteInset, quoteGap = 1.2, 5.0, 2.2
 
-func (c *canvas) quoteParts(b *doc.PullQuote, w float64) quoteParts {
+// quoteParts wraps quote b at width w (its text at w less the inset);
+// with hang set, an opening mark that is the text's first run is set
+// apart, to hang in the inset.
+func (c *canvas) quoteParts(b *doc.PullQuote, w float64, hang bool) quoteParts {
 	q := quoteParts{tw: w - quoteInset}
 	q.qm, q.sm, q.rm = c.m[TextQuote], c.m[TextSpeaker], c.m[TextSpeakerRole]
-	q.ql = c.wrapIn(b.Text, q.qm, q.tw)
+	text := b.Text
+	if hang && len(text) > 1 && text[0].Text != "" && strings.Trim(text[0].Text, openMarks) == "" {
+		q.mark = text[0].Text
+		q.mw = c.width(q.mark, q.qm.Style.With(text[0].Bold, text[0].Italic), q.qm.Size)
+		text = text[1:]
+	}
+	q.ql = c.wrapIn(text, q.qm, q.tw)
 	q.sl = c.wrapIn(plain(b.Speaker), q.sm, q.tw)
 	if b.Role != "" {
 		q.rl = c.wrapIn(plain(b.Role), q.rm, q.tw)
@@ -315,12 +351,16 @@ func (c *canvas) quoteParts(b *doc.PullQuote, w float64) quoteParts {
 }
 
 // quote lays out a pull quote with an accent bar, the speaker and role
-// below.
+// below. The opening quotation mark hangs in the inset, so that the
+// text's left edge is straight.
 func (c *canvas) quote(b *doc.PullQuote, w float64) *frame {
-	q := c.quoteParts(b, w)
+	q := c.quoteParts(b, w, true)
 	return c.build(w, q.h, func() {
 		c.fill(0, 0.8, quoteBar, q.h-1.6, c.col.accent)
 		e := c.elem(Quote, 0, "")
+		if q.mark != "" {
+			c.text(q.mark, q.qm.Style, q.qm.Size, q.qm.Color, quoteInset-q.mw, 0, q.qm.lineH(), Quote, e)
+		}
 		yy := c.setText(q.ql, quoteInset, 0, q.tw, q.qm, left, Quote, e) + quoteGap
 		ce := c.elem(Caption, e, "")
 		yy += c.setText(q.sl, quoteInset, yy, q.tw, q.sm, left, Caption, ce)
@@ -332,7 +372,7 @@ func (c *canvas) quote(b *doc.PullQuote, w float64) *frame {
 // speaker and role after it (rows that may break between pages), the
 // text width wide.
 func (c *canvas) flowQuote(b *doc.PullQuote, width float64) *frame {
-	q := c.quoteParts(b, width+quoteInset)
+	q := c.quoteParts(b, width+quoteInset, false)
 	return c.build(width, 0, func() {
 		e := c.elem(Quote, 0, "")
 		y := c.flowing(q.ql, 0, 0, width, 0, c.format(TextQuote, Quote), e)

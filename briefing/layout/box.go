@@ -30,6 +30,8 @@ type Paged struct {
 	// Body is the body size the document was set at, in points: the
 	// layout's, for every document.
 	Body float64 `json:"body"`
+	// Brief is how a one-page brief was set (nil for a pack).
+	Brief *BriefChoice `json:"brief,omitempty"`
 }
 
 // Page is one page's boxes, in reading order.

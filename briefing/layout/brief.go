@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/input"
 )
 
 // item is one block of the brief's main column or sidebar, ready to be
@@ -77,11 +78,19 @@ func (b *briefParts) PageBreak(*doc.PageBreak) error { return nil }
 const (
 	briefGap = 0.55
 	bandH    = 30
-	spanGap  = 8
-	footerH  = 19
-	gutter   = 9
-	sidePad  = 5.5
-	sideFrac = 0.34
+	// bandMax is the tallest the band grows for a long statement title;
+	// titleAbove is the space between the band and the title.
+	bandMax    = 38
+	titleAbove = 11.0
+	spanGap    = 8
+	footerH    = 19
+	// footerPad is the space between the footer's rule and its text;
+	// footerMax the tallest the footer grows for a long contact.
+	footerPad = 3.5
+	footerMax = 30
+	gutter    = 9
+	sidePad   = 5.5
+	sideFrac  = 0.34
 	// sideNarrow is the side column of a brief whose main text is too
 	// long beside a third of the width.
 	sideNarrow = 0.29
@@ -90,31 +99,102 @@ const (
 // brief lays out a one-page brief. Every brief of a set has the same
 // type: the body never shrinks. The key figures and the quote go in the
 // side column, the quote under the figures; a quote too long for it is
-// set one step smaller on the type scale, and a brief still too long is a
-// *doc.OverflowError. A short brief sets its first paragraph as a lede
-// and gives its blocks more air, rather than leaving the foot of the page
-// empty.
+// set one step smaller on the type scale. A short brief sets its first
+// paragraph as a lede, its quote one step larger, and gives its blocks
+// more air, rather than leaving the foot of the page empty. Every text box
+// is measured against its place: the masthead's band and the footer grow
+// a little for a long statement title or contact; what still does not
+// fit is a *doc.OverflowError at the field to shorten (the statement's
+// title, the organisation's name, the contact, the recommendation's title
+// or its text).
 func (c *canvas) brief() (*Paged, error) {
 	var parts briefParts
 	if err := doc.Walk(c.d, &parts); err != nil {
 		return nil, err
 	}
 	parts.side = append(parts.side, parts.quotes...)
-	top := c.briefTop(parts.title)
+	rec := c.d.Rec()
+	overflow := func(field string, over float64, at input.Place) error {
+		return &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Field: field, Overflow: over, At: at}
+	}
+	mast := mastLines{h: bandH}
+	if m := parts.mast; m != nil {
+		var over float64
+		var name bool
+		if mast, over, name = c.mastFit(m); name {
+			return nil, overflow("the organisation's name", 0, m.Wordmark.At)
+		} else if over > 0 {
+			return nil, overflow("the statement's title", over, m.At)
+		}
+	}
+	// The contact, date and notes beside the QR code keep within the
+	// footer, which grows for them up to footerMax.
+	foot := float64(footerH)
+	var contactAt input.Place
+	if src := parts.source; src != nil {
+		if src.Contact != nil {
+			contactAt = src.Contact.At
+		}
+		_, h := c.aside(src)
+		if h > footerMax-footerPad {
+			return nil, overflow("the contact", h-(footerMax-footerPad), contactAt)
+		}
+		foot = max(footerH, h+footerPad)
+	}
+	top := c.briefTop(parts.title, mast.h, foot)
+	if t := parts.title; t != nil && len(top.tl) > titleLines {
+		return nil, overflow("the recommendation's title", float64(len(top.tl)-titleLines)*top.tH, t.At)
+	}
 	col, over := c.choose(&parts, top)
 	if col == nil {
-		rec := c.d.Rec()
-		return nil, &doc.OverflowError{Rec: rec.Number, Title: c.d.BriefTitle(), Paper: c.d.Meta.Paper, Overflow: over, BodyMin: c.sz.Body, At: rec.Body}
+		// The band grew for a long statement title, or the footer for a
+		// long contact: when the brief fits with a band or a footer of the
+		// usual height, that is what to shorten.
+		if mast.h > bandH {
+			if fits, _ := c.choose(&parts, c.briefTop(parts.title, bandH, foot)); fits != nil {
+				return nil, overflow("the statement's title", over, parts.mast.At)
+			}
+		}
+		if foot > footerH {
+			if fits, _ := c.choose(&parts, c.briefTop(parts.title, mast.h, footerH)); fits != nil {
+				return nil, overflow("the contact", over, contactAt)
+			}
+		}
+		return nil, overflow("", over, rec.Body)
 	}
 	c.air(col)
 	c.begin()
 	c.out.Total = 1
 	c.addPage()
-	c.placeAll(c.briefPage(&parts, top, col), 0, 0)
+	c.placeAll(c.briefPage(&parts, &mast, top, col), 0, 0)
+	c.out.Brief = &BriefChoice{Side: col.sideW / (c.w - c.ml - c.mr), Span: col.span, Lede: col.lede, Quote: c.m[TextQuote].Size, Band: mast.h, Foot: top.foot}
+	if len(parts.quotes) == 0 {
+		c.out.Brief.Quote = 0
+	}
 	if t := parts.title; t != nil {
 		c.out.Anchors[t.Anchor] = Dest{Page: 1, Y: top.anchor + col.drop}
 	}
 	return c.out, nil
+}
+
+// BriefChoice is how the layout set a one-page brief, for an exporter that
+// lays the page out itself (the DOCX writer) to follow: the same columns,
+// quote size and lede.
+type BriefChoice struct {
+	// Side is the side column's share of the text width (0 for none);
+	// Span is set when the key figures span the page above the columns.
+	Side float64 `json:"side"`
+	Span bool    `json:"span,omitempty"`
+	// Lede is set when the first paragraph is set as a lede.
+	Lede bool `json:"lede,omitempty"`
+	// Quote is the pull quote's size in points (0 for no quote): the
+	// scale's quote step, one step smaller for a long quote, one larger
+	// on a short brief.
+	Quote float64 `json:"quote,omitempty"`
+	// Band and Foot are the heights of the masthead's band and of the
+	// footer, in mm: each grows for a long statement title or contact.
+	Band float64 `json:"band"`
+	Foot float64 `json:"foot"`
 }
 
 // choose picks the brief's layout, in this order of preference: the
@@ -123,8 +203,9 @@ func (c *canvas) brief() (*Paged, error) {
 // At each, the key figures span the page above the columns when the main
 // text is much shorter than the side column and that leaves less of the
 // page empty; and a brief that still leaves a fifth of its columns empty
-// sets its first paragraph as a lede. It returns nil and by how much the
-// brief is too long at best when nothing fits.
+// sets its first paragraph as a lede and, when that is not enough, its
+// quote one step larger in a wider side column (quoteUp). It returns nil
+// and by how much the brief is too long at best when nothing fits.
 func (c *canvas) choose(b *briefParts, top briefTop) (*columns, float64) {
 	q0 := c.m[TextQuote]
 	over := math.Inf(1)
@@ -151,11 +232,47 @@ func (c *canvas) choose(b *briefParts, top briefTop) (*columns, float64) {
 					col = l
 				}
 			}
+			if !down && col.empty() > shortBrief && len(b.quotes) > 0 {
+				col = c.quoteUp(b, top, col)
+			}
 			return col, 0
 		}
 	}
 	return nil, over
 }
+
+// quoteUp is col with the quote set one step larger on the scale, in the
+// widest side column, from sideWide down to a third of the width, that
+// fits and leaves at least quoteUpGain less of the columns empty; col
+// itself when none does. A short recommendation lets its quote speak,
+// rather than leave the foot of the page blank: no words are added, and
+// the body keeps its size. The widest column comes first because the
+// larger quote's lines are short: at a third of the width they hold about
+// 20 characters, and rag badly.
+func (c *canvas) quoteUp(b *briefParts, top briefTop, col *columns) *columns {
+	q0 := c.m[TextQuote]
+	up := c.sc.AtLeast(q0.Size + 0.01)
+	if up <= q0.Size {
+		return col
+	}
+	c.m[TextQuote] = q0.at(up)
+	for _, frac := range []float64{sideWide, sideMid, sideFrac} {
+		if s := c.columns(b, top, col.lede, col.span, frac); s.over <= 0 && s.empty() <= col.empty()-quoteUpGain {
+			return s
+		}
+	}
+	c.m[TextQuote] = q0
+	return col
+}
+
+// sideMid and sideWide are the wider side columns a quote set larger may
+// take; quoteUpGain is the least share of the columns' area it must fill
+// to be set larger.
+const (
+	sideMid     = 0.38
+	sideWide    = 0.42
+	quoteUpGain = 0.05
+)
 
 // shortBrief is the share of the columns' area a brief leaves empty
 // before it sets its first paragraph as a lede; spanBelow is how much
@@ -230,8 +347,16 @@ const (
 	airAboveMax = 22.0
 )
 
-// briefTop is where the brief's title goes and where its columns start.
+// titleLines is the most lines a brief's title may take: a longer title
+// is an overflow at the title, not at the text it would push off the
+// page.
+const titleLines = 6
+
+// briefTop is where the brief's title goes and where its columns start,
+// under a band band high, above a footer foot high.
 type briefTop struct {
+	band    float64
+	foot    float64
 	kH, tH  float64
 	tl      []line
 	anchor  float64
@@ -239,9 +364,9 @@ type briefTop struct {
 }
 
 // briefTop lays out the brief's title under the band.
-func (c *canvas) briefTop(t *doc.Heading) briefTop {
-	y := bandH + 11.0
-	var b briefTop
+func (c *canvas) briefTop(t *doc.Heading, band, foot float64) briefTop {
+	y := band + titleAbove
+	b := briefTop{band: band, foot: foot}
 	if t == nil {
 		b.columns = y
 		return b
@@ -271,7 +396,7 @@ type columns struct {
 	// mainW and sideW are the columns' widths; with span set, the key
 	// figures span both, top high, above them.
 	mainW, sideW float64
-	span         bool
+	span, lede   bool
 	top          float64
 	// drop is the air above the title (see air).
 	drop float64
@@ -282,14 +407,14 @@ type columns struct {
 func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac float64) *columns {
 	cw := c.w - c.ml - c.mr
 	y := top.columns
-	bottom := c.h - c.mb - footerH - 6
+	bottom := c.h - c.mb - top.foot - 6
 	mainW, sideX, sideW := cw, 0.0, 0.0
 	if len(b.side) > 0 {
 		sideW = cw * frac
 		mainW = cw - sideW - gutter
 		sideX = c.ml + mainW + gutter
 	}
-	col := &columns{mainW: mainW, sideW: sideW, span: span}
+	col := &columns{mainW: mainW, sideW: sideW, span: span, lede: lede}
 	side := b.side
 	if span {
 		for _, f := range b.figs {
@@ -332,15 +457,15 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 
 // briefPage lays out the brief's page: the band, the title, the columns
 // and the source block at the foot.
-func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
+func (c *canvas) briefPage(b *briefParts, mast *mastLines, top briefTop, col *columns) *frame {
 	return c.build(c.w, c.h, func() {
 		cw := c.w - c.ml - c.mr
 		if b.mast != nil {
-			c.masthead(b.mast)
+			c.masthead(b.mast, mast)
 		}
 		if t := b.title; t != nil {
 			if t.Kicker != "" {
-				y := bandH + 11.0 + col.drop
+				y := top.band + titleAbove + col.drop
 				kH := top.kH
 				c.fill(c.ml, y+kH/2-0.35, 7, 0.7, c.col.accent)
 				km := c.m[TextKicker]
@@ -352,9 +477,9 @@ func (c *canvas) briefPage(b *briefParts, top briefTop, col *columns) *frame {
 			c.put(f, col.xs[i], col.ys[i], 0)
 		}
 		if b.source != nil {
-			top := c.h - c.mb - footerH
-			c.rule(c.ml, top, c.w-c.mr, top, 0.3, c.col.rule, nil)
-			c.sourceBlock(b.source, c.ml, top+3.5, footerH-3.5, true)
+			fy := c.h - c.mb - top.foot
+			c.rule(c.ml, fy, c.w-c.mr, fy, 0.3, c.col.rule, nil)
+			c.sourceBlock(b.source, c.ml, fy+footerPad, top.foot-footerPad, true)
 		}
 	})
 }
@@ -370,23 +495,87 @@ func (c *canvas) figuresPanel(f *doc.Figures, w float64) *frame {
 	})
 }
 
+// mastLines is the masthead's text laid out: the label, the statement's
+// title in metric tm and the event line, the x and width of the box they
+// are set in, right of the wordmark, and the band's height h.
+type mastLines struct {
+	kl, tl, el []line
+	tm         Metric
+	x, w, h    float64
+}
+
+// Masthead geometry, in mm (the wordmark's height is briefMarkH): the
+// space between the wordmark and the text, the least space above and below
+// the text in the band, the measure a statement title keeps to when it
+// can, and the space above the event line.
+const (
+	markGap     = 12
+	bandPad     = 2.5
+	mastMeasure = 105
+	mastLineGap = 0.8
+)
+
+// mastFit lays out the masthead's text within the band: the statement's
+// title at its measure, else across the width right of the wordmark, else
+// one step smaller on the scale, the first of these that fits a band
+// bandH high; else the first that fits a band grown up to bandMax. It
+// returns by how much the text is too tall for the tallest band at best
+// (> 0: it does not fit), and name set when what does not fit is the
+// organisation's name, in the wordmark. Its time is linear in the title's
+// length.
+func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool) {
+	var wm float64
+	var fits bool
+	c.build(0, 0, func() { wm, fits = c.wordmark(m.Wordmark, c.ml, bandH/2, briefMarkH, c.col.white) })
+	ml = mastLines{h: bandH}
+	if !fits {
+		return ml, math.Inf(1), true
+	}
+	ml.x = c.ml + wm + markGap
+	ml.w = c.w - c.mr - ml.x
+	km, em := c.m[TextBandLabel], c.m[TextBandLine]
+	ml.kl = c.wrapIn(plain(strings.ToUpper(m.Label)), km, ml.w)
+	ml.el = c.wrapIn(plain(m.Line), em, ml.w)
+	fixed := float64(len(ml.kl))*km.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
+	tm := c.m[TextBandTitle]
+	over = math.Inf(1)
+	for _, band := range []float64{bandH, bandMax} {
+		room := band - 2*bandPad - fixed
+		for _, try := range []struct {
+			pt, w float64
+		}{{tm.Size, min(ml.w, mastMeasure)}, {tm.Size, ml.w}, {c.sc.Below(tm.Size), ml.w}} {
+			mt := tm.at(try.pt)
+			// A title that cannot fit is known before it is wrapped: a
+			// line holds at most the box's width of text.
+			tw := c.width(m.Statement, mt.Style, mt.Size)
+			if n := math.Floor(room/mt.lineH() + 1e-9); tw > n*try.w+1e-9 {
+				over = min(over, max(math.Ceil(tw/try.w)*mt.lineH()-room, 0.1))
+				continue
+			}
+			tl := c.wrapIn(plain(m.Statement), mt, try.w)
+			h := float64(len(tl)) * mt.lineH()
+			if h <= room+1e-9 {
+				ml.tl, ml.tm = tl, mt
+				ml.h = max(bandH, h+fixed+2*bandPad)
+				return ml, 0, false
+			}
+			over = min(over, h-room)
+		}
+	}
+	return ml, over, false
+}
+
 // masthead lays out the brand band: the wordmark on the left; the
-// document type, statement title, event and date on the right.
-func (c *canvas) masthead(m *doc.Masthead) {
-	c.fill(0, 0, c.w, bandH, c.col.primary)
-	c.fill(0, bandH, c.w, 1.1, c.col.accent)
-	wm := c.wordmark(m.Wordmark, c.ml, bandH/2, briefMarkH, c.col.white)
-	rx := c.ml + wm + 12
-	rw := c.w - c.mr - rx
-	km, tm, em := c.m[TextBandLabel], c.m[TextBandTitle], c.m[TextBandLine]
-	kH, tH, eH := km.lineH(), tm.lineH(), em.lineH()
-	tl := c.wrapIn(plain(m.Statement), tm, min(rw, 105))
-	el := c.wrapIn(plain(m.Line), em, rw)
-	h := kH + float64(len(tl))*tH + 0.8 + float64(len(el))*eH
-	y := (bandH - h) / 2
-	e := c.elem(P, 0, "")
-	c.setText(c.wrapIn(plain(strings.ToUpper(m.Label)), km, rw), rx, y, rw, km, right, P, e)
-	y += kH
-	y += c.setText(tl, rx, y, rw, tm, right, P, c.elem(P, 0, "")) + 0.8
-	c.setText(el, rx, y, rw, em, right, P, c.elem(P, 0, ""))
+// document type, statement title, event and date on the right, as mastFit
+// laid them out, centred in the band.
+func (c *canvas) masthead(m *doc.Masthead, ml *mastLines) {
+	c.fill(0, 0, c.w, ml.h, c.col.primary)
+	c.fill(0, ml.h, c.w, 1.1, c.col.accent)
+	c.wordmark(m.Wordmark, c.ml, ml.h/2, briefMarkH, c.col.white)
+	km, tm, em := c.m[TextBandLabel], ml.tm, c.m[TextBandLine]
+	h := float64(len(ml.kl))*km.lineH() + float64(len(ml.tl))*tm.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
+	y := (ml.h - h) / 2
+	y += c.setText(ml.kl, ml.x, y, ml.w, km, right, P, c.elem(P, 0, ""))
+	y += c.setText(ml.tl, ml.x, y, ml.w, tm, right, P, c.elem(P, 0, "")) + mastLineGap
+	c.setText(ml.el, ml.x, y, ml.w, em, right, P, c.elem(P, 0, ""))
 }

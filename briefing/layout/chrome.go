@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -13,19 +14,22 @@ import (
 // wordmark lays out the organisation's mark with its left edge at x,
 // vertically centred on cy, at most h high, in colour col: the brand's
 // logo, or a typographic wordmark (short name in bold, an accent rule, the
-// full name in two lines). It is one Figure, read by its alternative text.
-// It returns the width used.
-func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 {
+// full name in at most two lines). It is one Figure, read by its
+// alternative text. It returns the width used, and false when the
+// typographic wordmark is wider than markMax of the text width or its name
+// takes more than two lines (it is then set as best it can be).
+func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) (float64, bool) {
 	e := c.elem(Figure, 0, wm.Alt)
 	if wm.Logo {
 		lg := c.st.Logo
 		if lg == nil || lg.Height == 0 {
-			return 0
+			return 0, true
 		}
 		w := h * float64(lg.Width) / float64(lg.Height)
 		c.add(Box{Kind: Image, Role: Figure, Elem: e, X: x, Y: cy - h/2, W: w, H: h})
-		return w
+		return w, true
 	}
+	most := (c.w - c.ml - c.mr) * markMax
 	// The short name fills the mark's height, at the nearest step of the
 	// type scale; the full name is a third of it.
 	pt := c.sc.Nearest(h / MMPerPt * 0.95)
@@ -35,7 +39,7 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 		sw = c.width(wm.Short, font.Bold, pt)
 	}
 	if wm.Name == "" || wm.Name == wm.Short {
-		return sw
+		return sw, sw <= most
 	}
 	bx := x + sw + 2.6
 	if sw == 0 {
@@ -44,18 +48,23 @@ func (c *canvas) wordmark(wm doc.Wordmark, x, cy, h float64, col Color) float64 
 	c.fill(bx, cy-h*0.36, 0.9, h*0.72, c.col.accent)
 	npt := c.sc.Nearest(pt * 0.34)
 	nH := lh(npt, 1.2)
-	ls := c.wrap(plain(wm.Name), font.Regular, npt, c.width(wm.Name, font.Regular, npt)*0.62)
+	room := max(most-(bx+3.3-x), 1)
+	ls := c.wrap(plain(wm.Name), font.Regular, npt, min(c.width(wm.Name, font.Regular, npt)*0.62, room))
 	if len(ls) > 2 {
-		ls = c.wrap(plain(wm.Name), font.Regular, npt, 200)
+		ls = c.wrap(plain(wm.Name), font.Regular, npt, room)
 	}
+	ok := len(ls) <= 2 && bx+3.3-x < most
 	nh := float64(len(ls)) * nH
 	nw := 0.0
 	for _, l := range ls {
 		nw = max(nw, l.w)
 	}
 	c.lines(ls, bx+3.3, cy-nh/2, nw, npt, nH, col, left, Figure, e)
-	return bx + 3.3 + nw - x
+	return bx + 3.3 + nw - x, ok
 }
+
+// markMax is the most of the text width a typographic wordmark takes.
+const markMax = 0.45
 
 // qrMin is the smallest a QR code is printed, in mm, its quiet zone
 // included.
@@ -117,28 +126,55 @@ func (c *canvas) sourceBlock(b *doc.SourceBlock, x, y, size float64, aside bool)
 		}
 		return
 	}
+	rows, h := c.aside(b)
+	rx, rw := c.w/2, c.w/2-c.mr
+	ry := y + max(size-h, 0)/2
+	for _, r := range rows {
+		ry += c.lines(r.ls, rx, ry, rw, r.pt, r.lineH, r.col, right, P, c.elem(P, se, ""))
+	}
+}
+
+// asideRow is a row of the source block's right half, wrapped: its lines
+// at size pt, lineH apart, in colour col.
+type asideRow struct {
+	ls        []line
+	pt, lineH float64
+	col       Color
+}
+
+// aside lays out the right half of source block b (the contact, date,
+// document line and unofficial note, right-aligned in half the page's
+// width) and returns its rows and their height, so that the brief can
+// measure it against its footer.
+func (c *canvas) aside(b *doc.SourceBlock) ([]asideRow, float64) {
+	sm := c.m[TextSource]
+	pt, lineH := sm.Size, sm.lineH()
+	var contact inline.Runs
+	if b.Contact != nil {
+		contact = b.Contact.Runs()
+	}
 	type row struct {
 		s   inline.Runs
 		st  font.Style
 		col Color
 		pt  float64
 	}
-	var rows []row
 	// The unofficial-translation notice is the legally important line: in
 	// body colour and at least style.NoticeMin (a step of the scale),
 	// however small the rest.
 	notice := c.sc.AtLeast(max(pt, style.NoticeMin))
+	rw := c.w/2 - c.mr
+	var rows []asideRow
+	h := 0.0
 	for _, r := range []row{{contact, font.Regular, c.col.text, pt}, {plain(b.Date), font.Bold, c.col.text, pt}, {plain(b.Doc), font.Regular, c.col.muted, pt}, {plain(b.Unofficial), font.Bold, c.col.text, notice}} {
-		if r.s.Plain() != "" {
-			rows = append(rows, r)
+		if r.s.Plain() == "" {
+			continue
 		}
+		ar := asideRow{ls: c.wrap(r.s, r.st, r.pt, rw), pt: r.pt, lineH: r.pt / pt * lineH, col: r.col}
+		rows = append(rows, ar)
+		h += float64(len(ar.ls)) * ar.lineH
 	}
-	rx, rw := c.w/2, c.w/2-c.mr
-	ry := y + (size-float64(len(rows))*lineH)/2
-	for _, r := range rows {
-		ls := c.wrap(r.s, r.st, r.pt, rw)
-		ry += c.lines(ls, rx, ry, rw, r.pt, r.pt/pt*lineH, r.col, right, P, c.elem(P, se, ""))
-	}
+	return rows, h
 }
 
 // running lays out a pack page's running header and footer (artifacts),
@@ -181,16 +217,24 @@ func (c *canvas) runningText(n, total int) {
 
 // ellipsize returns s, or as many of its words as fit width followed by
 // "…", so that a running header never stops mid-phrase without saying so.
+// It measures O(log n) prefixes of at most the width's worth of text, so
+// that a title of thousands of words costs no more than a short one.
 func (c *canvas) ellipsize(s string, st font.Style, pt, width float64) string {
 	if c.width(s, st, pt) <= width {
 		return s
 	}
+	// No more words than the width holds of the narrowest (a space).
 	words := strings.Fields(s)
-	for n := len(words) - 1; n > 0; n-- {
-		t := strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
-		if c.width(t, st, pt) <= width {
-			return t
-		}
+	if most := int(width/max(c.width(" ", st, pt), 1e-3)) + 1; len(words) > most {
+		words = words[:most]
 	}
-	return ""
+	cut := func(n int) string {
+		return strings.TrimRight(strings.Join(words[:n], " "), ",;:.·-–—") + "…"
+	}
+	// The longest prefix that fits: prefixes grow with n.
+	n := sort.Search(len(words), func(n int) bool { return n > 0 && c.width(cut(n), st, pt) > width }) - 1
+	if n < 1 {
+		return ""
+	}
+	return cut(n)
 }

@@ -227,6 +227,10 @@ func TestRolesAndOrder(t *testing.T) {
 			if len(first) == 0 {
 				continue
 			}
+			// A pull quote's opening mark hangs, a box of its own.
+			if w := strings.TrimLeft(first[0], "“"); w != "" {
+				first[0] = w
+			}
 			i := strings.Index(got[pos:], first[0])
 			if i < 0 {
 				t.Errorf("%s: %q not found in reading order after position %d", name, first[0], pos)

@@ -157,7 +157,7 @@ func TestBriefOverflow(t *testing.T) {
 			t.Errorf("%+v", oe)
 		}
 		msg := err.Error()
-		if !strings.HasPrefix(msg, `recommendation 3 ("Address`) || !strings.Contains(msg, "does not fit one "+map[statement.Paper]string{statement.PaperA4: "A4", statement.PaperLetter: "Letter"}[paper]+" page") || !strings.Contains(msg, "at the smallest body size 10 pt") {
+		if !strings.HasPrefix(msg, `recommendation 3 ("Address`) || !strings.Contains(msg, "does not fit one "+map[statement.Paper]string{statement.PaperA4: "A4", statement.PaperLetter: "Letter"}[paper]+" page") || !strings.Contains(msg, "shorten the recommendation's text") || strings.Contains(msg, "body_min") {
 			t.Errorf("message: %s", msg)
 		}
 		if buf.Len() != 0 {

@@ -9,8 +9,9 @@ import (
 const checkHelp = `briefing check: report every problem a build would hit, and write nothing:
 the statement data, its translations, the brand and layout files, the
 characters the brand fonts cannot draw, and each one-page brief too long for
-its page (laid out, not written). Each problem has its file, line, column and
-field. Untranslated fields, languages without a translation and a brand that
+its page or with a text too long for its box, such as a statement title too
+long for the brief's band (laid out, not written). Each problem has its file,
+line, column and field: the one to shorten. Untranslated fields, languages without a translation and a brand that
 is not the statement's organisation are warnings. Whatever check accepts,
 build builds. Exit status 1 when there is a problem.
 
