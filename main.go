@@ -1,5 +1,5 @@
 // Command briefing turns a policy statement's data into branded briefing
-// documents: a one-page brief per recommendation and a delegate pack, per
+// documents: a one-page brief per recommendation and a briefing pack, per
 // audience and language, in PDF and DOCX. Run "briefing --help".
 package main
 

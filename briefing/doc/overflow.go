@@ -31,10 +31,6 @@ type OverflowError struct {
 	// Overflow is how much too long the brief is, in millimetres; 0 when
 	// the renderer cannot say (Word lays out DOCX pages itself).
 	Overflow float64
-	// BodyMin is the smallest body size tried, in points, by a renderer
-	// that shrinks the body to fit (the DOCX writer's estimate); 0 for one
-	// that never does (the PDF layout: every brief has one body size).
-	BodyMin float64
 	// At is where the overflowing text is in the data: the field's place
 	// (At.Field is its path, "title", "recommendations[3].body").
 	At input.Place
@@ -56,11 +52,7 @@ func (e *OverflowError) Error() string {
 	if e.Field != "" {
 		what = e.Field
 	}
-	if e.BodyMin > 0 {
-		fmt.Fprintf(&b, " at the smallest body size %g pt; shorten %s or lower body_min in the layout", e.BodyMin, what)
-	} else {
-		fmt.Fprintf(&b, "; shorten %s", what)
-	}
+	fmt.Fprintf(&b, "; shorten %s", what)
 	return b.String()
 }
 

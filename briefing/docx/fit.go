@@ -462,7 +462,7 @@ func (r *Renderer) fit(d *doc.Doc, p page) (briefSet, error) {
 		}
 	}
 	rec := d.Rec()
-	return briefSet{}, &doc.OverflowError{Rec: rec.Number, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, BodyMin: r.m[layout.TextBody].Size, At: rec.Body}
+	return briefSet{}, &doc.OverflowError{Rec: rec.Number, Title: d.BriefTitle(), Paper: d.Meta.Paper, Overflow: over, At: rec.Body}
 }
 
 // hasFigures reports whether d has key figures.

@@ -56,17 +56,14 @@ type Typesetter struct {
 }
 
 // New makes a Typesetter for st: it needs the parsed fonts (a Style made
-// by style.Load), colours written #rrggbb and type sizes with
-// 0 < body_min ≤ body and body_step > 0 (body_min and body_step serve the
-// DOCX writer's fit estimate, through Shrink; the PDF layout never
-// shrinks the body).
+// by style.Load), colours written #rrggbb and a positive body size.
 func New(st *style.Style) (*Typesetter, error) {
 	if st == nil || st.Type == nil {
 		return nil, fmt.Errorf("layout: no fonts (a Style made by style.Load has them)")
 	}
 	s := st.Layout.Sizes
-	if s.Body <= 0 || s.BodyMin <= 0 || s.BodyMin > s.Body || s.BodyStep <= 0 {
-		return nil, fmt.Errorf("layout: sizes: want 0 < body_min ≤ body and body_step > 0, got body %g, body_min %g, body_step %g", s.Body, s.BodyMin, s.BodyStep)
+	if s.Body <= 0 {
+		return nil, fmt.Errorf("layout: sizes: want a positive body size, got %g", s.Body)
 	}
 	col, err := newPalette(st)
 	if err != nil {

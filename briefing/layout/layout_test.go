@@ -57,9 +57,9 @@ func typesetter(t testing.TB, st *style.Style) *layout.Typesetter {
 func TestNew(t *testing.T) {
 	_, st := fixture(t)
 	for want, edit := range map[string]func(*style.Style){
-		"colour accent": func(s *style.Style) { s.Brand.Colors.Accent = "amber" },
-		"body_step":     func(s *style.Style) { s.Layout.Sizes.BodyStep = 0 },
-		"no fonts":      func(s *style.Style) { s.Type = nil },
+		"colour accent":      func(s *style.Style) { s.Brand.Colors.Accent = "amber" },
+		"positive body size": func(s *style.Style) { s.Layout.Sizes.Body = 0 },
+		"no fonts":           func(s *style.Style) { s.Type = nil },
 	} {
 		s := *st
 		edit(&s)
@@ -276,22 +276,6 @@ func TestOverflow(t *testing.T) {
 	}
 	if oe.At.File != "cartagena40.yaml" || oe.At.Line == 0 || oe.At.Field != "recommendations[0].body" || oe.Overflow <= 0 {
 		t.Errorf("overflow %+v, want the place of recommendations[0].body and a length", oe)
-	}
-}
-
-// TestShrink: sizes come down in steps from body to body_min.
-func TestShrink(t *testing.T) {
-	s := style.TypeSizes{Body: 10.5, BodyMin: 8.5, BodyStep: 0.5, Lede: 13, Figure: 26, Quote: 12}
-	var tried []float64
-	sz, _, ok := layout.Shrink(s, func(sz layout.Sizes) float64 {
-		tried = append(tried, sz.Body)
-		return sz.Body - 9.2
-	})
-	if !ok || sz.Body != 9 || len(tried) != 4 || sz.Quote >= 12 || sz.Figure >= 26 || sz.Figure <= sz.Quote {
-		t.Errorf("Shrink: %+v ok %v after %v", sz, ok, tried)
-	}
-	if _, over, ok := layout.Shrink(s, func(layout.Sizes) float64 { return 3 }); ok || over != 3 {
-		t.Errorf("Shrink of a document that never fits: ok %v over %g", ok, over)
 	}
 }
 

@@ -1,5 +1,5 @@
 // Package pdf writes laid-out documents as PDF with fpdf: the one-page
-// brief for each recommendation and the delegate pack. It is the only
+// brief for each recommendation and the briefing pack. It is the only
 // package that imports fpdf.
 //
 // A Renderer is made once per process from a Style (New) and renders any

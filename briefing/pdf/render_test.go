@@ -23,7 +23,7 @@ func TestNewErrors(t *testing.T) {
 		"not a font": {func(s *style.Style) {
 			s.Fonts[style.Regular] = []byte("not a font at all, not at all, not at all")
 		}, "regular font"},
-		"sizes": {func(s *style.Style) { s.Layout.Sizes.BodyStep = 0 }, "body_step"},
+		"sizes": {func(s *style.Style) { s.Layout.Sizes.Body = 0 }, "positive body size"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := *st

@@ -365,6 +365,6 @@ var schemaDocs = map[string]string{
 	"paper":                       "a4 or letter; an audience's paper wins.",
 	"margins":                     "Page margins in millimetres.",
 	"sizes":                       "Type sizes in points.",
-	"sizes.body_min":              "The smallest body size a one-page brief may shrink to before it fails.",
-	"sizes.body_step":             "How much a brief's body shrinks per step.",
+	"sizes.body_min":              "No longer used (a brief's body is never shrunk); accepted so that older layout files load.",
+	"sizes.body_step":             "No longer used (a brief's body is never shrunk); accepted so that older layout files load.",
 }

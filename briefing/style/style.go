@@ -75,10 +75,11 @@ type Margins struct {
 // TypeSizes are type sizes in points.
 type TypeSizes struct {
 	Body float64 `yaml:"body"`
-	// BodyMin is the floor a one-page brief may shrink its body to, in
-	// steps of BodyStep, before it fails with an overflow error.
-	BodyMin  float64 `yaml:"body_min"`
-	BodyStep float64 `yaml:"body_step"`
+	// BodyMin and BodyStep are no longer used: a brief's body is never
+	// shrunk (every brief of a set has one body size). They are still
+	// read, so that older layout files load.
+	BodyMin  float64 `yaml:"body_min,omitempty"`
+	BodyStep float64 `yaml:"body_step,omitempty"`
 	Lede     float64 `yaml:"lede"`
 	Title    float64 `yaml:"title"`
 	Heading1 float64 `yaml:"heading1"`

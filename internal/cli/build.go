@@ -27,7 +27,7 @@ const buildHelp = `briefing build: make the documents each audience asks for (ev
 language, kind and format in the data unless narrowed by flags) into --out:
 
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
-  out/<audience>/<lang>/<statement>-pack.pdf|docx            the delegate pack
+  out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
 
 Files are written atomically; a document that fails leaves nothing behind and

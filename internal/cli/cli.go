@@ -25,7 +25,7 @@ const (
 )
 
 const usage = `briefing turns a policy statement's data into branded briefing documents:
-a one-page brief per recommendation and a delegate pack, per audience and
+a one-page brief per recommendation and a briefing pack, per audience and
 language, in PDF and DOCX.
 
 Usage:
