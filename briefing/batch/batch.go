@@ -177,7 +177,8 @@ func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, 
 // (Renderer.Fit), on Run's worker pool. A brief prints the same page for
 // every audience that asks for it, so each recommendation is fitted once
 // per language, paper and format, as the first of jobs that asks for it; a
-// pack takes the pages it needs and is not fitted. Of opt, Fit uses Jobs,
+// pack takes the pages it needs, but its cover must hold the statement's
+// title, so each pack is fitted too. Of opt, Fit uses Jobs,
 // Compose, Renderers and Progress. Result.Planned is the number of briefs
 // fitted and Result.Failed those that do not fit (or could not be set), in
 // plan order; nothing is Written.
@@ -192,7 +193,12 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 	seen := map[key]bool{}
 	for _, j := range jobs {
 		k := key{j.Lang, j.RecID, j.Paper, j.Format}
-		if j.Kind == statement.KindBrief && !seen[k] {
+		if j.Kind == statement.KindPack {
+			// A pack flows onto as many pages as it takes; what can
+			// overflow is its cover, which depends on the audience.
+			k.rec = "pack " + j.Audience
+		}
+		if !seen[k] {
 			seen[k] = true
 			briefs = append(briefs, j)
 		}

@@ -118,6 +118,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		Note:        prose(a.Note),
 		Unofficial:  unofficial,
 		Source:      src,
+		At:          s.At.Of("title"),
 	})
 	// The cover lists the recommendations with their pages: the pack's
 	// contents ("at a glance"); the outline (bookmarks) has every section.

@@ -224,6 +224,9 @@ type Cover struct {
 	Note       inline.Runs  `json:"note,omitempty"`
 	Unofficial string       `json:"unofficial,omitempty"`
 	Source     *SourceBlock `json:"source,omitempty"`
+	// At is the title's place in the data, for an error when it does not
+	// fit the cover.
+	At input.Place `json:"at,omitzero"`
 }
 
 // Contents is the table of contents. Renderers fill in page numbers for the

@@ -40,9 +40,13 @@ type OverflowError struct {
 // what to shorten.
 func (e *OverflowError) Error() string {
 	var b strings.Builder
-	if e.Field != "" {
+	switch {
+	case e.Rec == 0:
+		// Not a brief: a pack's cover.
+		fmt.Fprintf(&b, "%s (%q) does not fit the pack's %s cover", e.Field, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
+	case e.Field != "":
 		fmt.Fprintf(&b, "recommendation %d (%q): %s does not fit its place on one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Field, e.Paper.Name())
-	} else {
+	default:
 		fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
 	}
 	if e.Overflow > 0 {

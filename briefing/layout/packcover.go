@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -27,8 +28,11 @@ func (w *packWriter) Cover(cv *doc.Cover) error {
 		want = head.h + entries.h
 	}
 	var noteFits bool
-	var end, bottom float64
-	fr := c.build(c.w, c.h, func() { noteFits, end, bottom = c.cover(cv, want) })
+	var end, bottom, over float64
+	fr := c.build(c.w, c.h, func() { noteFits, end, bottom, over = c.cover(cv, want) })
+	if over > 0 {
+		return &doc.OverflowError{Title: cv.Title, Paper: c.d.Meta.Paper, Field: "the statement's title", Overflow: over, At: cv.At}
+	}
 	var note *part
 	if !noteFits {
 		// The audience's note is too long for the cover: it gets a page
@@ -143,15 +147,9 @@ const coverBlock = 0.54
 // its title needs). It reports false when the cover note did not fit
 // above the footer and was left out for the caller to set elsewhere, and
 // where the contents go: from end down to bottom.
-func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom float64) {
+func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom, titleOver float64) {
 	cw := c.packWidth()
 	mw, sx, sw := c.packMeasure(), c.packSideX(), c.packSideW()
-
-	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
-	tH, sH, kH := tm.lineH(), sm.lineH(), km.lineH()
-	tl := c.wrapTied(plain(cv.Title), tm, cw*0.92)
-	sl := c.wrapTied(plain(cv.Subtitle), sm, cw*0.85)
-	titleH := kH + 4 + float64(len(tl))*tH + 5 + float64(len(sl))*sH
 
 	// Under the block: the event and date in the main column, the
 	// audience beside them in the side column; the note, the translation
@@ -183,6 +181,31 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 		bottom = c.h - c.mb
 	}
 	const under, glanceGap = 10.0, 6.0
+	// The title and subtitle in the navy block: the title steps down the
+	// type scale, no further than the body size, until the block leaves
+	// room under it for the details and the notice (coverTitle); a title
+	// that fits at none is an overflow.
+	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
+	sH, kH := sm.lineH(), km.lineH()
+	sl := c.wrapTied(plain(cv.Subtitle), sm, cw*0.85)
+	room := bottom - 1 - (c.mt + 8 + 6.5 + 8 + 12) - under - detailsH - uh
+	var tl []line
+	var titleH float64
+	for {
+		lines := math.Ceil(c.width(cv.Title, tm.Style, tm.Size) / (cw * 0.92))
+		if tl = c.coverTitle(cv.Title, tm, cw*0.92, room); tl != nil {
+			lines = float64(len(tl))
+		}
+		titleH = kH + 4 + lines*tm.lineH() + 5 + float64(len(sl))*sH
+		if tl != nil && titleH <= room {
+			break
+		}
+		next := c.sc.Below(tm.Size)
+		if next < c.m[TextBody].Size || next == tm.Size {
+			return false, 0, 0, titleH - room
+		}
+		tm = tm.at(next)
+	}
 	minBlock := c.mt + 8 + 6.5 + 8 + titleH + 12
 	belowH := under + detailsH + uh + glanceGap + want
 	// fit is the block's height with extra mm more under it.
@@ -241,7 +264,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom 
 		c.rule(c.ml, top-3.5, c.w-c.mr, top-3.5, 0.3, c.col.rule, nil)
 		c.sourceBlock(cv.Source, c.ml, top, fh, false)
 	}
-	return noteFits, y + glanceGap, bottom
+	return noteFits, y + glanceGap, bottom, 0
 }
 
 // wrapTied wraps runs in metric m at width w, without a runt where it can:
@@ -270,4 +293,15 @@ func runt(ls []line) bool {
 		b.WriteString(s.text)
 	}
 	return len(strings.Fields(b.String())) == 1
+}
+
+// coverTitle wraps the cover's title in metric m at width w, or returns
+// nil when it cannot take less than room mm: a title too long for the
+// cover is known from its width before it is wrapped, so that a title of
+// thousands of words costs no more than its measurement.
+func (c *canvas) coverTitle(title string, m Metric, w, room float64) []line {
+	if n := math.Floor(room / m.lineH()); c.width(title, m.Style, m.Size) > n*w {
+		return nil
+	}
+	return c.wrapTied(plain(title), m, w)
 }
