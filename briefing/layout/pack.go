@@ -530,27 +530,27 @@ func (w *packWriter) Figures(b *doc.Figures) error {
 		s.sides, s.small = append(s.sides, fp), append(s.small, fp)
 		row := c.figuresRow(b, c.packWidth())
 		s.mainSideH += row.h + 2*c.bodyGap()
-		w.add(row.h+2*c.bodyGap(), func(p *pager) {
-			if s.main && !s.inMain {
-				// In the side column, beside the section's text.
-				return
-			}
-			// Nothing to stand beside: across the measure.
-			p.gap(2 * c.bodyGap())
-			p.ensure(row.h)
-			p.whole(row, c.ml)
-			p.atTop = false
-		})
+		// Nothing to stand beside: across the measure.
+		w.whole(row, 2*c.bodyGap(), func() bool { return s.main && !s.inMain })
 		return nil
 	}
-	fr := c.figuresRow(b, c.packWidth())
-	w.add(fr.h+2*c.bodyGap(), func(p *pager) {
-		p.gap(2 * c.bodyGap())
+	w.whole(c.figuresRow(b, c.packWidth()), 2*c.bodyGap(), nil)
+	return nil
+}
+
+// whole adds frame fr, kept whole, at the left margin after a gap of gap
+// mm; when beside reports true at pagination, fr stands in the side
+// column beside its section's text instead, and nothing is added here.
+func (w *packWriter) whole(fr *frame, gap float64, beside func() bool) {
+	w.add(fr.h+gap, func(p *pager) {
+		if beside != nil && beside() {
+			return
+		}
+		p.gap(gap)
 		p.ensure(fr.h)
-		p.whole(fr, c.ml)
+		p.whole(fr, w.c.ml)
 		p.atTop = false
 	})
-	return nil
 }
 
 // sideQuoteMax is the share of a page's text height a quote may take in
@@ -587,16 +587,7 @@ func (w *packWriter) PullQuote(b *doc.PullQuote) error {
 	if side {
 		sec.mainSideH += fr.h + 2.2*c.bodyGap()
 	}
-	w.add(fr.h+2.2*c.bodyGap(), func(p *pager) {
-		if side && sec.main && !sec.inMain {
-			// In the side column, beside the section's text.
-			return
-		}
-		p.gap(2.2 * c.bodyGap())
-		p.ensure(fr.h)
-		p.whole(fr, c.ml)
-		p.atTop = false
-	})
+	w.whole(fr, 2.2*c.bodyGap(), func() bool { return side && sec.main && !sec.inMain })
 	return nil
 }
 
