@@ -58,9 +58,12 @@ type Renderer struct {
 	st *style.Style
 	// m, sc and geo are the layout's text metrics, type scale and
 	// geometry: the styles and the fit estimate come from them.
-	m    layout.Metrics
-	sc   layout.Scale
-	geo  layout.Geometry
+	m   layout.Metrics
+	sc  layout.Scale
+	geo layout.Geometry
+	// ts is the layout (read-only, safe for concurrent use): a brief
+	// follows how the PDF's is set (fit).
+	ts   *layout.Typesetter
 	data tmplData
 	// parts are the reference template parts filled with the brand;
 	// settings and styles are filled per document.
@@ -104,7 +107,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, m: ts.Metrics(), sc: ts.Scale(), geo: ts.Geometry(), parts: parts}
+	r := &Renderer{st: st, m: ts.Metrics(), sc: ts.Scale(), geo: ts.Geometry(), ts: ts, parts: parts}
 	r.data = newTmplData(st, r.m, r.sc, r.geo)
 	static := []struct {
 		name, tmpl string
@@ -174,9 +177,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if !ok {
 		return Info{}, fmt.Errorf("docx: unknown paper %q", paper)
 	}
-	// A brief is set at the layout's body size, its side-column quote
-	// one step smaller when it needs it to fit one page; a pack gets
-	// estimated page numbers for its contents.
+	// A brief is set as the PDF's (its side column, spanning figures,
+	// lede and quote size), or when Word's layout needs it, by the fit's
+	// own search; a pack gets estimated page numbers for its contents.
 	set, pages, anchors := briefSet{frac: r.geo.SideFrac}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error
