@@ -772,8 +772,17 @@ func (b *builder) PullQuote(q *doc.PullQuote) error {
 		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twips(b.r.geo.SideGap)))}
 	}
 	if mark := layout.OpeningMark(q.Text); mark != "" {
+		// The hang is in whole points, as the accent bar's space is: Word
+		// and LibreOffice draw a left border off the first line's hanging
+		// edge, so the bar keeps its place (level with the speaker's) only
+		// with its space less the hang.
 		w := b.r.st.Type.Width(mark, qm.Style.With(q.Text[0].Bold, q.Text[0].Italic), size)
-		p.props.Indent = &ctypes.Indent{Left: ptr(twipsPt(qm.Indent)), Hanging: ptr(uint64(twipsPt(w)))}
+		if hang := min(int(math.Round(w)), b.r.data.QuoteSpace); hang > 0 {
+			d := &b.r.data
+			p.props.Indent = &ctypes.Indent{Left: ptr(twipsPt(qm.Indent)), Hanging: ptr(uint64(20 * hang))}
+			p.props.Border = &ctypes.ParaBorder{Left: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptr(d.QuoteBar),
+				Space: ptr(strconv.Itoa(d.QuoteSpace - hang)), Color: ptr(d.Accent)}}
+		}
 	}
 	b.text(p, q.Text)
 	if style == sSideQuote && size != qm.Size {
