@@ -15,8 +15,11 @@
 // A brief is set like the PDF's: the masthead and the title across the
 // page, then a borderless layout table of two columns, the main text and,
 // beside it, the key figures panel with the quote under it; the source
-// block closes it; a long brief may span its key figures above the
-// columns or narrow its side column, as the PDF's. A pack's cover carries
+// block closes it. The brief follows how the layout set the PDF's
+// (layout.Paged.Brief: the side column's share, key figures spanning the
+// page, the first paragraph as a lede, the quote one step smaller or
+// larger), so that the two look alike; the quote's opening mark hangs, as
+// the PDF's. A pack's cover carries
 // its contents ("at a glance") and its QR code; the recommendations flow
 // on, each after space and a hairline, and the back page holds the about
 // text, the contact and the QR code. The contents are a TOC field whose
@@ -28,8 +31,9 @@
 // (layout.Metrics), so the DOCX sets the PDF's type scale, leading,
 // spacing and colours. Word lays out pages itself, so a brief is fitted
 // to one page by estimate (fit.go) with the same metrics and the layout's
-// geometry (layout.Geometry), by the PDF's rule: the body at the layout's
-// body size, the side-column quote one step smaller when needed; past
+// geometry (layout.Geometry): the PDF's choices when they hold in Word's
+// layout, else its own search by the PDF's rule (the body at the layout's
+// body size, the side-column quote one step smaller when needed); past
 // that, Render fails with a *doc.OverflowError.
 package docx
 

@@ -18,9 +18,10 @@ import (
 // masthead and a title across the page, then two columns side by side
 // (the main text; the key figures panel and the quote), so the page is as
 // tall as the taller column, then the source block. The body is never
-// shrunk: as in the PDF, a brief too long at the layout's body size sets
-// its side-column quote one step smaller on the type scale, and past that
-// is a *doc.OverflowError.
+// shrunk: a brief is set as the PDF's was when that fits by estimate
+// (fit), else by the PDF's rule estimated for Word (search): a brief too
+// long at the layout's body size sets its side-column quote one step
+// smaller on the type scale, and past that is a *doc.OverflowError.
 
 // measure is a doc.Visitor that adds up the height of a document, in
 // points.
