@@ -15,8 +15,11 @@
 // A brief is set like the PDF's: the masthead and the title across the
 // page, then a borderless layout table of two columns, the main text and,
 // beside it, the key figures panel with the quote under it; the source
-// block closes it; a long brief may span its key figures above the
-// columns or narrow its side column, as the PDF's. A pack's cover carries
+// block closes it. The brief follows how the layout set the PDF's
+// (layout.Paged.Brief: the side column's share, key figures spanning the
+// page, the first paragraph as a lede, the quote one step smaller or
+// larger), so that the two look alike; the quote's opening mark hangs, as
+// the PDF's. A pack's cover carries
 // its contents ("at a glance") and its QR code; the recommendations flow
 // on, each after space and a hairline, and the back page holds the about
 // text, the contact and the QR code. The contents are a TOC field whose
@@ -28,8 +31,9 @@
 // (layout.Metrics), so the DOCX sets the PDF's type scale, leading,
 // spacing and colours. Word lays out pages itself, so a brief is fitted
 // to one page by estimate (fit.go) with the same metrics and the layout's
-// geometry (layout.Geometry), by the PDF's rule: the body at the layout's
-// body size, the side-column quote one step smaller when needed; past
+// geometry (layout.Geometry): the PDF's choices when they hold in Word's
+// layout, else its own search by the PDF's rule (the body at the layout's
+// body size, the side-column quote one step smaller when needed); past
 // that, Render fails with a *doc.OverflowError.
 package docx
 
@@ -58,9 +62,12 @@ type Renderer struct {
 	st *style.Style
 	// m, sc and geo are the layout's text metrics, type scale and
 	// geometry: the styles and the fit estimate come from them.
-	m    layout.Metrics
-	sc   layout.Scale
-	geo  layout.Geometry
+	m   layout.Metrics
+	sc  layout.Scale
+	geo layout.Geometry
+	// ts is the layout (read-only, safe for concurrent use): a brief
+	// follows how the PDF's is set (fit).
+	ts   *layout.Typesetter
 	data tmplData
 	// parts are the reference template parts filled with the brand;
 	// settings and styles are filled per document.
@@ -104,7 +111,7 @@ func New(st *style.Style) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{st: st, m: ts.Metrics(), sc: ts.Scale(), geo: ts.Geometry(), parts: parts}
+	r := &Renderer{st: st, m: ts.Metrics(), sc: ts.Scale(), geo: ts.Geometry(), ts: ts, parts: parts}
 	r.data = newTmplData(st, r.m, r.sc, r.geo)
 	static := []struct {
 		name, tmpl string
@@ -174,9 +181,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	if !ok {
 		return Info{}, fmt.Errorf("docx: unknown paper %q", paper)
 	}
-	// A brief is set at the layout's body size, its side-column quote
-	// one step smaller when it needs it to fit one page; a pack gets
-	// estimated page numbers for its contents.
+	// A brief is set as the PDF's (its side column, spanning figures,
+	// lede and quote size), or when Word's layout needs it, by the fit's
+	// own search; a pack gets estimated page numbers for its contents.
 	set, pages, anchors := briefSet{frac: r.geo.SideFrac}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error

@@ -21,6 +21,7 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/docx"
 	"briefing/briefing/inline"
+	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 	"briefing/data"
@@ -33,8 +34,21 @@ var out = os.Getenv("DOCX_OUT")
 var (
 	setupOnce sync.Once
 	setupR    *docx.Renderer
+	setupTS   *layout.Typesetter
 	setupErr  error
 )
+
+// pdfBrief is how the PDF sets brief d (layout.Paged.Brief), which the
+// DOCX follows when Word's layout holds it; nil when the layout fails.
+func pdfBrief(t testing.TB, d *doc.Doc) *layout.BriefChoice {
+	t.Helper()
+	setup(t, "en")
+	pd, err := setupTS.Lay(d)
+	if err != nil {
+		return nil
+	}
+	return pd.Brief
+}
 
 func setup(t testing.TB, lang string) (*docx.Renderer, *statement.Statement) {
 	t.Helper()
@@ -42,6 +56,9 @@ func setup(t testing.TB, lang string) (*docx.Renderer, *statement.Statement) {
 		st, err := style.Load(defaults.StyleFiles())
 		if err != nil {
 			setupErr = err
+			return
+		}
+		if setupTS, setupErr = layout.New(st); setupErr != nil {
 			return
 		}
 		setupR, setupErr = docx.New(st)

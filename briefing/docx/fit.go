@@ -18,9 +18,10 @@ import (
 // masthead and a title across the page, then two columns side by side
 // (the main text; the key figures panel and the quote), so the page is as
 // tall as the taller column, then the source block. The body is never
-// shrunk: as in the PDF, a brief too long at the layout's body size sets
-// its side-column quote one step smaller on the type scale, and past that
-// is a *doc.OverflowError.
+// shrunk: a brief is set as the PDF's was when that fits by estimate
+// (fit), else by the PDF's rule estimated for Word (search): a brief too
+// long at the layout's body size sets its side-column quote one step
+// smaller on the type scale, and past that is a *doc.OverflowError.
 
 // measure is a doc.Visitor that adds up the height of a document, in
 // points.
@@ -287,6 +288,9 @@ func (m *measure) Paragraph(p *doc.Paragraph) error {
 	if int(p.Style) < len(paraRole) {
 		r = paraRole[p.Style]
 	}
+	if m.set.lede && m.col != nil && m.mainH == 0 && p.Style == doc.ParaBody {
+		r = layout.TextLede // the first paragraph, set as the PDF's lede
+	}
 	mt := m.role(r)
 	if p.Style == doc.ParaNote {
 		mt.After += mt.Before // the shaded box's padding
@@ -389,8 +393,8 @@ func (m *measure) PullQuote(q *doc.PullQuote) error {
 		if m.sideH > 0 {
 			qm.Before = pt(m.g.SideGap)
 		}
-		if m.set.smallQuote {
-			qm = qm.At(m.r.sc.Below(qm.Size))
+		if q := m.set.quote; q > 0 {
+			qm = qm.At(q)
 		}
 	}
 	sm.Before = m.role(layout.TextSpeaker).Before
@@ -424,35 +428,73 @@ func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
 	return m.page, m.anchors
 }
 
-// briefSet is how a brief is set: whether its quote is set one step down
-// the type scale in the side column, the side column's share of the text
-// width, and whether the key figures span the page above the columns.
+// briefSet is how a brief is set: its side-column quote's size in
+// points (0 for the Quote style's), the side column's share of the text
+// width, whether the key figures span the page above the columns, and
+// whether the first paragraph is set as a lede.
 type briefSet struct {
-	smallQuote bool
+	quote      float64
 	frac       float64
-	span       bool
+	span, lede bool
 }
 
-// fit returns how brief d is set, by the PDF's rule (layout's choose):
-// the body always at the layout's body size; the quote at its size, then
-// one step smaller on the scale; at each, the side column a third of the
-// width (SideFrac), then narrower (SideNarrow); at each, the key figures
-// in the side column, then spanning the page above the columns with the
-// quote beside the main text. The first that fits by estimate wins; none
-// is a *doc.OverflowError.
+// fit returns how brief d is set. It follows the PDF's choices
+// (layout.Paged.Brief: the side column's share, the spanning key figures,
+// the lede, the quote's size), so that the PDF and the DOCX of a brief
+// look alike, when the page holds them in Word's layout by estimate (over).
+// Word's line heights and line breaks are not the layout's (its own
+// leading for the font, its own glyph positions, rounded table rows), so a
+// brief the PDF just fits may not fit in Word: then it falls back to
+// search, which tries the same options in the same order for Word.
 func (r *Renderer) fit(d *doc.Doc, p page) (briefSet, error) {
+	if set, ok := r.followPDF(d); ok && r.over(d, p, set) <= 0 {
+		return set, nil
+	}
+	return r.search(d, p)
+}
+
+// followPDF returns how the layout set brief d (layout.Paged.Brief), as a
+// briefSet; false when the layout does not set it (it overflows the PDF's
+// page, or has no brief's choices).
+func (r *Renderer) followPDF(d *doc.Doc) (briefSet, bool) {
+	pd, err := r.ts.Lay(d)
+	if err != nil || pd == nil || pd.Brief == nil {
+		return briefSet{}, false
+	}
+	c := pd.Brief
+	set := briefSet{quote: c.Quote, frac: c.Side, span: c.Span, lede: c.Lede}
+	if set.frac <= 0 {
+		set.frac = r.geo.SideFrac
+	}
+	return set, true
+}
+
+// search returns how brief d is set, by the PDF's rule (layout's choose)
+// estimated in Word's layout: the body always at the layout's body size;
+// the quote at its size, then one step smaller on the scale; at each, the
+// side column a third of the width (SideFrac), then narrower
+// (SideNarrow); at each, the key figures in the side column, then
+// spanning the page above the columns with the quote beside the main
+// text. The first that fits by estimate wins; none is a
+// *doc.OverflowError.
+func (r *Renderer) search(d *doc.Doc, p page) (briefSet, error) {
 	over := math.Inf(1)
 	quote, figures := hasQuote(d), hasFigures(d)
+	q := r.m[layout.TextQuote].Size
 	for _, small := range []bool{false, true} {
 		if small && !quote {
 			break
+		}
+		size := q
+		if small {
+			size = r.sc.Below(q)
 		}
 		for _, frac := range []float64{r.geo.SideFrac, r.geo.SideNarrow} {
 			for _, span := range []bool{false, true} {
 				if span && !(quote && figures) {
 					break
 				}
-				set := briefSet{smallQuote: small, frac: frac, span: span}
+				set := briefSet{quote: size, frac: frac, span: span}
 				o := r.over(d, p, set)
 				if o <= 0 {
 					return set, nil

@@ -124,9 +124,17 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	w, _, _ := d.d.Meta.Paper.Size()
 	const margin = 18.0
-	edge := (margin + (w-2*margin)*(1-0.34)) * 72 / 25.4
+	body := parts(t, d.b)["word/document.xml"]
+	// The side column starts after the layout table's first column (the
+	// main text and the gutter), which is as wide as the brief's choice
+	// of side column (a third of the width, or narrower, or wider for a
+	// larger quote) makes it.
+	first, err := strconv.Atoi(mainCol(body))
+	if err != nil {
+		t.Fatalf("%s: no layout table", d.name)
+	}
+	edge := margin*72/25.4 + float64(first)/20
 	main := map[string]bool{} // words printed elsewhere
 	elsewhere := func(texts ...string) {
 		for _, s := range texts {
@@ -138,7 +146,6 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 	var side []string
 	// The key figures span the page when their values come before the
 	// layout table's first cell.
-	body := parts(t, d.b)["word/document.xml"]
 	span := strings.Index(body, `w:val="FigureValue"`) < strings.Index(body, `<w:gridCol w:w="`+mainCol(body))
 	for _, b := range d.d.Blocks {
 		switch x := b.(type) {
@@ -153,10 +160,16 @@ func sideColumn(t *testing.T, pdftotext, pdf string, d rendered) {
 		case *doc.Masthead:
 			elsewhere(x.Label, x.Statement, x.Line, x.Wordmark.Name, x.Wordmark.Short)
 		case *doc.SourceBlock:
-			elsewhere(x.Label, x.URL, x.Footer, x.Date, x.Doc, x.Unofficial)
+			elsewhere(x.Label, x.URL, x.Address, x.Footer, x.Date, x.Doc, x.Unofficial)
+			if x.Contact != nil {
+				elsewhere(x.Contact.Runs().Plain())
+			}
 		case *doc.PullQuote:
 			side = append(side, strings.Fields(x.Text.Plain())...)
 		case *doc.Figures:
+			if span {
+				elsewhere(x.Title, x.Source.Plain())
+			}
 			for _, it := range x.Items {
 				if span {
 					elsewhere(it.Value, it.Label.Plain())

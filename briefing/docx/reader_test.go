@@ -158,6 +158,13 @@ func TestPythonDocx(t *testing.T) {
 			style[p[1]] = p[0]
 		}
 		want := map[string]string{}
+		// A brief the PDF sets with a lede has its first paragraph in the
+		// Lede style, as the DOCX follows the PDF's choices.
+		lede := false
+		if d.d.Meta.Kind == statement.KindBrief {
+			c := pdfBrief(t, d.d)
+			lede = c != nil && c.Lede
+		}
 		for _, b := range d.d.Blocks {
 			switch x := b.(type) {
 			case *doc.Heading:
@@ -167,6 +174,9 @@ func TestPythonDocx(t *testing.T) {
 				}
 			case *doc.Paragraph:
 				want[x.Text.Plain()] = map[doc.ParaStyle]string{doc.ParaBody: "Normal", doc.ParaLede: "Lede", doc.ParaNote: "Note", doc.ParaSmall: "Small"}[x.Style]
+				if lede && x.Style == doc.ParaBody {
+					want[x.Text.Plain()], lede = "Lede", false
+				}
 			case *doc.List:
 				for _, it := range x.Items {
 					want[it.Plain()] = "List Bullet"

@@ -614,6 +614,9 @@ func (b *builder) Paragraph(x *doc.Paragraph) error {
 	if int(x.Style) < len(paraStyles) {
 		style = paraStyles[x.Style]
 	}
+	if b.set.lede && b.cols != nil && b.into == b.cols.main && b.first() && x.Style == doc.ParaBody {
+		style = sLede // the first paragraph, set as the PDF's lede
+	}
 	b.flow(style, x.Text)
 	return nil
 }
@@ -744,24 +747,59 @@ func (b *builder) Figures(f *doc.Figures) error {
 }
 
 // PullQuote writes the quote in the Quote style and its speaker (in
-// the Speaker style) and role below; in a brief's side column, under the
-// key figures at the layout's SideGap, one step smaller on the scale when
-// the fit needs it.
+// the Speaker style) and role below, as compose gives them; in a brief's
+// side column, under the key figures at the layout's SideGap, at the size
+// the fit chose (the PDF's: one step smaller for a long quote, one larger
+// on a short brief). The opening mark hangs in the indent, as the PDF's,
+// so that the text's left edge is straight.
 func (b *builder) PullQuote(q *doc.PullQuote) error {
 	b.column(true)
 	style := sQuote
 	first := b.first()
+	qm := b.r.m[layout.TextQuote]
+	size := qm.Size
 	if b.cols != nil {
 		style = sSideQuote
-		if b.set.smallQuote {
-			style = sSideQuoteSmall
+		if s := b.set.quote; s > 0 && s != qm.Size {
+			size = s
+			if s == b.r.sc.Below(qm.Size) {
+				style = sSideQuoteSmall
+			}
 		}
 	}
 	p := b.para(style)
 	if b.cols != nil && !first {
 		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twips(b.r.geo.SideGap)))}
 	}
+	if mark := layout.OpeningMark(q.Text); mark != "" {
+		// The hang is in whole points, as the accent bar's space is: Word
+		// and LibreOffice draw a left border off the first line's hanging
+		// edge, so the bar keeps its place (level with the speaker's) only
+		// with its space less the hang.
+		w := b.r.st.Type.Width(mark, qm.Style.With(q.Text[0].Bold, q.Text[0].Italic), size)
+		if hang := min(int(math.Round(w)), b.r.data.QuoteSpace); hang > 0 {
+			d := &b.r.data
+			p.props.Indent = &ctypes.Indent{Left: ptr(twipsPt(qm.Indent)), Hanging: ptr(uint64(20 * hang))}
+			p.props.Border = &ctypes.ParaBorder{Left: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptr(d.QuoteBar),
+				Space: ptr(strconv.Itoa(d.QuoteSpace - hang)), Color: ptr(d.Accent)}}
+		}
+	}
 	b.text(p, q.Text)
+	if style == sSideQuote && size != qm.Size {
+		// A size off the styles' steps (a short brief's larger quote):
+		// on every run; the line spacing (lineRule auto) scales with it.
+		hp := uint64(halfPoints(size))
+		for _, c := range p.content {
+			r, ok := c.(*ctypes.Run)
+			if !ok {
+				continue
+			}
+			if r.Property == nil {
+				r.Property = &ctypes.RunProperty{}
+			}
+			r.Property.Size, r.Property.SizeCs = ctypes.NewFontSize(hp), ctypes.NewFontSizeCS(hp)
+		}
+	}
 	p = b.para(sQuoteSource)
 	p.add(textRun(q.Speaker, &ctypes.RunProperty{Style: ctypes.NewCTString(sSpeaker)}))
 	if q.Role != "" {

@@ -325,6 +325,17 @@ type quoteParts struct {
 // which a pull quote hangs in its margin.
 const openMarks = "“‘„«‹\"'"
 
+// OpeningMark is the opening quotation mark a pull quote's text starts
+// with, which hangs in the quote's margin so that the text's left edge is
+// straight: its first run when that holds only opening marks (openMarks)
+// and more runs follow; "" for none. The DOCX writer hangs the same mark.
+func OpeningMark(text inline.Runs) string {
+	if len(text) > 1 && text[0].Text != "" && strings.Trim(text[0].Text, openMarks) == "" {
+		return text[0].Text
+	}
+	return ""
+}
+
 // quoteBar is the width of a pull quote's accent bar, quoteInset the
 // quote's indent and quoteGap the space above its speaker, in mm.
 const quoteBar, quoteInset, quoteGap = 1.2, 5.0, 2.2
@@ -336,7 +347,7 @@ func (c *canvas) quoteParts(b *doc.PullQuote, w float64, hang bool) quoteParts {
 	q := quoteParts{tw: w - quoteInset}
 	q.qm, q.sm, q.rm = c.m[TextQuote], c.m[TextSpeaker], c.m[TextSpeakerRole]
 	text := b.Text
-	if hang && len(text) > 1 && text[0].Text != "" && strings.Trim(text[0].Text, openMarks) == "" {
+	if hang && OpeningMark(text) != "" {
 		q.mark = text[0].Text
 		q.mw = c.width(q.mark, q.qm.Style.With(text[0].Bold, text[0].Italic), q.qm.Size)
 		text = text[1:]
