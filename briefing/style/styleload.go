@@ -68,6 +68,7 @@ func Load(f Files) (*Style, error) {
 	if f.Defaults != nil {
 		if bpos != nil {
 			errs = append(errs, emptied(f.Brand, bpos, reflect.ValueOf(st.Brand), "")...)
+			unnamed(&st.Brand, bpos)
 		}
 		if lpos != nil {
 			errs = append(errs, emptied(f.Layout, lpos, reflect.ValueOf(st.Layout), "")...)
@@ -86,6 +87,23 @@ func Load(f Files) (*Style, error) {
 		return nil, errs
 	}
 	return st, nil
+}
+
+// unnamed clears the fields of brand b that name an organisation (name,
+// short name, footer line, logo and its text) when the brand file laid
+// over the built-in one (its positions pos) does not set them itself: a
+// partial brand inherits colours, fonts and sizes, never another
+// organisation's name or footer. The documents then take them from the
+// statement's organisation.
+func unnamed(b *Brand, pos input.Positions) {
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"name", &b.Name}, {"short_name", &b.ShortName}, {"footer", &b.Footer}, {"logo", &b.Logo}, {"logo_alt", &b.LogoAlt}} {
+		if _, set := pos[f.key]; !set {
+			*f.dst = ""
+		}
+	}
 }
 
 // emptied reports the required text fields of a layered brand or layout
@@ -123,7 +141,7 @@ func (st *Style) Warnings(ds *statement.Dataset) input.ErrorList {
 	}
 	org := ds.Base.Organisation
 	b := st.Brand
-	if org.Name == "" || strings.EqualFold(b.Name, org.Name) ||
+	if org.Name == "" || b.Name == "" || strings.EqualFold(b.Name, org.Name) ||
 		org.ShortName != "" && strings.EqualFold(b.ShortName, org.ShortName) {
 		return warns
 	}
