@@ -35,10 +35,38 @@ func runList(c *call) error {
 	if err != nil {
 		return err
 	}
-	if c.o.json {
-		return writeListJSON(c.stdout, ds)
+	// An audience without a paper of its own gets the layout's: list
+	// says which. A brand or layout that cannot be read is check's to
+	// report; list then says only that the layout decides.
+	paper := statement.Paper("")
+	if st, err := c.o.in.loadStyle(); err == nil {
+		paper = st.Layout.Paper
 	}
-	return writeList(c.stdout, ds)
+	if c.o.json {
+		return writeListJSON(c.stdout, ds, paper)
+	}
+	return writeList(c.stdout, ds, paper)
+}
+
+// paperOf is the paper audience a is built on: its own, else the layout's
+// (def), else "layout" when the layout could not be read.
+func paperOf(a *statement.Audience, def statement.Paper) string {
+	switch {
+	case a.Paper != "":
+		return string(a.Paper)
+	case def != "":
+		return string(def)
+	}
+	return "layout"
+}
+
+// languagesOf are the languages audience a is built in: its own list,
+// else every language of the dataset.
+func languagesOf(a *statement.Audience, ds *statement.Dataset) []string {
+	if len(a.Languages) > 0 {
+		return a.Languages
+	}
+	return ds.Languages()
 }
 
 // listing is what list --json prints.
@@ -81,7 +109,7 @@ type listAudience struct {
 }
 
 // writeListJSON writes what writeList shows, as JSON.
-func writeListJSON(w io.Writer, ds *statement.Dataset) error {
+func writeListJSON(w io.Writer, ds *statement.Dataset, paper statement.Paper) error {
 	s := ds.Base
 	l := listing{File: ds.File, ID: s.ID, Title: inline.Plain(s.Title), Organisation: inline.Plain(s.Organisation.Name),
 		Date: string(s.Date), Lang: s.Lang, Languages: []listLanguage{}, Recommendations: []listRec{}, Audiences: []listAudience{}}
@@ -98,14 +126,11 @@ func writeListJSON(w io.Writer, ds *statement.Dataset) error {
 	}
 	for i := range s.Audiences {
 		a := &s.Audiences[i]
-		la := listAudience{ID: a.ID, Name: inline.Plain(a.Name), Paper: string(a.Paper), Recommendations: []string{}}
+		la := listAudience{ID: a.ID, Name: inline.Plain(a.Name), Paper: paperOf(a, paper), Recommendations: []string{}}
 		for _, r := range s.Selected(a) {
 			la.Recommendations = append(la.Recommendations, r.ID)
 		}
-		la.Languages = a.Languages
-		if len(la.Languages) == 0 {
-			la.Languages = ds.Languages()
-		}
+		la.Languages = languagesOf(a, ds)
 		la.Kinds = strings.Split(joinAll(a.Kinds, statement.Kinds), ",")
 		la.Formats = strings.Split(joinAll(a.Formats, statement.Formats), ",")
 		l.Audiences = append(l.Audiences, la)
@@ -118,7 +143,7 @@ func writeListJSON(w io.Writer, ds *statement.Dataset) error {
 // writeList writes a readable summary of a dataset to w: the statement's title,
 // id and date, its languages with each translation's status, its
 // recommendations and its audiences with what each gets.
-func writeList(w io.Writer, ds *statement.Dataset) error {
+func writeList(w io.Writer, ds *statement.Dataset, paper statement.Paper) error {
 	s := ds.Base
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Statement\t%s\n", inline.Plain(s.Title))
@@ -152,16 +177,8 @@ func writeList(w io.Writer, ds *statement.Dataset) error {
 				recs = append(recs, strconv.Itoa(r.Number))
 			}
 		}
-		langs := a.Languages
-		if len(langs) == 0 {
-			langs = []string{s.Lang}
-		}
-		paper := string(a.Paper)
-		if paper == "" {
-			paper = "default"
-		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, doc.Shorten(inline.Plain(a.Name), 40),
-			strings.Join(recs, ","), strings.Join(langs, ","), joinAll(a.Kinds, statement.Kinds), joinAll(a.Formats, statement.Formats), paper)
+			strings.Join(recs, ","), strings.Join(languagesOf(a, ds), ","), joinAll(a.Kinds, statement.Kinds), joinAll(a.Formats, statement.Formats), paperOf(a, paper))
 	}
 	return tw.Flush()
 }
