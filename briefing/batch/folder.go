@@ -35,11 +35,11 @@ type folder struct {
 // openFolder makes the output folder when missing and opens it.
 func openFolder(out string) (*folder, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", out, folderError(err))
+		return nil, folderProblem(out, err)
 	}
 	r, err := os.OpenRoot(out)
 	if err != nil {
-		return nil, fmt.Errorf("output folder %s: %w", out, folderError(err))
+		return nil, folderProblem(out, err)
 	}
 	return &folder{root: r, name: out}, nil
 }

@@ -52,7 +52,7 @@ func (f *folder) acquire(wait time.Duration, waiting func(pid int)) (*lock, erro
 	for {
 		file, err := f.root.OpenFile(LockFile, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.show(LockFile), folderError(err))
+			return nil, folderProblem(f.name, err)
 		}
 		got, err := tryLock(file)
 		if err != nil {

@@ -21,7 +21,7 @@ func (b *build) reserve() error {
 		if IsDiskFull(err) {
 			return diskFullError(f, err)
 		}
-		return fmt.Errorf("%s: %w", f.show(ReserveFile), folderError(err))
+		return folderProblem(f.name, err)
 	}
 	zeros := make([]byte, 64<<10)
 	for n := int64(0); n < size && err == nil; n += int64(len(zeros)) {

@@ -10,8 +10,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // staged is a file written to a temporary name beside its place, not yet
@@ -96,6 +98,28 @@ func (f *folder) named(dir string, err error) error {
 		le.Old, le.New = f.show(path.Join(dir, le.Old)), f.show(path.Join(dir, le.New))
 	}
 	return err
+}
+
+// folderProblem says in a user's words why output folder out cannot be
+// made or written to: "out is read-only", "out is a file, not a folder";
+// the files the build keeps there (its lock, its reserve) are not named,
+// since the folder is the user's subject. Other errors keep their text.
+func folderProblem(out string, err error) error {
+	var pe *os.PathError
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("output folder %s is on a read-only file system", out)
+	case os.IsPermission(err) && errors.As(err, &pe) && pe.Op == "mkdir":
+		return fmt.Errorf("output folder %s cannot be made there (permission denied)", out)
+	case os.IsPermission(err):
+		return fmt.Errorf("output folder %s cannot be written to (permission denied)", out)
+	case errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "not a directory"):
+		if p := filepath.Clean(pe.Path); p != filepath.Clean(out) && strings.HasPrefix(filepath.Clean(out), p+string(filepath.Separator)) {
+			return fmt.Errorf("output folder %s: %s is a file, not a folder", out, p)
+		}
+		return fmt.Errorf("output folder %s is a file, not a folder", out)
+	}
+	return fmt.Errorf("output folder %s: %w", out, err)
 }
 
 // folderError explains the usual reasons a folder cannot be made or

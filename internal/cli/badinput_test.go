@@ -265,13 +265,13 @@ var badCases = []badCase{
 		name:  "out-is-a-file",
 		files: map[string]string{"st.yaml": minimal, "out": "not a folder\n"},
 		args:  []string{"--data", "$D/st.yaml", "--out", "$D/out"},
-		want:  []string{"briefing: output folder $D/out: a file stands where a folder is needed: mkdir $D/out: not a directory"},
+		want:  []string{"briefing: output folder $D/out is a file, not a folder"},
 	},
 	{
 		name:  "out-below-a-file",
 		files: map[string]string{"st.yaml": minimal, "out": "not a folder\n"},
 		args:  []string{"--data", "$D/st.yaml", "--out", "$D/out/briefs"},
-		want:  []string{"briefing: output folder $D/out/briefs: a file stands where a folder is needed: mkdir $D/out: not a directory"},
+		want:  []string{"briefing: output folder $D/out/briefs: $D/out is a file, not a folder"},
 	},
 }
 
@@ -430,7 +430,7 @@ func TestBadInputUnwritable(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
 	out := filepath.Join(locked, "out")
 	code, _, stderr := run(t, "build", "--data", filepath.Join(dir, "st.yaml"), "--out", out, "-q")
-	want := "briefing: output folder " + out + ": cannot write there (permission denied): mkdir " + out + ": permission denied\n"
+	want := "briefing: output folder " + out + " cannot be made there (permission denied)\n"
 	if code != cli.ExitInput || stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
