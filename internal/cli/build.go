@@ -47,7 +47,7 @@ Examples:
 func buildFlags(fs *pflag.FlagSet, o *options) {
 	o.in.flags(fs)
 	o.selectionFlags(fs)
-	fs.StringVar(&o.out, "out", "out", "output folder")
+	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once (default: one per core)")
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")

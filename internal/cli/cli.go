@@ -246,16 +246,34 @@ func flagError(fs *pflag.FlagSet, err error) error {
 	if !errors.As(err, &ne) {
 		return err
 	}
-	var names []string
-	fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-	if n := ne.GetSpecifiedName(); n != "" {
-		msg := fmt.Sprintf("unknown flag --%s", n)
-		if s := input.Suggest(n, names); s != "" {
-			msg += fmt.Sprintf("; did you mean --%s?", s)
+	names := []string{"help"}
+	shorts := map[string]string{"h": "help"}
+	fs.VisitAll(func(f *pflag.Flag) {
+		names = append(names, f.Name)
+		if f.Shorthand != "" {
+			shorts[f.Shorthand] = f.Name
+		}
+	})
+	if sh := ne.GetSpecifiedShortnames(); sh != "" {
+		// Reported as typed: -x, not --x.
+		c := sh[:1]
+		msg := fmt.Sprintf("unknown flag -%s", c)
+		switch {
+		case c == "v" && shorts["V"] == "":
+			msg += " (the version is briefing -V)"
+		case shorts[strings.ToLower(c)] != "":
+			msg += fmt.Sprintf("; did you mean -%s (--%s)?", strings.ToLower(c), shorts[strings.ToLower(c)])
+		case shorts[strings.ToUpper(c)] != "":
+			msg += fmt.Sprintf("; did you mean -%s (--%s)?", strings.ToUpper(c), shorts[strings.ToUpper(c)])
 		}
 		return errors.New(msg)
 	}
-	return fmt.Errorf("unknown shorthand flag -%s", ne.GetSpecifiedShortnames())
+	n := ne.GetSpecifiedName()
+	msg := fmt.Sprintf("unknown flag --%s", n)
+	if s := input.Suggest(n, names); s != "" {
+		msg += fmt.Sprintf("; did you mean --%s?", s)
+	}
+	return errors.New(msg)
 }
 
 // usageError is a mistake on the command line (exit 2).

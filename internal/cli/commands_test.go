@@ -77,6 +77,11 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"build", "--out", ""}, "--out: empty"},
 		{[]string{"check", "--brand="}, "--brand: empty"},
 		{[]string{"list", "extra"}, `unexpected argument "extra"`},
+		// Short flags are reported as typed (issue 21).
+		{[]string{"build", "-x"}, "unknown flag -x\n"},
+		{[]string{"build", "-v"}, "unknown flag -v (the version is briefing -V)"},
+		{[]string{"build", "-Q"}, "unknown flag -Q; did you mean -q (--quiet)?"},
+		{[]string{"build", "--hlep"}, "unknown flag --hlep; did you mean --help?"},
 	} {
 		code, stdout, stderr := run(t, c.args...)
 		if code != cli.ExitUsage || !strings.Contains(stderr, c.want) || stdout != "" {
@@ -458,4 +463,15 @@ func runShell(t *testing.T, shell, script string) string {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	return string(out)
+}
+
+// TestOutShort: -o is --out, as in pandoc, typst and go (issue 21).
+func TestOutShort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "o")
+	if code, _, stderr := run(t, "build", "-q", "-o", out, "--rec", "1", "--format", "pdf", "--lang", "en", "--audience", "delegates"); code != 0 {
+		t.Fatalf("build -o: %s", stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(out, "delegates", "en", "*.pdf")); len(files) != 1 {
+		t.Errorf("build -o %s made %v", out, files)
+	}
 }

@@ -34,7 +34,7 @@ const watchDebounce = 200 * time.Millisecond
 func watchFlags(fs *pflag.FlagSet, o *options) {
 	o.in.flags(fs)
 	o.selectionFlags(fs)
-	fs.StringVar(&o.out, "out", "out", "output folder")
+	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once (default: one per core)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
 }
