@@ -299,6 +299,10 @@ func TestSlug(t *testing.T) {
 		"":                          "",
 		"Straße  Ærø":               "strasse-aero",
 		strings.Repeat("word ", 30): "word-word-word-word-word-word-word-word-word",
+		// Cut short, a name ends on a word that ends a phrase (issue 21).
+		"Invest in the inclusion and integration through alternative, comprehensive, and durable solutions": "invest-in-the-inclusion-and-integration",
+		"Address the root causes of displacement through international cooperation":                         "address-the-root-causes-of-displacement",
+		"Abordar las necesidades de protección internacional derivadas del desplazamiento":                  "abordar-las-necesidades-de-proteccion",
 	} {
 		if got := batch.Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)

@@ -47,6 +47,26 @@ func Slug(text string) string {
 			s = s[:i]
 		}
 		s = strings.TrimRight(s, "-")
+		// A name cut short ends on a word that ends a phrase, not on
+		// "…-integration-through" or "…-de-la".
+		for {
+			i := strings.LastIndexByte(s, '-')
+			if i < 0 || !stopWords[s[i+1:]] {
+				break
+			}
+			s = s[:i]
+		}
 	}
 	return s
+}
+
+// stopWords are the words a cut slug does not end on: articles,
+// prepositions and conjunctions of the languages briefing has labels for.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true, "on": true,
+	"for": true, "with": true, "by": true, "from": true, "through": true, "at": true, "as": true, "into": true,
+	"de": true, "del": true, "la": true, "las": true, "el": true, "los": true, "y": true, "e": true, "o": true,
+	"en": true, "para": true, "por": true, "con": true, "un": true, "una": true, "al": true,
+	"le": true, "les": true, "des": true, "du": true, "et": true, "ou": true, "pour": true, "dans": true, "sur": true,
+	"da": true, "do": true, "das": true, "dos": true, "em": true, "no": true, "na": true, "com": true,
 }
