@@ -215,7 +215,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	parts = append(parts, styles,
 		part{name: "word/document.xml", data: doc},
 		part{name: "word/_rels/document.xml.rels", data: rels})
-	if err := writePackage(w, parts, &r.flaters); err != nil {
+	if err := writePackage(w, parts, &r.flaters, d.Meta.Date); err != nil {
 		return Info{}, fmt.Errorf("docx: %w", err)
 	}
 	return Info{}, nil

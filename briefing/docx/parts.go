@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	kflate "github.com/klauspost/compress/flate"
 )
@@ -26,15 +27,29 @@ type part struct {
 	size   uint64 // uncompressed size of raw
 }
 
-// dosDate is the fixed modification date of every part, 2024-01-01, as an
-// MS-DOS date (time 00:00). It is set through the deprecated ModifiedDate
-// field: setting Modified instead makes archive/zip add an extended
-// timestamp to every entry, which would change every file's bytes.
-const dosDate = uint16((2024-1980)<<9 | 1<<5 | 1)
+// dosDateTime is t as an MS-DOS date and time (to two seconds, between
+// 1980 and 2107), the modification time of every part of a package. It is
+// set through the deprecated ModifiedDate and ModifiedTime fields: setting
+// Modified instead makes archive/zip add an extended timestamp to every
+// entry, which would change every file's bytes.
+func dosDateTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	switch {
+	case t.Year() < 1980:
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	case t.Year() > 2107:
+		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	}
+	date = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
+	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
+	return date, clock
+}
 
-// writePackage writes the parts as a zip to w in name order, each with the
-// same fixed timestamp, so that equal documents give equal bytes.
-func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
+// writePackage writes the parts as a zip to w in name order, each dated
+// at (the document's date: the statement's, or SOURCE_DATE_EPOCH), so
+// that equal documents give equal bytes.
+func writePackage(w io.Writer, parts []part, flaters *sync.Pool, at time.Time) error {
+	dosDate, dosTime := dosDateTime(at)
 	sort.Slice(parts, func(i, j int) bool { return parts[i].name < parts[j].name })
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
@@ -51,7 +66,7 @@ func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
 	for _, p := range parts {
 		if p.raw == nil {
 			//lint:ignore SA1019 Modified would add an extended-timestamp extra field to every entry, changing the bytes.
-			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate})
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosDate, ModifiedTime: dosTime})
 			if err != nil {
 				return err
 			}
@@ -62,7 +77,7 @@ func writePackage(w io.Writer, parts []part, flaters *sync.Pool) error {
 		}
 		fw, err := zw.CreateRaw(&zip.FileHeader{
 			//lint:ignore SA1019 as above: the MS-DOS date alone, no extra field.
-			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: 0,
+			Name: p.name, Method: p.method, ModifiedDate: dosDate, ModifiedTime: dosTime,
 			CRC32: p.crc, CompressedSize64: uint64(len(p.raw)), UncompressedSize64: p.size,
 		})
 		if err != nil {
