@@ -51,6 +51,10 @@ func TestVersion(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(stdout, "briefing 0.") || strings.Count(stdout, "\n") != 2 || !strings.Contains(stdout, "PDF font shortcut: ") {
 			t.Errorf("%v: exit %d, %q", args, code, stdout)
 		}
+		// A test binary records no revision: version says so (issue 21).
+		if !strings.Contains(stdout, "rev ") && !strings.Contains(stdout, "no VCS stamp") {
+			t.Errorf("%v: neither a revision nor \"no VCS stamp\": %q", args, stdout)
+		}
 	}
 }
 
@@ -82,6 +86,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"build", "-v"}, "unknown flag -v (the version is briefing -V)"},
 		{[]string{"build", "-Q"}, "unknown flag -Q; did you mean -q (--quiet)?"},
 		{[]string{"build", "--hlep"}, "unknown flag --hlep; did you mean --help?"},
+		{[]string{"build", "--jobs", "-3"}, "--jobs: want a number of documents made at once (0, the default, is one per core), got -3"},
 	} {
 		code, stdout, stderr := run(t, c.args...)
 		if code != cli.ExitUsage || !strings.Contains(stderr, c.want) || stdout != "" {

@@ -64,7 +64,7 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 		}
 	}
 	if o.jobs < 0 {
-		return usagef("--jobs: want a positive number, got %d", o.jobs)
+		return usagef("--jobs: want a number of documents made at once (0, the default, is one per core), got %d", o.jobs)
 	}
 	return nil
 }

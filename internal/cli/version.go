@@ -46,6 +46,10 @@ func versionLine(bi *debug.BuildInfo, ok bool) string {
 				r += "+modified"
 			}
 			parts = append(parts, "rev "+r)
+		} else {
+			// go run and builds outside a checkout record no revision:
+			// say so rather than leave the reader guessing.
+			parts = append(parts, "no VCS stamp")
 		}
 		if t := set["vcs.time"]; t != "" {
 			parts = append(parts, t)
