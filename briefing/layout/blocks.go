@@ -218,6 +218,10 @@ func (c *canvas) figuresColumn(b *doc.Figures, w float64) *frame {
 	for i, it := range b.Items {
 		figs[i] = c.figure(it, w, fpt)
 	}
+	var src *frame
+	if len(b.Source) > 0 {
+		src = c.figureSource(b.Source, w)
+	}
 	return c.build(w, 0, func() {
 		h := 0.0
 		se := c.elem(Section, 0, "")
@@ -231,24 +235,22 @@ func (c *canvas) figuresColumn(b *doc.Figures, w float64) *frame {
 			c.put(f, 0, h, se)
 			h += f.h
 		}
-		if len(b.Source) > 0 {
-			h += 3 + c.figureSource(b.Source, 0, h+3, w, se)
+		if src != nil {
+			c.put(src, 0, h+3, se)
+			h += 3 + src.h
 		}
 		c.fr.h = h
 	})
 }
 
-// figureSource sets the figures' source line (TextFigureSource) at x, y
-// in width w, as part of element parent, and returns its height.
-func (c *canvas) figureSource(src inline.Runs, x, y, w float64, parent int) float64 {
+// figureSource lays out the figures' source line (TextFigureSource) in
+// width w, once: the panels place it by offset.
+func (c *canvas) figureSource(src inline.Runs, w float64) *frame {
 	m := c.m[TextFigureSource]
-	return c.setText(c.wrapIn(src, m, w), x, y, w, m, left, P, c.elem(P, parent, ""))
-}
-
-// figureSourceH is the height of the figures' source line in width w.
-func (c *canvas) figureSourceH(src inline.Runs, w float64) float64 {
-	m := c.m[TextFigureSource]
-	return float64(len(c.wrapIn(src, m, w))) * m.lineH()
+	ls := c.wrapIn(src, m, w)
+	return c.build(w, float64(len(ls))*m.lineH(), func() {
+		c.setText(ls, 0, 0, w, m, left, P, c.elem(P, 0, ""))
+	})
 }
 
 // figuresRow lays out key figures side by side in a tinted panel (the
@@ -283,9 +285,11 @@ func (c *canvas) figuresRow(b *doc.Figures, w float64) *frame {
 		rowsH += rh
 		rowH = append(rowH, rh)
 	}
+	var src *frame
 	srcH := 0.0
 	if len(b.Source) > 0 {
-		srcH = 3 + c.figureSourceH(b.Source, w-2*pad)
+		src = c.figureSource(b.Source, w-2*pad)
+		srcH = 3 + src.h
 	}
 	h := pad
 	h += th + rowsH + srcH + pad
@@ -303,8 +307,8 @@ func (c *canvas) figuresRow(b *doc.Figures, w float64) *frame {
 			}
 			yy += rh + gap
 		}
-		if len(b.Source) > 0 {
-			c.figureSource(b.Source, pad, yy-gap+3, w-2*pad, se)
+		if src != nil {
+			c.put(src, pad, yy-gap+3, se)
 		}
 	})
 }
