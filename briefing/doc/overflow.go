@@ -40,14 +40,17 @@ type OverflowError struct {
 // what to shorten.
 func (e *OverflowError) Error() string {
 	var b strings.Builder
+	// The title as a reader types it: the tie between its last two words
+	// (a no-break space) is typography, not part of the name.
+	title := Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40)
 	switch {
 	case e.Rec == 0:
 		// Not a brief: a pack's cover.
-		fmt.Fprintf(&b, "%s (%q) does not fit the pack's %s cover", e.Field, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
+		fmt.Fprintf(&b, "%s (%q) does not fit the pack's %s cover", e.Field, title, e.Paper.Name())
 	case e.Field != "":
-		fmt.Fprintf(&b, "recommendation %d (%q): %s does not fit its place on one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Field, e.Paper.Name())
+		fmt.Fprintf(&b, "recommendation %d (%q): %s does not fit its place on one %s page", e.Rec, title, e.Field, e.Paper.Name())
 	default:
-		fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, Shorten(strings.ReplaceAll(e.Title, "\u00a0", " "), 40), e.Paper.Name())
+		fmt.Fprintf(&b, "recommendation %d (%q) does not fit one %s page", e.Rec, title, e.Paper.Name())
 	}
 	if e.Overflow > 0 {
 		fmt.Fprintf(&b, ": %.0f mm too long", e.Overflow)
