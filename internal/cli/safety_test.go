@@ -232,66 +232,49 @@ func TestBuildDiskFull(t *testing.T) {
 	testtool.ManifestTrue(t, out)
 }
 
-// TestBuildUnwritableAsRoot: the unwritable-folder case, which permissions
-// do not stop for root: the built binary runs as nobody under setpriv.
-// (TestBadInputUnwritable covers it in-process when not root.)
+// TestBuildUnwritableAsRoot: the unwritable-folder cases, which
+// permissions do not stop for root: the built binary runs as nobody under
+// setpriv. An output folder that cannot be made, or exists and cannot be
+// written to, is named as the user gave it, in their terms, without the
+// build's lock file, and nothing is written. (TestBadInputUnwritable
+// covers the first in-process when not root.)
 func TestBuildUnwritableAsRoot(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("not root: TestBadInputUnwritable covers this")
 	}
 	setpriv := testtool.Need(t, "setpriv")
 	bin := built(t)
-	dir := t.TempDir()
-	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
-		os.Chmod(d, 0o755) // let nobody reach the data
-	}
-	data := writeStatement(t, dir, 2)
-	locked := filepath.Join(dir, "locked")
-	if err := os.Mkdir(locked, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(locked, "out")
-	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "build", "--data", data, "--out", out, "-q")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	want := "briefing: output folder " + out + " cannot be made there (permission denied)\n"
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != cli.ExitInput || stderr.String() != want {
-		t.Errorf("%v, stderr:\n%s\nwant:\n%s", err, stderr.String(), want)
-	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Errorf("%s was made", out)
-	}
-}
-
-// TestBuildReadOnlyFolderAsRoot (issue 21): an output folder that exists
-// but cannot be written to is named as the user gave it, in their terms,
-// without the build's lock file: the built binary runs as nobody.
-func TestBuildReadOnlyFolderAsRoot(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("not root: TestBadInputUnwritable covers this")
-	}
-	setpriv := testtool.Need(t, "setpriv")
-	bin := built(t)
-	dir := t.TempDir()
-	for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
-		os.Chmod(d, 0o755) // let nobody reach the data
-	}
-	data := writeStatement(t, dir, 2)
-	locked := filepath.Join(dir, "locked")
-	if err := os.Mkdir(locked, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	out := locked
-	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "build", "--data", data, "--out", out, "-q")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	want := "briefing: output folder " + out + " cannot be written to (permission denied)\n"
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != cli.ExitInput || stderr.String() != want {
-		t.Errorf("%v, stderr:\n%s\nwant:\n%s", err, stderr.String(), want)
-	}
-	if files := testtool.Files(t, out); len(files) != 0 {
-		t.Errorf("%s holds %v", out, files)
+	for _, c := range []struct {
+		name, sub, want string
+	}{
+		{"cannot be made", "out", "cannot be made there (permission denied)"},
+		{"read-only", "", "cannot be written to (permission denied)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for d := dir; d != filepath.Dir(d) && strings.HasPrefix(d, os.TempDir()+"/"); d = filepath.Dir(d) {
+				os.Chmod(d, 0o755) // let nobody reach the data
+			}
+			data := writeStatement(t, dir, 2)
+			locked := filepath.Join(dir, "locked")
+			if err := os.Mkdir(locked, 0o555); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(locked, c.sub)
+			cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "build", "--data", data, "--out", out, "-q")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			want := "briefing: output folder " + out + " " + c.want + "\n"
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != cli.ExitInput || stderr.String() != want {
+				t.Errorf("%v, stderr:\n%s\nwant:\n%s", err, stderr.String(), want)
+			}
+			if files := testtool.Files(t, locked); len(files) != 0 {
+				t.Errorf("%s holds %v", locked, files)
+			}
+			if _, err := os.Stat(out); c.sub != "" && !os.IsNotExist(err) {
+				t.Errorf("%s was made", out)
+			}
+		})
 	}
 }
