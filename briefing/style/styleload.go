@@ -57,29 +57,18 @@ func Load(f Files) (*Style, error) {
 		// The defaults are read strictly; the files over them are partial.
 		_, e := input.DecodeFile(d.BrandFS, d.Brand, &st.Brand, input.Options{})
 		errs = append(errs, e...)
-		_, e = input.DecodeFile(d.LayoutFS, d.Layout, &st.Layout, input.Options{})
-		errs = append(errs, e...)
 		opt.Required = func(string) bool { return false }
 	}
 	bpos, e := input.DecodeFile(f.BrandFS, f.Brand, &st.Brand, opt)
 	errs = append(errs, e...)
-	lpos, e := input.DecodeFile(f.LayoutFS, f.Layout, &st.Layout, opt)
-	errs = append(errs, e...)
-	if f.Defaults != nil {
-		if bpos != nil {
-			errs = append(errs, emptied(f.Brand, bpos, reflect.ValueOf(st.Brand), "")...)
-			unnamed(&st.Brand, bpos)
-		}
-		if lpos != nil {
-			errs = append(errs, emptied(f.Layout, lpos, reflect.ValueOf(st.Layout), "")...)
-		}
+	errs = append(errs, loadLayout(f, &st.Layout)...)
+	if f.Defaults != nil && bpos != nil {
+		errs = append(errs, emptied(f.Brand, bpos, reflect.ValueOf(st.Brand), "")...)
+		unnamed(&st.Brand, bpos)
 	}
 	if bpos != nil {
 		st.brandPos = bpos
 		errs = append(errs, checkBrand(f, st, bpos)...)
-	}
-	if lpos != nil {
-		errs = append(errs, checkLayout(f.Layout, &st.Layout, lpos)...)
 	}
 	errs = input.Dedupe(errs)
 	input.SortErrors(errs, f.Brand, f.Layout)
@@ -87,6 +76,40 @@ func Load(f Files) (*Style, error) {
 		return nil, errs
 	}
 	return st, nil
+}
+
+// LoadLayout reads and checks the layout file alone, laid over the
+// built-in one as Load lays it, without the brand, its fonts or its logo:
+// for a command that needs only the paper or the sizes (list).
+func LoadLayout(f Files) (*Layout, error) {
+	var l Layout
+	errs := input.Dedupe(loadLayout(f, &l))
+	input.SortErrors(errs, f.Layout)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return &l, nil
+}
+
+// loadLayout decodes f's layout file into l, over the built-in layout
+// when f has Defaults, and checks it.
+func loadLayout(f Files, l *Layout) input.ErrorList {
+	var errs input.ErrorList
+	opt := input.Options{}
+	if d := f.Defaults; d != nil {
+		_, e := input.DecodeFile(d.LayoutFS, d.Layout, l, input.Options{})
+		errs = append(errs, e...)
+		opt.Required = func(string) bool { return false }
+	}
+	pos, e := input.DecodeFile(f.LayoutFS, f.Layout, l, opt)
+	errs = append(errs, e...)
+	if pos == nil {
+		return errs
+	}
+	if f.Defaults != nil {
+		errs = append(errs, emptied(f.Layout, pos, reflect.ValueOf(*l), "")...)
+	}
+	return append(errs, checkLayout(f.Layout, l, pos)...)
 }
 
 // unnamed clears the fields of brand b that name an organisation (name,

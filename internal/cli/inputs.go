@@ -96,6 +96,27 @@ func rename(ds *statement.Dataset, base, dir string) {
 // loadStyle reads the brand and layout files, each laid over the built-in
 // one, and what they name.
 func (in *inputs) loadStyle() (*style.Style, error) {
+	f, prefix, err := in.styleFiles()
+	if err != nil {
+		return nil, err
+	}
+	st, err := style.Load(f)
+	return st, relabelEach(err, prefix)
+}
+
+// loadLayout reads the layout file alone, laid over the built-in one.
+func (in *inputs) loadLayout() (*style.Layout, error) {
+	f, prefix, err := in.styleFiles()
+	if err != nil {
+		return nil, err
+	}
+	l, err := style.LoadLayout(f)
+	return l, relabelEach(err, prefix)
+}
+
+// styleFiles says where the brand and layout files are, each over the
+// built-in one, and the folder to put before each file name in errors.
+func (in *inputs) styleFiles() (style.Files, map[string]string, error) {
 	f := defaults.StyleFiles()
 	base := f
 	prefix := map[string]string{}
@@ -110,7 +131,7 @@ func (in *inputs) loadStyle() (*style.Style, error) {
 			continue
 		}
 		if _, err := os.Stat(o.path); err != nil {
-			return nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
+			return f, nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {
@@ -120,8 +141,7 @@ func (in *inputs) loadStyle() (*style.Style, error) {
 		prefix[name] = filepath.Clean(dir)
 		f.Defaults = &base
 	}
-	st, err := style.Load(f)
-	return st, relabelEach(err, prefix)
+	return f, prefix, nil
 }
 
 // relabel puts dir in front of the file names in err's errors.

@@ -36,11 +36,12 @@ func runList(c *call) error {
 		return err
 	}
 	// An audience without a paper of its own gets the layout's: list
-	// says which. A brand or layout that cannot be read is check's to
-	// report; list then says only that the layout decides.
+	// says which, from the layout file alone (no fonts are read). A
+	// layout that cannot be read is check's to report; list then says
+	// only that the layout decides.
 	paper := statement.Paper("")
-	if st, err := c.o.in.loadStyle(); err == nil {
-		paper = st.Layout.Paper
+	if l, err := c.o.in.loadLayout(); err == nil {
+		paper = l.Paper
 	}
 	if c.o.json {
 		return writeListJSON(c.stdout, ds, paper)
