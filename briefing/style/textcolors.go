@@ -53,23 +53,32 @@ var textPairs = []TextPair{
 
 // Color returns the colour a TextPair field names: "" is White.
 func (c Colors) Color(field string) Color {
-	switch field {
-	case "primary":
-		return c.Primary
-	case "accent":
-		return c.Accent
-	case "accent_text":
-		return c.AccentText
-	case "accent_on_primary":
-		return c.AccentOnPrimary
-	case "text":
-		return c.Text
-	case "muted":
-		return c.Muted
-	case "light":
-		return c.Light
+	if p := c.ref(field); p != nil {
+		return *p
 	}
 	return White
+}
+
+// ref points at the colour field names ("primary", "accent_text"…); nil
+// for another name.
+func (c *Colors) ref(field string) *Color {
+	switch field {
+	case "primary":
+		return &c.Primary
+	case "accent":
+		return &c.Accent
+	case "accent_text":
+		return &c.AccentText
+	case "accent_on_primary":
+		return &c.AccentOnPrimary
+	case "text":
+		return &c.Text
+	case "muted":
+		return &c.Muted
+	case "light":
+		return &c.Light
+	}
+	return nil
 }
 
 // withDefaults fills the optional colours a brand leaves out.
@@ -173,21 +182,8 @@ func passes(c Colors, field string) bool {
 
 // with returns c with field set to x.
 func (c Colors) with(field string, x Color) Colors {
-	switch field {
-	case "primary":
-		c.Primary = x
-	case "accent":
-		c.Accent = x
-	case "accent_text":
-		c.AccentText = x
-	case "accent_on_primary":
-		c.AccentOnPrimary = x
-	case "text":
-		c.Text = x
-	case "muted":
-		c.Muted = x
-	case "light":
-		c.Light = x
+	if p := c.ref(field); p != nil {
+		*p = x
 	}
 	return c
 }
