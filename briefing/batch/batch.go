@@ -179,31 +179,33 @@ func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, 
 // per language, paper and format, as the first of jobs that asks for it; a
 // pack takes the pages it needs, but its cover must hold the statement's
 // title, so each pack is fitted too. Of opt, Fit uses Jobs,
-// Compose, Renderers and Progress. Result.Planned is the number of briefs
+// Compose, Renderers and Progress. Result.Planned is the number of documents
 // fitted and Result.Failed those that do not fit (or could not be set), in
 // plan order; nothing is Written.
 func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *Result {
 	start := time.Now()
+	// A brief is the same page for every audience; a pack flows onto as
+	// many pages as it takes, and what can overflow is its cover, which
+	// depends on the audience.
 	type key struct {
-		lang, rec string
-		paper     statement.Paper
-		format    statement.Format
+		kind           statement.Kind
+		lang, rec, aud string
+		paper          statement.Paper
+		format         statement.Format
 	}
-	var briefs []Job
+	var fit []Job
 	seen := map[key]bool{}
 	for _, j := range jobs {
-		k := key{j.Lang, j.RecID, j.Paper, j.Format}
+		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
 		if j.Kind == statement.KindPack {
-			// A pack flows onto as many pages as it takes; what can
-			// overflow is its cover, which depends on the audience.
-			k.rec = "pack " + j.Audience
+			k.aud = j.Audience
 		}
 		if !seen[k] {
 			seen[k] = true
-			briefs = append(briefs, j)
+			fit = append(fit, j)
 		}
 	}
-	b := &build{opt: opt, jobs: briefs}
+	b := &build{opt: opt, jobs: fit}
 	b.shareQR()
 	res := b.makeAll(ctx, b.languages(ds), b.fit1)
 	res.Elapsed = time.Since(start)

@@ -343,16 +343,17 @@ func TestFit(t *testing.T) {
 		t.Fatal(err)
 	}
 	type key struct {
-		lang, rec string
-		paper     statement.Paper
-		format    statement.Format
+		kind           statement.Kind
+		lang, rec, aud string
+		paper          statement.Paper
+		format         statement.Format
 	}
 	seen := map[key]bool{}
 	var want, wantFailed []string
 	for _, j := range plan {
-		k := key{j.Lang, j.RecID, j.Paper, j.Format}
+		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
 		if j.Kind == statement.KindPack {
-			k.rec = "pack " + j.Audience // each pack's cover
+			k.aud = j.Audience // each pack's cover
 		}
 		if seen[k] {
 			continue
