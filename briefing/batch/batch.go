@@ -57,6 +57,17 @@ type Options struct {
 	// LockWait is how long Run waits for another build writing to Out;
 	// 0 means 5 seconds, a negative value not at all.
 	LockWait time.Duration
+	// Key names everything outside a document's model that decides its
+	// bytes: the program and the style (brand, layout, fonts, logo) it
+	// renders with. With a Key, each document's inputs are hashed (Key,
+	// the job and its composed model) into Entry.Inputs, and a document
+	// whose file on disk is the one the manifest lists, made from the
+	// same inputs, is left as it is: up to date, not rewritten. Empty
+	// makes every document.
+	Key string
+	// Force makes every document, up to date or not (Entry.Inputs is
+	// still recorded).
+	Force bool
 }
 
 // Failure is a document that could not be made, and why.
@@ -69,8 +80,9 @@ type Failure struct {
 func (f Failure) Error() string { return fmt.Sprintf("%s: %v", f.Job.Path, f.Err) }
 
 // ErrEdited is why a document was not rebuilt: a person edited the file a
-// previous build wrote at its path, and a build never overwrites that.
-var ErrEdited = errors.New("not rebuilt: the file was edited after the build that wrote it (its sha256 differs from manifest.json); move it away or delete it to rebuild it")
+// previous build wrote at its path, and a build never overwrites that. It
+// is not a failure: Run lists the document in Result.Kept.
+var ErrEdited = errors.New("kept, not rebuilt: the file was edited after the build that wrote it (its sha256 differs from manifest.json); move it away or delete it to rebuild it")
 
 // Result is what a build did.
 type Result struct {
@@ -78,6 +90,13 @@ type Result struct {
 	Planned int
 	// Written lists the documents made, in plan order.
 	Written []Entry
+	// UpToDate lists the documents left as they were, in plan order: the
+	// file on disk is the one an earlier build made from the same inputs
+	// (Options.Key).
+	UpToDate []Entry
+	// Kept lists the documents not rebuilt because a person edited the
+	// file an earlier build wrote (ErrEdited), in plan order.
+	Kept []Job
 	// Failed lists the documents that could not be made, in plan order;
 	// nothing was left of them and a previous good file at their path is
 	// untouched.
@@ -407,7 +426,7 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 	if progress == nil {
 		progress = Quiet{}
 	}
-	progress.Start(len(jobs))
+	progress.Start(jobs)
 	entries := make([]*Entry, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -467,10 +486,14 @@ dispatch:
 	res := &Result{Planned: len(jobs), Interrupted: ctx.Err() != nil, DiskFull: b.diskFull}
 	for i, j := range jobs {
 		switch {
+		case entries[i] != nil && entries[i].upToDate:
+			res.UpToDate = append(res.UpToDate, *entries[i])
 		case entries[i] != nil:
 			res.Written = append(res.Written, *entries[i])
 			res.Pages += entries[i].Pages
 			res.Bytes += entries[i].Bytes
+		case errors.Is(errs[i], ErrEdited):
+			res.Kept = append(res.Kept, j)
 		case errs[i] != nil && !errors.Is(errs[i], errStopped) && !IsDiskFull(errs[i]):
 			res.Failed = append(res.Failed, Failure{Job: j, Err: errs[i]})
 		}
@@ -497,6 +520,15 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	if err != nil {
 		return nil, err
 	}
+	inputs := ""
+	if b.opt.Key != "" {
+		if inputs, err = inputsKey(b.opt.Key, j, d); err != nil {
+			return nil, err
+		}
+		if e, ok := b.upToDate(j.Path, inputs); ok {
+			return e, nil
+		}
+	}
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
@@ -512,6 +544,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	e = &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
 		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
+		Inputs: inputs,
 	}
 	// Note it before it lands, so that a kill between the two loses
 	// nothing: the next build checks the bytes on disk against the note.
@@ -578,6 +611,21 @@ func (b *build) mayOverwrite(p string) error {
 	b.newlyEdited = append(b.newlyEdited, Kept{Path: p, SHA256: sum})
 	b.mu.Unlock()
 	return ErrEdited
+}
+
+// upToDate returns the manifest's entry for the document at p when it
+// was made from inputs and the file on disk still has its bytes (a file
+// edited since is caught before, by mayOverwrite).
+func (b *build) upToDate(p, inputs string) (*Entry, bool) {
+	e, ok := b.known[p]
+	if !ok || b.opt.Force || e.Inputs != inputs {
+		return nil, false
+	}
+	if n, sum, err := b.f.sum(p); err != nil || n != e.Bytes || sum != e.SHA256 {
+		return nil, false
+	}
+	e.upToDate = true
+	return &e, true
 }
 
 // stopWriter fails writes once ctx is done, so that a renderer that

@@ -66,11 +66,53 @@ type Entry struct {
 	RecID    string           `json:"recommendation_id,omitempty"`
 	Format   statement.Format `json:"format"`
 	Paper    statement.Paper  `json:"paper"`
-	// Pages is the page count of a PDF; 0 for DOCX, which Word paginates.
+	// Pages is the page count of a PDF; 0 for DOCX, which Word paginates
+	// (null in manifest.json, empty in manifest.csv: not known).
 	Pages  int    `json:"pages"`
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
+	// Inputs is the sha256 of what the document was made from (see
+	// Options.Key): a later build with the same inputs leaves the file be.
+	Inputs string `json:"inputs,omitempty"`
+
+	// upToDate marks, in a Result, an entry a build left as it was.
+	upToDate bool
 }
+
+// entryJSON is an Entry as manifest.json has it: pages null when not known.
+type entryJSON struct {
+	entryFields
+	Pages *int `json:"pages"`
+}
+
+// entryFields is Entry without its methods, for entryJSON.
+type entryFields Entry
+
+// MarshalJSON writes the entry with "pages": null for a DOCX.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	j := entryJSON{entryFields: entryFields(e)}
+	if e.Pages > 0 || e.Format == statement.FormatPDF {
+		j.Pages = &e.Pages
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads an entry, null pages as 0.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	var j entryJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*e = Entry(j.entryFields)
+	if j.Pages != nil {
+		e.Pages = *j.Pages
+	}
+	return nil
+}
+
+// UpToDate reports whether a build left this document as it was (see
+// Result.UpToDate).
+func (e *Entry) UpToDate() bool { return e != nil && e.upToDate }
 
 func (e Entry) job() Job {
 	return Job{Path: e.Path, Audience: e.Audience, Lang: e.Lang, Kind: e.Kind, Rec: e.Rec, RecID: e.RecID, Format: e.Format, Paper: e.Paper}
@@ -166,11 +208,19 @@ func (m *Manifest) write(f *folder) error {
 		return err
 	}
 	b = append(b, '\n')
+	c := m.csv()
+	// A build that changed nothing leaves the manifest as it was, mtime
+	// included.
+	if old, err := f.root.ReadFile(ManifestJSON); err == nil && bytes.Equal(old, b) {
+		if old, err := f.root.ReadFile(ManifestCSV); err == nil && bytes.Equal(old, c) {
+			return nil
+		}
+	}
 	js, err := f.stage(ManifestJSON, writeBytes(b))
 	if err != nil {
 		return err
 	}
-	cs, err := f.stage(ManifestCSV, writeBytes(m.csv()))
+	cs, err := f.stage(ManifestCSV, writeBytes(c))
 	if err != nil {
 		f.discard(js)
 		return err
@@ -201,7 +251,11 @@ func (m *Manifest) csv() []byte {
 		if e.Rec > 0 {
 			rec = strconv.Itoa(e.Rec)
 		}
-		w.Write([]string{e.Path, e.Audience, e.Lang, string(e.Kind), rec, e.RecID, string(e.Format), string(e.Paper), strconv.Itoa(e.Pages), strconv.FormatInt(e.Bytes, 10), e.SHA256})
+		pages := ""
+		if e.Pages > 0 || e.Format == statement.FormatPDF {
+			pages = strconv.Itoa(e.Pages)
+		}
+		w.Write([]string{e.Path, e.Audience, e.Lang, string(e.Kind), rec, e.RecID, string(e.Format), string(e.Paper), pages, strconv.FormatInt(e.Bytes, 10), e.SHA256})
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -139,8 +139,8 @@ func TestEditedFileKept(t *testing.T) {
 	if !strings.Contains(strings.Join(warns, "\n"), "kept "+filepath.Join(out, pruned)) {
 		t.Errorf("no warning names %s: %q", pruned, warns)
 	}
-	if len(res.Failed) != 1 || res.Failed[0].Job.Path != rebuilt || !errors.Is(res.Failed[0].Err, batch.ErrEdited) {
-		t.Errorf("failures %v, want %s not rebuilt as edited", res.Failed, rebuilt)
+	if len(res.Failed) != 0 || len(res.Kept) != 1 || res.Kept[0].Path != rebuilt {
+		t.Errorf("failures %v, kept %v: want %s kept as edited, no failure", res.Failed, res.Kept, rebuilt)
 	}
 	for _, r := range res.Removed {
 		if r == pruned {
@@ -150,14 +150,14 @@ func TestEditedFileKept(t *testing.T) {
 	testtool.ManifestTrue(t, out, pruned, rebuilt)
 	// The next build still keeps the edit at a path it makes.
 	res, _, _ = build(context.Background(), t, ds, out, fake{}, batch.Options{})
-	if b, _ := os.ReadFile(filepath.Join(out, rebuilt)); !strings.HasSuffix(string(b), "my edit") || len(res.Failed) != 1 {
-		t.Errorf("second rebuild: the edit is gone or not reported (%v)", res.Failed)
+	if b, _ := os.ReadFile(filepath.Join(out, rebuilt)); !strings.HasSuffix(string(b), "my edit") || len(res.Kept) != 1 {
+		t.Errorf("second rebuild: the edit is gone or not reported (%v)", res.Kept)
 	}
 	// Deleting it lets the build make it again.
 	os.Remove(filepath.Join(out, rebuilt))
 	res, _, _ = build(context.Background(), t, ds, out, fake{}, batch.Options{})
-	if len(res.Failed) != 0 {
-		t.Errorf("after removing the edited file: %v", res.Failed)
+	if len(res.Failed) != 0 || len(res.Kept) != 0 {
+		t.Errorf("after removing the edited file: %v %v", res.Failed, res.Kept)
 	}
 	testtool.ManifestTrue(t, out, pruned)
 }

@@ -30,10 +30,19 @@ language, kind and format in the data unless narrowed by flags) into --out:
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
 
-Files are written atomically; a document that fails leaves nothing behind and
-the others are still made (exit status 1 lists the failures). A rebuild
-removes files an earlier build made that it no longer makes, and nothing else.
-Dates come from the statement, or SOURCE_DATE_EPOCH when set.
+A document whose inputs have not changed since the build that made it (the
+data, its translation, the brand, layout, fonts and logo, this program and
+the options) is left as it is: its bytes and date stay, and the summary says
+"up to date"; --force makes it again. A document you edited after a build
+made it is kept, never overwritten (a warning; delete or move it to have it
+made again). Files are written atomically; a document that fails leaves
+nothing behind and the others are still made (exit status 1 lists the
+failures). A rebuild removes files an earlier build made that it no longer
+makes, and nothing else. Dates come from the statement, or SOURCE_DATE_EPOCH
+when set.
+
+On a terminal a progress bar shows while it works; elsewhere (scripts, logs)
+it prints one summary line, and with -v a line per document in plan order.
 
 Examples:
   briefing                                         everything, into ./out
@@ -50,7 +59,9 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
+	fs.BoolVar(&o.force, "force", false, "make every document, also those up to date")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
+	o.verboseFlag(fs)
 }
 
 func runBuild(c *call) error {
@@ -67,6 +78,9 @@ func runBuild(c *call) error {
 		return err
 	}
 	ds, plan := p.ds, p.plan
+	if h := o.statementHint(); h != "" && !o.quiet {
+		fmt.Fprintf(c.stderr, "note: %s\n", h)
+	}
 	warnFallbacks(ds, plan, c.stderr)
 	if o.dry {
 		for _, j := range plan {
@@ -92,13 +106,16 @@ func build(c *call, p *prepared, date time.Time) error {
 		Jobs:      o.jobs,
 		Renderers: rs,
 		Compose:   compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
+		Key:       inputsKey(st),
+		Force:     o.force,
 	}
 	switch {
-	case quiet, o.summaryOnly:
+	case quiet:
+	case o.verbose:
+		opt.Progress = &lines{w: c.stdout}
+	case o.summaryOnly:
 	case isTerminal(c.stderr):
 		opt.Progress = &bar{w: c.stderr}
-	default:
-		opt.Progress = &lines{w: c.stdout}
 	}
 	opt.Warn = func(msg string) { fmt.Fprintf(c.stderr, "warning: %s\n", msg) }
 	// Ctrl-C or SIGTERM: no new documents, a true manifest, exit 130. A
@@ -127,19 +144,44 @@ func build(c *call, p *prepared, date time.Time) error {
 	if err != nil {
 		return err
 	}
+	for _, j := range res.Kept {
+		fmt.Fprintf(c.stderr, "warning: %s: kept your edits, not rebuilt (move or delete the file to have it made again)\n", filepath.Join(out, filepath.FromSlash(j.Path)))
+	}
 	if !quiet && !res.Interrupted && res.DiskFull == nil {
-		pages := ""
-		if res.Pages > 0 {
-			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
-		}
-		fmt.Fprintf(c.stdout, "Built %d %s (%s%s) in %.2f s into %s/\n",
-			len(res.Written), plural(len(res.Written), "document", "documents"), pages, size(res.Bytes), res.Elapsed.Seconds(), out)
+		fmt.Fprintln(c.stdout, summary(o.dataLabel(ds), out, res))
 		if len(res.Removed) > 0 {
 			fmt.Fprintf(c.stdout, "Removed %d %s the previous build made and this one does not: %s\n",
 				len(res.Removed), plural(len(res.Removed), "file", "files"), strings.Join(res.Removed, ", "))
 		}
 	}
 	return outcome(ds, res)
+}
+
+// summary is the line a build ends with, naming the statement built:
+//
+//	st.yaml: 56 documents up to date in out/
+//	st.yaml: built 3 documents (3 PDF pages, 120 KB) in 0.21 s into out/; 53 up to date
+func summary(file, out string, res *batch.Result) string {
+	dir := strings.TrimSuffix(out, "/") + "/"
+	var s string
+	if len(res.Written) == 0 && len(res.Failed) == 0 {
+		n := len(res.UpToDate)
+		s = fmt.Sprintf("%s: %d %s up to date in %s", file, n, plural(n, "document", "documents"), dir)
+	} else {
+		pages := ""
+		if res.Pages > 0 {
+			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
+		}
+		s = fmt.Sprintf("%s: built %d %s (%s%s) in %.2f s into %s",
+			file, len(res.Written), plural(len(res.Written), "document", "documents"), pages, size(res.Bytes), res.Elapsed.Seconds(), dir)
+		if n := len(res.UpToDate); n > 0 {
+			s += fmt.Sprintf("; %d up to date", n)
+		}
+	}
+	if n := len(res.Kept); n > 0 {
+		s += fmt.Sprintf("; %d kept as you edited %s", n, plural(n, "it", "them"))
+	}
+	return s
 }
 
 // interrupted is a build stopped by a signal (exit 130).

@@ -44,8 +44,11 @@ func runCheck(c *call) error {
 		fmt.Fprintf(c.stderr, "%s (warning)\n", w)
 	}
 	ds := p.ds
+	if h := c.o.statementHint(); h != "" {
+		fmt.Fprintf(c.stderr, "note: %s\n", h)
+	}
 	fmt.Fprintf(c.stdout, "%s: ok: %d recommendations, %d audiences, languages %v, %d documents",
-		ds.File, len(ds.Base.Recommendations), len(ds.Base.Audiences), ds.Languages(), len(p.plan))
+		c.o.dataLabel(ds), len(ds.Base.Recommendations), len(ds.Base.Audiences), ds.Languages(), len(p.plan))
 	if len(p.warnings) > 0 {
 		fmt.Fprintf(c.stdout, ", %d %s", len(p.warnings), plural(len(p.warnings), "warning", "warnings"))
 	}

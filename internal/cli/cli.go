@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -29,7 +30,11 @@ a one-page brief per recommendation and a briefing pack, per audience and
 language, in PDF and DOCX.
 
 Usage:
-  briefing [COMMAND] [flags]
+  briefing [-C DIR] [COMMAND] [flags]
+
+In a folder with a briefing.yaml project file (briefing init writes one), or
+a statement.yaml, every command uses that statement; elsewhere, the built-in
+example. -C DIR runs as if started in DIR.
 
 Commands:
 %s
@@ -111,6 +116,18 @@ func commandNames() []string {
 
 // Main runs the command line args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// -C DIR, first as in git and go: run in DIR, as if started there.
+	if dir, rest, ok := chdirFlag(args); ok {
+		if dir == "" {
+			fmt.Fprintf(stderr, "briefing: -C: name a folder (briefing -C DIR [COMMAND])\n")
+			return ExitUsage
+		}
+		if err := os.Chdir(dir); err != nil {
+			fmt.Fprintf(stderr, "briefing: -C %s: %s\n", dir, input.FSMessage(err))
+			return ExitUsage
+		}
+		args = rest
+	}
 	name, rest := split(args)
 	if name == "" {
 		switch {
@@ -137,6 +154,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return report(runCommand(cmd, rest, stdout, stderr), cmd, stderr)
 }
 
+// chdirFlag finds -C DIR (or -C=DIR, -CDIR) at the start of args.
+func chdirFlag(args []string) (dir string, rest []string, ok bool) {
+	if len(args) == 0 || !strings.HasPrefix(args[0], "-C") {
+		return "", args, false
+	}
+	if args[0] == "-C" {
+		if len(args) < 2 {
+			return "", nil, true
+		}
+		return args[1], args[2:], true
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(args[0], "-C"), "="), args[1:], true
+}
+
 // runCommand parses a command's flags and runs it.
 func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 	o := &options{}
@@ -157,6 +188,11 @@ func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 			return usageError{fmt.Errorf("unexpected argument %q (%s takes flags only)", extra, cmd.name)}
 		}
 		return usageError{fmt.Errorf("unexpected argument %q (usage: briefing %s %s)", extra, cmd.name, cmd.args)}
+	}
+	if fs.Lookup("data") != nil {
+		if _, err := o.findProject(fs); err != nil {
+			return err
+		}
 	}
 	if err := o.validate(fs); err != nil {
 		return err
@@ -261,6 +297,8 @@ func flagError(fs *pflag.FlagSet, err error) error {
 		switch {
 		case c == "v" && shorts["V"] == "":
 			msg += " (the version is briefing -V)"
+		case c == "C":
+			msg = "-C comes first: briefing -C DIR [COMMAND] [flags]"
 		case shorts[strings.ToLower(c)] != "":
 			msg += fmt.Sprintf("; did you mean -%s (--%s)?", strings.ToLower(c), shorts[strings.ToLower(c)])
 		case shorts[strings.ToUpper(c)] != "":

@@ -83,7 +83,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"list", "extra"}, `unexpected argument "extra"`},
 		// Short flags are reported as typed (issue 21).
 		{[]string{"build", "-x"}, "unknown flag -x\n"},
-		{[]string{"build", "-v"}, "unknown flag -v (the version is briefing -V)"},
+		{[]string{"list", "-v"}, "unknown flag -v (the version is briefing -V)"},
 		{[]string{"build", "-Q"}, "unknown flag -Q; did you mean -q (--quiet)?"},
 		{[]string{"build", "--hlep"}, "unknown flag --hlep; did you mean --help?"},
 		{[]string{"build", "--jobs", "-3"}, "--jobs: want a number of documents made at once (0, the default, is one per core), got -3"},
@@ -409,7 +409,7 @@ func TestInit(t *testing.T) {
 		}
 	}
 	data := filepath.Join(dir, "statement.yaml")
-	if !strings.Contains(stdout, "briefing check --data "+data) {
+	if !strings.Contains(stdout, "  cd "+dir+"\n  briefing check ") || !strings.Contains(stdout, "\n  briefing   ") {
 		t.Errorf("init does not say what to do next:\n%s", stdout)
 	}
 	if code, _, stderr := run(t, "check", "--data", data); code != 0 || stderr != "" {

@@ -16,6 +16,8 @@ import (
 const initHelp = `briefing init [DIR]: write a starter project into DIR (default: the current
 folder) to edit and build:
 
+  briefing.yaml      the project: which statement, brand, layout and output
+                     folder "briefing" builds when run in DIR
   statement.yaml     a short, commented example statement (not a real one)
   brand.yaml         the built-in brand, named for the example organisation
   layout.yaml        the built-in layout
@@ -25,10 +27,12 @@ folder) to edit and build:
 It never overwrites: when any of these files exists it writes nothing. The
 starter builds as written.
 
+Then, in DIR, "briefing check" and "briefing" (or from elsewhere,
+"briefing -C DIR").
+
 Examples:
   briefing init mystatement
-  briefing check --data mystatement/statement.yaml
-  briefing build --data mystatement/statement.yaml --out mystatement/out
+  cd mystatement && briefing check && briefing
 `
 
 //go:embed starter/statement.yaml
@@ -74,10 +78,41 @@ func runInit(c *call) error {
 		}
 		written = append(written, p)
 	}
-	data := filepath.Join(dir, "statement.yaml")
-	fmt.Fprintf(c.stdout, "Wrote %s.\nNext:\n  briefing check --data %s\n  briefing build --data %s --out %s\n",
-		strings.Join(written, ", "), data, data, filepath.Join(dir, "out"))
+	fmt.Fprintf(c.stdout, "Wrote %s.\n%s", strings.Join(written, ", "), nextSteps(dir, goRun()))
 	return nil
+}
+
+// nextSteps is what init suggests next, as the user ran it: through "go
+// run ." (goRun) or as an installed briefing.
+func nextSteps(dir string, goRun bool) string {
+	var b strings.Builder
+	b.WriteString("Next:\n")
+	cmd, cd := "briefing", ""
+	switch {
+	case goRun && dir != ".":
+		cmd = "go run . -C " + dir
+	case goRun:
+		cmd = "go run ."
+	case dir != ".":
+		cd = "  cd " + dir + "\n"
+	}
+	b.WriteString(cd)
+	out := "out"
+	if goRun && dir != "." {
+		out = filepath.Join(dir, "out")
+	}
+	w := len(cmd) + 7
+	fmt.Fprintf(&b, "  %-*s  edit the statement, then report its problems\n", w, cmd+" check")
+	fmt.Fprintf(&b, "  %-*s  build the documents into %s/\n", w, cmd, out)
+	fmt.Fprintf(&b, "  %-*s  rebuild on every save\n", w, cmd+" watch")
+	return b.String()
+}
+
+// goRun reports whether this process is a "go run": its executable is in
+// the go command's temporary build folder.
+func goRun() bool {
+	exe, err := os.Executable()
+	return err == nil && strings.Contains(filepath.ToSlash(exe), "/go-build") && filepath.Base(filepath.Dir(exe)) == "exe"
 }
 
 type starterFile struct {
@@ -101,6 +136,7 @@ func starterFiles() ([]starterFile, error) {
 	}
 	b := strings.NewReplacer("Danish Refugee Council", starterName, "DRC", starterShort, "drc.ngo", starterSite).Replace(string(brand))
 	files := []starterFile{
+		{ProjectFile, []byte(projectTemplate)},
 		{"statement.yaml", st},
 		{"brand.yaml", []byte(modeline(schema.Brand) +
 			"# Laid over the built-in brand: delete the lines you do not change.\n" + b)},

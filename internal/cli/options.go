@@ -25,6 +25,9 @@ type options struct {
 	out                                    string
 	jobs                                   int
 	dry, quiet, json                       bool
+	// verbose prints a line per document and every untranslated field;
+	// force remakes documents that are up to date.
+	verbose, force bool
 	// summaryOnly makes build print its summary line without a line or
 	// bar per document (watch).
 	summaryOnly bool
@@ -38,6 +41,11 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
+}
+
+// verboseFlag is -v, --verbose.
+func (o *options) verboseFlag(fs *pflag.FlagSet) {
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per document, in order, and each warning in full")
 }
 
 // validate checks what can be checked before reading any file: empty

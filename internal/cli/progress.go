@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -9,31 +10,54 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
-// lines writes one plain line per document, for logs and pipes.
+// lines writes one plain line per document, for logs and pipes (-v), in
+// plan order whatever order the documents are made in: a line waits until
+// the documents before it are done.
 type lines struct {
 	w     io.Writer
-	total int
-	n     int
+	index map[string]int
+	done  []string
+	next  int
 }
 
-// Start remembers the total.
-func (p *lines) Start(total int) { p.total = total }
+// Start numbers the documents.
+func (p *lines) Start(jobs []batch.Job) {
+	p.index = make(map[string]int, len(jobs))
+	for i, j := range jobs {
+		p.index[j.Path] = i
+	}
+	p.done = make([]string, len(jobs))
+	p.next = 0
+}
 
-// Done writes "[3/40] path (2 pages, 41 KB)" or the failure.
+// Done writes "[3/40] path (2 pages, 41 KB)", "(up to date)", "kept" or
+// the failure, once the lines before it are written.
 func (p *lines) Done(j batch.Job, e *batch.Entry, err error) {
-	p.n++
-	if err != nil {
-		fmt.Fprintf(p.w, "[%d/%d] FAILED %s: %v\n", p.n, p.total, j.Path, err)
-		return
+	i, total := p.index[j.Path], len(p.done)
+	var line string
+	switch {
+	case errors.Is(err, batch.ErrEdited):
+		line = fmt.Sprintf("[%d/%d] %s: kept, edited after a build made it", i+1, total, j.Path)
+	case err != nil:
+		line = fmt.Sprintf("[%d/%d] FAILED %s: %v", i+1, total, j.Path, err)
+	case e.UpToDate():
+		line = fmt.Sprintf("[%d/%d] %s (up to date)", i+1, total, j.Path)
+	default:
+		pages := ""
+		if e.Pages > 0 {
+			pages = fmt.Sprintf("%d %s, ", e.Pages, plural(e.Pages, "page", "pages"))
+		}
+		line = fmt.Sprintf("[%d/%d] %s (%s%s)", i+1, total, j.Path, pages, size(e.Bytes))
 	}
-	pages := ""
-	if e.Pages > 0 {
-		pages = fmt.Sprintf("%d %s, ", e.Pages, plural(e.Pages, "page", "pages"))
+	p.done[i] = line
+	for p.next < total && p.done[p.next] != "" {
+		fmt.Fprintln(p.w, p.done[p.next])
+		p.next++
 	}
-	fmt.Fprintf(p.w, "[%d/%d] %s (%s%s)\n", p.n, p.total, j.Path, pages, size(e.Bytes))
 }
 
-// Finish does nothing.
+// Finish does nothing: a document that was never done (an interrupt)
+// leaves the lines after it unwritten, as the summary says what happened.
 func (p *lines) Finish() {}
 
 // bar draws a progress bar on a terminal.
@@ -43,8 +67,8 @@ type bar struct {
 }
 
 // Start draws an empty bar.
-func (p *bar) Start(total int) {
-	p.bar = progressbar.NewOptions(total,
+func (p *bar) Start(jobs []batch.Job) {
+	p.bar = progressbar.NewOptions(len(jobs),
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionSetDescription("Building"),
 		progressbar.OptionShowCount(),
@@ -56,7 +80,7 @@ func (p *bar) Start(total int) {
 
 // Done moves the bar on, and prints a failure above it.
 func (p *bar) Done(j batch.Job, e *batch.Entry, err error) {
-	if err != nil {
+	if err != nil && !errors.Is(err, batch.ErrEdited) {
 		p.bar.Clear()
 		fmt.Fprintf(p.w, "FAILED %s: %v\n", j.Path, err)
 	}

@@ -50,7 +50,8 @@ type started struct {
 
 func start(t *testing.T, args ...string) *started {
 	t.Helper()
-	cmd := exec.Command(built(t), args...)
+	// -v: a line per document, to follow the build.
+	cmd := exec.Command(built(t), append(args, "-v")...)
 	cmd.Env = append(os.Environ(), "GOMAXPROCS=1")
 	out, err := cmd.StdoutPipe()
 	if err != nil {

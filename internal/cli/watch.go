@@ -36,7 +36,8 @@ func watchFlags(fs *pflag.FlagSet, o *options) {
 	o.selectionFlags(fs)
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
+	o.verboseFlag(fs)
 }
 
 func runWatch(c *call) error {
