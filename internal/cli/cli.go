@@ -39,15 +39,16 @@ example. -C DIR runs as if started in DIR.
 Commands:
 %s
 Examples:
-  briefing                                  build everything for the built-in statement into ./out
-  briefing init mystatement                 write a starter statement, brand and layout to edit
-  briefing check --data mystatement/statement.yaml
-  briefing build --data mystatement/statement.yaml --audience donors --lang es --format pdf
-  briefing watch --data mystatement/statement.yaml   rebuild on every save
+  briefing                                  build the statement here (or the built-in example) into ./out
+  briefing init mystatement                 write a starter project to edit
+  briefing -C mystatement check             report its problems
+  briefing -C mystatement build --audience donors --lang es --format pdf
+  briefing -C mystatement watch             rebuild on every save
+  briefing check --data other/statement.yaml
 
 Flags may come before or after the command. Run "briefing COMMAND --help"
 for a command's flags. Exit status: 0 ok, 1 bad input or a failed document,
-2 a mistake on the command line.
+2 a mistake on the command line, 130 interrupted (Ctrl-C; run again to finish).
 `
 
 // command is one of briefing's commands.
