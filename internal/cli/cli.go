@@ -181,7 +181,7 @@ func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 		if errors.Is(err, pflag.ErrHelp) {
 			return errHelp // pflag has printed the help
 		}
-		return usageError{flagError(fs, err)}
+		return usageError{flagError(fs, err, args)}
 	}
 	if fs.NArg() > cmd.max {
 		extra := fs.Arg(cmd.max)
@@ -278,10 +278,20 @@ func commandUsage(c *command, fs *pflag.FlagSet) string {
 }
 
 // flagError words a pflag error, with "did you mean" for an unknown flag.
-func flagError(fs *pflag.FlagSet, err error) error {
+func flagError(fs *pflag.FlagSet, err error, args []string) error {
 	var ne *pflag.NotExistError
 	if !errors.As(err, &ne) {
 		return err
+	}
+	// -data: a long flag with one dash, which pflag reads as -d -a -t -a.
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' && len(name) > 1 && fs.Lookup(name) != nil {
+			return fmt.Errorf("unknown flag %s: long flags take two dashes: --%s", a, strings.TrimPrefix(a, "-"))
+		}
 	}
 	names := []string{"help"}
 	shorts := map[string]string{"h": "help"}

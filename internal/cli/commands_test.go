@@ -86,6 +86,9 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"list", "-v"}, "unknown flag -v (the version is briefing -V)"},
 		{[]string{"build", "-Q"}, "unknown flag -Q; did you mean -q (--quiet)?"},
 		{[]string{"build", "--hlep"}, "unknown flag --hlep; did you mean --help?"},
+		{[]string{"build", "-data", "f.yaml"}, "unknown flag -data: long flags take two dashes: --data"},
+		{[]string{"build", "--rec", "3", "--kind", "pack"}, "nothing to build: --rec picks recommendations' briefs, and --kind pack asks for no briefs (drop --rec to build packs)"},
+		{[]string{"build", "-C", "x"}, "-C comes first: briefing -C DIR [COMMAND] [flags]"},
 		{[]string{"build", "--jobs", "-3"}, "--jobs: want a number of documents made at once (0, the default, is one per core), got -3"},
 	} {
 		code, stdout, stderr := run(t, c.args...)
