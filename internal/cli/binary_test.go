@@ -203,7 +203,7 @@ func TestReadmeExamples(t *testing.T) {
 			cmd.Dir = dir
 			var out output
 			cmd.Stdout, cmd.Stderr = &out, &out
-			if strings.Contains(line, " watch ") {
+			if strings.Contains(cmdline+" ", " watch ") {
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
