@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"briefing/briefing/input"
+	"briefing/internal/completion"
 )
 
 // Exit statuses.
@@ -111,6 +112,9 @@ func commandNames() []string {
 
 // Main runs the command line args and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == completion.Hidden {
+		return runComplete(args[1:], stdout)
+	}
 	name, rest := split(args)
 	if name == "" {
 		switch {
@@ -169,7 +173,7 @@ func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 // argument that is neither a flag nor a flag's value; "" when there is
 // none.
 func split(args []string) (string, []string) {
-	all := allFlags()
+	all := allFlags(&options{})
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -194,13 +198,13 @@ func split(args []string) (string, []string) {
 	return "", args
 }
 
-// allFlags is every command's flags in one set, to tell a flag's value
-// from the command in split.
-func allFlags() *pflag.FlagSet {
+// allFlags is every command's flags in one set, over o, to tell a flag's
+// value from the command in split and to read a line being completed.
+func allFlags(o *options) *pflag.FlagSet {
 	all := pflag.NewFlagSet("all", pflag.ContinueOnError)
 	for _, c := range commands() {
 		fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
-		c.flags(fs, &options{})
+		c.flags(fs, o)
 		all.AddFlagSet(fs)
 	}
 	return all
