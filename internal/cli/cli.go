@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"briefing/briefing/input"
+	"briefing/internal/completion"
 )
 
 // Exit statuses.
@@ -129,6 +130,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		args = rest
 	}
+	if len(args) > 0 && args[0] == completion.Hidden {
+		return runComplete(args[1:], stdout)
+	}
 	name, rest := split(args)
 	if name == "" {
 		switch {
@@ -206,7 +210,7 @@ func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 // argument that is neither a flag nor a flag's value; "" when there is
 // none.
 func split(args []string) (string, []string) {
-	all := allFlags()
+	all := allFlags(&options{})
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -231,13 +235,13 @@ func split(args []string) (string, []string) {
 	return "", args
 }
 
-// allFlags is every command's flags in one set, to tell a flag's value
-// from the command in split.
-func allFlags() *pflag.FlagSet {
+// allFlags is every command's flags in one set, over o, to tell a flag's
+// value from the command in split and to read a line being completed.
+func allFlags(o *options) *pflag.FlagSet {
 	all := pflag.NewFlagSet("all", pflag.ContinueOnError)
 	for _, c := range commands() {
 		fs := pflag.NewFlagSet(c.name, pflag.ContinueOnError)
-		c.flags(fs, &options{})
+		c.flags(fs, o)
 		all.AddFlagSet(fs)
 	}
 	return all

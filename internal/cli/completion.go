@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -13,8 +15,10 @@ import (
 )
 
 const completionHelp = `briefing completion SHELL: print a completion script for bash, zsh or fish,
-which completes commands, flags, the values of --kind, --format and --paper,
-schema kinds and file names.
+which completes commands, flags, schema kinds, file names and the values of
+--kind, --format, --paper, and --audience, --lang and --rec from the
+statement that the line names (--data). Comma lists (--format pdf,docx) and
+--flag=value are completed too.
 
 Examples:
   source <(briefing completion bash)                       bash, this session
@@ -83,16 +87,62 @@ func completionCommands() []completion.Command {
 	for _, c := range commands() {
 		cc := completion.Command{Name: c.name, Summary: c.summary, Default: c.name == "build", Args: argValues(c.name), FolderArg: c.name == "init"}
 		for _, f := range flagsOf(c) {
-			cf := completion.Flag{Name: f.Name, Short: f.Shorthand, Usage: f.Usage, Bool: f.NoOptDefVal != "", Values: flagValues(f.Name)}
+			cf := completion.Flag{Name: f.Name, Short: f.Shorthand, Usage: f.Usage, Bool: f.NoOptDefVal != "", Values: flagValues(f.Name), List: f.Value.Type() == "stringSlice"}
 			switch f.Name {
 			case "data", "brand", "layout":
 				cf.Kind = completion.File
 			case "out":
 				cf.Kind = completion.Folder
+			case "audience", "lang", "rec":
+				cf.Kind = completion.Data
 			}
 			cc.Flags = append(cc.Flags, cf)
 		}
 		out = append(out, cc)
 	}
 	return out
+}
+
+// runComplete is the hidden command completion scripts run for the values
+// the data decides: "briefing __complete --lang WORD…" prints the values
+// of --lang, one a line, for the statement that the words typed before
+// the cursor name (--data), and nothing when the data cannot be read.
+// Only the flags are read from the words; a word it does not know is
+// passed over, as the line is still being typed.
+func runComplete(args []string, stdout io.Writer) int {
+	if len(args) == 0 {
+		return ExitUsage
+	}
+	words := args[1:]
+	// briefing -C DIR …: the statement is DIR's.
+	if dir, rest, ok := chdirFlag(words); ok {
+		if dir == "" || os.Chdir(dir) != nil {
+			return ExitOK
+		}
+		words = rest
+	}
+	o := &options{}
+	fs := allFlags(o)
+	fs.SetOutput(io.Discard)
+	fs.ParseErrorsAllowlist.UnknownFlags = true
+	_ = fs.Parse(words) // the flags read before a mistake are enough
+	o.findProject(fs)   // a broken project file: the data flags alone
+	ds, _ := o.in.loadData()
+	if ds == nil {
+		return ExitOK
+	}
+	c := choicesOf(ds)
+	var vals []string
+	switch args[0] {
+	case "--audience":
+		vals = c.audiences
+	case "--lang":
+		vals = c.langs
+	case "--rec":
+		vals = append(c.recNums, c.recIDs...)
+	}
+	for _, v := range vals {
+		fmt.Fprintln(stdout, v)
+	}
+	return ExitOK
 }

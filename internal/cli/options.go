@@ -96,18 +96,12 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 		}
 		sel.Paper = p[0]
 	}
-	var auds, recIDs, recNums []string
-	for _, a := range ds.Base.Audiences {
-		auds = append(auds, a.ID)
-	}
-	for _, r := range ds.Base.Recommendations {
-		recIDs = append(recIDs, r.ID)
-		recNums = append(recNums, strconv.Itoa(r.Number))
-	}
-	if sel.Audiences, err = match("--audience", "audience", o.audiences, auds, ds.File); err != nil {
+	c := choicesOf(ds)
+	recIDs, recNums := c.recIDs, c.recNums
+	if sel.Audiences, err = match("--audience", "audience", o.audiences, c.audiences, ds.File); err != nil {
 		return sel, err
 	}
-	if sel.Langs, err = match("--lang", "language", o.langs, batch.Languages(ds), ds.File); err != nil {
+	if sel.Langs, err = match("--lang", "language", o.langs, c.langs, ds.File); err != nil {
 		return sel, err
 	}
 	for _, v := range cleanList(o.recs) {
@@ -126,6 +120,26 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 		sel.Recs = append(sel.Recs, recIDs[i])
 	}
 	return sel, nil
+}
+
+// choices are the values of the selection flags that the data decides.
+type choices struct {
+	audiences, langs []string
+	// recNums and recIDs are the recommendations' numbers and ids, in
+	// the same order.
+	recNums, recIDs []string
+}
+
+func choicesOf(ds *statement.Dataset) choices {
+	c := choices{langs: batch.Languages(ds)}
+	for _, a := range ds.Base.Audiences {
+		c.audiences = append(c.audiences, a.ID)
+	}
+	for _, r := range ds.Base.Recommendations {
+		c.recIDs = append(c.recIDs, r.ID)
+		c.recNums = append(c.recNums, strconv.Itoa(r.Number))
+	}
+	return c
 }
 
 // selectionFlags are the flags that set each field of a batch.Selection a
