@@ -325,7 +325,7 @@ var schemaDocs = map[string]string{
 	"quotes[].role":               "The speaker's role (translatable); required when there is no speaker.",
 	"recommendations":             "The numbered recommendations: one brief each.",
 	"recommendations[].id":        "The recommendation's id (not \"all\").",
-	"recommendations[].number":    "Its number: 1, 2, 3… in file order.",
+	"recommendations[].number":    "Optional: its position, 1, 2, 3… in file order; written, it must agree.",
 	"recommendations[].title":     "Its title.",
 	"recommendations[].body":      "Its paragraphs.",
 	"recommendations[].asks":      "An optional bullet list of concrete asks.",

@@ -13,7 +13,7 @@ import (
 )
 
 // Check checks a loaded dataset as a whole: ids (safe slugs, unique),
-// recommendation numbers (1..N in order), references between
+// recommendation numbers (where written, their position), references between
 // recommendations, quotes, figures and audiences, the date, web addresses
 // (including links in text), language codes, kinds, formats and paper
 // sizes, and translations against the base file. Errors make the data
@@ -299,15 +299,19 @@ func (c *checker) base() {
 		}
 	}
 
-	numbers := map[int]int{}
+	// A recommendation's number is its position (Load fills in those
+	// left out); one written must agree.
+	written := map[int]int{}
 	for i := range s.Recommendations {
 		r := &s.Recommendations[i]
-		if j, ok := numbers[r.Number]; ok && r.Number != 0 {
-			c.errorf(r.At.Near("number"), "duplicate number %d (also %s)", r.Number, s.Recommendations[j].At.Field)
-		} else if r.At.Written("number") && r.Number != i+1 {
-			c.errorf(r.At.Near("number"), "number %d out of order: want %d (recommendations are numbered 1..%d in file order)", r.Number, i+1, len(s.Recommendations))
+		if r.At.Written("number") {
+			if j, ok := written[r.Number]; ok {
+				c.errorf(r.At.Near("number"), "duplicate number %d (also %s)", r.Number, s.Recommendations[j].At.Field)
+			} else if r.Number != i+1 {
+				c.errorf(r.At.Near("number"), "number %d out of order: want %d, its position in the list (or leave number out)", r.Number, i+1)
+			}
+			written[r.Number] = i
 		}
-		numbers[r.Number] = i
 		for j, a := range r.Audiences {
 			c.ref(r.At.Entry("audiences", j), a, "audience", ids(auds))
 		}

@@ -100,6 +100,7 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		ds = nil
 	} else {
 		ds.Base = base
+		number(base)
 	}
 
 	ext := path.Ext(name)
@@ -134,6 +135,17 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		ds.Files[lang] = m
 	}
 	return ds, errs
+}
+
+// number gives each recommendation that has no number its position, from
+// 1: the position is the number, so a file need not write it (Check
+// reports a written number that disagrees).
+func number(s *Statement) {
+	for i := range s.Recommendations {
+		if r := &s.Recommendations[i]; !r.At.Written("number") {
+			r.Number = i + 1
+		}
+	}
 }
 
 // Rename names the dataset's files, and the places of its items, as fix

@@ -117,8 +117,10 @@ type Quote struct {
 
 // Recommendation is one numbered recommendation of the statement.
 type Recommendation struct {
-	ID     string `yaml:"id"`
-	Number int    `yaml:"number"`
+	ID string `yaml:"id"`
+	// Number is its position in the list, from 1: a file may leave it out,
+	// and Load fills it in; written, it must agree (Check).
+	Number int    `yaml:"number,omitempty"`
 	Title  string `yaml:"title"`
 	// Body holds the recommendation's paragraphs.
 	Body []string `yaml:"body"`

@@ -1,0 +1,90 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The tests in this file run the built binary on data a user writes
+// (issue 21, "Data friction").
+
+// runBin runs the built binary with stdin as its standard input and
+// returns its exit status, stdout and stderr.
+func runBin(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errb.String()
+}
+
+// unnumbered is a statement whose recommendations write no number.
+const unnumbered = `id: unnumbered
+lang: en
+title: A statement
+organisation: {name: Example Council, website: https://example.org}
+date: 2024-06-21
+source: https://example.org/statement
+recommendations:
+  - id: first
+    title: Do the first thing
+    body: [One paragraph.]
+  - id: second
+    title: Do the second thing
+    body: [One paragraph.]
+  - id: third
+    title: Do the third thing
+    body: [One paragraph.]
+audiences:
+  - {id: states, name: States, formats: [pdf]}
+`
+
+// TestDataNumberOptional: a recommendation's number is its position, so a
+// file need not write it (it was required); one written must still agree.
+func TestDataNumberOptional(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "st.yaml", unnumbered)
+	code, stdout, stderr := runBin(t, "", "check", "--data", data)
+	if code != 0 || strings.Contains(stderr, "number") {
+		t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runBin(t, "", "list", "--json", "--data", data)
+	var l struct {
+		Recommendations []struct {
+			Number int
+			ID     string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &l); code != 0 || err != nil {
+		t.Fatalf("list: exit %d, %v\n%s", code, err, stderr)
+	}
+	for i, r := range l.Recommendations {
+		if r.Number != i+1 {
+			t.Errorf("%s: number %d, want %d", r.ID, r.Number, i+1)
+		}
+	}
+	code, stdout, stderr = runBin(t, "", "build", "--dry-run", "--data", data, "--out", filepath.Join(dir, "out"))
+	if code != 0 || !strings.Contains(stdout, "unnumbered-rec3-do-the-third-thing.pdf") {
+		t.Errorf("dry run: exit %d\n%s%s", code, stdout, stderr)
+	}
+
+	// Written, a number must agree with the position.
+	s := strings.Replace(unnumbered, "  - id: second\n", "  - id: second\n    number: 3\n", 1)
+	data = write(t, dir, "st.yaml", s)
+	code, _, stderr = runBin(t, "", "check", "--data", data)
+	want := data + ":12:13: recommendations[1].number: number 3 out of order: want 2"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("wrong number: exit %d, stderr:\n%s\nwant it to contain:\n%s", code, stderr, want)
+	}
+}
