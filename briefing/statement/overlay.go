@@ -93,10 +93,10 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 		o.apply(c.Elem(), t.Elem(), path, gp, at, key)
 	case reflect.String:
-		dst.SetString(o.text(path, at.Of(key), dst.String(), tr.String()))
+		dst.SetString(o.text(path, gp, at.Of(key), dst.String(), tr.String()))
 	case reflect.Slice:
 		if dst.Type().Elem().Kind() == reflect.String {
-			dst.Set(reflect.ValueOf(o.paras(path, at, key, dst.Interface().([]string), tr.Interface().([]string))))
+			dst.Set(reflect.ValueOf(o.paras(path, gp, at, key, dst.Interface().([]string), tr.Interface().([]string))))
 			return
 		}
 		// Items keyed by id: a copy of the base's list, each item laid
@@ -131,13 +131,13 @@ func (a Audience) key() string       { return a.ID }
 type overlay struct{ missing []untranslated }
 
 // text returns the translation when present; otherwise it records the field
-// (at at in the base file) as missing when the base has text there, and
-// returns the base.
-func (o *overlay) text(path string, at input.Place, base, tr string) string {
+// (at at in the base file, gp its generic path) as missing when the base
+// has text there that a translation would change, and returns the base.
+func (o *overlay) text(path, gp string, at input.Place, base, tr string) string {
 	if tr != "" {
 		return tr
 	}
-	if base != "" {
+	if base != "" && !SameInTranslation(gp, base) {
 		o.missing = append(o.missing, untranslated{name: path, at: at})
 	}
 	return base
@@ -145,7 +145,7 @@ func (o *overlay) text(path string, at input.Place, base, tr string) string {
 
 // paras lays a translated paragraph list, the field key of the item whose
 // places are at, over the base by position.
-func (o *overlay) paras(path string, at input.Places, key string, base, tr []string) []string {
+func (o *overlay) paras(path, gp string, at input.Places, key string, base, tr []string) []string {
 	if len(base) == 0 {
 		return base
 	}
@@ -155,7 +155,7 @@ func (o *overlay) paras(path string, at input.Places, key string, base, tr []str
 		if i < len(tr) {
 			t = tr[i]
 		}
-		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), at.Entry(key, i), base[i], t)
+		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), gp, at.Entry(key, i), base[i], t)
 	}
 	return out
 }

@@ -88,3 +88,91 @@ func TestDataNumberOptional(t *testing.T) {
 		t.Errorf("wrong number: exit %d, stderr:\n%s\nwant it to contain:\n%s", code, stderr, want)
 	}
 }
+
+// starterFR is a French translation of the starter init writes: every
+// text but the organisation's names, which are the same in French.
+const starterFR = `lang: fr
+translation: {official: false, note: Traduction non officielle}
+title: La sécurité de l'eau pour les villes côtières
+subtitle: Déclaration de l'Alliance à la Conférence ministérielle régionale sur l'eau
+organisation:
+  contact:
+    role: Équipe politique
+place: Lisbonne
+event: Conférence ministérielle régionale sur l'eau
+context:
+  - Les villes côtières abritent une part croissante de la population.
+  - L'**Alliance** réunit services publics, villes et associations.
+figures:
+  - id: people
+    value: 48 millions
+    label: de personnes vivent dans les villes côtières
+    source: Recensement régional, 2024
+  - id: wells
+    value: 1 sur 5
+    label: puits municipaux montrent une salinité croissante
+    source: Enquête de l'Alliance, 2024
+quotes:
+  - id: chair
+    text: Chaque ville de notre alliance a un plan pour la prochaine crue.
+    role: Présidente de l'Alliance
+  - id: engineer
+    text: Nous pompons davantage chaque été.
+    role: Ingénieur de l'eau, service municipal
+recommendations:
+  - id: protect-aquifers
+    title: Protéger les nappes côtières
+    body:
+      - Financer la surveillance de chaque puits municipal.
+      - Limiter les prélèvements là où le sel progresse.
+    asks:
+      - Un réseau régional de surveillance d'ici 2027.
+      - Des limites de prélèvement convenues.
+  - id: drain-for-tomorrow
+    title: Construire le drainage pour les tempêtes de demain
+    body:
+      - Concevoir le drainage pour les pluies de 2050.
+  - id: finance-local
+    title: Financer ce que les villes peuvent réaliser
+    body:
+      - Ouvrir le financement climatique aux services municipaux.
+audiences:
+  - id: ministers
+    name: Ministres et délégations
+    pack_label: Dossier des délégués
+  - id: funders
+    name: Bailleurs et banques de développement
+    note: Préparé pour la table ronde des bailleurs.
+    contact:
+      role: Présidente
+closing:
+  - Nous sommes prêts à travailler avec chaque gouvernement.
+`
+
+// initWithFR writes the starter and starterFR into a new folder and
+// returns the starter's statement.yaml.
+func initWithFR(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if code, _, stderr := runBin(t, "", "init", dir); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	write(t, dir, "statement.fr.yaml", starterFR)
+	return filepath.Join(dir, "statement.yaml")
+}
+
+// TestDataNamesSame: a translation that leaves out the organisation's
+// name and short name (names, the same in French) leaves nothing
+// untranslated: check warns of nothing (it gave 2 warnings per language,
+// 25 on the built-in statement) and list says the language is complete.
+func TestDataNamesSame(t *testing.T) {
+	data := initWithFR(t)
+	code, stdout, stderr := runBin(t, "", "check", "--data", data)
+	if code != 0 || stderr != "" || strings.Contains(stdout, "warning") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runBin(t, "", "list", "--data", data)
+	if code != 0 || !strings.Contains(stdout, "fr (unofficial, complete)") {
+		t.Errorf("list: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
