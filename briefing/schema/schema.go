@@ -343,6 +343,7 @@ var schemaDocs = map[string]string{
 	"audiences[].note":            "Printed on this audience's pack cover.",
 	"audiences[].pack_label":      "What its pack is called, on the cover and in the file's subject, e.g. \"Delegate pack\" (default: \"Briefing pack\" in the document's language).",
 	"audiences[].contact":         "A contact for this audience's documents, instead of the organisation's.",
+	"audiences[].fallback":        "true: a language in languages without a translation file is made in the base language, with a warning (default false: an error).",
 	"audiences[].contact.name":    "The person's or desk's name (not translated).",
 	"audiences[].contact.role":    "Their role (translatable).",
 	"audiences[].contact.email":   "An e-mail address, name@example.org.",

@@ -3,6 +3,7 @@ package statement
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -341,8 +342,11 @@ func (c *checker) base() {
 				c.errorf(at, "%q is not a language code; want a code such as en, es, fr or pt-BR", l)
 			case seen[l]:
 				c.errorf(at, "duplicate language %q", l)
-			case l != s.Lang && c.ds.Translations[l] == nil:
-				c.warnf(at, "no %s translation (%s); %s documents will be in %s", l, translationName(f, l), l, s.Lang)
+			case l == s.Lang || c.ds.Translations[l] != nil || !validLang(s.Lang):
+			case a.Fallback || c.ds.AllowFallback:
+				c.warnf(at, "no %s translation (no %s beside this file); the %s documents will be in %s", l, path.Base(translationName(f, l)), l, s.Lang)
+			default:
+				c.errorf(at, "no %s translation (no %s beside this file): write it, take %s out of languages, or add fallback: true to the audience (or pass --allow-fallback) to make the %s documents in %s", l, path.Base(translationName(f, l)), l, l, s.Lang)
 			}
 			seen[l] = true
 		}

@@ -20,6 +20,19 @@ type Dataset struct {
 	Translations map[string]*Statement
 	// Files maps a language code to the file it was read from.
 	Files map[string]string
+	// AllowFallback makes every language an audience asks for without a
+	// translation file a warning, its documents in the base language, as
+	// though every audience said fallback: true (Audience.Fallback);
+	// otherwise such a language is an error. Check reads it; Options sets
+	// it as the dataset is loaded.
+	AllowFallback bool
+}
+
+// Options say how LoadAllWith reads and checks a dataset; the zero value
+// is Load's.
+type Options struct {
+	// AllowFallback sets the loaded Dataset's AllowFallback.
+	AllowFallback bool
 }
 
 // dataExts are the extensions of data files, in lookup order.
@@ -61,8 +74,14 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 // can run in the same pass. Only a Dataset that came without errors is fit
 // to build from.
 func LoadAll(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
+	return LoadAllWith(fsys, name, Options{})
+}
+
+// LoadAllWith is LoadAll with options.
+func LoadAllWith(fsys fs.FS, name string, opt Options) (*Dataset, input.ErrorList) {
 	ds, errs := load(fsys, name)
 	if ds != nil {
+		ds.AllowFallback = opt.AllowFallback
 		c, _ := Check(ds)
 		errs = append(errs, c...)
 	}

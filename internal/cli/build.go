@@ -49,6 +49,7 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	o.selectionFlags(fs)
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
+	o.fallbackFlag(fs)
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
 }

@@ -11,9 +11,12 @@ the statement data, its translations, the brand and layout files, the
 characters the brand fonts cannot draw, and each one-page brief too long for
 its page or with a text too long for its box, such as a statement title too
 long for the brief's band (laid out, not written). Each problem has its file,
-line, column and field: the one to shorten. Untranslated fields, languages without a translation and a brand that
-is not the statement's organisation are warnings. Whatever check accepts,
-build builds. Exit status 1 when there is a problem.
+line, column and field: the one to shorten. Untranslated fields and a brand
+that is not the statement's organisation are warnings. A language an audience
+asks for without a translation file is an error, so that no folder of
+documents in the wrong language goes out unnoticed, unless the audience says
+fallback: true or --allow-fallback is given (then a warning). Whatever check
+accepts, build builds. Exit status 1 when there is a problem.
 
 It takes build's selection flags, to check what a narrowed build would make
 (for example --paper letter).
@@ -29,6 +32,7 @@ Examples:
 func checkFlags(fs *pflag.FlagSet, o *options) {
 	o.in.flags(fs)
 	o.selectionFlags(fs)
+	o.fallbackFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (no warnings, no summary)")
 }
 

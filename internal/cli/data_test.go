@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -174,5 +176,57 @@ func TestDataNamesSame(t *testing.T) {
 	code, stdout, stderr = runBin(t, "", "list", "--data", data)
 	if code != 0 || !strings.Contains(stdout, "fr (unofficial, complete)") {
 		t.Errorf("list: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestDataFallback: an audience asking for a language with no translation
+// beside the data is an error at the audience's language, in check and
+// build, and nothing is written (it made a de/ folder of English
+// documents with one warning); the audience's fallback: true, or
+// --allow-fallback, makes it a warning and the documents in English.
+func TestDataFallback(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runBin(t, "", "init", dir); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	data := filepath.Join(dir, "statement.yaml")
+	b, err := os.ReadFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asks := strings.Replace(string(b), "    paper: letter ", "    languages: [en, de]\n    paper: letter ", 1)
+	write(t, dir, "statement.yaml", asks)
+	line := strconv.Itoa(1 + strings.Count(asks[:strings.Index(asks, "languages: [en, de]")], "\n"))
+	want := data + ":" + line + ":21: audiences[1].languages[1]: no de translation (no statement.de.yaml beside this file): write it, take de out of languages, or add fallback: true to the audience (or pass --allow-fallback) to make the de documents in en\nbriefing: 1 problem\n"
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{{"check"}, {"build", "--out", out}} {
+		code, _, stderr := runBin(t, "", append(args, "--data", data)...)
+		if code != 1 || stderr != want {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant:\n%s", args[0], code, stderr, want)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("build wrote %s", out)
+	}
+	for _, c := range []struct {
+		name string
+		data string
+		args []string
+	}{
+		{"fallback: true", strings.Replace(asks, "languages: [en, de]\n", "languages: [en, de]\n    fallback: true\n", 1), nil},
+		{"--allow-fallback", asks, []string{"--allow-fallback"}},
+	} {
+		write(t, dir, "statement.yaml", c.data)
+		code, _, stderr := runBin(t, "", append([]string{"check", "--data", data}, c.args...)...)
+		if code != 0 || !strings.Contains(stderr, "no de translation (no statement.de.yaml beside this file); the de documents will be in en") {
+			t.Errorf("%s: check: exit %d\n%s", c.name, code, stderr)
+		}
+		code, _, stderr = runBin(t, "", append([]string{"build", "-q", "--data", data, "--out", out, "--audience", "funders"}, c.args...)...)
+		if code != 0 || !strings.Contains(stderr, "the de documents") {
+			t.Errorf("%s: build: exit %d\n%s", c.name, code, stderr)
+		}
+		if pdfs, _ := filepath.Glob(filepath.Join(out, "funders", "de", "*.pdf")); len(pdfs) != 2 {
+			t.Errorf("%s: de briefs: %v", c.name, pdfs)
+		}
 	}
 }

@@ -20,6 +20,9 @@ import (
 // brand and layout it is set in. Empty means the built-in default.
 type inputs struct {
 	data, brand, layout string
+	// allowFallback makes an audience's language without a translation
+	// file a warning, not an error (--allow-fallback).
+	allowFallback bool
 }
 
 func (in *inputs) flags(fs *pflag.FlagSet) {
@@ -55,8 +58,9 @@ func (in *inputs) styleFile(flag, beside string) string {
 // path as given. With errors it also returns what it could read (see
 // statement.LoadAll), or nil.
 func (in *inputs) loadData() (*statement.Dataset, error) {
+	opt := statement.Options{AllowFallback: in.allowFallback}
 	if in.data == "" {
-		ds, errs := statement.LoadAll(data.FS, data.Default)
+		ds, errs := statement.LoadAllWith(data.FS, data.Default, opt)
 		if ds != nil {
 			rename(ds, filepath.Join("data", data.Default), "data")
 		}
@@ -69,7 +73,7 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 	if _, err := os.Stat(in.data); err != nil {
 		return nil, &input.Error{Place: input.Place{File: in.data}, Msg: notFound(err)}
 	}
-	ds, errs := statement.LoadAll(os.DirFS(dir), name)
+	ds, errs := statement.LoadAllWith(os.DirFS(dir), name, opt)
 	if ds != nil {
 		rename(ds, in.data, filepath.Clean(dir))
 	}

@@ -40,6 +40,11 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
 }
 
+// fallbackFlag is --allow-fallback, for the commands that check the data.
+func (o *options) fallbackFlag(fs *pflag.FlagSet) {
+	fs.BoolVar(&o.in.allowFallback, "allow-fallback", false, "make a language an audience asks for without a translation file in the base language, with a warning (default: an error, unless the audience says fallback: true)")
+}
+
 // validate checks what can be checked before reading any file: empty
 // file names, kinds, formats, paper, jobs.
 func (o *options) validate(fs *pflag.FlagSet) error {

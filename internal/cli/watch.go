@@ -36,6 +36,7 @@ func watchFlags(fs *pflag.FlagSet, o *options) {
 	o.selectionFlags(fs)
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
+	o.fallbackFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
 }
 
