@@ -18,8 +18,10 @@ import (
 // recommendations, quotes, figures and audiences, the date, web addresses
 // (including links in text), language codes, kinds, formats and paper
 // sizes, and translations against the base file. Errors make the data
-// unusable; warnings, such as every field a translation leaves in the base
-// language, do not. Both lists are in file order.
+// unusable; warnings, such as a translation into a language without
+// built-in labels, do not. Both lists are in file order. The fields a
+// translation leaves in the base language are not among the warnings:
+// see Dataset.Fallbacks.
 func Check(ds *Dataset) (errs, warnings input.ErrorList) {
 	if ds == nil || ds.Base == nil {
 		return nil, nil
@@ -409,10 +411,11 @@ func translationName(base, lang string) string {
 	return strings.TrimSuffix(base, ext) + "." + lang + ext
 }
 
-// translation checks the translation into lang against the base, and
-// warns about every field it leaves untranslated.
+// translation checks the translation into lang against the base. The
+// fields it leaves untranslated are Fallbacks', not warnings: a caller
+// counts them per file.
 func (c *checker) translation(lang string) {
-	b, t, f := c.ds.Base, c.ds.Translations[lang], c.ds.Files[lang]
+	b, t := c.ds.Base, c.ds.Translations[lang]
 	if t.Lang != "" && t.Lang != lang {
 		c.errorf(t.At.Near("lang"), "lang %q does not match the file name, which says %q", t.Lang, lang)
 	}
@@ -448,10 +451,6 @@ func (c *checker) translation(lang string) {
 
 	if _, ok := labels.LabelsFor(lang); !ok {
 		c.warnf(t.At.Near("lang"), "no built-in labels for %q; headings and dates print in English", lang)
-	}
-	_, missing := c.ds.in(lang)
-	for _, m := range missing {
-		c.warnf(m.at, "not translated into %s (%s)", lang, f)
 	}
 }
 

@@ -36,6 +36,31 @@ type untranslated struct {
 	at   input.Place
 }
 
+// Fallback is a text field that a translation leaves out, so that it
+// prints in the base language: its path keyed by id
+// ("recommendations[access].title") and where the base file has its text.
+type Fallback struct {
+	Field string
+	At    input.Place
+}
+
+// Fallbacks returns the text fields the translation into lang leaves out,
+// which print in the base language, in the base file's order; nil for the
+// base language and for a language without a translation file (Check
+// reports an audience asking for one). Fields the same in every language
+// (SameInTranslation) are not among them.
+func (d *Dataset) Fallbacks(lang string) []Fallback {
+	if _, ok := d.Translations[lang]; !ok || lang == d.Base.Lang {
+		return nil
+	}
+	_, missing := d.in(lang)
+	out := make([]Fallback, len(missing))
+	for i, m := range missing {
+		out[i] = Fallback{Field: m.name, At: m.at}
+	}
+	return out
+}
+
 // in is In, with the base file's place of each untranslated field.
 func (d *Dataset) in(lang string) (*Statement, []untranslated) {
 	if lang == d.Base.Lang {

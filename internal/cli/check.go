@@ -25,6 +25,7 @@ Examples:
   briefing check
   briefing check --data mystatement.yaml
   briefing check --data mystatement.yaml --brand mybrand/brand.yaml
+  briefing check -v                            each untranslated field at its place
   briefing check -q && briefing build -q      in scripts: only problems are printed
 `
 
@@ -33,25 +34,26 @@ func checkFlags(fs *pflag.FlagSet, o *options) {
 	o.in.flags(fs)
 	o.selectionFlags(fs)
 	o.fallbackFlag(fs)
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (no warnings, no summary)")
+	o.verboseFlag(fs)
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems: errors and warnings (no summary)")
 }
 
 func runCheck(c *call) error {
 	p, err := c.o.prepare(true)
+	// The data's warnings are printed with its errors, as build prints
+	// them; the brand's, which build does not print, once all is well.
+	warnings := c.warn(p, err == nil)
 	if err != nil {
 		return err
 	}
 	if c.o.quiet {
 		return nil
 	}
-	for _, w := range p.warnings {
-		fmt.Fprintf(c.stderr, "%s (warning)\n", w)
-	}
 	ds := p.ds
 	fmt.Fprintf(c.stdout, "%s: ok: %d recommendations, %d audiences, languages %v, %d documents",
 		ds.File, len(ds.Base.Recommendations), len(ds.Base.Audiences), ds.Languages(), len(p.plan))
-	if len(p.warnings) > 0 {
-		fmt.Fprintf(c.stdout, ", %d %s", len(p.warnings), plural(len(p.warnings), "warning", "warnings"))
+	if warnings > 0 {
+		fmt.Fprintf(c.stdout, ", %d %s", warnings, plural(warnings, "warning", "warnings"))
 	}
 	fmt.Fprintln(c.stdout)
 	return nil

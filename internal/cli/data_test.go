@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,5 +230,45 @@ func TestDataFallback(t *testing.T) {
 		if pdfs, _ := filepath.Glob(filepath.Join(out, "funders", "de", "*.pdf")); len(pdfs) != 2 {
 			t.Errorf("%s: de briefs: %v", c.name, pdfs)
 		}
+	}
+}
+
+// TestDataWarningsGrouped: the fields a translation leaves out are one
+// warning per file with a count, worded the same by check and build (check
+// printed a line per field, build five of them); -v lists each at its
+// file:line:col; check prints them with the data's errors too (it hid
+// them whenever there was an error).
+func TestDataWarningsGrouped(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runBin(t, "", "init", dir); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	data := filepath.Join(dir, "statement.yaml")
+	fr := write(t, dir, "statement.fr.yaml", "lang: fr\ntranslation: {official: false}\ntitle: La sécurité de l'eau\n")
+	head := regexp.MustCompile(`^warning: ` + regexp.QuoteMeta(fr) + `: (\d+) fields untranslated, printed in English`)
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{{"check"}, {"build", "-q", "--out", out, "--format", "pdf"}} {
+		code, _, stderr := runBin(t, "", append(args, "--data", data)...)
+		m := head.FindStringSubmatch(stderr)
+		if code != 0 || m == nil || stderr != m[0]+" (list them with -v)\n" {
+			t.Errorf("%s: exit %d, stderr:\n%s", args[0], code, stderr)
+			continue
+		}
+		code, _, stderr = runBin(t, "", append(args, "--data", data, "-v")...)
+		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+		if code != 0 || head.FindStringSubmatch(lines[0]) == nil || !strings.HasSuffix(lines[0], ":") || strconv.Itoa(len(lines)-1) != m[1] {
+			t.Errorf("%s -v: exit %d, want %s fields listed:\n%s", args[0], code, m[1], stderr)
+		}
+		if want := "  " + data + ":21:11: subtitle"; !slices.Contains(lines, want) {
+			t.Errorf("%s -v: no line %q:\n%s", args[0], want, stderr)
+		}
+	}
+
+	// With an error in the data, check still prints the warning.
+	b, _ := os.ReadFile(data)
+	write(t, dir, "statement.yaml", strings.Replace(string(b), "date: 2025-03-22", "date: 2025-02-30", 1))
+	code, _, stderr := runBin(t, "", "check", "--data", data)
+	if code != 1 || head.FindStringSubmatch(stderr) == nil || !strings.Contains(stderr, `date: "2025-02-30": February 2025 has 28 days`) {
+		t.Errorf("check with an error: exit %d, stderr:\n%s", code, stderr)
 	}
 }

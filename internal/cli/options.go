@@ -25,6 +25,8 @@ type options struct {
 	out                                    string
 	jobs                                   int
 	dry, quiet, json                       bool
+	// verbose says more: each untranslated field at its place.
+	verbose bool
 	// summaryOnly makes build print its summary line without a line or
 	// bar per document (watch).
 	summaryOnly bool
@@ -38,6 +40,11 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
+}
+
+// verboseFlag is -v/--verbose.
+func (o *options) verboseFlag(fs *pflag.FlagSet) {
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "say more: each untranslated field, at its file:line:col")
 }
 
 // fallbackFlag is --allow-fallback, for the commands that check the data.

@@ -37,6 +37,7 @@ func watchFlags(fs *pflag.FlagSet, o *options) {
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
 	o.fallbackFlag(fs)
+	o.verboseFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems")
 }
 
@@ -109,10 +110,10 @@ func watch(ctx context.Context, c *call) error {
 // run prepares and builds once, as build does.
 func (o *options) run(c *call, date time.Time) error {
 	p, err := o.prepare(false)
+	c.warn(p, false)
 	if err != nil {
 		return err
 	}
-	warnFallbacks(p.ds, p.plan, c.stderr)
 	return build(c, p, date)
 }
 
