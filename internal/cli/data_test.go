@@ -272,3 +272,44 @@ func TestDataWarningsGrouped(t *testing.T) {
 		t.Errorf("check with an error: exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// TestDataPathSuggest: a --data, --brand or --layout path that is not a
+// file is answered with the file the user likely meant: a typo's nearest
+// name, or the usual file in a folder (it said "no such file", or read
+// the folder as a file).
+func TestDataPathSuggest(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "mydir")
+	if code, _, stderr := runBin(t, "", "init", proj); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(proj, "statement.yaml")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--data", filepath.Join(proj, "statment.yaml")}, filepath.Join(proj, "statment.yaml") + ": no such file; did you mean --data " + data + "?"},
+		{[]string{"--data", filepath.Join(dir, "mydri", "statment.yaml")}, filepath.Join(dir, "mydri", "statment.yaml") + ": no such file; did you mean --data " + data + "?"},
+		{[]string{"--data", proj}, proj + ": is a folder; did you mean --data " + data + "?"},
+		{[]string{"--data", empty}, empty + ": is a folder, not a file; name the file in it, e.g. --data " + filepath.Join(empty, "statement.yaml")},
+		{[]string{"--data", filepath.Join(dir, "nothing.yaml")}, filepath.Join(dir, "nothing.yaml") + ": no such file"},
+		{[]string{"--data", data, "--brand", filepath.Join(proj, "brnd.yaml")}, filepath.Join(proj, "brnd.yaml") + ": no such file; did you mean --brand " + filepath.Join(proj, "brand.yaml") + "?"},
+		{[]string{"--data", data, "--layout", proj}, proj + ": is a folder; did you mean --layout " + filepath.Join(proj, "layout.yaml") + "?"},
+	} {
+		code, _, stderr := runBin(t, "", append([]string{"check"}, c.args...)...)
+		if code != 1 || stderr != c.want+"\nbriefing: 1 problem\n" {
+			t.Errorf("check %v: exit %d, stderr:\n%s\nwant:\n%s", c.args, code, stderr, c.want)
+		}
+		if len(c.args) == 2 {
+			// list reads the data, and the layout only for the paper.
+			code, _, stderr := runBin(t, "", append([]string{"list"}, c.args...)...)
+			if code != 1 || !strings.Contains(stderr, c.want+"\n") {
+				t.Errorf("list %v: exit %d, stderr:\n%s\nwant:\n%s", c.args, code, stderr, c.want)
+			}
+		}
+	}
+}

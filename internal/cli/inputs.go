@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -70,8 +71,8 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if _, err := os.Stat(in.data); err != nil {
-		return nil, &input.Error{Place: input.Place{File: in.data}, Msg: notFound(err)}
+	if err := fileArg("--data", in.data, "statement.yaml"); err != nil {
+		return nil, err
 	}
 	ds, errs := statement.LoadAllWith(os.DirFS(dir), name, opt)
 	if ds != nil {
@@ -134,8 +135,8 @@ func (in *inputs) styleFiles() (style.Files, map[string]string, error) {
 			prefix[o.fallback] = "layouts"
 			continue
 		}
-		if _, err := os.Stat(o.path); err != nil {
-			return f, nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
+		if err := fileArg("--"+strings.TrimSuffix(o.fallback, ".yaml"), o.path, o.fallback); err != nil {
+			return f, nil, err
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {
