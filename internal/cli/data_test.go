@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The tests in this file run the built binary on data a user writes
@@ -21,7 +23,17 @@ import (
 // returns its exit status, stdout and stderr.
 func runBin(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	cmd := exec.Command(binary(t), args...)
+	return runBinIn(t, "", stdin, args...)
+}
+
+// runBinIn is runBin in folder dir.
+func runBinIn(t *testing.T, dir, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	// None of these runs takes long: a hang (watch reading nothing) ends.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), args...)
+	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -311,5 +323,44 @@ func TestDataPathSuggest(t *testing.T) {
 				t.Errorf("list %v: exit %d, stderr:\n%s\nwant:\n%s", c.args, code, stderr, c.want)
 			}
 		}
+	}
+}
+
+// TestDataStdin: --data - reads the statement from standard input (it was
+// "no such file"), named <stdin> in messages; nothing is looked for
+// beside it (no translation, brand or layout in the current folder), and
+// watch refuses it.
+func TestDataStdin(t *testing.T) {
+	dir := t.TempDir()
+	// Beside the current folder's statement.yaml: a translation and a
+	// brand that would be read, and refused, were they looked for.
+	write(t, dir, "statement.yaml", unnumbered)
+	write(t, dir, "statement.fr.yaml", "lang: fr\nbad: [\n")
+	write(t, dir, "brand.yaml", "colors: {primary: not-a-colour}\n")
+	write(t, dir, "layout.yaml", "paper: a3\n")
+	code, stdout, stderr := runBinIn(t, dir, unnumbered, "check", "--data", "-")
+	if code != 0 || !strings.HasPrefix(stdout, "<stdin>: ok: 3 recommendations, 1 audiences, languages [en], 4 documents") {
+		t.Errorf("check: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, _, stderr = runBinIn(t, dir, unnumbered, "build", "-q", "--data", "-", "--out", "out")
+	if code != 0 {
+		t.Errorf("build: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "states", "en", "unnumbered-rec1-do-the-first-thing.pdf")); err != nil {
+		t.Errorf("build: %v", err)
+	}
+	code, stdout, stderr = runBinIn(t, dir, unnumbered, "list", "--json", "--data", "-")
+	var l struct{ File string }
+	if err := json.Unmarshal([]byte(stdout), &l); code != 0 || err != nil || l.File != "<stdin>" {
+		t.Errorf("list: exit %d, %v\n%s%s", code, err, stdout, stderr)
+	}
+	bad := strings.Replace(unnumbered, "date: 2024-06-21", "date: 2024-02-30", 1)
+	code, _, stderr = runBinIn(t, dir, bad, "check", "--data", "-")
+	if want := "<stdin>:5:7: date: \"2024-02-30\": February 2024 has 29 days\nbriefing: 1 problem\n"; code != 1 || stderr != want {
+		t.Errorf("bad data: exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	code, _, stderr = runBinIn(t, dir, unnumbered, "watch", "--data", "-")
+	if code != 2 || !strings.Contains(stderr, "--data -: standard input is read once and cannot be watched") {
+		t.Errorf("watch: exit %d\n%s", code, stderr)
 	}
 }

@@ -27,7 +27,7 @@ type inputs struct {
 }
 
 func (in *inputs) flags(fs *pflag.FlagSet) {
-	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON); translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
+	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON), or - for standard input; translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
 	fs.StringVar(&in.brand, "brand", "", "brand file laid over the built-in brand: names, logo, colours, fonts, footer (default: brand.yaml beside --data, if there)")
 	fs.StringVar(&in.layout, "layout", "", "layout file laid over the built-in layout: paper, margins, type sizes (default: layout.yaml beside --data, if there)")
 }
@@ -39,12 +39,13 @@ const (
 )
 
 // brandFile and layoutFile are the brand and layout files in use: the
-// flag's, else the one beside the data file, else "" (built in).
+// flag's, else the one beside the data file (none beside standard input),
+// else "" (built in).
 func (in *inputs) brandFile() string  { return in.styleFile(in.brand, besideBrand) }
 func (in *inputs) layoutFile() string { return in.styleFile(in.layout, besideLayout) }
 
 func (in *inputs) styleFile(flag, beside string) string {
-	if flag != "" || in.data == "" {
+	if flag != "" || in.data == "" || in.data == "-" {
 		return flag
 	}
 	p := filepath.Join(filepath.Dir(in.data), beside)
@@ -66,6 +67,9 @@ func (in *inputs) loadData() (*statement.Dataset, error) {
 			rename(ds, filepath.Join("data", data.Default), "data")
 		}
 		return ds, relabel(errs.Err(), "data")
+	}
+	if in.data == "-" {
+		return loadStdin(os.Stdin, opt)
 	}
 	dir, name := filepath.Split(in.data)
 	if dir == "" {

@@ -52,6 +52,9 @@ func watch(ctx context.Context, c *call) error {
 	if c.o.in.data == "" && c.o.in.brand == "" && c.o.in.layout == "" {
 		return usagef("nothing to watch: the built-in statement does not change; give --data FILE (briefing init writes a starter)")
 	}
+	if c.o.in.data == "-" {
+		return usagef("--data -: standard input is read once and cannot be watched; save the statement to a file and give --data FILE")
+	}
 	date, err := sourceDate()
 	if err != nil {
 		return usageError{err}
