@@ -364,3 +364,19 @@ func TestDataStdin(t *testing.T) {
 		t.Errorf("watch: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestDataSyntaxAtBracket: a [ never closed is reported on its own line
+// (a list opened on line 10 was reported at 11:3, where the parser gave
+// up), by check and build alike.
+func TestDataSyntaxAtBracket(t *testing.T) {
+	dir := t.TempDir()
+	s := strings.Replace(unnumbered, "    body: [One paragraph.]\n  - id: second", "    body: [One paragraph.\n  - id: second", 1)
+	data := write(t, dir, "st.yaml", s)
+	want := data + ":10:11: syntax error: this [ is never closed; close it with ], or put text that starts with [ in quotes\nbriefing: 1 problem\n"
+	for _, args := range [][]string{{"check"}, {"build", "--out", filepath.Join(dir, "out")}} {
+		code, _, stderr := runBin(t, "", append(args, "--data", data)...)
+		if code != 1 || stderr != want {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant:\n%s", args[0], code, stderr, want)
+		}
+	}
+}
