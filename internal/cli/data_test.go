@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefing/internal/testtool"
 )
 
 // The tests in this file run the built binary on data a user writes
@@ -378,5 +380,69 @@ func TestDataSyntaxAtBracket(t *testing.T) {
 		if code != 1 || stderr != want {
 			t.Errorf("%s: exit %d, stderr:\n%s\nwant:\n%s", args[0], code, stderr, want)
 		}
+	}
+}
+
+// TestDataListComplete: list calls a language complete only when nothing
+// of its documents falls back: a translation of every field into a
+// language without built-in labels prints its headings and dates in
+// English (list said "complete"); a quote's role left out is counted,
+// and translated it is printed, the speaker's role in French.
+func TestDataListComplete(t *testing.T) {
+	pdftotext := testtool.Need(t, "pdftotext")
+	data := initWithFR(t)
+	dir := filepath.Dir(data)
+	languages := func() (string, map[string]bool) {
+		t.Helper()
+		code, table, stderr := runBin(t, "", "list", "--data", data)
+		if code != 0 {
+			t.Fatalf("list: %s", stderr)
+		}
+		code, js, stderr := runBin(t, "", "list", "--json", "--data", data)
+		var l struct {
+			Languages []struct {
+				Lang     string
+				Complete bool
+			}
+		}
+		if err := json.Unmarshal([]byte(js), &l); code != 0 || err != nil {
+			t.Fatalf("list --json: %v\n%s", err, stderr)
+		}
+		complete := map[string]bool{}
+		for _, x := range l.Languages {
+			complete[x.Lang] = x.Complete
+		}
+		line, _, _ := strings.Cut(table[strings.Index(table, "Languages"):], "\n")
+		return line, complete
+	}
+
+	line, complete := languages()
+	if line != "Languages  en (base), fr (unofficial, complete)" || !complete["en"] || !complete["fr"] {
+		t.Errorf("fr in full: %q, %v", line, complete)
+	}
+	code, _, stderr := runBin(t, "", "build", "-q", "--data", data, "--out", filepath.Join(dir, "out"), "--audience", "ministers", "--lang", "fr", "--rec", "1", "--format", "pdf")
+	briefs, _ := filepath.Glob(filepath.Join(dir, "out", "ministers", "fr", "coastal-water-rec1-*.pdf"))
+	if code != 0 || len(briefs) != 1 {
+		t.Fatalf("build: %v\n%s", briefs, stderr)
+	}
+	text, err := exec.Command(pdftotext, briefs[0], "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), "Ingénieur de l'eau") || strings.Contains(string(text), "Water engineer") {
+		t.Errorf("the quote's role is not in French:\n%s", text)
+	}
+
+	// The role left out: counted, not complete.
+	write(t, dir, "statement.fr.yaml", strings.Replace(starterFR, "    role: Ingénieur de l'eau, service municipal\n", "", 1))
+	if line, complete := languages(); line != "Languages  en (base), fr (unofficial, 1 field untranslated)" || complete["fr"] {
+		t.Errorf("fr without a quote's role: %q, %v", line, complete)
+	}
+
+	// Every field in German, which has no built-in labels: not complete.
+	os.Remove(filepath.Join(dir, "statement.fr.yaml"))
+	write(t, dir, "statement.de.yaml", strings.Replace(starterFR, "lang: fr\n", "lang: de\n", 1))
+	if line, complete := languages(); line != "Languages  en (base), de (unofficial, headings and dates in English)" || complete["de"] {
+		t.Errorf("de: %q, %v", line, complete)
 	}
 }
