@@ -92,7 +92,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"list", "extra"}, `unexpected argument "extra"`},
 		// Short flags are reported as typed (issue 21).
 		{[]string{"build", "-x"}, "unknown flag -x\n"},
-		{[]string{"build", "-v"}, "unknown flag -v (the version is briefing -V)"},
+		{[]string{"list", "-v"}, "unknown flag -v (the version is briefing -V)"},
 		{[]string{"build", "-Q"}, "unknown flag -Q; did you mean -q (--quiet)?"},
 		{[]string{"build", "--hlep"}, "unknown flag --hlep; did you mean --help?"},
 		{[]string{"build", "--jobs", "-3"}, "--jobs: want a number of documents made at once (0, the default, is one per core), got -3"},
