@@ -42,9 +42,12 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // it (for "x.yaml", the files "x.<lang>.yaml", "x.<lang>.yml" and
 // "x.<lang>.json"), and checks them all. When anything is wrong it returns a
 // nil Dataset and an ErrorList with every problem found (syntax, schema and
-// semantic), each with its file:line:col, in file order. Warnings (such as
-// untranslated fields) are not errors: see Check. A statement without
-// audiences gets one, DefaultAudience.
+// semantic), each with its file:line:col, in file order. Warnings are not
+// errors: see Check. A language an audience asks for without a
+// translation file is an error, unless the audience says fallback: true
+// (see LoadAllWith for the dataset-wide choice). A recommendation that
+// writes no number gets its position. A statement without audiences gets
+// one, DefaultAudience.
 //
 // Data files are read strictly: unknown keys, values of the wrong type,
 // missing required fields, YAML anchors, aliases, tags and merge keys, more
@@ -59,7 +62,7 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // languages, kinds, formats, paper, dates, addresses, speakers) comes from
 // the base file and is an error in a translation, as are ids the base file
 // lacks and more paragraphs than the base has. Missing text is not an
-// error: it falls back to the base language and Check warns about it.
+// error: it falls back to the base language (see Fallbacks).
 func Load(fsys fs.FS, name string) (*Dataset, error) {
 	ds, errs := LoadAll(fsys, name)
 	if len(errs) > 0 {

@@ -10,7 +10,8 @@ import (
 // In returns the statement in lang: the base statement with the
 // translation's text laid over it by id (figures, quotes, recommendations)
 // or by position (paragraph lists). It also returns the path of every text
-// field the translation lacks, which falls back to the base language. For
+// field the translation lacks, which falls back to the base language (but
+// those the same in every language, SameInTranslation). For
 // the base language, or a language with no translation file, it returns
 // the base statement and, for the latter, a single "*" missing entry.
 //
