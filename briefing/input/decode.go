@@ -111,7 +111,12 @@ func (d *decoder) parse(b []byte) ast.Node {
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
-			d.errorAt(tokPos(ye.GetToken()), "", "syntax error: %s%s", ye.GetMessage(), syntaxHint(ye.GetMessage()))
+			p := tokPos(ye.GetToken())
+			if at, msg, ok := unclosedMessage(b, p, ye.GetMessage()); ok {
+				d.errorAt(at, "", "%s", msg)
+			} else {
+				d.errorAt(p, "", "syntax error: %s%s", ye.GetMessage(), syntaxHint(ye.GetMessage()))
+			}
 		} else {
 			d.errorAt(Pos{}, "", "syntax error: %v", err)
 		}

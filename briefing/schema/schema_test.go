@@ -111,6 +111,7 @@ var beyondSchema = map[string]string{
 	"invalid/duplicates.yaml":             "ids and numbers repeated across list entries",
 	"invalid/impossible-date.yaml":        "days of the calendar",
 	"invalid/impossible-month.yaml":       "months of the calendar",
+	"invalid/no-translation.yaml":         "translation files beside the data",
 	"invalid/translation-badname.ES.yaml": "the file's name, not its content",
 	"invalid/translation-broken.yaml":     "a reference to a quote that is not there",
 	"invalid/translation-contact.es.yaml": "a contact the base file lacks",

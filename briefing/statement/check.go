@@ -3,6 +3,7 @@ package statement
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"sort"
 	"strings"
@@ -13,12 +14,14 @@ import (
 )
 
 // Check checks a loaded dataset as a whole: ids (safe slugs, unique),
-// recommendation numbers (1..N in order), references between
+// recommendation numbers (where written, their position), references between
 // recommendations, quotes, figures and audiences, the date, web addresses
 // (including links in text), language codes, kinds, formats and paper
 // sizes, and translations against the base file. Errors make the data
-// unusable; warnings, such as every field a translation leaves in the base
-// language, do not. Both lists are in file order.
+// unusable; warnings, such as a translation into a language without
+// built-in labels, do not. Both lists are in file order. The fields a
+// translation leaves in the base language are not among the warnings:
+// see Dataset.Fallbacks.
 func Check(ds *Dataset) (errs, warnings input.ErrorList) {
 	if ds == nil || ds.Base == nil {
 		return nil, nil
@@ -299,15 +302,19 @@ func (c *checker) base() {
 		}
 	}
 
-	numbers := map[int]int{}
+	// A recommendation's number is its position (Load fills in those
+	// left out); one written must agree.
+	written := map[int]int{}
 	for i := range s.Recommendations {
 		r := &s.Recommendations[i]
-		if j, ok := numbers[r.Number]; ok && r.Number != 0 {
-			c.errorf(r.At.Near("number"), "duplicate number %d (also %s)", r.Number, s.Recommendations[j].At.Field)
-		} else if r.At.Written("number") && r.Number != i+1 {
-			c.errorf(r.At.Near("number"), "number %d out of order: want %d (recommendations are numbered 1..%d in file order)", r.Number, i+1, len(s.Recommendations))
+		if r.At.Written("number") {
+			if j, ok := written[r.Number]; ok {
+				c.errorf(r.At.Near("number"), "duplicate number %d (also %s)", r.Number, s.Recommendations[j].At.Field)
+			} else if r.Number != i+1 {
+				c.errorf(r.At.Near("number"), "number %d out of order: want %d, its position in the list (or leave number out)", r.Number, i+1)
+			}
+			written[r.Number] = i
 		}
-		numbers[r.Number] = i
 		for j, a := range r.Audiences {
 			c.ref(r.At.Entry("audiences", j), a, "audience", ids(auds))
 		}
@@ -337,8 +344,11 @@ func (c *checker) base() {
 				c.errorf(at, "%q is not a language code; want a code such as en, es, fr or pt-BR", l)
 			case seen[l]:
 				c.errorf(at, "duplicate language %q", l)
-			case l != s.Lang && c.ds.Translations[l] == nil:
-				c.warnf(at, "no %s translation (%s); %s documents will be in %s", l, translationName(f, l), l, s.Lang)
+			case l == s.Lang || c.ds.Translations[l] != nil || !validLang(s.Lang):
+			case a.Fallback || c.ds.AllowFallback:
+				c.warnf(at, "no %s translation (no %s beside this file); the %s documents will be in %s", l, path.Base(translationName(f, l)), l, s.Lang)
+			default:
+				c.errorf(at, "no %s translation (no %s beside this file): write it, take %s out of languages, or add fallback: true to the audience (or pass --allow-fallback) to make the %s documents in %s", l, path.Base(translationName(f, l)), l, l, s.Lang)
 			}
 			seen[l] = true
 		}
@@ -401,10 +411,11 @@ func translationName(base, lang string) string {
 	return strings.TrimSuffix(base, ext) + "." + lang + ext
 }
 
-// translation checks the translation into lang against the base, and
-// warns about every field it leaves untranslated.
+// translation checks the translation into lang against the base. The
+// fields it leaves untranslated are Fallbacks', not warnings: a caller
+// counts them per file.
 func (c *checker) translation(lang string) {
-	b, t, f := c.ds.Base, c.ds.Translations[lang], c.ds.Files[lang]
+	b, t := c.ds.Base, c.ds.Translations[lang]
 	if t.Lang != "" && t.Lang != lang {
 		c.errorf(t.At.Near("lang"), "lang %q does not match the file name, which says %q", t.Lang, lang)
 	}
@@ -440,10 +451,6 @@ func (c *checker) translation(lang string) {
 
 	if _, ok := labels.LabelsFor(lang); !ok {
 		c.warnf(t.At.Near("lang"), "no built-in labels for %q; headings and dates print in English", lang)
-	}
-	_, missing := c.ds.in(lang)
-	for _, m := range missing {
-		c.warnf(m.at, "not translated into %s (%s)", lang, f)
 	}
 }
 

@@ -20,6 +20,19 @@ type Dataset struct {
 	Translations map[string]*Statement
 	// Files maps a language code to the file it was read from.
 	Files map[string]string
+	// AllowFallback makes every language an audience asks for without a
+	// translation file a warning, its documents in the base language, as
+	// though every audience said fallback: true (Audience.Fallback);
+	// otherwise such a language is an error. Check reads it; Options sets
+	// it as the dataset is loaded.
+	AllowFallback bool
+}
+
+// Options say how LoadAllWith reads and checks a dataset; the zero value
+// is Load's.
+type Options struct {
+	// AllowFallback sets the loaded Dataset's AllowFallback.
+	AllowFallback bool
 }
 
 // dataExts are the extensions of data files, in lookup order.
@@ -29,9 +42,12 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // it (for "x.yaml", the files "x.<lang>.yaml", "x.<lang>.yml" and
 // "x.<lang>.json"), and checks them all. When anything is wrong it returns a
 // nil Dataset and an ErrorList with every problem found (syntax, schema and
-// semantic), each with its file:line:col, in file order. Warnings (such as
-// untranslated fields) are not errors: see Check. A statement without
-// audiences gets one, DefaultAudience.
+// semantic), each with its file:line:col, in file order. Warnings are not
+// errors: see Check. A language an audience asks for without a
+// translation file is an error, unless the audience says fallback: true
+// (see LoadAllWith for the dataset-wide choice). A recommendation that
+// writes no number gets its position. A statement without audiences gets
+// one, DefaultAudience.
 //
 // Data files are read strictly: unknown keys, values of the wrong type,
 // missing required fields, YAML anchors, aliases, tags and merge keys, more
@@ -46,7 +62,7 @@ var dataExts = []string{".yaml", ".yml", ".json"}
 // languages, kinds, formats, paper, dates, addresses, speakers) comes from
 // the base file and is an error in a translation, as are ids the base file
 // lacks and more paragraphs than the base has. Missing text is not an
-// error: it falls back to the base language and Check warns about it.
+// error: it falls back to the base language (see Fallbacks).
 func Load(fsys fs.FS, name string) (*Dataset, error) {
 	ds, errs := LoadAll(fsys, name)
 	if len(errs) > 0 {
@@ -61,8 +77,14 @@ func Load(fsys fs.FS, name string) (*Dataset, error) {
 // can run in the same pass. Only a Dataset that came without errors is fit
 // to build from.
 func LoadAll(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
+	return LoadAllWith(fsys, name, Options{})
+}
+
+// LoadAllWith is LoadAll with options.
+func LoadAllWith(fsys fs.FS, name string, opt Options) (*Dataset, input.ErrorList) {
 	ds, errs := load(fsys, name)
 	if ds != nil {
+		ds.AllowFallback = opt.AllowFallback
 		c, _ := Check(ds)
 		errs = append(errs, c...)
 	}
@@ -100,6 +122,7 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		ds = nil
 	} else {
 		ds.Base = base
+		number(base)
 	}
 
 	ext := path.Ext(name)
@@ -134,6 +157,17 @@ func load(fsys fs.FS, name string) (*Dataset, input.ErrorList) {
 		ds.Files[lang] = m
 	}
 	return ds, errs
+}
+
+// number gives each recommendation that has no number its position, from
+// 1: the position is the number, so a file need not write it (Check
+// reports a written number that disagrees).
+func number(s *Statement) {
+	for i := range s.Recommendations {
+		if r := &s.Recommendations[i]; !r.At.Written("number") {
+			r.Number = i + 1
+		}
+	}
 }
 
 // Rename names the dataset's files, and the places of its items, as fix

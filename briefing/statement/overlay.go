@@ -10,7 +10,8 @@ import (
 // In returns the statement in lang: the base statement with the
 // translation's text laid over it by id (figures, quotes, recommendations)
 // or by position (paragraph lists). It also returns the path of every text
-// field the translation lacks, which falls back to the base language. For
+// field the translation lacks, which falls back to the base language (but
+// those the same in every language, SameInTranslation). For
 // the base language, or a language with no translation file, it returns
 // the base statement and, for the latter, a single "*" missing entry.
 //
@@ -34,6 +35,31 @@ func (d *Dataset) In(lang string) (*Statement, []string) {
 type untranslated struct {
 	name string
 	at   input.Place
+}
+
+// Fallback is a text field that a translation leaves out, so that it
+// prints in the base language: its path keyed by id
+// ("recommendations[access].title") and where the base file has its text.
+type Fallback struct {
+	Field string
+	At    input.Place
+}
+
+// Fallbacks returns the text fields the translation into lang leaves out,
+// which print in the base language, in the base file's order; nil for the
+// base language and for a language without a translation file (Check
+// reports an audience asking for one). Fields the same in every language
+// (SameInTranslation) are not among them.
+func (d *Dataset) Fallbacks(lang string) []Fallback {
+	if _, ok := d.Translations[lang]; !ok || lang == d.Base.Lang {
+		return nil
+	}
+	_, missing := d.in(lang)
+	out := make([]Fallback, len(missing))
+	for i, m := range missing {
+		out[i] = Fallback{Field: m.name, At: m.at}
+	}
+	return out
 }
 
 // in is In, with the base file's place of each untranslated field.
@@ -93,10 +119,10 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 		o.apply(c.Elem(), t.Elem(), path, gp, at, key)
 	case reflect.String:
-		dst.SetString(o.text(path, at.Of(key), dst.String(), tr.String()))
+		dst.SetString(o.text(path, gp, at.Of(key), dst.String(), tr.String()))
 	case reflect.Slice:
 		if dst.Type().Elem().Kind() == reflect.String {
-			dst.Set(reflect.ValueOf(o.paras(path, at, key, dst.Interface().([]string), tr.Interface().([]string))))
+			dst.Set(reflect.ValueOf(o.paras(path, gp, at, key, dst.Interface().([]string), tr.Interface().([]string))))
 			return
 		}
 		// Items keyed by id: a copy of the base's list, each item laid
@@ -131,13 +157,13 @@ func (a Audience) key() string       { return a.ID }
 type overlay struct{ missing []untranslated }
 
 // text returns the translation when present; otherwise it records the field
-// (at at in the base file) as missing when the base has text there, and
-// returns the base.
-func (o *overlay) text(path string, at input.Place, base, tr string) string {
+// (at at in the base file, gp its generic path) as missing when the base
+// has text there that a translation would change, and returns the base.
+func (o *overlay) text(path, gp string, at input.Place, base, tr string) string {
 	if tr != "" {
 		return tr
 	}
-	if base != "" {
+	if base != "" && !SameInTranslation(gp, base) {
 		o.missing = append(o.missing, untranslated{name: path, at: at})
 	}
 	return base
@@ -145,7 +171,7 @@ func (o *overlay) text(path string, at input.Place, base, tr string) string {
 
 // paras lays a translated paragraph list, the field key of the item whose
 // places are at, over the base by position.
-func (o *overlay) paras(path string, at input.Places, key string, base, tr []string) []string {
+func (o *overlay) paras(path, gp string, at input.Places, key string, base, tr []string) []string {
 	if len(base) == 0 {
 		return base
 	}
@@ -155,7 +181,7 @@ func (o *overlay) paras(path string, at input.Places, key string, base, tr []str
 		if i < len(tr) {
 			t = tr[i]
 		}
-		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), at.Entry(key, i), base[i], t)
+		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), gp, at.Entry(key, i), base[i], t)
 	}
 	return out
 }

@@ -117,8 +117,10 @@ type Quote struct {
 
 // Recommendation is one numbered recommendation of the statement.
 type Recommendation struct {
-	ID     string `yaml:"id"`
-	Number int    `yaml:"number"`
+	ID string `yaml:"id"`
+	// Number is its position in the list, from 1: a file may leave it out,
+	// and Load fills it in; written, it must agree (Check).
+	Number int    `yaml:"number,omitempty"`
 	Title  string `yaml:"title"`
 	// Body holds the recommendation's paragraphs.
 	Body []string `yaml:"body"`
@@ -157,6 +159,11 @@ type Audience struct {
 	// Contact, when set, replaces the organisation's contact on this
 	// audience's documents.
 	Contact *Contact `yaml:"contact,omitempty"`
+	// Fallback lets a language in Languages that has no translation file
+	// be made in the base language, with a warning; without it (and
+	// without Dataset.AllowFallback) such a language is an error, so that
+	// no folder of documents in the wrong language goes out unnoticed.
+	Fallback bool `yaml:"fallback,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`

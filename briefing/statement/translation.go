@@ -3,6 +3,7 @@ package statement
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"briefing/briefing/input"
 )
@@ -49,6 +50,34 @@ var Translatable = map[string]bool{
 	"audiences[].pack_label":    true,
 	"audiences[].contact":       true,
 	"audiences[].contact.role":  true,
+}
+
+// Names lists the translatable fields that hold names, most often the
+// same in every language: a translation may give them (an organisation
+// known by another name in Spanish) and need not, and one that leaves them
+// out is not untranslated (see SameInTranslation).
+var Names = map[string]bool{
+	"organisation.name":       true,
+	"organisation.short_name": true,
+}
+
+// SameInTranslation reports whether text, the base file's text of the
+// field at generic path gp, is the same in every language by its nature,
+// so that a translation leaving it out leaves nothing untranslated: a
+// name (Names), or text without a letter ("40", "2024", "+45 33 73 50
+// 00"), or a single web or e-mail address.
+func SameInTranslation(gp, text string) bool {
+	if Names[gp] {
+		return true
+	}
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
+		return true
+	}
+	t := strings.TrimSpace(text)
+	if strings.ContainsAny(t, " \t\n") {
+		return false
+	}
+	return strings.Contains(t, "://") || strings.HasPrefix(t, "www.") || strings.Count(t, "@") == 1 && strings.Contains(t[strings.Index(t, "@"):], ".")
 }
 
 // TranslationRequired lists the fields a translation file must hold.

@@ -58,6 +58,7 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	o.selectionFlags(fs)
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
+	o.fallbackFlag(fs)
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVar(&o.force, "force", false, "make every document, also those up to date")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
@@ -74,14 +75,14 @@ func runBuild(c *call) error {
 	// build finds overflow by making the documents, and still makes the
 	// others.
 	p, err := o.prepare(o.dry)
+	c.warn(p, false)
 	if err != nil {
 		return err
 	}
-	ds, plan := p.ds, p.plan
+	plan := p.plan
 	if h := o.statementHint(); h != "" && !o.quiet {
 		fmt.Fprintf(c.stderr, "note: %s\n", h)
 	}
-	warnFallbacks(ds, plan, c.stderr)
 	if o.dry {
 		for _, j := range plan {
 			fmt.Fprintf(c.stdout, "%s\t%s %s %s\n", filepath.Join(o.out, filepath.FromSlash(j.Path)), j.Kind, j.Format, j.Paper)
@@ -243,36 +244,6 @@ func sourceDate() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want seconds since 1970 as a whole number, got %q", v)
 	}
 	return time.Unix(n, 0).UTC(), nil
-}
-
-// warnFallbacks says on stderr which fields of each planned language fall
-// back to the base language.
-func warnFallbacks(ds *statement.Dataset, plan []batch.Job, stderr io.Writer) {
-	seen := map[string]bool{}
-	for _, j := range plan {
-		if seen[j.Lang] {
-			continue
-		}
-		seen[j.Lang] = true
-		_, missing := ds.In(j.Lang)
-		if len(missing) == 0 {
-			continue
-		}
-		if _, ok := ds.Translations[j.Lang]; !ok {
-			fmt.Fprintf(stderr, "warning: %s: no translation; the %s documents are in %s\n", j.Lang, j.Lang, ds.Base.Lang)
-			continue
-		}
-		show := missing
-		if len(show) > 5 {
-			show = show[:5]
-		}
-		more := ""
-		if len(missing) > len(show) {
-			more = fmt.Sprintf(" and %d more (see briefing check)", len(missing)-len(show))
-		}
-		fmt.Fprintf(stderr, "warning: %s: %d untranslated %s printed in %s: %s%s\n",
-			j.Lang, len(missing), plural(len(missing), "field", "fields"), ds.Base.Lang, strings.Join(show, ", "), more)
-	}
 }
 
 func isTerminal(w io.Writer) bool {

@@ -14,8 +14,17 @@ import (
 	"briefing/internal/testtool"
 )
 
-// cartagena is the built-in statement's base file, without its translation.
+// cartagena is the built-in statement's base file, to copy without its
+// translation: its audiences name no languages, so that they get the
+// base language only (an audience asking for es without a translation
+// beside the data is an error; see cartagenaFile).
 func cartagena(t *testing.T) string {
+	t.Helper()
+	return regexp.MustCompile(`(?m)^    languages: .*\n`).ReplaceAllString(cartagenaFile(t), "")
+}
+
+// cartagenaFile is the built-in statement's base file as it is.
+func cartagenaFile(t *testing.T) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "data", "cartagena40.yaml"))
 	if err != nil {
@@ -167,22 +176,30 @@ func TestExitCodes(t *testing.T) {
 }
 
 // TestCheckEqualsBuildNoTranslation: only the base file, though audiences
-// ask for es: check warns and passes, build builds the es documents in
-// English and says so; the dry run plans the same files.
+// ask for es: an error at each audience's es in check and build; with
+// --allow-fallback, check warns and passes, build builds the es documents
+// in English and says so; the dry run plans the same files.
 func TestCheckEqualsBuildNoTranslation(t *testing.T) {
 	dir := t.TempDir()
-	data := write(t, dir, "cartagena40.yaml", cartagena(t))
-	code, stdout, stderr := run(t, "check", "--data", data)
-	if code != 0 || !strings.Contains(stderr, "es documents will be in en (warning)") {
+	data := write(t, dir, "cartagena40.yaml", cartagenaFile(t))
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{{"check"}, {"build", "--out", out}} {
+		code, _, stderr := run(t, append(args, "--data", data)...)
+		if code != cli.ExitInput || !strings.Contains(stderr, data+":210:21: audiences[0].languages[1]: no es translation (no cartagena40.es.yaml beside this file)") ||
+			!strings.HasSuffix(stderr, "briefing: 4 problems\n") {
+			t.Errorf("%s: exit %d\n%s", args[0], code, stderr)
+		}
+	}
+	code, stdout, stderr := run(t, "check", "--data", data, "--allow-fallback")
+	if code != 0 || !strings.Contains(stderr, "the es documents will be in en") {
 		t.Fatalf("check: exit %d\n%s%s", code, stdout, stderr)
 	}
-	out := filepath.Join(dir, "out")
-	code, dry, stderr := run(t, "build", "--data", data, "--out", out, "--dry-run")
+	code, dry, stderr := run(t, "build", "--data", data, "--out", out, "--dry-run", "--allow-fallback")
 	if code != 0 {
 		t.Fatalf("dry run: exit %d\n%s", code, stderr)
 	}
-	code, _, stderr = run(t, "build", "--data", data, "--out", out, "-q")
-	if code != 0 || !strings.Contains(stderr, "es: no translation; the es documents are in en") {
+	code, _, stderr = run(t, "build", "--data", data, "--out", out, "-q", "--allow-fallback")
+	if code != 0 || !strings.Contains(stderr, "the es documents") {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
 	samePlan(t, dry, out)

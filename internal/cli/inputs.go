@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -20,10 +21,13 @@ import (
 // brand and layout it is set in. Empty means the built-in default.
 type inputs struct {
 	data, brand, layout string
+	// allowFallback makes an audience's language without a translation
+	// file a warning, not an error (--allow-fallback).
+	allowFallback bool
 }
 
 func (in *inputs) flags(fs *pflag.FlagSet) {
-	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON); translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
+	fs.StringVar(&in.data, "data", "", "statement data file (YAML or JSON), or - for standard input; translations are read from FILE's siblings NAME.<lang>.yaml (default: the built-in Cartagena +40 statement)")
 	fs.StringVar(&in.brand, "brand", "", "brand file laid over the built-in brand: names, logo, colours, fonts, footer (default: brand.yaml beside --data, if there)")
 	fs.StringVar(&in.layout, "layout", "", "layout file laid over the built-in layout: paper, margins, type sizes (default: layout.yaml beside --data, if there)")
 }
@@ -35,12 +39,13 @@ const (
 )
 
 // brandFile and layoutFile are the brand and layout files in use: the
-// flag's, else the one beside the data file, else "" (built in).
+// flag's, else the one beside the data file (none beside standard input),
+// else "" (built in).
 func (in *inputs) brandFile() string  { return in.styleFile(in.brand, besideBrand) }
 func (in *inputs) layoutFile() string { return in.styleFile(in.layout, besideLayout) }
 
 func (in *inputs) styleFile(flag, beside string) string {
-	if flag != "" || in.data == "" {
+	if flag != "" || in.data == "" || in.data == "-" {
 		return flag
 	}
 	p := filepath.Join(filepath.Dir(in.data), beside)
@@ -55,21 +60,25 @@ func (in *inputs) styleFile(flag, beside string) string {
 // path as given. With errors it also returns what it could read (see
 // statement.LoadAll), or nil.
 func (in *inputs) loadData() (*statement.Dataset, error) {
+	opt := statement.Options{AllowFallback: in.allowFallback}
 	if in.data == "" {
-		ds, errs := statement.LoadAll(data.FS, data.Default)
+		ds, errs := statement.LoadAllWith(data.FS, data.Default, opt)
 		if ds != nil {
 			rename(ds, filepath.Join("data", data.Default), "data")
 		}
 		return ds, relabel(errs.Err(), "data")
 	}
+	if in.data == "-" {
+		return loadStdin(os.Stdin, opt)
+	}
 	dir, name := filepath.Split(in.data)
 	if dir == "" {
 		dir = "."
 	}
-	if _, err := os.Stat(in.data); err != nil {
-		return nil, &input.Error{Place: input.Place{File: in.data}, Msg: notFound(err)}
+	if err := fileArg("--data", in.data, "statement.yaml"); err != nil {
+		return nil, err
 	}
-	ds, errs := statement.LoadAll(os.DirFS(dir), name)
+	ds, errs := statement.LoadAllWith(os.DirFS(dir), name, opt)
 	if ds != nil {
 		rename(ds, in.data, filepath.Clean(dir))
 	}
@@ -130,8 +139,8 @@ func (in *inputs) styleFiles() (style.Files, map[string]string, error) {
 			prefix[o.fallback] = "layouts"
 			continue
 		}
-		if _, err := os.Stat(o.path); err != nil {
-			return f, nil, &input.Error{Place: input.Place{File: o.path}, Msg: notFound(err)}
+		if err := fileArg("--"+strings.TrimSuffix(o.fallback, ".yaml"), o.path, o.fallback); err != nil {
+			return f, nil, err
 		}
 		dir, name := filepath.Split(o.path)
 		if dir == "" {

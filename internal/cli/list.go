@@ -12,6 +12,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
+	"briefing/briefing/labels"
 	"briefing/briefing/statement"
 )
 
@@ -90,6 +91,10 @@ type listLanguage struct {
 	Base         bool   `json:"base,omitempty"`
 	Official     bool   `json:"official"`
 	Untranslated int    `json:"untranslated"`
+	// Complete is true when nothing of the language's documents falls
+	// back to the base language or English: no untranslated field, and
+	// built-in labels (headings, dates) for it.
+	Complete bool `json:"complete"`
 }
 
 type listRec struct {
@@ -116,7 +121,9 @@ func writeListJSON(w io.Writer, ds *statement.Dataset, paper statement.Paper) er
 		Date: string(s.Date), Lang: s.Lang, Languages: []listLanguage{}, Recommendations: []listRec{}, Audiences: []listAudience{}}
 	for _, lang := range ds.Languages() {
 		_, missing := ds.In(lang)
-		ll := listLanguage{Lang: lang, File: ds.Files[lang], Base: lang == s.Lang, Official: lang == s.Lang, Untranslated: len(missing)}
+		_, labelled := labels.LabelsFor(lang)
+		ll := listLanguage{Lang: lang, File: ds.Files[lang], Base: lang == s.Lang, Official: lang == s.Lang, Untranslated: len(missing),
+			Complete: len(missing) == 0 && labelled}
 		if t := ds.Translations[lang]; t != nil && t.Translation != nil {
 			ll.Official = t.Translation.Official
 		}
@@ -185,7 +192,9 @@ func writeList(w io.Writer, ds *statement.Dataset, paper statement.Paper) error 
 }
 
 // languageStatus describes the base language and each translation:
-// "en (base)", "es (unofficial, complete)", "fr (official, 12 fields untranslated)".
+// "en (base)", "es (unofficial, complete)", "fr (official, 12 fields
+// untranslated)", "de (official, headings in English)": complete only when
+// nothing of its documents falls back to another language.
 func languageStatus(ds *statement.Dataset) []string {
 	out := []string{ds.Base.Lang + " (base)"}
 	for _, l := range ds.Languages()[1:] {
@@ -195,13 +204,19 @@ func languageStatus(ds *statement.Dataset) []string {
 			status = "official"
 		}
 		_, missing := ds.In(l)
+		_, labelled := labels.LabelsFor(l)
 		switch len(missing) {
 		case 0:
-			status += ", complete"
 		case 1:
 			status += ", 1 field untranslated"
 		default:
 			status += fmt.Sprintf(", %d fields untranslated", len(missing))
+		}
+		if !labelled {
+			status += ", headings and dates in English"
+		}
+		if len(missing) == 0 && labelled {
+			status += ", complete"
 		}
 		out = append(out, fmt.Sprintf("%s (%s)", l, status))
 	}

@@ -3,34 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
-
-// runBin runs the built binary in dir and returns its exit status,
-// stdout and stderr.
-func runBin(t *testing.T, dir string, args ...string) (int, string, string) {
-	t.Helper()
-	cmd := exec.Command(binary(t), args...)
-	cmd.Dir = dir
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-		return 0, out.String(), errb.String()
-	case errors.As(err, &ee):
-		return ee.ExitCode(), out.String(), errb.String()
-	}
-	t.Fatal(err)
-	return 0, "", ""
-}
 
 // mtimes is every file under dir with its modification time, after
 // setting them an hour back so that a rewrite shows.
@@ -74,19 +52,19 @@ func sameMtimes(t *testing.T, dir string, want map[string]time.Time) {
 // -v prints a line per document in plan order (the order --dry-run lists).
 func TestRebuildUpToDate(t *testing.T) {
 	dir := t.TempDir()
-	code, stdout, stderr := runBin(t, dir, "build", "--lang", "en")
+	code, stdout, stderr := runBinIn(t, dir, "", "build", "--lang", "en")
 	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, ": built 28 documents") || stderr != "" {
 		t.Fatalf("first build: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
 	}
 	files := agedFiles(t, filepath.Join(dir, "out"))
-	code, stdout, stderr = runBin(t, dir, "build", "--lang", "en")
+	code, stdout, stderr = runBinIn(t, dir, "", "build", "--lang", "en")
 	if code != 0 || stdout != "data/cartagena40.yaml (built-in example): 28 documents up to date in out/\n" || stderr != "" {
 		t.Errorf("second build: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
 	}
 	sameMtimes(t, filepath.Join(dir, "out"), files)
 
-	code, stdout, _ = runBin(t, dir, "build", "--lang", "en", "--force", "-v")
-	_, dry, _ := runBin(t, dir, "build", "--lang", "en", "--dry-run")
+	code, stdout, _ = runBinIn(t, dir, "", "build", "--lang", "en", "--force", "-v")
+	_, dry, _ := runBinIn(t, dir, "", "build", "--lang", "en", "--dry-run")
 	var want []string
 	for _, l := range strings.Split(strings.TrimSpace(dry), "\n") {
 		if f := strings.Fields(l); len(f) == 4 {
@@ -109,7 +87,7 @@ func TestRebuildUpToDate(t *testing.T) {
 // and the manifest; the other documents are up to date.
 func TestKeptEditIsNotAFailure(t *testing.T) {
 	dir := t.TempDir()
-	if code, _, stderr := runBin(t, dir, "build", "--lang", "en", "--audience", "donors"); code != 0 {
+	if code, _, stderr := runBinIn(t, dir, "", "build", "--lang", "en", "--audience", "donors"); code != 0 {
 		t.Fatalf("first build: %s", stderr)
 	}
 	rel := "donors/en/cartagena40-pack.docx"
@@ -121,7 +99,7 @@ func TestKeptEditIsNotAFailure(t *testing.T) {
 	f.WriteString("my edit")
 	f.Close()
 	for i := range 2 {
-		code, stdout, stderr := runBin(t, dir, "build", "--lang", "en", "--audience", "donors")
+		code, stdout, stderr := runBinIn(t, dir, "", "build", "--lang", "en", "--audience", "donors")
 		if code != 0 {
 			t.Errorf("build %d after the edit: exit %d\n%s%s", i+1, code, stdout, stderr)
 		}
@@ -168,10 +146,10 @@ func TestKeptEditIsNotAFailure(t *testing.T) {
 func TestProject(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "proj")
-	if code, _, stderr := runBin(t, root, "init", "proj"); code != 0 {
+	if code, _, stderr := runBinIn(t, root, "", "init", "proj"); code != 0 {
 		t.Fatal(stderr)
 	}
-	code, stdout, stderr := runBin(t, dir)
+	code, stdout, stderr := runBinIn(t, dir, "")
 	if code != 0 || !strings.HasPrefix(stdout, "statement.yaml: built 10 documents") || strings.Count(stdout, "\n") != 1 || stderr != "" {
 		t.Fatalf("bare briefing in the project: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
 	}
@@ -179,7 +157,7 @@ func TestProject(t *testing.T) {
 		t.Errorf("the starter's pack is not in proj/out: %v", err)
 	}
 	files := agedFiles(t, filepath.Join(dir, "out"))
-	code, stdout, stderr = runBin(t, root, "-C", "proj")
+	code, stdout, stderr = runBinIn(t, root, "", "-C", "proj")
 	if code != 0 || stdout != "statement.yaml: 10 documents up to date in out/\n" || stderr != "" {
 		t.Errorf("second build (-C proj): exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
 	}
@@ -188,10 +166,10 @@ func TestProject(t *testing.T) {
 	// The project's selection and out folder; a flag wins.
 	project := filepath.Join(dir, "briefing.yaml")
 	os.WriteFile(project, []byte("data: statement.yaml\nout: pdfs\nformats: [pdf]\nkinds: [pack]\n"), 0o644)
-	if code, stdout, stderr := runBin(t, dir); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: built 1 document ") || !strings.Contains(stdout, "into pdfs/") {
+	if code, stdout, stderr := runBinIn(t, dir, ""); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: built 1 document ") || !strings.Contains(stdout, "into pdfs/") {
 		t.Errorf("project selection: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if code, stdout, stderr := runBin(t, dir, "--format", "docx"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: built 1 document ") {
+	if code, stdout, stderr := runBinIn(t, dir, "", "--format", "docx"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: built 1 document ") {
 		t.Errorf("--format over the project's: exit %d\n%s%s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pdfs", "ministers", "en", "coastal-water-pack.docx")); err != nil {
@@ -199,21 +177,21 @@ func TestProject(t *testing.T) {
 	}
 	// A mistake in the project file is placed.
 	os.WriteFile(project, []byte("data: statement.yaml\nformat: [pdf]\n"), 0o644)
-	if code, _, stderr := runBin(t, dir, "check"); code != 1 || !strings.Contains(stderr, `briefing.yaml:2:1: format: unknown field "format"; did you mean "formats"?`) {
+	if code, _, stderr := runBinIn(t, dir, "", "check"); code != 1 || !strings.Contains(stderr, `briefing.yaml:2:1: format: unknown field "format"; did you mean "formats"?`) {
 		t.Errorf("typo in the project file: exit %d\n%s", code, stderr)
 	}
 	os.WriteFile(project, []byte("data: statment.yaml\n"), 0o644)
-	if code, _, stderr := runBin(t, dir, "check"); code != 1 || !strings.Contains(stderr, "briefing.yaml: data: statment.yaml: no such file; did you mean statement.yaml?") {
+	if code, _, stderr := runBinIn(t, dir, "", "check"); code != 1 || !strings.Contains(stderr, "briefing.yaml: data: statment.yaml: no such file; did you mean statement.yaml?") {
 		t.Errorf("missing data file: exit %d\n%s", code, stderr)
 	}
 	// --data wins over the project's.
-	if code, stdout, stderr := runBin(t, dir, "check", "--data", "statement.yaml"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: ok") {
+	if code, stdout, stderr := runBinIn(t, dir, "", "check", "--data", "statement.yaml"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: ok") {
 		t.Errorf("--data over a broken project: exit %d\n%s%s", code, stdout, stderr)
 	}
 
 	// No project file: statement.yaml is the data.
 	os.Remove(project)
-	if code, stdout, stderr := runBin(t, dir, "check"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: ok") {
+	if code, stdout, stderr := runBinIn(t, dir, "", "check"); code != 0 || !strings.HasPrefix(stdout, "statement.yaml: ok") {
 		t.Errorf("statement.yaml alone: exit %d\n%s%s", code, stdout, stderr)
 	}
 	// Neither: the built-in example, and a hint at the file that may be
@@ -221,7 +199,7 @@ func TestProject(t *testing.T) {
 	other := t.TempDir()
 	b, _ := os.ReadFile(filepath.Join(dir, "statement.yaml"))
 	os.WriteFile(filepath.Join(other, "water.yaml"), b, 0o644)
-	code, stdout, stderr = runBin(t, other, "check")
+	code, stdout, stderr = runBinIn(t, other, "", "check")
 	if code != 0 || !strings.HasPrefix(stdout, "data/cartagena40.yaml (built-in example): ok") ||
 		!strings.Contains(stderr, "note: no briefing.yaml or statement.yaml here, so this is the built-in example statement; to build yours: briefing --data water.yaml") {
 		t.Errorf("a folder without a project: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)

@@ -45,7 +45,12 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 
 // verboseFlag is -v, --verbose.
 func (o *options) verboseFlag(fs *pflag.FlagSet) {
-	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print a line per document, in order, and each warning in full")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "say more: a line per document, in plan order, and each untranslated field at its file:line:col")
+}
+
+// fallbackFlag is --allow-fallback, for the commands that check the data.
+func (o *options) fallbackFlag(fs *pflag.FlagSet) {
+	fs.BoolVar(&o.in.allowFallback, "allow-fallback", false, "make a language an audience asks for without a translation file in the base language, with a warning (default: an error, unless the audience says fallback: true)")
 }
 
 // validate checks what can be checked before reading any file: empty

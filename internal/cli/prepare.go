@@ -23,16 +23,20 @@ type prepared struct {
 	st   *style.Style
 	sel  batch.Selection
 	plan []batch.Job
-	// warnings are what is odd but not wrong: untranslated fields, a
-	// language without a translation, a brand not the statement's.
-	warnings input.ErrorList
+	// warnings are what is odd but not wrong in the data, such as a
+	// language made without a translation (the fields a translation
+	// leaves out are the dataset's Fallbacks); brandWarnings, in the
+	// brand, such as a brand not the statement's organisation's.
+	warnings, brandWarnings input.ErrorList
 }
 
 // prepare loads, checks and plans a build from the options: it is what
 // check, build --dry-run, build and watch share, so that whatever check
 // accepts, build builds. Problems in the files (every one at once:
 // structure, references, glyphs the fonts lack) are an ErrorList (exit 1);
-// a selection the data cannot meet is a usage error (exit 2). With fit, it
+// a selection the data cannot meet is a usage error (exit 2). With
+// problems in the files it also returns what it could read, with its
+// warnings, so that they are printed too. With fit, it
 // also sets every planned one-page brief as a build would, without
 // writing it (batch.Fit), and reports each that does not fit its page.
 func (o *options) prepare(fit bool) (*prepared, error) {
@@ -55,7 +59,9 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 		problems = append(problems, statement.CheckGlyphs(ds, st)...)
 	}
 	if len(problems) > 0 {
-		return nil, problems
+		// What could be read, for its warnings: they are printed with
+		// the errors, not hidden by them.
+		return o.warnings(&prepared{ds: ds, st: st}), problems
 	}
 	sel, err := o.selection(ds)
 	if err != nil {
@@ -68,21 +74,33 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 		}
 		return nil, usageError{planError(err)}
 	}
-	_, warns := statement.Check(ds)
-	p := &prepared{ds: ds, st: st, sel: sel, plan: plan, warnings: warns}
-	for _, w := range st.Warnings(ds) {
-		w.File = o.in.brandFile()
-		if w.File == "" {
-			w.File = filepath.Join("layouts", layouts.Brand) + " (built in)"
-		}
-		p.warnings = append(p.warnings, w)
-	}
+	p := o.warnings(&prepared{ds: ds, st: st, sel: sel, plan: plan})
 	if fit {
 		if errs := o.fits(p); len(errs) > 0 {
 			return p, errs
 		}
 	}
 	return p, nil
+}
+
+// warnings sets p's warnings from its data and style, either of which may
+// be nil (not read), and returns p.
+func (o *options) warnings(p *prepared) *prepared {
+	if p.ds == nil || p.ds.Base == nil {
+		return p
+	}
+	_, p.warnings = statement.Check(p.ds)
+	if p.st == nil {
+		return p
+	}
+	for _, w := range p.st.Warnings(p.ds) {
+		w.File = o.in.brandFile()
+		if w.File == "" {
+			w.File = filepath.Join("layouts", layouts.Brand) + " (built in)"
+		}
+		p.brandWarnings = append(p.brandWarnings, w)
+	}
+	return p
 }
 
 // fits lays out every one-page brief of the plan, in each format, without

@@ -36,6 +36,7 @@ func watchFlags(fs *pflag.FlagSet, o *options) {
 	o.selectionFlags(fs)
 	fs.StringVarP(&o.out, "out", "o", "out", "output folder")
 	fs.IntVar(&o.jobs, "jobs", 0, "documents made at once; 0 (the default) means one per core")
+	o.fallbackFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
 	o.verboseFlag(fs)
 }
@@ -50,6 +51,9 @@ func runWatch(c *call) error {
 func watch(ctx context.Context, c *call) error {
 	if c.o.in.data == "" && c.o.in.brand == "" && c.o.in.layout == "" {
 		return usagef("nothing to watch: the built-in statement does not change; give --data FILE (briefing init writes a starter)")
+	}
+	if c.o.in.data == "-" {
+		return usagef("--data -: standard input is read once and cannot be watched; save the statement to a file and give --data FILE")
 	}
 	date, err := sourceDate()
 	if err != nil {
@@ -109,10 +113,10 @@ func watch(ctx context.Context, c *call) error {
 // run prepares and builds once, as build does.
 func (o *options) run(c *call, date time.Time) error {
 	p, err := o.prepare(false)
+	c.warn(p, false)
 	if err != nil {
 		return err
 	}
-	warnFallbacks(p.ds, p.plan, c.stderr)
 	return build(c, p, date)
 }
 
