@@ -279,6 +279,24 @@ var badCases = []badCase{
 }
 
 // writeCase writes a case's files into dir.
+// labelled puts "error: " before each problem line of want, as the
+// command prints them: every line but the count ("briefing: 2 problems")
+// and warnings.
+func labelled(want []string) []string {
+	out := make([]string, len(want))
+	for i, w := range want {
+		switch {
+		case strings.HasPrefix(w, "briefing: ") && !strings.HasPrefix(w, "briefing: output folder"):
+			out[i] = w
+		case strings.HasPrefix(w, "warning: "):
+			out[i] = w
+		default:
+			out[i] = "error: " + strings.TrimPrefix(w, "briefing: ")
+		}
+	}
+	return out
+}
+
 func writeCase(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, content := range files {
@@ -332,7 +350,7 @@ func TestBadInput(t *testing.T) {
 				}
 				args = append(args, sub.Replace(c.args[i]))
 			}
-			want := sub.Replace(strings.Join(c.want, "\n") + "\n")
+			want := sub.Replace(strings.Join(labelled(c.want), "\n") + "\n")
 			before := listing(t, dir)
 
 			var m0, m1 runtime.MemStats
@@ -402,7 +420,7 @@ audiences:`, 1)
 	if code != cli.ExitInput {
 		t.Errorf("exit %d, want 1", code)
 	}
-	want := "briefing: 1 of 3 documents failed:\n  " + filepath.Join(dir, "st.yaml") +
+	want := "error: 1 of 3 documents failed:\n  " + filepath.Join(dir, "st.yaml") +
 		`:19:7: recommendations[1].body: states/en/minimal-rec2-a-long-one.pdf: recommendation 2 ("A long one") does not fit one Letter page: `
 	if !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 2 {
 		t.Errorf("stderr:\n%s\nwant it to start:\n%s", stderr, want)

@@ -204,12 +204,12 @@ func outcome(ds *statement.Dataset, res *batch.Result) error {
 	}
 	if res.Interrupted {
 		msgs = append(msgs, "interrupted: "+written+"; run again to finish")
-		return interrupted{strings.Join(msgs, "\nbriefing: ")}
+		return interrupted{strings.Join(msgs, "\nerror: ")}
 	}
 	if len(msgs) == 0 {
 		return nil
 	}
-	return errors.New(strings.Join(msgs, "\nbriefing: "))
+	return errors.New(strings.Join(msgs, "\nerror: "))
 }
 
 // failures is res.Err with the place in the data of each recommendation

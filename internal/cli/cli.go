@@ -340,7 +340,10 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 // errHelp is returned after --help printed the help (exit 0).
 var errHelp = errors.New("help shown")
 
-// report prints err and turns it into an exit status.
+// report prints err and turns it into an exit status. Problems are
+// labelled "error: ", as warnings are "warning: ", each on its own line
+// with its place first after the label; a mistake on the command line
+// names the command, as pflag and the go command do.
 func report(err error, cmd *command, stderr io.Writer) int {
 	var ue usageError
 	switch {
@@ -358,12 +361,12 @@ func report(err error, cmd *command, stderr io.Writer) int {
 	var el input.ErrorList
 	if errors.As(err, &el) {
 		for _, e := range el {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintf(stderr, "error: %v\n", e)
 		}
 		fmt.Fprintf(stderr, "briefing: %d %s\n", len(el), plural(len(el), "problem", "problems"))
 		return ExitInput
 	}
-	fmt.Fprintf(stderr, "briefing: %v\n", err)
+	fmt.Fprintf(stderr, "error: %v\n", err)
 	return ExitInput
 }
 

@@ -213,7 +213,7 @@ func TestDataFallback(t *testing.T) {
 	asks := strings.Replace(string(b), "    paper: letter ", "    languages: [en, de]\n    paper: letter ", 1)
 	write(t, dir, "statement.yaml", asks)
 	line := strconv.Itoa(1 + strings.Count(asks[:strings.Index(asks, "languages: [en, de]")], "\n"))
-	want := data + ":" + line + ":21: audiences[1].languages[1]: no de translation (no statement.de.yaml beside this file): write it, take de out of languages, or add fallback: true to the audience (or pass --allow-fallback) to make the de documents in en\nbriefing: 1 problem\n"
+	want := "error: " + data + ":" + line + ":21: audiences[1].languages[1]: no de translation (no statement.de.yaml beside this file): write it, take de out of languages, or add fallback: true to the audience (or pass --allow-fallback) to make the de documents in en\nbriefing: 1 problem\n"
 	out := filepath.Join(dir, "out")
 	for _, args := range [][]string{{"check"}, {"build", "--out", out}} {
 		code, _, stderr := runBin(t, "", append(args, "--data", data)...)
@@ -315,7 +315,7 @@ func TestDataPathSuggest(t *testing.T) {
 		{[]string{"--data", data, "--layout", proj}, proj + ": is a folder; did you mean --layout " + filepath.Join(proj, "layout.yaml") + "?"},
 	} {
 		code, _, stderr := runBin(t, "", append([]string{"check"}, c.args...)...)
-		if code != 1 || stderr != c.want+"\nbriefing: 1 problem\n" {
+		if code != 1 || stderr != "error: "+c.want+"\nbriefing: 1 problem\n" {
 			t.Errorf("check %v: exit %d, stderr:\n%s\nwant:\n%s", c.args, code, stderr, c.want)
 		}
 		if len(c.args) == 2 {
@@ -358,7 +358,7 @@ func TestDataStdin(t *testing.T) {
 	}
 	bad := strings.Replace(unnumbered, "date: 2024-06-21", "date: 2024-02-30", 1)
 	code, _, stderr = runBinIn(t, dir, bad, "check", "--data", "-")
-	if want := "<stdin>:5:7: date: \"2024-02-30\": February 2024 has 29 days\nbriefing: 1 problem\n"; code != 1 || stderr != want {
+	if want := "error: <stdin>:5:7: date: \"2024-02-30\": February 2024 has 29 days\nbriefing: 1 problem\n"; code != 1 || stderr != want {
 		t.Errorf("bad data: exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 	code, _, stderr = runBinIn(t, dir, unnumbered, "watch", "--data", "-")
@@ -374,7 +374,7 @@ func TestDataSyntaxAtBracket(t *testing.T) {
 	dir := t.TempDir()
 	s := strings.Replace(unnumbered, "    body: [One paragraph.]\n  - id: second", "    body: [One paragraph.\n  - id: second", 1)
 	data := write(t, dir, "st.yaml", s)
-	want := data + ":10:11: syntax error: this [ is never closed; close it with ], or put text that starts with [ in quotes\nbriefing: 1 problem\n"
+	want := "error: " + data + ":10:11: syntax error: this [ is never closed; close it with ], or put text that starts with [ in quotes\nbriefing: 1 problem\n"
 	for _, args := range [][]string{{"check"}, {"build", "--out", filepath.Join(dir, "out")}} {
 		code, _, stderr := runBin(t, "", append(args, "--data", data)...)
 		if code != 1 || stderr != want {

@@ -205,7 +205,7 @@ func TestBuildBusy(t *testing.T) {
 	code, _, stderr := run(t, "build", "--data", data, "--out", out, "--quiet")
 	waited := time.Since(t0)
 	b.cmd.Process.Signal(syscall.SIGCONT)
-	want := fmt.Sprintf("briefing: another build (pid %d) is writing to %s/", b.cmd.Process.Pid, out)
+	want := fmt.Sprintf("error: another build (pid %d) is writing to %s/", b.cmd.Process.Pid, out)
 	if code != cli.ExitInput || !strings.Contains(stderr, "\n"+want) || !strings.Contains(stderr, "waiting up to 5s") {
 		t.Errorf("exit %d, stderr:\n%s\nwant it to start:\n%s", code, stderr, want)
 	}
@@ -227,7 +227,7 @@ func TestBuildDiskFull(t *testing.T) {
 	if code != cli.ExitInput || stdout != "" {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
-	if strings.Count(stderr, "disk full") != 1 || !regexp.MustCompile(`briefing: disk full: no space left in `+regexp.QuoteMeta(out)+`/ \(at [^)]+\): \d+ of 56 documents written, the manifest lists them; free some space and run again to finish\n$`).MatchString(stderr) {
+	if strings.Count(stderr, "disk full") != 1 || !regexp.MustCompile(`error: disk full: no space left in `+regexp.QuoteMeta(out)+`/ \(at [^)]+\): \d+ of 56 documents written, the manifest lists them; free some space and run again to finish\n$`).MatchString(stderr) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	testtool.ManifestTrue(t, out)
@@ -266,7 +266,7 @@ func TestBuildUnwritableAsRoot(t *testing.T) {
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			err := cmd.Run()
-			want := "briefing: output folder " + out + " " + c.want + "\n"
+			want := "error: output folder " + out + " " + c.want + "\n"
 			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != cli.ExitInput || stderr.String() != want {
 				t.Errorf("%v, stderr:\n%s\nwant:\n%s", err, stderr.String(), want)
 			}
