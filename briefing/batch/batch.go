@@ -29,12 +29,14 @@ import (
 
 // Renderer writes a Doc in one format and says how many pages it has (0
 // when the format does not fix pages). It must be safe for concurrent use.
+// When ctx is done, Render and Fit stop soon, inside a long document too
+// (within a paragraph or a page, not at its end), and return an error.
 type Renderer interface {
-	Render(w io.Writer, d *doc.Doc) (pages int, err error)
+	Render(ctx context.Context, w io.Writer, d *doc.Doc) (pages int, err error)
 	// Fit sets d as Render would, writing nothing, and returns the error
 	// Render would return for how d is set: a *doc.OverflowError for a
 	// one-page brief that does not fit its page.
-	Fit(d *doc.Doc) error
+	Fit(ctx context.Context, d *doc.Doc) error
 }
 
 // Options are how Run works; the zero value of each field but Out and
@@ -500,7 +502,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
-		pages, err = r.Render(stopWriter{ctx, w}, d)
+		pages, err = r.Render(ctx, stopWriter{ctx, w}, d)
 		return err
 	})
 	if err != nil {
@@ -540,7 +542,13 @@ func (b *build) fit1(ctx context.Context, s *statement.Statement, j Job) (e *Ent
 	if err != nil {
 		return nil, err
 	}
-	return nil, r.Fit(d)
+	if err := r.Fit(ctx, d); err != nil {
+		if ctx.Err() != nil {
+			return nil, errStopped
+		}
+		return nil, err
+	}
+	return nil, nil
 }
 
 // compose makes job j's document from s, the statement in j's language,

@@ -231,12 +231,12 @@ type gate struct {
 	once    sync.Once
 }
 
-func (g *gate) Fit(d *doc.Doc) error { return nil }
+func (g *gate) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (g *gate) Render(w io.Writer, d *doc.Doc) (int, error) {
+func (g *gate) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
 	g.once.Do(func() { close(g.started) })
 	<-g.release
-	return fake{}.Render(w, d)
+	return fake{}.Render(ctx, w, d)
 }
 
 // TestSecondBuildWaitsThenFails: while a build writes to a folder,
@@ -329,13 +329,13 @@ type stopAfter struct {
 	cancel context.CancelFunc
 }
 
-func (s stopAfter) Fit(d *doc.Doc) error { return nil }
+func (s stopAfter) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (s stopAfter) Render(w io.Writer, d *doc.Doc) (int, error) {
+func (s stopAfter) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
 	if s.count.Add(1) == s.n {
 		s.cancel()
 	}
-	return fake{}.Render(w, d)
+	return fake{}.Render(ctx, w, d)
 }
 
 // TestInterruptedManifestTrue: a build cancelled midway (Ctrl-C) after an
@@ -380,10 +380,10 @@ func mustRead(t *testing.T, p string) string {
 // padded renders like fake, padded to size bytes.
 type padded struct{ size int }
 
-func (p padded) Fit(d *doc.Doc) error { return nil }
+func (p padded) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (p padded) Render(w io.Writer, d *doc.Doc) (int, error) {
-	n, err := fake{}.Render(w, d)
+func (p padded) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
+	n, err := fake{}.Render(ctx, w, d)
 	if err != nil {
 		return n, err
 	}

@@ -3,10 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -202,6 +204,90 @@ func TestHostileText(t *testing.T) {
 				if err != nil || !strings.Contains(string(text), "Do the first thing") || !strings.Contains(string(text), "A minimal statement") {
 					t.Errorf("%s: %v\n%s", pdf, err, text)
 				}
+			}
+		})
+	}
+}
+
+// manyRecs writes a statement of n recommendations, legal in every field
+// (3 MB for 30,000), for one audience's pack, and returns its path.
+func manyRecs(t *testing.T, dir string, n int) string {
+	var b strings.Builder
+	b.WriteString("id: many\nlang: en\ntitle: A statement with many recommendations\n")
+	b.WriteString("organisation: {name: Example Council, website: https://example.org}\n")
+	b.WriteString("date: 2024-06-21\nsource: https://example.org/statement\nrecommendations:\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  - {id: r%d, number: %d, title: Recommendation number %d of many, body: [Do thing %d well.]}\n", i, i, i, i)
+	}
+	b.WriteString("audiences:\n  - {id: states, name: States, kinds: [pack]}\n")
+	return write(t, dir, "st.yaml", b.String())
+}
+
+// TestBuildStopsInLayout: Ctrl-C (SIGINT) or SIGTERM while a long document
+// is laid out and drawn: the build stops within a moment, inside the
+// document, not at its end (a pack of 30,000 recommendations went on for
+// 3 s after the signal, longer on a busy machine; a long title once for 17
+// minutes), exits 130 and leaves the folder as it was, with a true
+// manifest.
+func TestBuildStopsInLayout(t *testing.T) {
+	for _, c := range []struct {
+		format string
+		sig    syscall.Signal
+	}{{"pdf", syscall.SIGINT}, {"docx", syscall.SIGTERM}} {
+		t.Run(c.format, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			data := manyRecs(t, dir, 30000)
+			out := filepath.Join(dir, "out")
+			cmd := exec.Command(built(t), "build", "--data", data, "--out", out, "--format", c.format, "--jobs", "1", "-q")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { cmd.Process.Kill() })
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			// The pack's temporary file: the document is being made.
+			deadline := time.Now().Add(2 * time.Minute)
+			for {
+				if m, _ := filepath.Glob(filepath.Join(out, "states", "en", ".*.tmp")); len(m) > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the pack was not started in 2 minutes; stderr:\n%s", stderr.String())
+				}
+				select {
+				case err := <-exited:
+					t.Fatalf("the build ended before the signal: %v\n%s", err, stderr.String())
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+			time.Sleep(200 * time.Millisecond)
+			cmd.Process.Signal(c.sig)
+			sent := time.Now()
+			var err error
+			select {
+			case err = <-exited:
+			case <-time.After(time.Minute):
+				t.Fatalf("still running a minute after %v", c.sig)
+			}
+			took := time.Since(sent)
+			t.Logf("%v: exit after %v", c.sig, took.Round(time.Millisecond))
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitInterrupted {
+				t.Errorf("%v, want exit 130; stderr:\n%s", err, stderr.String())
+			}
+			// Measured: about 0.03 s; it was 3 s. Generous for a loaded
+			// machine.
+			if took > 1500*time.Millisecond {
+				t.Errorf("took %v after %v to stop; want well under a second", took, c.sig)
+			}
+			if !strings.HasSuffix(stderr.String(), "briefing: interrupted: 0 of 1 documents written; run again to finish\n") {
+				t.Errorf("stderr:\n%s", stderr.String())
+			}
+			if listed := testtool.ManifestTrue(t, out); len(listed) != 0 {
+				t.Errorf("the manifest lists %v", listed)
 			}
 		})
 	}
