@@ -567,9 +567,13 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 	return compose.Brief(s, a, s.Recommendation(j.RecID), co), r, nil
 }
 
-// mayOverwrite refuses to replace a file at p that a person edited after
-// a build wrote it; it records the edit so later builds keep it too.
+// mayOverwrite refuses to replace a symbolic link at p (a *LinkError), or
+// a file at p that a person edited after a build wrote it; it records the
+// edit so later builds keep it too.
 func (b *build) mayOverwrite(p string) error {
+	if err := b.f.link(p); err != nil {
+		return err
+	}
 	e, known := b.known[p]
 	_, wasEdited := b.edited[p]
 	if !known && !wasEdited {

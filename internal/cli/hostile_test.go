@@ -292,3 +292,62 @@ func TestBuildStopsInLayout(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputFolderLinks: symbolic links a person put in the output folder.
+// A manifest.json leading outside refuses the build in the user's terms
+// (not "openat manifest.json: path escapes from parent"); a link at a
+// document's path is left alone, its document failed with a message
+// naming it, as an edited file is kept; the other documents are made, and
+// nothing outside the folder changes.
+func TestOutputFolderLinks(t *testing.T) {
+	t.Run("manifest", func(t *testing.T) {
+		dir := t.TempDir()
+		data := write(t, dir, "st.yaml", minimal)
+		secret := write(t, dir, "secret.json", `{"keep": "me"}`)
+		out := filepath.Join(dir, "out")
+		os.Mkdir(out, 0o755)
+		if err := os.Symlink("../secret.json", filepath.Join(out, "manifest.json")); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runBinary(t, "build", "--data", data, "--out", out, "-q")
+		want := "briefing: " + filepath.Join(out, "manifest.json") + " is a symbolic link to ../secret.json, outside the output folder: briefing does not follow links out of its folder; remove the link\n"
+		if code != cli.ExitInput || stderr != want {
+			t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+		}
+		if b, _ := os.ReadFile(secret); string(b) != `{"keep": "me"}` {
+			t.Errorf("the file the link leads to changed: %s", b)
+		}
+		if files := testtool.Files(t, out); len(files) != 1 {
+			t.Errorf("written: %v", files)
+		}
+	})
+	t.Run("document", func(t *testing.T) {
+		dir := t.TempDir()
+		data := write(t, dir, "st.yaml", minimal)
+		out := filepath.Join(dir, "out")
+		if code, _, stderr := runBinary(t, "build", "--data", data, "--out", out, "-q"); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		filed := write(t, dir, "filed.pdf", "the copy the person filed")
+		rel := "states/en/minimal-rec1-do-the-first-thing.pdf"
+		doc := filepath.Join(out, filepath.FromSlash(rel))
+		os.Remove(doc)
+		if err := os.Symlink(filed, doc); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runBinary(t, "build", "--data", data, "--out", out, "-q")
+		want := "briefing: 1 of 2 documents failed:\n  " + rel + ": not written: it is a symbolic link (to " + filed + "), which a build never replaces or writes through; remove the link to build the document there\n"
+		if code != cli.ExitInput || stderr != want {
+			t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+		}
+		if target, err := os.Readlink(doc); err != nil || target != filed {
+			t.Errorf("the link was replaced: %q, %v", target, err)
+		}
+		if b, _ := os.ReadFile(filed); string(b) != "the copy the person filed" {
+			t.Errorf("written through the link: %.40q", b)
+		}
+		if listed := testtool.ManifestTrue(t, out, rel); strings.Join(listed, " ") != "states/en/minimal-pack.pdf" {
+			t.Errorf("the manifest lists %v", listed)
+		}
+	})
+}
