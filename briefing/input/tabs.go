@@ -68,15 +68,7 @@ func quoteTabs(b []byte) []byte {
 			if j >= len(b) {
 				return b
 			}
-			for k := i + 1; k < j; k++ {
-				if b[k] == '\\' {
-					k++
-					continue
-				}
-				if b[k] == '\t' && textBefore(b, i, k) && textAfter(b, k) {
-					marks = append(marks, k)
-				}
-			}
+			marks = append(marks, hiddenTabs(b, i, j)...)
 			i, start = j, false
 		case c == ':' || c == '-' || c == '?' || c == '[' || c == '{' || c == ',':
 			start = true
@@ -97,34 +89,40 @@ func quoteTabs(b []byte) []byte {
 	return append(out, b[last:]...)
 }
 
-// textBefore reports whether the TAB at k, inside the scalar whose quote
-// is at open, has text before it on its line (the quote counts).
-func textBefore(b []byte, open, k int) bool {
-	for j := k - 1; j >= open; j-- {
-		switch b[j] {
-		case '\n':
-			return false
-		case ' ', '\t', '\r':
-		default:
-			return true
-		}
-	}
-	return true
-}
-
-// textAfter reports whether the TAB at k has text after it on its line
-// (the closing quote counts).
-func textAfter(b []byte, k int) bool {
-	for j := k + 1; j < len(b); j++ {
-		switch b[j] {
+// hiddenTabs returns where the TABs are that quoteTabs hides in the
+// double-quoted scalar whose quotes are at open and end: those in a run of
+// blanks with text before it on its line (the opening quote counts) and
+// after it (the closing quote counts). It looks at each byte once.
+func hiddenTabs(b []byte, open, end int) []int {
+	var marks []int
+	text := true // text before, on this line
+	for k := open + 1; k < end; k++ {
+		switch b[k] {
+		case '\\':
+			// An escaped line break starts a line whose leading blanks
+			// are folded away.
+			text = k+1 < end && b[k+1] != '\n' && b[k+1] != '\r'
+			k++
 		case '\n', '\r':
-			return false
+			text = false
 		case ' ', '\t':
+			e := k
+			for e < end && (b[e] == ' ' || b[e] == '\t') {
+				e++
+			}
+			if text && b[e] != '\n' && b[e] != '\r' {
+				for m := k; m < e; m++ {
+					if b[m] == '\t' {
+						marks = append(marks, m)
+					}
+				}
+			}
+			k = e - 1
 		default:
-			return true
+			text = true
 		}
 	}
-	return false
+	return marks
 }
 
 // untab puts back the TABs quoteTabs hid.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"briefing/briefing/input"
 	"briefing/internal/testtool"
@@ -47,6 +48,20 @@ func TestTabs(t *testing.T) {
 		"t.yaml:1:8: title: a tab inside text without quotes is lost when the file is read; put the text in double quotes, or write a space",
 		"t.yaml:2:5: id: control character U+0009 (tab) in the text: no document can show it; remove it",
 	})
+
+	// After an escaped line break, leading blanks fold away; a TAB after
+	// text is text.
+	v, errs = decodeTexts("title: \"a\\\n  b\tc\"\n")
+	if len(errs) > 0 || v.Title != "ab\tc" {
+		t.Errorf("escaped line break: %q, %v", v.Title, errs)
+	}
+
+	// Millions of TABs: looked at once each (the parser took minutes).
+	start := time.Now()
+	_, errs = decodeTexts("title: \"a" + strings.Repeat("\t", 4<<20) + "b\"\n")
+	if d := time.Since(start); d > 5*time.Second || len(errs) != 1 || !strings.Contains(errs[0], "too long: 4194306 characters") {
+		t.Errorf("%v: %v", d, errs)
+	}
 
 	_, errs = decodeTexts("title: \"x\ufdd0\"\n")
 	testtool.SameLines(t, "errors", errs, []string{"t.yaml:1:10: not a text file: noncharacter U+FDD0 (binary data?)"})
