@@ -29,12 +29,14 @@ import (
 
 // Renderer writes a Doc in one format and says how many pages it has (0
 // when the format does not fix pages). It must be safe for concurrent use.
+// When ctx is done, Render and Fit stop soon, inside a long document too
+// (within a paragraph or a page, not at its end), and return an error.
 type Renderer interface {
-	Render(w io.Writer, d *doc.Doc) (pages int, err error)
+	Render(ctx context.Context, w io.Writer, d *doc.Doc) (pages int, err error)
 	// Fit sets d as Render would, writing nothing, and returns the error
 	// Render would return for how d is set: a *doc.OverflowError for a
 	// one-page brief that does not fit its page.
-	Fit(d *doc.Doc) error
+	Fit(ctx context.Context, d *doc.Doc) error
 }
 
 // Options are how Run works; the zero value of each field but Out and
@@ -532,7 +534,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
-		pages, err = r.Render(stopWriter{ctx, w}, d)
+		pages, err = r.Render(ctx, stopWriter{ctx, w}, d)
 		return err
 	})
 	if err != nil {
@@ -573,7 +575,13 @@ func (b *build) fit1(ctx context.Context, s *statement.Statement, j Job) (e *Ent
 	if err != nil {
 		return nil, err
 	}
-	return nil, r.Fit(d)
+	if err := r.Fit(ctx, d); err != nil {
+		if ctx.Err() != nil {
+			return nil, errStopped
+		}
+		return nil, err
+	}
+	return nil, nil
 }
 
 // compose makes job j's document from s, the statement in j's language,
@@ -592,9 +600,13 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 	return compose.Brief(s, a, s.Recommendation(j.RecID), co), r, nil
 }
 
-// mayOverwrite refuses to replace a file at p that a person edited after
-// a build wrote it; it records the edit so later builds keep it too.
+// mayOverwrite refuses to replace a symbolic link at p (a *LinkError), or
+// a file at p that a person edited after a build wrote it; it records the
+// edit so later builds keep it too.
 func (b *build) mayOverwrite(p string) error {
+	if err := b.f.link(p); err != nil {
+		return err
+	}
 	e, known := b.known[p]
 	_, wasEdited := b.edited[p]
 	if !known && !wasEdited {

@@ -29,7 +29,7 @@ type fake struct {
 	panic func(d *doc.Doc) bool
 }
 
-func (f fake) Render(w io.Writer, d *doc.Doc) (int, error) {
+func (f fake) Render(_ context.Context, w io.Writer, d *doc.Doc) (int, error) {
 	b, err := json.Marshal(d.Meta)
 	if err != nil {
 		return 0, err
@@ -57,7 +57,7 @@ func load(t *testing.T) *statement.Dataset {
 }
 
 // Fit fails as Render does, writing nothing.
-func (f fake) Fit(d *doc.Doc) error {
+func (f fake) Fit(_ context.Context, d *doc.Doc) error {
 	if f.fail != nil && f.fail(d) {
 		return errors.New("does not fit one page")
 	}
@@ -326,11 +326,11 @@ type fitter struct {
 	fitted []*doc.Doc
 }
 
-func (f *fitter) Fit(d *doc.Doc) error {
+func (f *fitter) Fit(ctx context.Context, d *doc.Doc) error {
 	f.mu.Lock()
 	f.fitted = append(f.fitted, d)
 	f.mu.Unlock()
-	return f.fake.Fit(d)
+	return f.fake.Fit(ctx, d)
 }
 
 // TestFit: Fit fits each brief once per recommendation, language, paper

@@ -99,6 +99,9 @@ type EscapeError struct {
 	// Link is the link as the user sees it (out/delegates); Target is
 	// what it points at.
 	Link, Target string
+	// File is set when the link stands where the build keeps a file of
+	// its own (the manifest, its lock), not a folder.
+	File bool
 }
 
 func (e *EscapeError) Error() string {
@@ -106,7 +109,53 @@ func (e *EscapeError) Error() string {
 	if filepath.IsAbs(e.Target) {
 		what = "a symbolic link to %s (absolute links may lead anywhere)"
 	}
+	if e.File {
+		return fmt.Sprintf("%s is "+what+": briefing does not follow links out of its folder; remove the link", e.Link, e.Target)
+	}
 	return fmt.Sprintf("%s is "+what+": nothing is written or removed through it (replace it with a folder, or build into another --out)", e.Link, e.Target)
+}
+
+// linkedOut returns an *EscapeError when the file rel, one the build keeps
+// in the folder (the manifest, its lock, its journal), is a symbolic link
+// leading outside the folder, which is then why using it failed; nil
+// otherwise.
+func (f *folder) linkedOut(rel string) error {
+	fi, err := f.root.Lstat(rel)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	if _, err := f.root.Stat(rel); err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	target, _ := f.root.Readlink(rel)
+	return &EscapeError{Link: f.show(rel), Target: target, File: true}
+}
+
+// LinkError is why a document was not written: a symbolic link stands at
+// its path. A person put it there (to file the document elsewhere, say), so
+// a build neither replaces it nor writes through it, as it keeps a file a
+// person edited (ErrEdited).
+type LinkError struct {
+	// Target is what the link points at.
+	Target string
+}
+
+func (e *LinkError) Error() string {
+	return fmt.Sprintf("not written: it is a symbolic link (to %s), which a build never replaces or writes through; remove the link to build the document there", e.Target)
+}
+
+// link returns a *LinkError when the file rel is a symbolic link.
+func (f *folder) link(rel string) error {
+	d, err := f.dir(path.Dir(rel), false)
+	if err != nil {
+		return nil // the write reports it
+	}
+	fi, err := d.Lstat(path.Base(rel))
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, _ := d.Readlink(path.Base(rel))
+	return &LinkError{Target: target}
 }
 
 // checkDir makes sure nothing on the way to the folder dir (slash path)

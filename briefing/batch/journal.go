@@ -61,6 +61,9 @@ func (f *folder) readJournal() ([]Entry, bool, error) {
 		return nil, false, nil
 	}
 	if err != nil {
+		if e := f.linkedOut(JournalFile); e != nil {
+			return nil, false, e
+		}
 		return nil, false, fmt.Errorf("%s: %w", f.show(JournalFile), err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(b))

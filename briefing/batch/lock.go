@@ -52,6 +52,9 @@ func (f *folder) acquire(wait time.Duration, waiting func(pid int)) (*lock, erro
 	for {
 		file, err := f.root.OpenFile(LockFile, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
+			if e := f.linkedOut(LockFile); e != nil {
+				return nil, e
+			}
 			return nil, folderProblem(f.name, err)
 		}
 		got, err := tryLock(file)

@@ -151,7 +151,10 @@ func (f *folder) readManifest() (*Manifest, error) {
 		return &Manifest{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.show(ManifestJSON), f.escaped(".", err))
+		if e := f.linkedOut(ManifestJSON); e != nil {
+			return nil, e
+		}
+		return nil, fmt.Errorf("%s: %w", f.show(ManifestJSON), err)
 	}
 	return parseManifest(f.show(ManifestJSON), b)
 }

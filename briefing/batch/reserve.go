@@ -21,6 +21,9 @@ func (b *build) reserve() error {
 		if IsDiskFull(err) {
 			return diskFullError(f, err)
 		}
+		if e := f.linkedOut(ReserveFile); e != nil {
+			return e
+		}
 		return folderProblem(f.name, err)
 	}
 	zeros := make([]byte, 64<<10)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,26 +89,35 @@ func TestSymlinkedFolderOutside(t *testing.T) {
 }
 
 // TestSymlinkedFileOutside: a document replaced by a link to a file
-// outside --out: the rebuild replaces the link and leaves the file alone.
+// outside --out (a person filed it elsewhere): the rebuild leaves the link
+// and the file alone and fails that document, naming the link; the
+// manifest no longer lists it.
 func TestSymlinkedFileOutside(t *testing.T) {
 	ds := load(t)
 	out := t.TempDir()
 	run(t, ds, batch.Selection{}, out, fake{})
 	victim := filepath.Join(t.TempDir(), "precious.txt")
 	os.WriteFile(victim, []byte("precious"), 0o644)
-	doc := filepath.Join(out, "delegates", "en", "cartagena40-pack.pdf")
+	rel := "delegates/en/cartagena40-pack.pdf"
+	doc := filepath.Join(out, filepath.FromSlash(rel))
 	os.Remove(doc)
 	if err := os.Symlink(victim, doc); err != nil {
 		t.Fatal(err)
 	}
-	run(t, ds, batch.Selection{}, out, fake{})
+	res := run(t, ds, batch.Selection{}, out, fake{})
+	var le *batch.LinkError
+	if len(res.Failed) != 1 || res.Failed[0].Job.Path != rel || !errors.As(res.Failed[0].Err, &le) || le.Target != victim {
+		t.Errorf("failed: %v, want %s alone, a link to %s", res.Failed, rel, victim)
+	}
 	if b, _ := os.ReadFile(victim); string(b) != "precious" {
 		t.Errorf("the file the link pointed at was written: %q", b)
 	}
-	if fi, err := os.Lstat(doc); err != nil || !fi.Mode().IsRegular() {
-		t.Errorf("the link was not replaced by the document: %v", err)
+	if target, err := os.Readlink(doc); err != nil || target != victim {
+		t.Errorf("the link was replaced: %q, %v", target, err)
 	}
-	testtool.ManifestTrue(t, out)
+	if listed := testtool.ManifestTrue(t, out, rel); slices.Contains(listed, rel) {
+		t.Errorf("the manifest lists the link %s", rel)
+	}
 }
 
 // TestEditedFileKept: a file edited after the build is neither pruned nor
@@ -231,12 +241,12 @@ type gate struct {
 	once    sync.Once
 }
 
-func (g *gate) Fit(d *doc.Doc) error { return nil }
+func (g *gate) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (g *gate) Render(w io.Writer, d *doc.Doc) (int, error) {
+func (g *gate) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
 	g.once.Do(func() { close(g.started) })
 	<-g.release
-	return fake{}.Render(w, d)
+	return fake{}.Render(ctx, w, d)
 }
 
 // TestSecondBuildWaitsThenFails: while a build writes to a folder,
@@ -329,13 +339,13 @@ type stopAfter struct {
 	cancel context.CancelFunc
 }
 
-func (s stopAfter) Fit(d *doc.Doc) error { return nil }
+func (s stopAfter) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (s stopAfter) Render(w io.Writer, d *doc.Doc) (int, error) {
+func (s stopAfter) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
 	if s.count.Add(1) == s.n {
 		s.cancel()
 	}
-	return fake{}.Render(w, d)
+	return fake{}.Render(ctx, w, d)
 }
 
 // TestInterruptedManifestTrue: a build cancelled midway (Ctrl-C) after an
@@ -380,10 +390,10 @@ func mustRead(t *testing.T, p string) string {
 // padded renders like fake, padded to size bytes.
 type padded struct{ size int }
 
-func (p padded) Fit(d *doc.Doc) error { return nil }
+func (p padded) Fit(_ context.Context, d *doc.Doc) error { return nil }
 
-func (p padded) Render(w io.Writer, d *doc.Doc) (int, error) {
-	n, err := fake{}.Render(w, d)
+func (p padded) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
+	n, err := fake{}.Render(ctx, w, d)
 	if err != nil {
 		return n, err
 	}

@@ -38,6 +38,7 @@
 package docx
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"sync"
@@ -173,6 +174,12 @@ func (r *Renderer) stylesXML(data tmplData, paper statement.Paper, lang string) 
 // Render writes d as a .docx file to w. A brief that does not fit one page
 // at the layout's body size is a *doc.OverflowError.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
+	return r.RenderContext(context.Background(), w, d)
+}
+
+// RenderContext is Render that stops when ctx is done, within a block of
+// the document, and then returns ctx's error, having written nothing.
+func (r *Renderer) RenderContext(ctx context.Context, w io.Writer, d *doc.Doc) (Info, error) {
 	if d == nil {
 		return Info{}, fmt.Errorf("docx: no document")
 	}
@@ -187,14 +194,14 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 	set, pages, anchors := briefSet{frac: r.geo.SideFrac}, 1, map[string]int(nil)
 	if d.Meta.Kind == statement.KindBrief {
 		var err error
-		if set, err = r.fit(d, pg); err != nil {
+		if set, err = r.fit(ctx, d, pg); err != nil {
 			return Info{}, err
 		}
 	} else {
-		pages, anchors = r.paginate(d, pg)
+		pages, anchors = r.paginate(ctx, d, pg)
 	}
 
-	b, err := newBuilder(r, d, pg, pages, anchors)
+	b, err := newBuilder(ctx, r, d, pg, pages, anchors)
 	if err != nil {
 		return Info{}, err
 	}
@@ -226,6 +233,11 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 // one page at the layout's body size (a *doc.OverflowError); nil for a
 // pack.
 func (r *Renderer) Fit(d *doc.Doc) error {
+	return r.FitContext(context.Background(), d)
+}
+
+// FitContext is Fit that stops when ctx is done, with ctx's error.
+func (r *Renderer) FitContext(ctx context.Context, d *doc.Doc) error {
 	pg, ok := pageFor(d.Meta.Paper, r.st.Layout.Margins)
 	if !ok {
 		return fmt.Errorf("docx: unknown paper %q", d.Meta.Paper)
@@ -233,7 +245,7 @@ func (r *Renderer) Fit(d *doc.Doc) error {
 	if d.Meta.Kind != statement.KindBrief {
 		return nil
 	}
-	_, err := r.fit(d, pg)
+	_, err := r.fit(ctx, d, pg)
 	return err
 }
 

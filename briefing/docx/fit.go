@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"context"
 	"math"
 
 	"briefing/briefing/doc"
@@ -404,9 +405,9 @@ func (m *measure) PullQuote(q *doc.PullQuote) error {
 
 // over returns by how much (mm) brief d is too long for one page set
 // as set says, ≤ 0 when it fits by estimate.
-func (r *Renderer) over(d *doc.Doc, p page, set briefSet) float64 {
+func (r *Renderer) over(ctx context.Context, d *doc.Doc, p page, set briefSet) float64 {
 	m := r.newMeasure(d, p, set)
-	if err := doc.Walk(d, m); err != nil {
+	if err := walk(ctx, d, m); err != nil {
 		return math.Inf(1)
 	}
 	m.endColumns()
@@ -420,9 +421,9 @@ const fitMargin = 2.0
 
 // paginate estimates the page count of d and the page of each anchor, for
 // the cached results of the NUMPAGES and PAGEREF fields (Word updates them).
-func (r *Renderer) paginate(d *doc.Doc, p page) (int, map[string]int) {
+func (r *Renderer) paginate(ctx context.Context, d *doc.Doc, p page) (int, map[string]int) {
 	m := r.newMeasure(d, p, briefSet{frac: r.geo.SideFrac})
-	if err := doc.Walk(d, m); err != nil {
+	if err := walk(ctx, d, m); err != nil {
 		return 1, m.anchors
 	}
 	return m.page, m.anchors
@@ -446,18 +447,36 @@ type briefSet struct {
 // leading for the font, its own glyph positions, rounded table rows), so a
 // brief the PDF just fits may not fit in Word: then it falls back to
 // search, which tries the same options in the same order for Word.
-func (r *Renderer) fit(d *doc.Doc, p page) (briefSet, error) {
-	if set, ok := r.followPDF(d); ok && r.over(d, p, set) <= 0 {
+func (r *Renderer) fit(ctx context.Context, d *doc.Doc, p page) (briefSet, error) {
+	if set, ok := r.followPDF(ctx, d); ok && r.over(ctx, d, p, set) <= 0 {
 		return set, nil
 	}
-	return r.search(d, p)
+	set, err := r.search(ctx, d, p)
+	if ctx.Err() != nil {
+		return briefSet{}, ctx.Err()
+	}
+	return set, err
+}
+
+// walk is doc.Walk that stops before the next block, with ctx's error,
+// when ctx is done.
+func walk(ctx context.Context, d *doc.Doc, v doc.Visitor) error {
+	for _, b := range d.Blocks {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.Accept(v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // followPDF returns how the layout set brief d (layout.Paged.Brief), as a
 // briefSet; false when the layout does not set it (it overflows the PDF's
 // page, or has no brief's choices).
-func (r *Renderer) followPDF(d *doc.Doc) (briefSet, bool) {
-	pd, err := r.ts.Lay(d)
+func (r *Renderer) followPDF(ctx context.Context, d *doc.Doc) (briefSet, bool) {
+	pd, err := r.ts.LayContext(ctx, d)
 	if err != nil || pd == nil || pd.Brief == nil {
 		return briefSet{}, false
 	}
@@ -477,7 +496,7 @@ func (r *Renderer) followPDF(d *doc.Doc) (briefSet, bool) {
 // spanning the page above the columns with the quote beside the main
 // text. The first that fits by estimate wins; none is a
 // *doc.OverflowError.
-func (r *Renderer) search(d *doc.Doc, p page) (briefSet, error) {
+func (r *Renderer) search(ctx context.Context, d *doc.Doc, p page) (briefSet, error) {
 	over := math.Inf(1)
 	quote, figures := hasQuote(d), hasFigures(d)
 	q := r.m[layout.TextQuote].Size
@@ -495,7 +514,7 @@ func (r *Renderer) search(d *doc.Doc, p page) (briefSet, error) {
 					break
 				}
 				set := briefSet{quote: size, frac: frac, span: span}
-				o := r.over(d, p, set)
+				o := r.over(ctx, d, p, set)
 				if o <= 0 {
 					return set, nil
 				}

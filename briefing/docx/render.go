@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"context"
 	"encoding/xml"
 	"fmt"
 	"math"
@@ -71,6 +72,8 @@ const emuPerMM = 36000
 // builder renders one Doc: it is the doc.Visitor and holds the state of
 // one Render call.
 type builder struct {
+	// ctx ends the walk when it is done (see build).
+	ctx  context.Context
 	r    *Renderer
 	d    *doc.Doc
 	page page
@@ -120,12 +123,12 @@ var _ doc.Visitor = (*builder)(nil)
 
 // newBuilder starts the document and its relationships: the reference
 // template parts, then the header and the footer.
-func newBuilder(r *Renderer, d *doc.Doc, pg page, pages int, anchors map[string]int) (*builder, error) {
+func newBuilder(ctx context.Context, r *Renderer, d *doc.Doc, pg page, pages int, anchors map[string]int) (*builder, error) {
 	x, err := newDocumentXML()
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	b := &builder{r: r, d: d, page: pg, pages: pages, anchors: anchors, doc: x}
+	b := &builder{ctx: ctx, r: r, d: d, page: pg, pages: pages, anchors: anchors, doc: x}
 	for _, t := range templateRels {
 		b.rels.add(relNS+t.typ, t.target, false)
 	}
@@ -137,11 +140,15 @@ func newBuilder(r *Renderer, d *doc.Doc, pg page, pages int, anchors map[string]
 // build walks the Doc into the body (a brief between its masthead and its
 // source block), writing each block's elements as it goes, then makes the
 // per-document parts and the section properties: paper, margins, header
-// and footer, a title page for the pack. It returns document.xml.
+// and footer, a title page for the pack. It returns document.xml, or
+// the context's error when it is done before the last block.
 func (b *builder) build() ([]byte, error) {
 	m := &b.d.Meta
 
 	for _, bl := range b.d.Blocks {
+		if err := b.ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := bl.Accept(b); err != nil {
 			return nil, err
 		}

@@ -77,7 +77,7 @@ func Decode(file string, b []byte, v any, opt Options) (pos Positions, errs Erro
 	if d.anchors(root) {
 		return nil, d.errs
 	}
-	d.value(root, reflect.ValueOf(v).Elem(), "", "")
+	d.value(root, reflect.ValueOf(v).Elem(), "", "", Line)
 	return d.pos, d.errs
 }
 
@@ -107,6 +107,7 @@ func (d *decoder) parse(b []byte) ast.Node {
 		d.errorAt(p, "", "%s", msg)
 		return nil
 	}
+	b = quoteTabs(b)
 	f, err := parseYAML(b)
 	if err != nil {
 		var ye yaml.Error
@@ -206,7 +207,7 @@ func parseYAML(b []byte) (f *ast.File, err error) {
 }
 
 // checkText refuses binary files: invalid UTF-8, NUL and other control
-// characters.
+// characters, and the noncharacter quoteTabs uses.
 func checkText(b []byte) (Pos, string) {
 	line, col := 1, 1
 	for i := 0; i < len(b); {
@@ -218,6 +219,8 @@ func checkText(b []byte) (Pos, string) {
 			line, col = line+1, 0
 		case r < 0x20 && r != '\t' && r != '\r' || r == 0x7f:
 			return Pos{line, col}, fmt.Sprintf("not a text file: control character %U (binary data?)", r)
+		case r == tabMark:
+			return Pos{line, col}, fmt.Sprintf("not a text file: noncharacter %U (binary data?)", r)
 		}
 		i += n
 		col++
@@ -358,12 +361,12 @@ func describe(n ast.Node) string {
 func scalarText(n ast.Node) (string, bool) {
 	switch n := n.(type) {
 	case *ast.StringNode:
-		return n.Value, true
+		return untab(n.Value), true
 	case *ast.LiteralNode:
 		if n.Value == nil {
 			return "", true
 		}
-		return n.Value.Value, true
+		return untab(n.Value.Value), true
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		return n.GetToken().Value, true
 	}
@@ -378,8 +381,9 @@ func JoinPath(path, key string) string {
 }
 
 // value decodes n into v. path names the field for messages; gpath is the
-// same path with list indexes written "[]".
-func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
+// same path with list indexes written "[]"; text is the field's kind of
+// text, for text.
+func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string, text Text) {
 	p := nodePos(n)
 	switch n.(type) {
 	case *ast.AnchorNode, *ast.AliasNode:
@@ -405,7 +409,7 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 	case reflect.Pointer:
 		nv := reflect.New(v.Type().Elem())
 		n0 := len(d.errs)
-		d.value(n, nv.Elem(), path, gpath)
+		d.value(n, nv.Elem(), path, gpath, text)
 		if len(d.errs) == n0 || d.errs[n0].Field != path {
 			v.Set(nv)
 		}
@@ -427,7 +431,7 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 				d.errorAt(nodePos(e), ip, "empty list entry")
 				continue
 			}
-			d.value(e, s.Index(i), ip, gpath+"[]")
+			d.value(e, s.Index(i), ip, gpath+"[]", text)
 		}
 		v.Set(s)
 	case reflect.String:
@@ -436,9 +440,20 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 			d.errorAt(p, path, "want text, got %s", describe(n))
 			return
 		}
+		if lostTab(n) {
+			d.errorAt(p, path, "a tab inside text without quotes is lost when the file is read; put the text in double quotes, or write a space")
+			return
+		}
 		// Text is compared, measured and drawn as composed characters: a
 		// decomposed "ễ" (e + two combining marks) becomes one rune.
-		v.SetString(norm.NFC.String(s))
+		s = norm.NFC.String(s)
+		if msgs := TextProblems(s, text); len(msgs) > 0 {
+			for _, m := range msgs {
+				d.errorAt(p, path, "%s", m)
+			}
+			return
+		}
+		v.SetString(s)
 	case reflect.Int:
 		in, ok := n.(*ast.IntegerNode)
 		if !ok {
@@ -491,11 +506,14 @@ func (d *decoder) value(n ast.Node, v reflect.Value, path, gpath string) {
 	}
 }
 
-// field is a struct field as the data names it.
+// Field is a struct field as the data names it: its name, its index in
+// the struct, whether it may be left out (omitempty), and, for text, its
+// kind (a `text:"..."` tag; Line without one).
 type Field struct {
 	Name     string
 	Index    int
 	Optional bool
+	Text     Text
 }
 
 func FieldsOf(t reflect.Type) []Field {
@@ -507,7 +525,7 @@ func FieldsOf(t reflect.Type) []Field {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		out = append(out, Field{Name: name, Index: i, Optional: strings.Contains(opts, "omitempty")})
+		out = append(out, Field{Name: name, Index: i, Optional: strings.Contains(opts, "omitempty"), Text: textOf(sf.Tag.Get("text"))})
 	}
 	return out
 }
@@ -591,7 +609,7 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, path, gpath string) {
 			continue
 		}
 		present[key] = true
-		d.value(kv.Value, v.Field(f.Index), fp, gp)
+		d.value(kv.Value, v.Field(f.Index), fp, gp, f.Text)
 	}
 	mp := nodePos(n)
 	defer d.places(v, path, mp)

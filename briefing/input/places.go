@@ -48,11 +48,15 @@ func (p Places) Written(key string) bool {
 
 // Entry returns where entry i of the item's list field key is. An entry
 // the file does not write has the list's file and the entry's path, but
-// no line.
+// no line; one it writes with a value refused (its place forgotten, see
+// decoder.value) is at the list.
 func (p Places) Entry(key string, i int) Place {
 	f, ok := p.fields[key]
-	if ok && i < len(f.entries) && f.entries[i].Line > 0 {
-		return f.entries[i]
+	if ok && i < len(f.entries) {
+		if e := f.entries[i]; e.Line > 0 {
+			return e
+		}
+		return Place{File: f.at.File, Pos: f.at.Pos, Field: fmt.Sprintf("%s[%d]", f.at.Field, i)}
 	}
 	at := p.Of(key)
 	if at.File == "" {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -76,7 +77,13 @@ func New(st *style.Style) (*Typesetter, error) {
 // size (a brief too long for it is a *doc.OverflowError), a pack on as
 // many pages as it takes.
 func (t *Typesetter) Lay(d *doc.Doc) (*Paged, error) {
-	return t.lay(d, nil)
+	return t.lay(context.Background(), d, nil)
+}
+
+// LayContext is Lay that stops when ctx is done, with ctx's error (see
+// StreamContext).
+func (t *Typesetter) LayContext(ctx context.Context, d *doc.Doc) (*Paged, error) {
+	return t.lay(ctx, d, nil)
 }
 
 // Stream is Lay for long documents: it hands each page to emit as soon
@@ -85,21 +92,41 @@ func (t *Typesetter) Lay(d *doc.Doc) (*Paged, error) {
 // the page's boxes go, so that a document of thousands of pages is never
 // held whole. The Paged returned has every page, without boxes.
 func (t *Typesetter) Stream(d *doc.Doc, emit func(ld *Paged, n int, p *Page) error) (*Paged, error) {
-	return t.lay(d, emit)
+	return t.lay(context.Background(), d, emit)
 }
 
-func (t *Typesetter) lay(d *doc.Doc, emit func(*Paged, int, *Page) error) (*Paged, error) {
+// StreamContext is Stream that stops when ctx is done: it then hands emit
+// no more pages and returns ctx's error. It looks at ctx before each
+// paragraph it sets and each page it starts, so that a document of any
+// length stops within moments of an interrupt.
+func (t *Typesetter) StreamContext(ctx context.Context, d *doc.Doc, emit func(ld *Paged, n int, p *Page) error) (*Paged, error) {
+	return t.lay(ctx, d, emit)
+}
+
+// stopped is what canvas.stop panics with when the document's context is
+// done, deep in the layout; lay recovers it and returns err (as go/parser
+// bails out).
+type stopped struct{ err error }
+
+func (t *Typesetter) lay(ctx context.Context, d *doc.Doc, emit func(*Paged, int, *Page) error) (ld *Paged, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, ok := r.(stopped)
+			if !ok {
+				panic(r)
+			}
+			ld, err = nil, s.err
+		}
+	}()
 	pw, ph, ok := d.Meta.Paper.Size()
 	if !ok {
 		return nil, fmt.Errorf("layout: unknown paper %q", d.Meta.Paper)
 	}
 	st := t.st
 	mg := st.Layout.Margins
-	c := &canvas{st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom}
+	c := &canvas{ctx: ctx, done: ctx.Done(), st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom}
 	c.setSizes(SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body))
 	c.emit = emit
-	var ld *Paged
-	var err error
 	switch d.Meta.Kind {
 	case statement.KindBrief:
 		ld, err = c.brief()
@@ -119,6 +146,11 @@ func (t *Typesetter) lay(d *doc.Doc, emit func(*Paged, int, *Page) error) (*Page
 
 // canvas is the state of one document being laid out.
 type canvas struct {
+	// ctx is the document's context, and done its Done channel (nil for
+	// one that is never done): see stop.
+	ctx  context.Context
+	done <-chan struct{}
+
 	st  *style.Style
 	fs  *font.Set
 	col palette
@@ -148,8 +180,24 @@ func (c *canvas) begin() {
 	c.page = nil
 }
 
+// stop ends the layout when the document's context is done, with the
+// context's error, or when emit failed, with its error: lay recovers the
+// panic. It is called before each paragraph is set and each page started,
+// the steps that add up.
+func (c *canvas) stop() {
+	if c.emitErr != nil {
+		panic(stopped{c.emitErr})
+	}
+	select {
+	case <-c.done:
+		panic(stopped{c.ctx.Err()})
+	default:
+	}
+}
+
 // addPage starts a page, handing the one before to emit when streaming.
 func (c *canvas) addPage() {
+	c.stop()
 	if c.emit != nil && len(c.out.Pages) > 0 {
 		c.flush(len(c.out.Pages) - 1)
 	}
@@ -245,6 +293,7 @@ func (c *canvas) wrap(runs inline.Runs, base font.Style, pt, width float64) []li
 	if len(runs) == 0 {
 		return nil
 	}
+	c.stop()
 	ps := make([]font.Piece, len(runs))
 	for i, r := range runs {
 		ps[i] = font.Piece{Text: r.Text, Style: base.With(r.Bold, r.Italic), Link: r.Link}

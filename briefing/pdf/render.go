@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -134,9 +135,19 @@ func postScriptName(st *style.Style, i style.FontStyle) string {
 // body_min is a *doc.OverflowError, and nothing is written. When Render
 // fails otherwise, w may hold part of a file.
 func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
+	return r.RenderContext(context.Background(), w, d)
+}
+
+// RenderContext is Render that stops when ctx is done, within a paragraph
+// or a page of the layout and a page of the drawing, and then returns
+// ctx's error; w may hold part of a file.
+func (r *Renderer) RenderContext(ctx context.Context, w io.Writer, d *doc.Doc) (Info, error) {
 	r.prepareDrawing()
 	var dc *drawing
-	ld, err := r.ts.Stream(d, func(ld *layout.Paged, n int, pg *layout.Page) error {
+	ld, err := r.ts.StreamContext(ctx, d, func(ld *layout.Paged, n int, pg *layout.Page) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if dc == nil {
 			dc = r.newDoc(w, &d.Meta, ld)
 		}
@@ -152,7 +163,12 @@ func (r *Renderer) Render(w io.Writer, d *doc.Doc) (Info, error) {
 // returns the error Render would return for its layout: a
 // *doc.OverflowError for a brief that does not fit one page.
 func (r *Renderer) Fit(d *doc.Doc) error {
-	_, err := r.ts.Stream(d, func(*layout.Paged, int, *layout.Page) error { return nil })
+	return r.FitContext(context.Background(), d)
+}
+
+// FitContext is Fit that stops when ctx is done, with ctx's error.
+func (r *Renderer) FitContext(ctx context.Context, d *doc.Doc) error {
+	_, err := r.ts.StreamContext(ctx, d, func(*layout.Paged, int, *layout.Page) error { return nil })
 	return err
 }
 

@@ -145,7 +145,7 @@ func (g *schemaGen) object(t reflect.Type, gp string) map[string]any {
 			continue
 		}
 		required := g.required(p, f)
-		s := g.value(t.Field(f.Index).Type, p, required)
+		s := g.value(t.Field(f.Index).Type, p, required, f.Text)
 		if d := schemaDocs[p]; d != "" {
 			s["description"] = d
 		}
@@ -182,9 +182,10 @@ var schemaOneOfEach = map[string][][]string{
 	"audiences[].contact":  {{"name", "role"}, {"email", "phone"}},
 }
 
-// value is the schema of a value of type t at generic path gp. An optional
-// field may be written empty (null): the loader reads that as absent.
-func (g *schemaGen) value(t reflect.Type, gp string, required bool) map[string]any {
+// value is the schema of a value of type t at generic path gp, text of
+// kind text when it is text. An optional field may be written empty
+// (null): the loader reads that as absent.
+func (g *schemaGen) value(t reflect.Type, gp string, required bool, text input.Text) map[string]any {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -193,14 +194,14 @@ func (g *schemaGen) value(t reflect.Type, gp string, required bool) map[string]a
 	case reflect.Struct:
 		s = g.object(t, gp)
 	case reflect.Slice:
-		s = map[string]any{"type": "array", "items": g.value(t.Elem(), gp+"[]", false)}
+		s = map[string]any{"type": "array", "items": g.value(t.Elem(), gp+"[]", false, text)}
 		if required {
 			s["minItems"] = 1
 		}
 	case reflect.String:
 		// The loader reads a number or true/false written where text goes
 		// as its text ("value: 40").
-		s = map[string]any{"type": []string{"string", "number", "boolean"}}
+		s = map[string]any{"type": []string{"string", "number", "boolean"}, "maxLength": text.MaxLen()}
 		for k, v := range schemaStrings[gp] {
 			s[k] = v
 		}

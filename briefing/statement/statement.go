@@ -13,7 +13,7 @@ import (
 // ParseInline).
 type Statement struct {
 	// ID names the statement in output file names ("cartagena40").
-	ID string `yaml:"id"`
+	ID string `yaml:"id" text:"id"`
 	// Lang is the language of this file, as a code such as "en" or "es".
 	Lang string `yaml:"lang"`
 	// Translation describes a translation file; nil for the base file.
@@ -29,20 +29,20 @@ type Statement struct {
 	// StatementURL is the statement's own page, where its full text is
 	// read: the QR code and the source line lead there, and say so. Without
 	// it they lead to the organisation's website, and say that (see Link).
-	StatementURL string `yaml:"statement_url,omitempty"`
+	StatementURL string `yaml:"statement_url,omitempty" text:"address"`
 	// Source is the older name of StatementURL, still read; a file gives
 	// one or the other.
-	Source string `yaml:"source,omitempty"`
+	Source string `yaml:"source,omitempty" text:"address"`
 	// Summary is the lede: one or two sentences that open every document.
-	Summary string `yaml:"summary,omitempty"`
+	Summary string `yaml:"summary,omitempty" text:"paragraph"`
 	// Context holds the paragraphs that set the scene.
-	Context         []string         `yaml:"context,omitempty"`
+	Context         []string         `yaml:"context,omitempty" text:"paragraph"`
 	Figures         []Figure         `yaml:"figures,omitempty"`
 	Quotes          []Quote          `yaml:"quotes,omitempty"`
 	Recommendations []Recommendation `yaml:"recommendations"`
 	Audiences       []Audience       `yaml:"audiences,omitempty"`
 	// Closing holds paragraphs printed after the recommendations in the pack.
-	Closing []string `yaml:"closing,omitempty"`
+	Closing []string `yaml:"closing,omitempty" text:"paragraph"`
 
 	// At is where the statement and its fields are in the data, filled by
 	// the decoder; each item below has its own. In a statement laid over by
@@ -66,7 +66,7 @@ type Translation struct {
 type Organisation struct {
 	Name      string `yaml:"name"`
 	ShortName string `yaml:"short_name,omitempty"`
-	Website   string `yaml:"website"`
+	Website   string `yaml:"website" text:"address"`
 	// Contact is who to reach about the statement; an audience may name
 	// its own (Audience.Contact).
 	Contact *Contact `yaml:"contact,omitempty"`
@@ -82,7 +82,7 @@ type Organisation struct {
 type Contact struct {
 	Name  string `yaml:"name,omitempty"`
 	Role  string `yaml:"role,omitempty"`
-	Email string `yaml:"email,omitempty"`
+	Email string `yaml:"email,omitempty" text:"address"`
 	Phone string `yaml:"phone,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
@@ -92,7 +92,7 @@ type Contact struct {
 // Figure is a key figure: a large value with a label ("25 million" /
 // "people displaced across the region").
 type Figure struct {
-	ID    string `yaml:"id"`
+	ID    string `yaml:"id" text:"id"`
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
 	// Source is where the number comes from ("UNHCR, Global Trends
@@ -106,8 +106,8 @@ type Figure struct {
 // Quote is something a person said: named by Speaker, by Role, or both
 // (a quote needs one of them).
 type Quote struct {
-	ID      string `yaml:"id"`
-	Text    string `yaml:"text"`
+	ID      string `yaml:"id" text:"id"`
+	Text    string `yaml:"text" text:"paragraph"`
 	Speaker string `yaml:"speaker,omitempty"`
 	Role    string `yaml:"role,omitempty"`
 
@@ -117,23 +117,23 @@ type Quote struct {
 
 // Recommendation is one numbered recommendation of the statement.
 type Recommendation struct {
-	ID string `yaml:"id"`
+	ID string `yaml:"id" text:"id"`
 	// Number is its position in the list, from 1: a file may leave it out,
 	// and Load fills it in; written, it must agree (Check).
 	Number int    `yaml:"number,omitempty"`
 	Title  string `yaml:"title"`
 	// Body holds the recommendation's paragraphs.
-	Body []string `yaml:"body"`
+	Body []string `yaml:"body" text:"paragraph"`
 	// Asks is an optional bullet list of concrete asks.
-	Asks []string `yaml:"asks,omitempty"`
+	Asks []string `yaml:"asks,omitempty" text:"paragraph"`
 	// Audiences lists the ids of the audiences this recommendation matters to
 	// most; empty means all.
-	Audiences []string `yaml:"audiences,omitempty"`
+	Audiences []string `yaml:"audiences,omitempty" text:"id"`
 	// Quote is the id of the quote printed with this recommendation's brief.
-	Quote string `yaml:"quote,omitempty"`
+	Quote string `yaml:"quote,omitempty" text:"id"`
 	// Figures lists the ids of the figures printed with the brief; empty
 	// means every figure of the statement.
-	Figures []string `yaml:"figures,omitempty"`
+	Figures []string `yaml:"figures,omitempty" text:"id"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
@@ -141,17 +141,17 @@ type Recommendation struct {
 
 // Audience is a group the statement is briefed to, and what it gets.
 type Audience struct {
-	ID   string `yaml:"id"`
+	ID   string `yaml:"id" text:"id"`
 	Name string `yaml:"name"`
 	// Recommendations lists recommendation ids in print order; empty or
 	// ["all"] means every recommendation in number order.
-	Recommendations []string `yaml:"recommendations,omitempty"`
+	Recommendations []string `yaml:"recommendations,omitempty" text:"id"`
 	Languages       []string `yaml:"languages,omitempty"`
 	Kinds           []Kind   `yaml:"kinds,omitempty"`
 	Formats         []Format `yaml:"formats,omitempty"`
 	Paper           Paper    `yaml:"paper,omitempty"`
 	// Note is printed on this audience's pack cover.
-	Note string `yaml:"note,omitempty"`
+	Note string `yaml:"note,omitempty" text:"paragraph"`
 	// PackLabel names its pack, on the cover and in the document
 	// properties ("Delegate pack"); empty: the language's default
 	// ("Briefing pack").

@@ -75,7 +75,7 @@ audiences:
 
 const glyphES = `lang: es
 translation: {official: false}
-summary: "مرحبا بالعالم"
+summary: "नमस्ते"
 recommendations:
   - id: first
     title: Hacer ABCDEFGHIJ 一二三四五六七八九十
@@ -94,7 +94,7 @@ func TestCheckGlyphs(t *testing.T) {
 	want := []string{
 		`st.yaml:15:9: recommendations[0].body[1]: the fonts (Noto Sans) cannot draw "中文" (U+4E2D U+6587); use a brand font that has them or remove them`,
 		`st.yaml:18:11: audiences[0].name: the fonts (Noto Sans) cannot draw "😀" (U+1F600); use a brand font that has it or remove it`,
-		`st.es.yaml:3:10: summary: the fonts (Noto Sans) cannot draw "مرحبالع" (U+0645 U+0631 U+062D U+0628 U+0627 U+0644 U+0639); use a brand font that has them or remove them`,
+		`st.es.yaml:3:10: summary: the fonts (Noto Sans) cannot draw "नमस्ते" (U+0928 U+092E U+0938 U+094D U+0924 U+0947); use a brand font that has them or remove them`,
 		`st.es.yaml:6:12: recommendations[0].title: the fonts (Noto Sans) cannot draw "一二三四五六七八" (U+4E00 U+4E8C U+4E09 U+56DB U+4E94 U+516D U+4E03 U+516B) and 2 more; use a brand font that has them or remove them`,
 	}
 	testtool.SameLines(t, "errors", got, want)

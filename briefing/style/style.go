@@ -15,7 +15,7 @@ type Brand struct {
 	Name      string `yaml:"name"`
 	ShortName string `yaml:"short_name,omitempty"`
 	// Logo is a PNG or JPEG file, relative to the brand file.
-	Logo string `yaml:"logo,omitempty"`
+	Logo string `yaml:"logo,omitempty" text:"file"`
 	// LogoAlt is the logo's alternative text.
 	LogoAlt string     `yaml:"logo_alt,omitempty"`
 	Colors  Colors     `yaml:"colors"`
@@ -50,10 +50,10 @@ type Colors struct {
 // and is not found beside it).
 type BrandFonts struct {
 	Family     string `yaml:"family"`
-	Regular    string `yaml:"regular"`
-	Bold       string `yaml:"bold"`
-	Italic     string `yaml:"italic"`
-	BoldItalic string `yaml:"bold_italic"`
+	Regular    string `yaml:"regular" text:"file"`
+	Bold       string `yaml:"bold" text:"file"`
+	Italic     string `yaml:"italic" text:"file"`
+	BoldItalic string `yaml:"bold_italic" text:"file"`
 }
 
 // Layout is how documents are set: default paper, margins and type sizes.

@@ -68,8 +68,8 @@ func TestBuildSubset(t *testing.T) {
 // named error; the others are written; nothing partial is left; exit 1.
 func TestBuildOverflow(t *testing.T) {
 	dir := t.TempDir()
-	long := strings.Repeat("Decision makers must proactively engage on how risks of harm arising from disasters could lead to non-refoulement obligations. ", 60)
-	s := strings.Replace(cartagena(t), "    body:\n      - >-\n        Climate change", "    body:\n      - "+long+"\n      - >-\n        Climate change", 1)
+	long := strings.Repeat("Decision makers must proactively engage on how risks of harm arising from disasters could lead to non-refoulement obligations. ", 30)
+	s := strings.Replace(cartagena(t), "    body:\n      - >-\n        Climate change", "    body:\n      - "+long+"\n      - "+long+"\n      - >-\n        Climate change", 1)
 	data := write(t, dir, "st.yaml", s)
 	out := filepath.Join(dir, "out")
 	code, _, stderr := run(t, "build", "--data", data, "--out", out, "--lang", "en", "--format", "pdf", "--quiet")

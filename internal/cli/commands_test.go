@@ -266,8 +266,8 @@ func TestNoAudiences(t *testing.T) {
 // fail on, at the recommendation, and write nothing.
 func TestCheckOverflow(t *testing.T) {
 	dir := t.TempDir()
-	long := strings.Repeat("Decision makers must proactively engage on how risks of harm arising from disasters could lead to non-refoulement obligations. ", 60)
-	s := strings.Replace(cartagena(t), "    body:\n      - >-\n        Climate change", "    body:\n      - "+long+"\n      - >-\n        Climate change", 1)
+	long := strings.Repeat("Decision makers must proactively engage on how risks of harm arising from disasters could lead to non-refoulement obligations. ", 30)
+	s := strings.Replace(cartagena(t), "    body:\n      - >-\n        Climate change", "    body:\n      - "+long+"\n      - "+long+"\n      - >-\n        Climate change", 1)
 	data := write(t, dir, "st.yaml", s)
 	for _, args := range [][]string{{"check", "--data", data}, {"build", "--dry-run", "--data", data, "--out", filepath.Join(dir, "out")}} {
 		code, _, stderr := run(t, args...)

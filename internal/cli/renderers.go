@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -91,19 +92,19 @@ func shortcutLine() string {
 // pdfRenderer is a pdf.Renderer as the batch takes it.
 type pdfRenderer struct{ r *pdf.Renderer }
 
-func (p pdfRenderer) Render(w io.Writer, d *doc.Doc) (int, error) {
-	info, err := p.r.Render(w, d)
+func (p pdfRenderer) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
+	info, err := p.r.RenderContext(ctx, w, d)
 	return info.Pages, err
 }
 
-func (p pdfRenderer) Fit(d *doc.Doc) error { return p.r.Fit(d) }
+func (p pdfRenderer) Fit(ctx context.Context, d *doc.Doc) error { return p.r.FitContext(ctx, d) }
 
 // docxRenderer is a docx.Renderer as the batch takes it.
 type docxRenderer struct{ r *docx.Renderer }
 
-func (d docxRenderer) Render(w io.Writer, doc *doc.Doc) (int, error) {
-	info, err := d.r.Render(w, doc)
+func (d docxRenderer) Render(ctx context.Context, w io.Writer, doc *doc.Doc) (int, error) {
+	info, err := d.r.RenderContext(ctx, w, doc)
 	return info.Pages, err
 }
 
-func (d docxRenderer) Fit(doc *doc.Doc) error { return d.r.Fit(doc) }
+func (d docxRenderer) Fit(ctx context.Context, doc *doc.Doc) error { return d.r.FitContext(ctx, doc) }
