@@ -99,7 +99,8 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"build", "-C", "x"}, "-C comes first: briefing -C DIR [COMMAND] [flags]"},
 		{[]string{"build", "--jobs", "-3"}, "--jobs: want a number of documents made at once (0, the default, is one per core), got -3"},
 	} {
-		code, stdout, stderr := run(t, c.args...)
+		// Through the built binary, as a user types it.
+		code, stdout, stderr := runBinIn(t, "", "", c.args...)
 		if code != cli.ExitUsage || !strings.Contains(stderr, c.want) || stdout != "" {
 			t.Errorf("%q: exit %d (want 2), stdout %q, stderr:\n%s\nwant %q", c.args, code, stdout, stderr, c.want)
 		}

@@ -71,6 +71,20 @@ func TestRebuildUpToDate(t *testing.T) {
 			want = append(want, strings.TrimPrefix(filepath.ToSlash(f[0]), "out/"))
 		}
 	}
+	// File names end on a word that ends a phrase, not "…-through".
+	_, all, _ := runBinIn(t, dir, "", "build", "--dry-run")
+	for _, l := range strings.Split(all, "\n") {
+		f := strings.Fields(l)
+		if len(f) != 4 {
+			continue
+		}
+		stem := strings.TrimSuffix(filepath.Base(f[0]), filepath.Ext(f[0]))
+		for _, w := range []string{"through", "the", "and", "of", "de", "la", "y", "del", "en", "to", "for"} {
+			if strings.HasSuffix(stem, "-"+w) {
+				t.Errorf("%s: the name ends on %q", f[0], w)
+			}
+		}
+	}
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if code != 0 || len(lines) != len(want)+1 || !strings.Contains(lines[len(lines)-1], ": built 28 documents") {
 		t.Fatalf("--force -v: exit %d, %d lines, want %d and a summary:\n%s", code, len(lines), len(want)+1, stdout)
