@@ -113,6 +113,7 @@ func build(c *call, p *prepared, date time.Time) error {
 	switch {
 	case quiet:
 	case o.verbose:
+		fmt.Fprintf(c.stdout, "%s: %d %s into %s/\n", o.dataLabel(ds), len(plan), plural(len(plan), "document", "documents"), strings.TrimSuffix(out, "/"))
 		opt.Progress = &lines{w: c.stdout}
 	case o.summaryOnly:
 	case isTerminal(c.stderr):

@@ -65,7 +65,11 @@ func start(t *testing.T, args ...string) *started {
 	go func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
-			s.lines <- sc.Text()
+			// Progress lines, "[3/40] …", not the heading that names the
+			// statement.
+			if strings.HasPrefix(sc.Text(), "[") {
+				s.lines <- sc.Text()
+			}
 		}
 		close(s.lines)
 	}()
