@@ -37,6 +37,10 @@ type Options struct {
 	// /MarkInfo, /StructTreeRoot…). An error stops the pass.
 	Page    func(*Page) error
 	Catalog func(*Catalog) error
+	// Info entries replace or add to those of the document information
+	// dictionary (the first part's), such as dates with a time zone that
+	// agree with the XMP metadata.
+	Info types.Dict
 }
 
 // Finisher runs the finishing pass. It keeps zlib writers, buffers and

@@ -1,0 +1,385 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"briefing/briefing/layout"
+	"briefing/briefing/pdf/finish"
+)
+
+// Tagged PDF takes three parts:
+//
+//   - while fpdf draws, each mark of a page is wrapped in marked content
+//     through fpdf's public RawWriteStr: a run of marks of one logical
+//     element is one sequence "/P <</MCID n>> BDC … EMC", numbered from 0
+//     on each page; decoration and page furniture are "/Artifact … BDC …
+//     EMC" (the running header and footer as pagination artifacts); the
+//     tagger records the element of each MCID and of each link;
+//   - the finishing pass's Page hook gives each page /StructParents and
+//     /Tabs /S, and each link annotation /StructParent, /Contents (its
+//     text) and /F 4 (printed, as PDF/A wants);
+//   - its Catalog hook writes the structure tree from the layout's
+//     elements (Paged.Elems, parents and roles), in the order their marks
+//     were drawn, the ParentTree, /MarkInfo, and the XMP metadata and
+//     sRGB output intent (meta.go).
+
+// tagger is the tagging state of one document.
+type tagger struct {
+	// open is what the sequence being written marks: an element (≥ 1), an
+	// artifact (below 0), or nothing (0); mcid counts the page's MCIDs.
+	open int
+	mcid int
+	// pages are, for each page, the element of each MCID; links the
+	// element of each link annotation added to the page, in order.
+	pages [][]int32
+	links [][]int32
+	// text is the text of the elements a link may need for its /Contents
+	// (links and contents entries).
+	text map[int]*strings.Builder
+	// keys are, for each page, its /StructParents key and then its links'
+	// /StructParent keys; annots the links' references; next the next key.
+	keys   [][]int
+	annots [][]types.IndirectRef
+	next   int
+}
+
+// Artifact kinds of the sequence being written (tagger.open).
+const (
+	openLayout = -1 - iota
+	openHeader
+	openFooter
+)
+
+// artifactOps are the operators that start each kind of artifact.
+var artifactOps = map[int]string{
+	openLayout: "/Artifact <</Type /Layout>> BDC",
+	openHeader: "/Artifact <</Type /Pagination /Subtype /Header>> BDC",
+	openFooter: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC",
+}
+
+func newTagger() *tagger { return &tagger{text: map[int]*strings.Builder{}} }
+
+// startPage starts a page.
+func (t *tagger) startPage() {
+	t.pages = append(t.pages, nil)
+	t.links = append(t.links, nil)
+	t.open, t.mcid = 0, 0
+}
+
+// mark returns the operators that start the marked content of b on a
+// page h mm high, closing the sequence before when b starts another: ""
+// when b goes on the sequence being written.
+func (t *tagger) mark(b *layout.Box, h float64) string {
+	want := openLayout
+	switch {
+	case b.Elem > 0 && b.Role != layout.Artifact:
+		want = b.Elem
+		if b.Kind == layout.Text && (b.Role == layout.Link || b.Role == layout.TOCEntry) {
+			sb := t.text[b.Elem]
+			if sb == nil {
+				sb = new(strings.Builder)
+				t.text[b.Elem] = sb
+			}
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(strings.TrimSpace(b.Text))
+		}
+	case b.Kind == layout.Text && b.Y+b.H/2 < h/2:
+		want = openHeader
+	case b.Kind == layout.Text:
+		want = openFooter
+	}
+	if want == t.open {
+		return ""
+	}
+	ops := t.end()
+	t.open = want
+	if want < 0 {
+		return ops + artifactOps[want]
+	}
+	i := len(t.pages) - 1
+	t.pages[i] = append(t.pages[i], int32(want))
+	s := ops + "/" + tagName(b.Role) + " <</MCID " + strconv.Itoa(t.mcid) + ">> BDC"
+	t.mcid++
+	return s
+}
+
+// end returns the operator that ends the sequence being written, if any,
+// and a line break after it.
+func (t *tagger) end() string {
+	if t.open == 0 {
+		return ""
+	}
+	t.open = 0
+	return "EMC\n"
+}
+
+// link records a link annotation of element e on the page being drawn.
+func (t *tagger) link(e int) {
+	i := len(t.links) - 1
+	t.links[i] = append(t.links[i], int32(e))
+}
+
+// tagName is the structure type of role r's marked content.
+func tagName(r layout.Role) string {
+	switch r {
+	case layout.Title:
+		return "H1"
+	case layout.ListItem:
+		return "LBody"
+	}
+	return r.String()
+}
+
+// page is the finishing pass's Page hook: page p's /StructParents and
+// /Tabs, its links' /StructParent, /Contents and /F.
+func (t *tagger) page(p *finish.Page) error {
+	i := p.Index
+	if i >= len(t.pages) {
+		return fmt.Errorf("tags: page %d was not drawn", i+1)
+	}
+	links := t.links[i]
+	if len(p.Annots) < len(links) {
+		return fmt.Errorf("tags: page %d has %d annotations for %d links", i+1, len(p.Annots), len(links))
+	}
+	for len(t.keys) <= i {
+		t.keys = append(t.keys, nil)
+		t.annots = append(t.annots, nil)
+	}
+	keys := []int{t.next}
+	t.next++
+	p.Dict["StructParents"] = types.Integer(keys[0])
+	p.Dict["Tabs"] = types.Name("S")
+	// The pass adds the links after any annotation of the part's own.
+	first := len(p.Annots) - len(links)
+	for j, e := range links {
+		a := p.Annots[first+j]
+		a["StructParent"] = types.Integer(t.next)
+		a["F"] = types.Integer(4)
+		if sb := t.text[int(e)]; sb != nil && sb.Len() > 0 {
+			a["Contents"] = finish.Text(sb.String())
+		} else if act, ok := a["A"].(types.Dict); ok && act["URI"] != nil {
+			a["Contents"] = act["URI"]
+		}
+		keys = append(keys, t.next)
+		t.next++
+	}
+	t.keys[i] = keys
+	t.annots[i] = p.AnnotRefs[first:]
+	return nil
+}
+
+// node is a structure element being built.
+type node struct {
+	typ    string
+	parent int // index in tree.nodes; -1 for the document
+	page   int // the page of its first content, -1 before
+	alt    string
+	id     string
+	kids   []kid
+	placed bool
+}
+
+// kid is a structure element's child: another element (node ≥ 0), a
+// marked-content sequence (page, mcid), or a link annotation (annot).
+type kid struct {
+	node  int
+	page  int
+	mcid  int
+	annot types.IndirectRef
+}
+
+// tree builds the structure tree of a document from its elements.
+type tree struct {
+	elems []layout.Elem
+	nodes []node
+	// holder is, by element, the node its content and children go in:
+	// its own, or the LBody of a list item, or the Link inside a contents
+	// entry that links.
+	holder []int
+	notes  int
+}
+
+func newTree(elems []layout.Elem, linked map[int]bool) *tree {
+	tr := &tree{elems: elems, nodes: make([]node, len(elems)), holder: make([]int, len(elems))}
+	for e, el := range elems {
+		n := &tr.nodes[e]
+		n.typ, n.parent, n.page, n.alt = tagName(el.Role), el.Parent, -1, el.Alt
+		if e == 0 {
+			n.typ, n.parent = "Document", -1
+		}
+		if el.Role == layout.Note {
+			tr.notes++
+			n.id = fmt.Sprintf("note-%d", tr.notes)
+		}
+		tr.holder[e] = e
+		inner := ""
+		switch {
+		case el.Role == layout.ListItem:
+			n.typ, inner = "LI", "LBody"
+		case el.Role == layout.TOCEntry && linked[e]:
+			inner = "Link"
+		}
+		if inner != "" {
+			tr.nodes = append(tr.nodes, node{typ: inner, parent: e, page: -1})
+			tr.holder[e] = len(tr.nodes) - 1
+		}
+	}
+	// An inner node's parent is its element's node, placed with it.
+	return tr
+}
+
+// place puts element e's node (and its ancestors') in its parent, once.
+func (tr *tree) place(e, page int) {
+	n := &tr.nodes[e]
+	if n.placed {
+		return
+	}
+	n.placed = true
+	if n.page < 0 {
+		n.page = page
+	}
+	if h := tr.holder[e]; h != e {
+		tr.nodes[h].placed, tr.nodes[h].page = true, page
+		n.kids = append(n.kids, kid{node: h})
+	}
+	if e == 0 {
+		return
+	}
+	p := n.parent
+	if p < 0 || p >= len(tr.elems) || p == e {
+		p = 0
+	}
+	tr.nodes[e].parent = tr.holder[p]
+	tr.place(p, page)
+	h := &tr.nodes[tr.holder[p]]
+	h.kids = append(h.kids, kid{node: e})
+}
+
+// content adds a child of element e on page.
+func (tr *tree) content(e, page int, k kid) int {
+	if e <= 0 || e >= len(tr.elems) {
+		e = 0
+	}
+	tr.place(e, page)
+	h := tr.holder[e]
+	tr.nodes[h].kids = append(tr.nodes[h].kids, k)
+	return h
+}
+
+// catalog is the finishing pass's Catalog hook: it writes the structure
+// tree of a document whose elements are elems.
+func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
+	linked := map[int]bool{}
+	for _, ls := range t.links {
+		for _, e := range ls {
+			linked[int(e)] = true
+		}
+	}
+	tr := newTree(elems, linked)
+	// parents are, by page, the node holding each MCID.
+	parents := make([][]int, len(t.pages))
+	for p, ms := range t.pages {
+		parents[p] = make([]int, len(ms))
+		for m, e := range ms {
+			parents[p][m] = tr.content(int(e), p, kid{node: -1, page: p, mcid: m})
+		}
+	}
+	annotParents := make([][]int, len(t.links))
+	for p, ls := range t.links {
+		if p >= len(t.annots) {
+			return fmt.Errorf("tags: page %d was not written", p+1)
+		}
+		for j, e := range ls {
+			annotParents[p] = append(annotParents[p], tr.content(int(e), p, kid{node: -1, page: p, annot: t.annots[p][j]}))
+		}
+	}
+	root := c.Reserve()
+	refs := make([]types.IndirectRef, len(tr.nodes))
+	for i := range tr.nodes {
+		if tr.nodes[i].placed || i == 0 {
+			refs[i] = c.Reserve()
+		}
+	}
+	var ids types.Array
+	for i := range tr.nodes {
+		n := &tr.nodes[i]
+		if !n.placed && i != 0 {
+			continue
+		}
+		d := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(n.typ)}
+		if n.parent < 0 {
+			d["P"] = root
+		} else {
+			d["P"] = refs[n.parent]
+		}
+		if n.page >= 0 {
+			d["Pg"] = c.PageRef(n.page)
+		}
+		if n.alt != "" {
+			d["Alt"] = finish.Text(n.alt)
+		}
+		if n.id != "" {
+			d["ID"] = types.StringLiteral(n.id)
+			ids = append(ids, types.StringLiteral(n.id), refs[i])
+		}
+		k := make(types.Array, 0, len(n.kids))
+		for _, x := range n.kids {
+			switch {
+			case x.node >= 0:
+				k = append(k, refs[x.node])
+			case x.annot.ObjectNumber.Value() > 0:
+				k = append(k, types.Dict{"Type": types.Name("OBJR"), "Obj": x.annot, "Pg": c.PageRef(x.page)})
+			case x.page == n.page:
+				k = append(k, types.Integer(x.mcid))
+			default:
+				k = append(k, types.Dict{"Type": types.Name("MCR"), "Pg": c.PageRef(x.page), "MCID": types.Integer(x.mcid)})
+			}
+		}
+		d["K"] = k
+		c.Put(refs[i], d)
+	}
+	var nums types.Array
+	for p := range t.pages {
+		keys := t.keys[p]
+		arr := make(types.Array, len(parents[p]))
+		for m, h := range parents[p] {
+			arr[m] = refs[h]
+		}
+		nums = append(nums, types.Integer(keys[0]), c.Add(arr))
+		for j, h := range annotParents[p] {
+			nums = append(nums, types.Integer(keys[1+j]), refs[h])
+		}
+	}
+	st := types.Dict{
+		"Type":              types.Name("StructTreeRoot"),
+		"K":                 refs[0],
+		"ParentTree":        c.Add(types.Dict{"Nums": nums}),
+		"ParentTreeNextKey": types.Integer(t.next),
+	}
+	if len(ids) > 0 {
+		// Names in a name tree are sorted: note-10 after note-1.
+		pairs := make([][2]types.Object, 0, len(ids)/2)
+		for i := 0; i < len(ids); i += 2 {
+			pairs = append(pairs, [2]types.Object{ids[i], ids[i+1]})
+		}
+		sort.Slice(pairs, func(a, b int) bool {
+			return pairs[a][0].(types.StringLiteral) < pairs[b][0].(types.StringLiteral)
+		})
+		names := make(types.Array, 0, len(ids))
+		for _, p := range pairs {
+			names = append(names, p[0], p[1])
+		}
+		st["IDTree"] = c.Add(types.Dict{"Names": names})
+	}
+	c.Put(root, st)
+	c.Dict["StructTreeRoot"] = root
+	c.Dict["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
+	return nil
+}
