@@ -41,6 +41,11 @@ type tagger struct {
 	// text is the text of the elements a link may need for its /Contents
 	// (links and contents entries).
 	text map[int]*strings.Builder
+	// figs are the paragraphs that start with a number (nil for one seen
+	// that does not): a key figure, its value set larger than its label,
+	// gets an /ActualText that reads as a sentence, "25 million: people
+	// estimated…".
+	figs map[int]*figure
 	// keys are, for each page, its /StructParents key and then its links'
 	// /StructParent keys; annots the links' references; next the next key.
 	keys   [][]int
@@ -62,7 +67,47 @@ var artifactOps = map[int]string{
 	openFooter: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC",
 }
 
-func newTagger() *tagger { return &tagger{text: map[int]*strings.Builder{}} }
+// figure is a paragraph that may be a key figure: the size of its first
+// line, its text so far and whether a smaller line followed.
+type figure struct {
+	size  float64
+	text  strings.Builder
+	label bool
+}
+
+func newTagger() *tagger {
+	return &tagger{text: map[int]*strings.Builder{}, figs: map[int]*figure{}}
+}
+
+// figure follows text box b of a paragraph for its key figure's text.
+func (t *tagger) figure(b *layout.Box) {
+	f, seen := t.figs[b.Elem]
+	switch {
+	case !seen:
+		if strings.ContainsAny(b.Text, "0123456789") {
+			f = &figure{size: b.Size}
+			f.text.WriteString(strings.TrimSpace(b.Text))
+		}
+		t.figs[b.Elem] = f
+		return
+	case f == nil:
+		return
+	case !f.label && b.Size < f.size:
+		f.label = true
+		f.text.WriteString(": ")
+	default:
+		f.text.WriteByte(' ')
+	}
+	f.text.WriteString(strings.TrimSpace(b.Text))
+}
+
+// actualText is element e's /ActualText: a key figure's sentence.
+func (t *tagger) actualText(e int) string {
+	if f := t.figs[e]; f != nil && f.label {
+		return f.text.String()
+	}
+	return ""
+}
 
 // startPage starts a page.
 func (t *tagger) startPage() {
@@ -79,6 +124,9 @@ func (t *tagger) mark(b *layout.Box, h float64) string {
 	switch {
 	case b.Elem > 0 && b.Role != layout.Artifact:
 		want = b.Elem
+		if b.Kind == layout.Text && b.Role == layout.P {
+			t.figure(b)
+		}
 		if b.Kind == layout.Text && (b.Role == layout.Link || b.Role == layout.TOCEntry) {
 			sb := t.text[b.Elem]
 			if sb == nil {
@@ -181,6 +229,7 @@ type node struct {
 	parent int // index in tree.nodes; -1 for the document
 	page   int // the page of its first content, -1 before
 	alt    string
+	actual string
 	id     string
 	kids   []kid
 	placed bool
@@ -324,6 +373,11 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 		}
 		if n.alt != "" {
 			d["Alt"] = finish.Text(n.alt)
+		}
+		if i < len(elems) {
+			if s := t.actualText(i); s != "" {
+				d["ActualText"] = finish.Text(s)
+			}
 		}
 		if n.id != "" {
 			d["ID"] = types.StringLiteral(n.id)
