@@ -1,9 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	_ "embed"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/klauspost/compress/zlib"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
@@ -18,6 +22,16 @@ import (
 //
 //go:embed icc/sRGB2014.icc
 var srgb []byte
+
+// srgbFlate is srgb compressed, once per process: every document embeds
+// the same stream.
+var srgbFlate = sync.OnceValue(func() []byte {
+	var b bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	zw.Write(srgb)
+	zw.Close()
+	return b.Bytes()
+})
 
 // Conformance is the PDF/A-2 level the files claim: A (accessible: tagged,
 // every font with a ToUnicode map). No validator has checked it (see the
@@ -51,7 +65,7 @@ func archival(c *finish.Catalog, m *doc.Meta) {
 		Dict: types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")},
 		Raw:  xmp(m),
 	})
-	icc := c.Add(types.StreamDict{Dict: types.Dict{"N": types.Integer(3)}, Raw: srgb})
+	icc := c.Add(types.StreamDict{Dict: types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}, Raw: srgbFlate()})
 	c.Dict["OutputIntents"] = types.Array{types.Dict{
 		"Type": types.Name("OutputIntent"), "S": types.Name("GTS_PDFA1"),
 		"OutputConditionIdentifier": types.StringLiteral("sRGB IEC61966-2.1"),

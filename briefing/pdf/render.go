@@ -186,6 +186,8 @@ type drawing struct {
 	// elements, known when it closes.
 	tags  *tagger
 	elems []layout.Elem
+	// spaced is the text box being drawn with a line break's space.
+	spaced layout.Box
 }
 
 // newDoc starts a document for d's metadata, written to w, at ld's page
@@ -253,9 +255,9 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 		if lineEnd(pg.Boxes, i, ld.Elems) {
 			// The word space of a line break, for text extraction and
 			// screen readers: invisible, and the box is the layout's.
-			c := *b
-			c.Text += " "
-			b = &c
+			dc.spaced = *b
+			dc.spaced.Text += " "
+			b = &dc.spaced
 		}
 		dc.box(b, n-1)
 	}

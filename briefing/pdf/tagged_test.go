@@ -371,6 +371,13 @@ func TestTaggedCatalog(t *testing.T) {
 			if len(keys) != int(next) {
 				t.Errorf("%d distinct parent tree keys, /ParentTreeNextKey %d", len(keys), next)
 			}
+			checkTree(t, pf, cat["StructTreeRoot"])
+			if len(b) < 15 || b[9] != '%' || b[10] < 128 || b[11] < 128 || b[12] < 128 || b[13] < 128 {
+				t.Errorf("the header's second line is not %% and four bytes over 127: %q", b[:min(len(b), 16)])
+			}
+			if !strings.Contains(string(b), `<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`) {
+				t.Errorf("no PDF/A extension schema for pdfuaid in the XMP")
+			}
 			if oi, _ := pf.Resolve(cat["OutputIntents"]).(types.Array); len(oi) != 1 {
 				t.Errorf("/OutputIntents %v", cat["OutputIntents"])
 			} else if od, _ := pf.Resolve(oi[0]).(types.Dict); od["S"] != types.Name("GTS_PDFA1") || od["DestOutputProfile"] == nil {
@@ -434,4 +441,74 @@ func docDate(m doc.Meta) string {
 		return "1970-01-01T00:00:00Z"
 	}
 	return m.Date.UTC().Format("2006-01-02T15:04:05Z")
+}
+
+// standardTypes are the standard structure types of ISO 32000-1 (14.8.4)
+// the files use: no role map is needed.
+var standardTypes = map[string]bool{
+	"Document": true, "Part": true, "Art": true, "Sect": true, "Div": true, "BlockQuote": true,
+	"Caption": true, "TOC": true, "TOCI": true, "Index": true, "P": true, "H1": true, "H2": true,
+	"H3": true, "L": true, "LI": true, "Lbl": true, "LBody": true, "Span": true, "Quote": true,
+	"Note": true, "Reference": true, "Link": true, "Annot": true, "Figure": true, "Formula": true,
+}
+
+// checkTree walks the structure tree from root: every element of a
+// standard type with its parent as /P, a Note with an /ID (PDF/UA-1 7.9),
+// a Figure with /Alt (7.3), each link annotation (OBJR) inside a Link
+// element (7.18.5), and the parent tree pointing each annotation back at
+// its element.
+func checkTree(t *testing.T, pf *finish.File, rootRef types.Object) {
+	t.Helper()
+	objr := map[int]string{} // annotation → the type of the element holding it
+	seen := 0
+	var walk func(o types.Object, parent types.Object, depth int)
+	walk = func(o, parent types.Object, depth int) {
+		e, _ := pf.Resolve(o).(types.Dict)
+		if e == nil || depth > 64 {
+			return
+		}
+		if e["Type"] == types.Name("OBJR") {
+			return
+		}
+		seen++
+		typ, _ := e["S"].(types.Name)
+		if !standardTypes[string(typ)] {
+			t.Errorf("structure type %q is not a standard one", typ)
+		}
+		if e["P"] != parent {
+			t.Errorf("%s: /P %v, want %v", typ, e["P"], parent)
+		}
+		if typ == "Note" && e["ID"] == nil {
+			t.Errorf("a Note without /ID")
+		}
+		if typ == "Figure" && e["Alt"] == nil {
+			t.Errorf("a Figure without /Alt")
+		}
+		kids, ok := pf.Resolve(e["K"]).(types.Array)
+		if !ok {
+			kids = types.Array{e["K"]}
+		}
+		for _, k := range kids {
+			if d, _ := pf.Resolve(k).(types.Dict); d["Type"] == types.Name("OBJR") {
+				r, _ := d["Obj"].(types.IndirectRef)
+				objr[r.ObjectNumber.Value()] = string(typ)
+				continue
+			}
+			if r, ok := k.(types.IndirectRef); ok {
+				walk(r, o, depth+1)
+			}
+		}
+	}
+	root, _ := pf.Resolve(rootRef).(types.Dict)
+	walk(root["K"], rootRef, 0)
+	if seen < 10 {
+		t.Errorf("the structure tree has %d elements", seen)
+	}
+	for i := range pf.NumPages() {
+		for _, r := range pf.AnnotRefs(i) {
+			if typ := objr[r.ObjectNumber.Value()]; typ != "Link" {
+				t.Errorf("page %d: annotation %d is in %q, not in a Link element", i+1, r.ObjectNumber.Value(), typ)
+			}
+		}
+	}
 }

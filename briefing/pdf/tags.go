@@ -357,47 +357,66 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 		}
 	}
 	var ids types.Array
+	var buf []byte
 	for i := range tr.nodes {
 		n := &tr.nodes[i]
 		if !n.placed && i != 0 {
 			continue
 		}
-		d := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(n.typ)}
+		// <</Type /StructElem /S /P /P 9 0 R /Pg 4 0 R /K [0 1 10 0 R]>>,
+		// written as bytes: a document has an element per paragraph.
+		buf = append(buf[:0], "<</Type /StructElem /S /"...)
+		buf = append(buf, n.typ...)
+		buf = append(buf, " /P "...)
 		if n.parent < 0 {
-			d["P"] = root
+			buf = appendRef(buf, root)
 		} else {
-			d["P"] = refs[n.parent]
+			buf = appendRef(buf, refs[n.parent])
 		}
+		pg := types.IndirectRef{}
 		if n.page >= 0 {
-			d["Pg"] = c.PageRef(n.page)
+			pg = c.PageRef(n.page)
+			buf = append(buf, " /Pg "...)
+			buf = appendRef(buf, pg)
 		}
 		if n.alt != "" {
-			d["Alt"] = finish.Text(n.alt)
+			buf = appendText(append(buf, " /Alt "...), n.alt)
 		}
 		if i < len(elems) {
 			if s := t.actualText(i); s != "" {
-				d["ActualText"] = finish.Text(s)
+				buf = appendText(append(buf, " /ActualText "...), s)
 			}
 		}
 		if n.id != "" {
-			d["ID"] = types.StringLiteral(n.id)
+			buf = append(buf, " /ID ("...)
+			buf = append(buf, n.id...)
+			buf = append(buf, ')')
 			ids = append(ids, types.StringLiteral(n.id), refs[i])
 		}
-		k := make(types.Array, 0, len(n.kids))
-		for _, x := range n.kids {
+		buf = append(buf, " /K ["...)
+		for j, x := range n.kids {
+			if j > 0 {
+				buf = append(buf, ' ')
+			}
 			switch {
 			case x.node >= 0:
-				k = append(k, refs[x.node])
+				buf = appendRef(buf, refs[x.node])
 			case x.annot.ObjectNumber.Value() > 0:
-				k = append(k, types.Dict{"Type": types.Name("OBJR"), "Obj": x.annot, "Pg": c.PageRef(x.page)})
+				buf = append(buf, "<</Type /OBJR /Obj "...)
+				buf = appendRef(buf, x.annot)
+				buf = append(buf, " /Pg "...)
+				buf = append(appendRef(buf, c.PageRef(x.page)), ">>"...)
 			case x.page == n.page:
-				k = append(k, types.Integer(x.mcid))
+				buf = strconv.AppendInt(buf, int64(x.mcid), 10)
 			default:
-				k = append(k, types.Dict{"Type": types.Name("MCR"), "Pg": c.PageRef(x.page), "MCID": types.Integer(x.mcid)})
+				buf = append(buf, "<</Type /MCR /Pg "...)
+				buf = appendRef(buf, c.PageRef(x.page))
+				buf = append(buf, " /MCID "...)
+				buf = append(strconv.AppendInt(buf, int64(x.mcid), 10), ">>"...)
 			}
 		}
-		d["K"] = k
-		c.Put(refs[i], d)
+		buf = append(buf, "]>>"...)
+		c.Put(refs[i], finish.Raw(buf))
 	}
 	var nums types.Array
 	for p := range t.pages {
@@ -436,4 +455,20 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 	c.Dict["StructTreeRoot"] = root
 	c.Dict["MarkInfo"] = types.Dict{"Marked": types.Boolean(true)}
 	return nil
+}
+
+// appendRef appends reference r ("12 0 R") to b.
+func appendRef(b []byte, r types.IndirectRef) []byte {
+	return append(strconv.AppendInt(b, int64(r.ObjectNumber.Value()), 10), " 0 R"...)
+}
+
+// appendText appends s as a PDF text string to b.
+func appendText(b []byte, s string) []byte {
+	switch o := finish.Text(s).(type) {
+	case types.HexLiteral:
+		return append(append(append(b, '<'), o...), '>')
+	case types.StringLiteral:
+		return append(append(append(b, '('), o...), ')')
+	}
+	return b
 }

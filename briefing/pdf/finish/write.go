@@ -158,6 +158,8 @@ func (e *enc) obj(o types.Object) {
 		e.b = append(e.b, '<')
 		e.b = append(e.b, string(o)...)
 		e.b = append(e.b, '>')
+	case Raw:
+		e.b = append(e.b, o...)
 	default:
 		// pdfcpu's own serialisation for anything else.
 		e.b = append(e.b, o.PDFString()...)
