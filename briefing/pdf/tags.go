@@ -229,7 +229,6 @@ type node struct {
 	parent int // index in tree.nodes; -1 for the document
 	page   int // the page of its first content, -1 before
 	alt    string
-	actual string
 	id     string
 	kids   []kid
 	placed bool
@@ -373,11 +372,8 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 		} else {
 			buf = appendRef(buf, refs[n.parent])
 		}
-		pg := types.IndirectRef{}
 		if n.page >= 0 {
-			pg = c.PageRef(n.page)
-			buf = append(buf, " /Pg "...)
-			buf = appendRef(buf, pg)
+			buf = appendRef(append(buf, " /Pg "...), c.PageRef(n.page))
 		}
 		if n.alt != "" {
 			buf = appendText(append(buf, " /Alt "...), n.alt)
