@@ -310,11 +310,18 @@ func (tr *tree) place(e, page int) {
 	h.kids = append(h.kids, kid{node: e})
 }
 
-// content adds a child of element e on page.
-func (tr *tree) content(e, page int, k kid) int {
+// valid is e, or 0 (the document) for a number that is no element.
+func (tr *tree) valid(e int) int {
 	if e <= 0 || e >= len(tr.elems) {
-		e = 0
+		return 0
 	}
+	return e
+}
+
+// content adds a child of element e on page and returns the node holding
+// it.
+func (tr *tree) content(e, page int, k kid) int {
+	e = tr.valid(e)
 	tr.place(e, page)
 	h := tr.holder[e]
 	tr.nodes[h].kids = append(tr.nodes[h].kids, k)
@@ -345,7 +352,16 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 			return fmt.Errorf("tags: page %d was not written", p+1)
 		}
 		for j, e := range ls {
-			annotParents[p] = append(annotParents[p], tr.content(int(e), p, kid{node: -1, page: p, annot: t.annots[p][j]}))
+			k := kid{node: -1, page: p, annot: t.annots[p][j]}
+			if h := tr.holder[tr.valid(int(e))]; tr.nodes[h].typ != "Link" {
+				// A link outside a Link element (in page furniture) gets a
+				// Link of its own: PDF/UA wants every link in one.
+				tr.content(int(e), p, kid{node: len(tr.nodes)})
+				tr.nodes = append(tr.nodes, node{typ: "Link", parent: h, page: p, placed: true, kids: []kid{k}})
+				annotParents[p] = append(annotParents[p], len(tr.nodes)-1)
+				continue
+			}
+			annotParents[p] = append(annotParents[p], tr.content(int(e), p, k))
 		}
 	}
 	root := c.Reserve()
