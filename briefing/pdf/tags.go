@@ -95,6 +95,11 @@ func (t *tagger) figure(b *layout.Box) {
 	case !f.label && b.Size < f.size:
 		f.label = true
 		f.text.WriteString(": ")
+	case !f.label:
+		// A second line the size of the first: a paragraph, not a key
+		// figure; its text is let go.
+		t.figs[b.Elem] = nil
+		return
 	default:
 		f.text.WriteByte(' ')
 	}
