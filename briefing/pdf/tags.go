@@ -17,9 +17,10 @@ import (
 //   - while fpdf draws, each mark of a page is wrapped in marked content
 //     through fpdf's public RawWriteStr: a run of marks of one logical
 //     element is one sequence "/P <</MCID n>> BDC … EMC", numbered from 0
-//     on each page; decoration and page furniture are "/Artifact … BDC …
-//     EMC" (the running header and footer as pagination artifacts); the
-//     tagger records the element of each MCID and of each link;
+//     on each page; decoration is "/Artifact BMC … EMC" and the running
+//     header and footer pagination artifacts ("/Artifact <</Type
+//     /Pagination /Subtype /Header>> BDC … EMC"); the tagger records the
+//     element of each MCID and of each link;
 //   - the finishing pass's Page hook gives each page /StructParents and
 //     /Tabs /S, and each link annotation /StructParent, /Contents (its
 //     text) and /F 4 (printed, as PDF/A wants);
@@ -62,7 +63,7 @@ const (
 
 // artifactOps are the operators that start each kind of artifact.
 var artifactOps = map[int]string{
-	openLayout: "/Artifact <</Type /Layout>> BDC",
+	openLayout: "/Artifact BMC",
 	openHeader: "/Artifact <</Type /Pagination /Subtype /Header>> BDC",
 	openFooter: "/Artifact <</Type /Pagination /Subtype /Footer>> BDC",
 }
