@@ -17,4 +17,10 @@
 // only gets a stub font to set text with, shared by all documents through
 // the one guarded shortcut into fpdf's fields (share.go), or added through
 // its public API when the shortcut's checks fail.
+//
+// Every PDF is tagged (tags.go): the boxes' marks are wrapped in marked
+// content as fpdf draws them (its public RawWriteStr), and the finishing
+// pass's hooks write the structure tree from the layout's elements, with
+// the XMP metadata and sRGB output intent that identify the file as PDF/UA-1
+// and PDF/A-2 (meta.go).
 package pdf

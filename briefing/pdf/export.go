@@ -60,7 +60,22 @@ func (dc *drawing) box(b *layout.Box, i int) {
 			l.Page, l.Y = a.Page-1, dc.h-a.Y*k
 		}
 		dc.fw.Link(i, l)
+		dc.tags.link(b.Elem)
 	}
+}
+
+// drawn reports whether b draws a mark on the page (a link area and a
+// missing logo or QR code draw none).
+func (dc *drawing) drawn(b *layout.Box) bool {
+	switch b.Kind {
+	case layout.LinkArea:
+		return false
+	case layout.Image:
+		return dc.r.st.Logo != nil
+	case layout.QR:
+		return b.Code != nil
+	}
+	return true
 }
 
 // qr draws QR code q, size mm square, its modules in colour c: a

@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 	"sync"
-	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -197,18 +198,30 @@ type drawing struct {
 	runes   [4]runeSet
 	anchors map[string]layout.Dest
 	buf     *bytes.Buffer
+	// tags is the tagging state (tags.go) and elems the document's
+	// elements, known when it closes.
+	tags  *tagger
+	elems []layout.Elem
+	// spaced is the text box being drawn with a line break's space.
+	spaced layout.Box
 }
 
 // newDoc starts a document for d's metadata, written to w, at ld's page
 // size.
 func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Paged) *drawing {
-	dc := &drawing{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors}
+	dc := &drawing{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors, tags: newTagger()}
 	dc.h = ld.H * dc.k
 	dc.fw = r.fin.NewWriter(w, finish.Options{
 		Lang:            m.Lang,
 		DisplayDocTitle: true,
 		Fonts:           r.fonts,
 		ObjectStreams:   true,
+		Page:            dc.tags.page,
+		Catalog: func(c *finish.Catalog) error {
+			archival(c, m)
+			return dc.tags.catalog(c, dc.elems)
+		},
+		Info: infoDates(m),
 	})
 	dc.buf, _ = r.bufs.Get().(*bytes.Buffer)
 	if dc.buf == nil {
@@ -224,18 +237,15 @@ func (dc *drawing) startPart(ld *layout.Paged) {
 	f.SetCatalogSort(true)
 	// The finishing pass compresses the content, with reused writers.
 	f.SetCompression(false)
-	date := m.Date
-	if date.IsZero() {
-		date = time.Unix(0, 0)
-	}
-	f.SetCreationDate(date.UTC())
-	f.SetModificationDate(date.UTC())
+	date := docDate(m)
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
 	f.SetTitle(m.Title, true)
 	f.SetAuthor(m.Author, true)
 	f.SetSubject(m.Subject, true)
 	f.SetKeywords(strings.Join(m.Keywords, ", "), true)
 	f.SetCreator(m.Creator, true)
-	f.SetProducer("briefing (fpdf)", true)
+	f.SetProducer(producer, true)
 	f.SetLang(m.Lang)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
@@ -250,8 +260,25 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 		dc.startPart(ld)
 	}
 	dc.f.AddPage()
+	dc.tags.startPage()
 	for i := range pg.Boxes {
-		dc.box(&pg.Boxes[i], n-1)
+		b := &pg.Boxes[i]
+		if dc.drawn(b) {
+			if ops := dc.tags.mark(b, ld.H); ops != "" {
+				dc.f.RawWriteStr(ops)
+			}
+		}
+		if lineEnd(pg.Boxes, i, ld.Elems) {
+			// The word space of a line break, for text extraction and
+			// screen readers: invisible, and the box is the layout's.
+			dc.spaced = *b
+			dc.spaced.Text += " "
+			b = &dc.spaced
+		}
+		dc.box(b, n-1)
+	}
+	if ops := dc.tags.end(); ops != "" {
+		dc.f.RawWriteStr("EMC")
 	}
 	dc.pages++
 	dc.inPart++
@@ -298,6 +325,7 @@ func (dc *drawing) close(ld *layout.Paged) (Info, error) {
 	if err := dc.flush(); err != nil {
 		return Info{}, err
 	}
+	dc.elems = ld.Elems
 	marks := make([]finish.Bookmark, len(ld.Outline))
 	for i, m := range ld.Outline {
 		marks[i] = finish.Bookmark{Title: m.Title, Level: m.Level, Page: m.Page - 1, Y: dc.h - m.Y*dc.k}
@@ -324,4 +352,45 @@ func (dc *drawing) font(st style.FontStyle, pt float64) {
 		dc.inst[st] = true
 	}
 	dc.f.SetFont(family, fpdfStyles[st], pt)
+}
+
+// lineEnd reports whether text box i of bs ends a line of an element whose
+// text goes on on the next line (its own, or a link's in it) with no space
+// or hyphen between; elems are the document's elements so far.
+func lineEnd(bs []layout.Box, i int, elems []layout.Elem) bool {
+	b := &bs[i]
+	if b.Kind != layout.Text || b.Elem == 0 || b.Role == layout.Artifact || b.Text == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(b.Text); unicode.IsSpace(r) || r == '-' || r == '/' || r == '\u00ad' || r == '\u2010' || r == '\u2013' {
+		return false
+	}
+	for j := i + 1; j < len(bs); j++ {
+		nb := &bs[j]
+		if nb.Kind != layout.Text || nb.Elem == 0 {
+			continue
+		}
+		if !related(elems, b.Elem, nb.Elem) {
+			return false
+		}
+		if nb.Baseline <= b.Baseline+0.01 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(nb.Text)
+		return !unicode.IsSpace(r)
+	}
+	return false
+}
+
+// related reports whether elements a and b are one, or one holds the
+// other, or they are links in one element: parts of one run of text.
+func related(elems []layout.Elem, a, b int) bool {
+	if a == b {
+		return true
+	}
+	if a >= len(elems) || b >= len(elems) {
+		return false
+	}
+	pa, pb := elems[a].Parent, elems[b].Parent
+	return pa == b || pb == a || pa == pb && pa != 0 && (elems[a].Role == layout.Link || elems[b].Role == layout.Link)
 }

@@ -23,7 +23,11 @@
 //   - Options.Page and Options.Catalog, the hooks for tagged PDF, may change
 //     each page, its annotations and the catalog, and add objects
 //     (/MarkInfo, /StructTreeRoot, page /StructParents and /Tabs,
-//     annotation /StructParent…);
+//     annotation /StructParent…); the catalog hook can Reserve numbers for
+//     objects that refer to each other and Put them, and write objects it
+//     has serialised itself (Raw); Options.Info changes the Info
+//     dictionary (dates with a time zone); XMP metadata streams are left
+//     uncompressed;
 //   - only what the pages and the catalog use is written; streams without a
 //     filter are compressed (reused zlib writers), small objects are packed
 //     into object streams, and the trailer's /ID is a hash of the file's

@@ -37,6 +37,10 @@ type Options struct {
 	// /MarkInfo, /StructTreeRoot…). An error stops the pass.
 	Page    func(*Page) error
 	Catalog func(*Catalog) error
+	// Info entries replace or add to those of the document information
+	// dictionary (the first part's), such as dates with a time zone that
+	// agree with the XMP metadata.
+	Info types.Dict
 }
 
 // Finisher runs the finishing pass. It keeps zlib writers, buffers and
@@ -91,6 +95,21 @@ func (f *Finisher) Finish(w io.Writer, in []byte, o Options) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// Raw is an object already serialised in PDF syntax, written as it is:
+// objects that a document has many of (a structure tree's elements) are
+// cheaper built as bytes than as dictionaries sorted key by key. The
+// references in it must be ones the Writer gave.
+type Raw string
+
+// Clone returns r.
+func (r Raw) Clone() types.Object { return r }
+
+// PDFString returns r.
+func (r Raw) PDFString() string { return string(r) }
+
+// String returns r.
+func (r Raw) String() string { return string(r) }
 
 // Text returns s as a PDF text string: a literal in PDFDocEncoding's ASCII
 // range, otherwise UTF-16BE with a byte order mark.

@@ -165,14 +165,7 @@ func TestFinishEditError(t *testing.T) {
 // qpdf --json.
 func qpdf(t *testing.T, b []byte) {
 	t.Helper()
-	prog := testtool.Need(t, "qpdf")
-	f := filepath.Join(t.TempDir(), "x.pdf")
-	if err := os.WriteFile(f, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(prog, "--check", f).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf --check: %v\n%s", err, out)
-	}
+	prog, f := qpdfCheck(t, b)
 	out, err := exec.Command(prog, "--json", f).CombinedOutput()
 	if err != nil {
 		t.Fatalf("qpdf --json: %v\n%s", err, out)
@@ -180,6 +173,20 @@ func qpdf(t *testing.T, b []byte) {
 	if !bytes.Contains(out, []byte(`"/Tabs": "/S"`)) || !bytes.Contains(out, []byte(`"/Marked": true`)) {
 		t.Errorf("qpdf does not see /Tabs /S or /MarkInfo")
 	}
+}
+
+// qpdfCheck runs qpdf --check on b; it returns qpdf and the file.
+func qpdfCheck(t *testing.T, b []byte) (prog, file string) {
+	t.Helper()
+	prog = testtool.Need(t, "qpdf")
+	file = filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(prog, "--check", file).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	return prog, file
 }
 
 // TestWriterParts writes a document from two parts, with a link and a
@@ -290,5 +297,50 @@ func TestIndirectAnnot(t *testing.T) {
 	}
 	if a := d.Annots(0); len(a) != 1 || a[0]["P"] != d.PageRef(0) {
 		t.Errorf("annotations %v", a)
+	}
+}
+
+// TestCatalogObjects: the catalog hook reserves numbers for objects that
+// refer to each other and puts them, one of them written as Raw bytes;
+// Options.Info changes the Info dictionary; an XMP metadata stream is
+// written uncompressed, another stream compressed.
+func TestCatalogObjects(t *testing.T) {
+	xmp := strings.Repeat("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/>\n", 8)
+	// Without object streams, the Info dictionary is in plain sight.
+	o := finish.Options{
+		Info: types.Dict{"CreationDate": types.StringLiteral("D:20240621000000+00'00'")},
+		Catalog: func(c *finish.Catalog) error {
+			a, b := c.Reserve(), c.Reserve()
+			c.Put(a, types.Dict{"Next": b})
+			c.Put(b, finish.Raw(fmt.Sprintf("<</Prev %d 0 R /K [0 1]>>", a.ObjectNumber.Value())))
+			c.Dict["Pair"] = a
+			c.Dict["Metadata"] = c.Add(types.StreamDict{Dict: types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, Raw: []byte(xmp)})
+			c.Dict["Other"] = c.Add(types.StreamDict{Dict: types.Dict{}, Raw: []byte(xmp)})
+			return nil
+		},
+	}
+	b := finishBytes(t, minimal(), o)
+	if err := testtool.StrictPDF(b); err != nil {
+		t.Error(err)
+	}
+	qpdfCheck(t, b)
+	if !bytes.Contains(b, []byte(xmp)) {
+		t.Error("the XMP metadata is not written as it is")
+	}
+	if !bytes.Contains(b, []byte("/CreationDate (D:20240621000000+00'00')")) {
+		t.Error("Options.Info did not reach the Info dictionary")
+	}
+	d, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := d.Catalog()
+	a, _ := d.Resolve(cat["Pair"]).(types.Dict)
+	next, _ := d.Resolve(a["Next"]).(types.Dict)
+	if k, _ := next["K"].(types.Array); next["Prev"] != cat["Pair"] || len(k) != 2 {
+		t.Errorf("reserved objects: %v → %v", a, next)
+	}
+	if other, _ := d.Resolve(cat["Other"]).(types.StreamDict); other.Dict["Filter"] != types.Name("FlateDecode") {
+		t.Errorf("a stream that is not metadata is not compressed: %v", other.Dict)
 	}
 }

@@ -59,6 +59,11 @@ func (w *Writer) addPart(p []byte) error {
 			}
 		}
 		if d.x.Info != nil {
+			if id, ok := d.Resolve(*d.x.Info).(types.Dict); ok {
+				for k, v := range w.o.Info {
+					id[k] = v
+				}
+			}
 			w.info = c.assign(d.x.Info.ObjectNumber.Value())
 		}
 	}

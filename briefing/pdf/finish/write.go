@@ -56,6 +56,11 @@ func (f *Finisher) squeeze(zb *bytes.Buffer, dict types.Dict, raw []byte) ([]byt
 	if _, has := dict["Filter"]; has || len(raw) < minCompress {
 		return raw, nil
 	}
+	// XMP metadata stays plain text, readable by tools that scan a file
+	// for it (PDF/A-1 required it; PDF/A-2 readers expect it).
+	if dict["Type"] == types.Name("Metadata") {
+		return raw, nil
+	}
 	if err := f.deflate(zb, raw); err != nil {
 		return nil, err
 	}
@@ -153,6 +158,8 @@ func (e *enc) obj(o types.Object) {
 		e.b = append(e.b, '<')
 		e.b = append(e.b, string(o)...)
 		e.b = append(e.b, '>')
+	case Raw:
+		e.b = append(e.b, o...)
 	default:
 		// pdfcpu's own serialisation for anything else.
 		e.b = append(e.b, o.PDFString()...)

@@ -124,6 +124,14 @@ func (c *Catalog) PageRef(i int) types.IndirectRef {
 // reference. References in o must be ones the Writer gave.
 func (c *Catalog) Add(o types.Object) types.IndirectRef { return c.w.add(o) }
 
+// Reserve returns a reference for an object to Put later: objects that
+// refer to each other (a structure tree's elements and their parents) are
+// given their numbers first.
+func (c *Catalog) Reserve() types.IndirectRef { return ref(c.w.alloc()) }
+
+// Put writes o as the object r, a reference Reserve gave.
+func (c *Catalog) Put(r types.IndirectRef, o types.Object) { c.w.put(r.ObjectNumber.Value(), o) }
+
 // Catalog and page tree numbers.
 const (
 	catalogNum = 1
