@@ -228,6 +228,41 @@ func checkText(b []byte) (Pos, string) {
 	return Pos{}, ""
 }
 
+// quotes follows quoted text and comments in a YAML or JSON file read
+// roughly, a byte at a time, as checkShape and unclosed read it: the quote
+// open (0 for none).
+type quotes byte
+
+// skip reports whether b[i] is inside quoted text or starts a comment or
+// a quote (then it is not structure), and the index of the last byte
+// skipped: the escaped byte after a backslash in double quotes, the rest
+// of a comment's line. A quote opens only after one of the bytes in after
+// (or at the start of the file).
+func (q *quotes) skip(b []byte, i int, after string) (last int, skipped bool) {
+	c := b[i]
+	switch {
+	case *q != 0:
+		if c == '\\' && *q == '"' {
+			return i + 1, true
+		}
+		if c == byte(*q) {
+			*q = 0
+		}
+		return i, true
+	case c == '"' || c == '\'':
+		if i == 0 || strings.IndexByte(after, b[i-1]) >= 0 {
+			*q = quotes(c)
+		}
+		return i, true
+	case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t'):
+		for i+1 < len(b) && b[i+1] != '\n' {
+			i++
+		}
+		return i, true
+	}
+	return i, false
+}
+
 // checkShape bounds flow ([ {) and block ("- - -") nesting, and the
 // number of lines and flow entries, before parsing: the parser recurses
 // per level and spends about a microsecond and a kilobyte per entry. It
@@ -235,7 +270,7 @@ func checkText(b []byte) (Pos, string) {
 // maxDepth unclosed brackets or maxEntries entries on purpose.
 func checkShape(b []byte) (Pos, string) {
 	depth, line, col, entries := 0, 1, 0, 0
-	var quote byte
+	var quote quotes
 	lineStart := true
 	dashes := 0
 	for i := 0; i < len(b); i++ {
@@ -249,22 +284,12 @@ func checkShape(b []byte) (Pos, string) {
 			}
 			continue
 		}
+		if j, skipped := quote.skip(b, i, " \t[{,:-"); skipped {
+			col += j - i
+			i = j
+			continue
+		}
 		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-				col++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			if i == 0 || strings.IndexByte(" \t[{,:-", b[i-1]) >= 0 {
-				quote = c
-			}
-		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t'):
-			for i+1 < len(b) && b[i+1] != '\n' {
-				i++
-			}
 		case c == '[' || c == '{':
 			depth++
 			if depth > maxDepth {

@@ -38,7 +38,7 @@ func unclosed(b []byte, p Pos, open byte) (Pos, bool) {
 	}
 	var stack []bracket
 	line, col := 1, 0
-	var quote byte
+	var quote quotes
 	prev := byte('\n') // the last character that is not a space
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -49,22 +49,19 @@ func unclosed(b []byte, p Pos, open byte) (Pos, bool) {
 			line, col, prev = line+1, 0, '\n'
 			continue
 		}
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
+		if j, skipped := quote.skip(b, i, " \t\n[{,:-"); skipped {
+			// Columns count characters: a skipped escape is one, and a
+			// comment runs to the end of its line.
+			if j > i && b[i] == '\\' {
 				col++
-			} else if c == quote {
-				quote = 0
 			}
-		case c == '"' || c == '\'':
-			if i == 0 || strings.IndexByte(" \t\n[{,:-", b[i-1]) >= 0 {
-				quote = c
+			i = j
+			if c != ' ' && c != '\t' {
+				prev = c
 			}
-		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t'):
-			for i+1 < len(b) && b[i+1] != '\n' {
-				i++
-			}
+			continue
+		}
+		switch {
 		case (c == '[' || c == '{') && (strings.IndexByte(":-,[{?\n", prev) >= 0 || len(stack) > 0):
 			stack = append(stack, bracket{c, Pos{line, col}})
 		case (c == ']' || c == '}') && len(stack) > 0:

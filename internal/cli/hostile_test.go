@@ -217,9 +217,7 @@ func TestHostileText(t *testing.T) {
 // (3 MB for 30,000), for one audience's pack, and returns its path.
 func manyRecs(t *testing.T, dir string, n int) string {
 	var b strings.Builder
-	b.WriteString("id: many\nlang: en\ntitle: A statement with many recommendations\n")
-	b.WriteString("organisation: {name: Example Council, website: https://example.org}\n")
-	b.WriteString("date: 2024-06-21\nsource: https://example.org/statement\nrecommendations:\n")
+	b.WriteString(manyHead)
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&b, "  - {id: r%d, number: %d, title: Recommendation number %d of many, body: [Do thing %d well.]}\n", i, i, i, i)
 	}

@@ -26,13 +26,17 @@ func built(t *testing.T) string {
 	return binary(t)
 }
 
+// manyHead opens the statements of many recommendations the tests write:
+// everything before the list of recommendations.
+const manyHead = "id: many\nlang: en\ntitle: A statement with many recommendations\n" +
+	"organisation: {name: Example Council, website: https://example.org}\n" +
+	"date: 2024-06-21\nsource: https://example.org/statement\nrecommendations:\n"
+
 // writeStatement writes a statement with n recommendations for two audiences
 // (PDF and DOCX) into dir and returns its path.
 func writeStatement(t *testing.T, dir string, n int) string {
 	var b strings.Builder
-	b.WriteString("id: many\nlang: en\ntitle: A statement with many recommendations\n")
-	b.WriteString("organisation: {name: Example Council, website: https://example.org}\n")
-	b.WriteString("date: 2024-06-21\nsource: https://example.org/statement\nrecommendations:\n")
+	b.WriteString(manyHead)
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&b, "  - id: r%d\n    number: %d\n    title: Recommendation %d\n    body: [Do thing %d, and do it well.]\n", i, i, i, i)
 	}
