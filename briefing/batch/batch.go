@@ -150,7 +150,7 @@ const heavyRecs = 64
 // Result.Failed.
 func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
-	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
+	b := &build{opt: opt, jobs: jobs, warn: opt.Warn, ds: ds}
 	b.shareQR()
 	if b.warn == nil {
 		b.warn = func(string) {}
@@ -254,6 +254,7 @@ func (b *build) languages(ds *statement.Dataset) map[string]*statement.Statement
 type build struct {
 	opt  Options
 	jobs []Job
+	ds   *statement.Dataset
 	f    *folder
 	warn func(string)
 	// statement is the id of the statement built.
@@ -706,6 +707,12 @@ func (b *build) finish(res *Result, sel Selection) error {
 		return fmt.Errorf("manifest: %w (the next build recovers the documents written)", werr)
 	}
 	f.root.Remove(JournalFile)
+	// The index page follows the manifest: it shows what the manifest
+	// lists. The documents and their manifest stand without it, so a page
+	// that cannot be written is a warning, not a failed build.
+	if err := b.writeIndex(m); err != nil {
+		b.warn(fmt.Sprintf("%s: %v", f.show(IndexHTML), err))
+	}
 	return nil
 }
 

@@ -29,6 +29,7 @@ language, kind and format in the data unless narrowed by flags) into --out:
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
+  out/index.html                                              a page linking every file, per audience
 
 A document whose inputs have not changed since the build that made it (the
 data, its translation, the brand, layout, fonts and logo, this program and
