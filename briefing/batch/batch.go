@@ -215,6 +215,9 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 	var fit []Job
 	seen := map[key]bool{}
 	for _, j := range jobs {
+		if j.Deliverable() {
+			continue // made from documents, nothing to set
+		}
 		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
 		if j.Kind == statement.KindPack {
 			k.aud = j.Audience
@@ -264,6 +267,10 @@ type build struct {
 	known  map[string]Entry
 	edited map[string]Kept
 	jn     *journal
+
+	// made holds, by path, what became of each job of makeAll (see
+	// made1): a deliverable waits there for the documents it holds.
+	made map[string]*outcome
 
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
@@ -430,6 +437,12 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 	progress.Start(jobs)
 	entries := make([]*Entry, len(jobs))
 	errs := make([]error, len(jobs))
+	b.made = make(map[string]*outcome, len(jobs))
+	outcomes := make([]outcome, len(jobs))
+	for i, j := range jobs {
+		outcomes[i].done = make(chan struct{})
+		b.made[j.Path] = &outcomes[i]
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -442,18 +455,26 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 				j := jobs[i]
 				s := statements[j.Lang]
 				big := j.Kind == statement.KindPack && len(s.Recommendations) >= heavyRecs
-				if big {
+				// A deliverable takes no turn of the heavy lock: it
+				// waits for its documents, a big pack among them.
+				switch {
+				case j.Deliverable():
+				case big:
 					heavy.Lock()
-				} else {
+				default:
 					heavy.RLock()
 				}
 				e, err := one(stop, s, j)
-				if big {
+				switch {
+				case j.Deliverable():
+				case big:
 					heavy.Unlock()
-				} else {
+				default:
 					heavy.RUnlock()
 				}
 				entries[i], errs[i] = e, err
+				outcomes[i].entry, outcomes[i].err = e, err
+				close(outcomes[i].done)
 				if IsDiskFull(err) {
 					b.mu.Lock()
 					if b.diskFull == nil {
@@ -517,6 +538,9 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	if err := b.mayOverwrite(j.Path); err != nil {
 		return nil, err
 	}
+	if j.Deliverable() {
+		return b.deliver(ctx, s, j)
+	}
 	d, r, err := b.compose(s, j)
 	if err != nil {
 		return nil, err
@@ -530,10 +554,17 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 			return e, nil
 		}
 	}
+	return b.write(ctx, j, inputs, func(w io.Writer) (int, error) { return r.Render(w, d) })
+}
+
+// write writes job j's file through render, made from inputs (see
+// Entry.Inputs), atomically, noting it in the journal before it lands,
+// and returns its entry.
+func (b *build) write(ctx context.Context, j Job, inputs string, render func(io.Writer) (pages int, err error)) (*Entry, error) {
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
-		pages, err = r.Render(stopWriter{ctx, w}, d)
+		pages, err = render(stopWriter{ctx, w})
 		return err
 	})
 	if err != nil {
@@ -542,7 +573,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 		}
 		return nil, err
 	}
-	e = &Entry{
+	e := &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
 		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
 		Inputs: inputs,

@@ -171,6 +171,10 @@ func docName(ds *statement.Dataset, e Entry) (name, lang string) {
 			name += ": " + inline.Plain(r.Title)
 		}
 		return name, s.Lang
+	case statement.KindBundle:
+		return "Every document of this folder, in one zip", ""
+	case statement.KindEmail:
+		return "Email draft with the PDFs attached", ""
 	}
 	return e.Path, ""
 }

@@ -174,6 +174,14 @@ const (
 // Kinds lists every Kind in build order.
 var Kinds = []Kind{KindBrief, KindPack}
 
+// The kinds of the deliverables, files made from an audience's documents
+// in one language (see Deliverables); never in Kinds, since the data does
+// not ask for them by kind.
+const (
+	KindBundle Kind = "bundle" // the folder's documents in one zip
+	KindEmail  Kind = "email"  // an email draft with the documents attached
+)
+
 // Format is an output file format.
 type Format string
 
@@ -185,6 +193,17 @@ const (
 
 // Formats lists every Format in build order.
 var Formats = []Format{FormatPDF, FormatDOCX}
+
+// The deliverables' formats: made from an audience's documents in one
+// language once they are made, on request (build --format), never by
+// default.
+const (
+	FormatZip Format = "zip" // KindBundle
+	FormatEML Format = "eml" // KindEmail
+)
+
+// Deliverables lists the deliverables' formats, in build order.
+var Deliverables = []Format{FormatZip}
 
 // Paper is a paper size.
 type Paper string

@@ -29,6 +29,7 @@ language, kind and format in the data unless narrowed by flags) into --out:
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
+  out/<audience>/<lang>/<statement>-<audience>-<lang>.zip    with --format zip: that folder's documents
   out/index.html                                              a page linking every file, per audience
 
 A document whose inputs have not changed since the build that made it (the
@@ -50,6 +51,7 @@ Examples:
   briefing build --audience donors --lang es --format pdf --kind brief
   briefing build --data mystatement.yaml --out briefs --paper letter
   briefing build --rec 2 --format pdf              recommendation 2's briefs only
+  briefing build --format pdf,zip                  PDFs, and a zip of them per audience and language
   briefing build --dry-run                         check, and show what would be made
 `
 

@@ -38,10 +38,14 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.audiences, "audience", nil, "only these audiences, by id (comma-separated)")
 	fs.StringSliceVar(&o.langs, "lang", nil, "only these languages, e.g. en,es")
 	fs.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: brief, pack")
-	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx")
+	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx; and zip (one zip per audience and language)")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
 }
+
+// allFormats are the values of --format: the documents' formats, then
+// the deliverables made from them.
+var allFormats = append(append([]statement.Format(nil), statement.Formats...), statement.Deliverables...)
 
 // verboseFlag is -v, --verbose.
 func (o *options) verboseFlag(fs *pflag.FlagSet) {
@@ -63,7 +67,7 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 	if _, err := parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return err
 	}
-	if _, err := parseValues("--format", o.formats, statement.Formats); err != nil {
+	if _, err := parseValues("--format", o.formats, allFormats); err != nil {
 		return err
 	}
 	if o.paper != "" {
@@ -86,7 +90,7 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 	if sel.Kinds, err = parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return sel, err
 	}
-	if sel.Formats, err = parseValues("--format", o.formats, statement.Formats); err != nil {
+	if sel.Formats, err = parseValues("--format", o.formats, allFormats); err != nil {
 		return sel, err
 	}
 	if o.paper != "" {
