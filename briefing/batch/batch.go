@@ -68,7 +68,15 @@ type Options struct {
 	// Force makes every document, up to date or not (Entry.Inputs is
 	// still recorded).
 	Force bool
+	// EmailLimit is the most an email draft attaches as separate files,
+	// in bytes: over it, the draft attaches one zip of them instead. 0
+	// means DefaultEmailLimit.
+	EmailLimit int64
 }
+
+// DefaultEmailLimit is Options.EmailLimit when not set: 10 MB, which most
+// mail servers take.
+const DefaultEmailLimit = 10 << 20
 
 // Failure is a document that could not be made, and why.
 type Failure struct {

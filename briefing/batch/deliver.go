@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"briefing/briefing/bundle"
+	"briefing/briefing/compose"
 	"briefing/briefing/statement"
 )
 
@@ -47,10 +49,40 @@ func (b *build) deliver(ctx context.Context, s *statement.Statement, j Job) (*En
 	for i, m := range ms {
 		files[i] = m.File
 	}
+	stem := strings.TrimSuffix(path.Base(j.Path), path.Ext(j.Path))
 	switch j.Format {
 	case statement.FormatZip:
-		dir := strings.TrimSuffix(path.Base(j.Path), path.Ext(j.Path))
-		render = func(w io.Writer) (int, error) { return 0, bundle.Zip(w, dir, files, at) }
+		render = func(w io.Writer) (int, error) { return 0, bundle.Zip(w, stem, files, at) }
+	case statement.FormatEML:
+		words := compose.EmailOf(s, s.Audience(j.Audience))
+		limit := b.opt.EmailLimit
+		if limit <= 0 {
+			limit = DefaultEmailLimit
+		}
+		extra = struct {
+			Words compose.Email
+			Limit int64
+		}{words, limit}
+		render = func(w io.Writer) (int, error) {
+			attach := files
+			total := int64(0)
+			for _, f := range files {
+				total += int64(len(f.Data))
+			}
+			if total > limit {
+				// One zip instead, named as the folder's zip.
+				name := strings.TrimSuffix(stem, "-email")
+				var z bytes.Buffer
+				if err := bundle.Zip(&z, name, files, at); err != nil {
+					return 0, err
+				}
+				attach = []bundle.File{{Name: name + ".zip", Data: z.Bytes()}}
+			}
+			return 0, bundle.Email(w, bundle.Message{
+				Subject: words.Subject, Text: words.Note, Lang: words.Lang, To: words.To, Cc: words.Cc,
+				Date: at, Attachments: attach,
+			})
+		}
 	default:
 		return nil, fmt.Errorf("no way to make a %q file", j.Format)
 	}

@@ -157,6 +157,25 @@ type Audience struct {
 	// Contact, when set, replaces the organisation's contact on this
 	// audience's documents.
 	Contact *Contact `yaml:"contact,omitempty"`
+	// Email, when set, gives this audience's email drafts (build --format
+	// eml) their words and addressees.
+	Email *Email `yaml:"email,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
+}
+
+// Email is what an audience's email draft says and to whom; each field is
+// optional (the subject and note default to the language's labels).
+type Email struct {
+	// Subject and Note (the cover note, paragraphs separated by blank
+	// lines) are translatable.
+	Subject string `yaml:"subject,omitempty"`
+	Note    string `yaml:"note,omitempty"`
+	// To and Cc are addresses: "name@example.org" or
+	// "Name <name@example.org>".
+	To []string `yaml:"to,omitempty"`
+	Cc []string `yaml:"cc,omitempty"`
 
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
@@ -203,7 +222,7 @@ const (
 )
 
 // Deliverables lists the deliverables' formats, in build order.
-var Deliverables = []Format{FormatZip}
+var Deliverables = []Format{FormatZip, FormatEML}
 
 // Paper is a paper size.
 type Paper string

@@ -49,6 +49,9 @@ var Translatable = map[string]bool{
 	"audiences[].pack_label":    true,
 	"audiences[].contact":       true,
 	"audiences[].contact.role":  true,
+	"audiences[].email":         true,
+	"audiences[].email.subject": true,
+	"audiences[].email.note":    true,
 }
 
 // TranslationRequired lists the fields a translation file must hold.

@@ -37,7 +37,7 @@ var completionCases = []completionCase{
 	// --flag=value, alone and with a comma list.
 	{line: "briefing --format=p", want: []string{"--format=pdf"}},
 	{line: "briefing --format=pdf,d", want: []string{"--format=pdf,docx"}},
-	{line: "briefing build --format=", want: []string{"--format=pdf", "--format=docx", "--format=zip"}},
+	{line: "briefing build --format=", want: []string{"--format=pdf", "--format=docx", "--format=zip", "--format=eml"}},
 	{line: "briefing --paper=l", want: []string{"--paper=letter"}},
 	{line: "briefing --data=s", want: []string{"--data=st.yaml"}},
 	{line: "briefing --quiet="},
@@ -58,7 +58,7 @@ var completionCases = []completionCase{
 	// What worked before.
 	{line: "briefing buil", want: []string{"build"}},
 	{line: "briefing check --for", want: []string{"--format"}},
-	{line: "briefing build --format ", want: []string{"pdf", "docx", "zip"}},
+	{line: "briefing build --format ", want: []string{"pdf", "docx", "zip", "eml"}},
 	{line: "briefing --lang es build --ki", want: []string{"--kind"}},
 	{line: "briefing schema b", want: []string{"brand"}},
 	{line: "briefing -o ou", want: []string{"outdir"}},
