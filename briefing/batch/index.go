@@ -115,6 +115,9 @@ func indexPage(ds *statement.Dataset, brand *style.Brand, m *Manifest) *index.Pa
 			Href: e.Path, Name: name, NameLang: lang, Kind: string(e.Kind), Format: string(e.Format),
 			Paper: string(e.Paper), Pages: e.Pages, Bytes: e.Bytes,
 		}
+		if e.job().Deliverable() {
+			d.Paper = "" // its documents' paper, not its own
+		}
 		g.Docs = append(g.Docs, d)
 	}
 	keys := make([]key, 0, len(groups))
@@ -186,8 +189,10 @@ func kindOrder(k statement.Kind) int {
 		return 0
 	case statement.KindBrief:
 		return 1
+	case statement.KindBundle:
+		return 2
 	}
-	return 2
+	return 3
 }
 
 func formatOrder(f statement.Format) int {

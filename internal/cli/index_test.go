@@ -38,18 +38,22 @@ func headless(t *testing.T, page string, args ...string) []byte {
 
 var hrefRe = regexp.MustCompile(`<a [^>]*href="([^"]*)"`)
 
-// TestIndexInChromium builds the example and loads out/index.html in a real
-// browser: every document of the manifest is a link in the DOM, the page
+// TestIndexInChromium builds the example in every format, zips and email
+// drafts too, and loads out/index.html in a real browser: every document
+// of the manifest is a link in the DOM, the page
 // loads nothing from elsewhere and runs no script, and it is drawn in the
 // brand's colours.
 func TestIndexInChromium(t *testing.T) {
 	testtool.Chromium(t)
 	dir := t.TempDir()
-	if code, _, stderr := runBin(t, dir, "build", "-q"); code != 0 {
+	if code, _, stderr := runBin(t, dir, "build", "-q", "--format", "pdf,docx,zip,eml"); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
 	out := filepath.Join(dir, "out")
 	listed := testtool.ManifestTrue(t, out)
+	if len(listed) != 72 {
+		t.Errorf("the manifest lists %d files, want 72 (56 documents, 8 zips, 8 drafts)", len(listed))
+	}
 	page := filepath.Join(out, "index.html")
 	src, err := os.ReadFile(page)
 	if err != nil {
