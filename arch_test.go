@@ -12,7 +12,7 @@ import (
 var layers = map[string]int{
 	"briefing/data": 0, "briefing/fonts": 0, "briefing/layouts": 0,
 	"briefing/briefing/font": 1, "briefing/briefing/input": 1, "briefing/briefing/inline": 1, "briefing/briefing/labels": 1,
-	"briefing/briefing/qrcode":    1,
+	"briefing/briefing/qrcode": 1, "briefing/briefing/index": 1, "briefing/briefing/bundle": 1,
 	"briefing/briefing/statement": 2, "briefing/briefing/pdf/finish": 2,
 	"briefing/briefing/style": 3, "briefing/briefing/doc": 3,
 	"briefing/briefing/compose": 4, "briefing/briefing/schema": 4, "briefing/briefing/layout": 4,

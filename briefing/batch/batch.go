@@ -70,7 +70,15 @@ type Options struct {
 	// Force makes every document, up to date or not (Entry.Inputs is
 	// still recorded).
 	Force bool
+	// EmailLimit is the most an email draft attaches as separate files,
+	// in bytes: over it, the draft attaches one zip of them instead. 0
+	// means DefaultEmailLimit.
+	EmailLimit int64
 }
+
+// DefaultEmailLimit is Options.EmailLimit when not set: 10 MB, which most
+// mail servers take.
+const DefaultEmailLimit = 10 << 20
 
 // Failure is a document that could not be made, and why.
 type Failure struct {
@@ -152,7 +160,7 @@ const heavyRecs = 64
 // Result.Failed.
 func Run(ctx context.Context, ds *statement.Dataset, jobs []Job, sel Selection, opt Options) (*Result, error) {
 	start := time.Now()
-	b := &build{opt: opt, jobs: jobs, warn: opt.Warn}
+	b := &build{opt: opt, jobs: jobs, warn: opt.Warn, ds: ds}
 	b.shareQR()
 	if b.warn == nil {
 		b.warn = func(string) {}
@@ -217,6 +225,9 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 	var fit []Job
 	seen := map[key]bool{}
 	for _, j := range jobs {
+		if j.Deliverable() {
+			continue // made from documents, nothing to set
+		}
 		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
 		if j.Kind == statement.KindPack {
 			k.aud = j.Audience
@@ -256,6 +267,7 @@ func (b *build) languages(ds *statement.Dataset) map[string]*statement.Statement
 type build struct {
 	opt  Options
 	jobs []Job
+	ds   *statement.Dataset
 	f    *folder
 	warn func(string)
 	// statement is the id of the statement built.
@@ -265,6 +277,10 @@ type build struct {
 	known  map[string]Entry
 	edited map[string]Kept
 	jn     *journal
+
+	// made holds, by path, what became of each job of makeAll (see
+	// made1): a deliverable waits there for the documents it holds.
+	made map[string]*outcome
 
 	mu sync.Mutex
 	// newlyEdited are files found edited during this build.
@@ -431,6 +447,12 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 	progress.Start(jobs)
 	entries := make([]*Entry, len(jobs))
 	errs := make([]error, len(jobs))
+	b.made = make(map[string]*outcome, len(jobs))
+	outcomes := make([]outcome, len(jobs))
+	for i, j := range jobs {
+		outcomes[i].done = make(chan struct{})
+		b.made[j.Path] = &outcomes[i]
+	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -443,18 +465,26 @@ func (b *build) makeAll(ctx context.Context, statements map[string]*statement.St
 				j := jobs[i]
 				s := statements[j.Lang]
 				big := j.Kind == statement.KindPack && len(s.Recommendations) >= heavyRecs
-				if big {
+				// A deliverable takes no turn of the heavy lock: it
+				// waits for its documents, a big pack among them.
+				switch {
+				case j.Deliverable():
+				case big:
 					heavy.Lock()
-				} else {
+				default:
 					heavy.RLock()
 				}
 				e, err := one(stop, s, j)
-				if big {
+				switch {
+				case j.Deliverable():
+				case big:
 					heavy.Unlock()
-				} else {
+				default:
 					heavy.RUnlock()
 				}
 				entries[i], errs[i] = e, err
+				outcomes[i].entry, outcomes[i].err = e, err
+				close(outcomes[i].done)
 				if IsDiskFull(err) {
 					b.mu.Lock()
 					if b.diskFull == nil {
@@ -518,6 +548,9 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	if err := b.mayOverwrite(j.Path); err != nil {
 		return nil, err
 	}
+	if j.Deliverable() {
+		return b.deliver(ctx, s, j)
+	}
 	d, r, err := b.compose(s, j)
 	if err != nil {
 		return nil, err
@@ -531,10 +564,17 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 			return e, nil
 		}
 	}
+	return b.write(ctx, j, inputs, func(w io.Writer) (int, error) { return r.Render(ctx, w, d) })
+}
+
+// write writes job j's file through render, made from inputs (see
+// Entry.Inputs), atomically, noting it in the journal before it lands,
+// and returns its entry.
+func (b *build) write(ctx context.Context, j Job, inputs string, render func(io.Writer) (pages int, err error)) (*Entry, error) {
 	pages := 0
 	st, err := b.f.stage(j.Path, func(w io.Writer) error {
 		var err error
-		pages, err = r.Render(ctx, stopWriter{ctx, w}, d)
+		pages, err = render(stopWriter{ctx, w})
 		return err
 	})
 	if err != nil {
@@ -543,7 +583,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 		}
 		return nil, err
 	}
-	e = &Entry{
+	e := &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
 		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
 		Inputs: inputs,
@@ -718,6 +758,12 @@ func (b *build) finish(res *Result, sel Selection) error {
 		return fmt.Errorf("manifest: %w (the next build recovers the documents written)", werr)
 	}
 	f.root.Remove(JournalFile)
+	// The index page follows the manifest: it shows what the manifest
+	// lists. The documents and their manifest stand without it, so a page
+	// that cannot be written is a warning, not a failed build.
+	if err := b.writeIndex(m); err != nil {
+		b.warn(fmt.Sprintf("%s: %v", f.show(IndexHTML), err))
+	}
 	return nil
 }
 

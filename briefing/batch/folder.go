@@ -273,3 +273,17 @@ func (f *folder) removeTemps(dirs map[string]bool) []string {
 	}
 	return gone
 }
+
+// read returns the bytes of the file rel, read through the root (a link
+// leading outside fails).
+func (f *folder) read(rel string) ([]byte, error) {
+	d, err := f.dir(path.Dir(rel), false)
+	if err != nil {
+		return nil, err
+	}
+	b, err := d.ReadFile(path.Base(rel))
+	if err != nil {
+		return nil, f.named(path.Dir(rel), err)
+	}
+	return b, nil
+}

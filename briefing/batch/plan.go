@@ -39,6 +39,39 @@ type Job struct {
 	RecID  string
 	Format statement.Format
 	Paper  statement.Paper
+	// Members are the paths of the documents a deliverable (a zip, an
+	// email draft) holds, in the order it holds them; empty for a
+	// document. They come before it in a plan.
+	Members []string
+}
+
+// Deliverable reports whether j is made from other documents (a zip, an
+// email draft) rather than from the model.
+func (j Job) Deliverable() bool { return slices.Contains(statement.Deliverables, j.Format) }
+
+// deliverablesOf are the deliverables asked for (formats) of one folder,
+// whose documents are docs (in plan order): a zip of them all, and an
+// email draft attaching the PDFs, the pack's first.
+func deliverablesOf(stmt string, docs []Job, formats []statement.Format) []Job {
+	if len(docs) == 0 {
+		return nil
+	}
+	d := docs[0]
+	stem := path.Join(path.Dir(d.Path), fmt.Sprintf("%s-%s-%s", stmt, d.Audience, d.Lang))
+	var out []Job
+	for _, f := range formats {
+		j := Job{Audience: d.Audience, Lang: d.Lang, Format: f, Paper: d.Paper}
+		switch f {
+		case statement.FormatZip:
+			j.Kind, j.Path = statement.KindBundle, stem+".zip"
+			j.Members = packFirst(docs, func(Job) bool { return true })
+		case statement.FormatEML:
+			j.Kind, j.Path = statement.KindEmail, stem+"-email.eml"
+			j.Members = packFirst(docs, func(m Job) bool { return m.Format == statement.FormatPDF })
+		}
+		out = append(out, j)
+	}
+	return out
 }
 
 // SelectionField names a field of Selection that can name something the
@@ -84,7 +117,8 @@ var ErrNothing = errors.New("nothing to build")
 
 // Plan lists the documents a build makes for sel, in a stable order
 // (audience, language, kind, recommendation, format, as the data lists
-// them). defaultPaper is the layout's paper, used when neither sel nor the
+// them), then the deliverables sel.Formats asks for (a zip, an email
+// draft per audience and language), in the same order. defaultPaper is the layout's paper, used when neither sel nor the
 // audience names one. A selection naming what the data does not have is a
 // *SelectionError; one that leaves nothing to make wraps ErrNothing.
 func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([]Job, error) {
@@ -106,20 +140,32 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 			return nil, &SelectionError{Field: SelectRecs, Value: id, File: ds.File}
 		}
 	}
-	var jobs []Job
+	var jobs, deliverables []Job
+	// Deliverables are made when asked for by name, never by default.
+	var deliver []statement.Format
+	if len(sel.Formats) > 0 {
+		deliver = pick(statement.Deliverables, sel.Formats)
+	}
+	docFormats := pick(statement.Formats, sel.Formats)
 	for i := range base.Audiences {
 		a := &base.Audiences[i]
 		if len(sel.Audiences) > 0 && !slices.Contains(sel.Audiences, a.ID) {
 			continue
 		}
 		paper := firstPaper(sel.Paper, a.Paper, defaultPaper)
+		// Asked for deliverables alone, a build makes the documents they
+		// hold in the audience's formats; an email draft attaches PDFs.
+		formats := pick(orAll(a.Formats, statement.Formats), docFormats)
+		if slices.Contains(deliver, statement.FormatEML) && !slices.Contains(formats, statement.FormatPDF) {
+			formats = append([]statement.Format{statement.FormatPDF}, formats...)
+		}
 		for _, lang := range pick(orAll(a.Languages, have), sel.Langs) {
 			// A language with no translation is built in the base
 			// language (ds.In falls back; Check warns).
 			s, _ := ds.In(lang)
 			dir := path.Join(a.ID, lang)
+			first := len(jobs)
 			for _, kind := range pick(orAll(a.Kinds, statement.Kinds), sel.Kinds) {
-				formats := pick(orAll(a.Formats, statement.Formats), sel.Formats)
 				if kind == statement.KindPack {
 					if len(sel.Recs) > 0 {
 						continue
@@ -148,12 +194,29 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 					}
 				}
 			}
+			deliverables = append(deliverables, deliverablesOf(base.ID, jobs[first:], deliver)...)
 		}
 	}
+	// The deliverables come last: each is made once the documents it
+	// holds are (see Job.Members).
+	jobs = append(jobs, deliverables...)
 	if len(jobs) == 0 {
 		return nil, fmt.Errorf("%w: no audience in %s asks for that selection", ErrNothing, ds.File)
 	}
 	return jobs, nil
+}
+
+// packFirst is the paths of the docs that keep says, the pack's first.
+func packFirst(docs []Job, keep func(Job) bool) []string {
+	var out []string
+	for _, kind := range []statement.Kind{statement.KindPack, statement.KindBrief} {
+		for _, m := range docs {
+			if m.Kind == kind && keep(m) {
+				out = append(out, m.Path)
+			}
+		}
+	}
+	return out
 }
 
 // InScope reports whether a document described by j falls under sel, so
@@ -161,7 +224,7 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 func (sel Selection) InScope(j Job) bool {
 	return (len(sel.Audiences) == 0 || slices.Contains(sel.Audiences, j.Audience)) &&
 		(len(sel.Langs) == 0 || slices.Contains(sel.Langs, j.Lang)) &&
-		(len(sel.Kinds) == 0 || slices.Contains(sel.Kinds, j.Kind)) &&
+		(len(sel.Kinds) == 0 || slices.Contains(sel.Kinds, j.Kind) || j.Deliverable()) &&
 		(len(sel.Formats) == 0 || slices.Contains(sel.Formats, j.Format)) &&
 		(len(sel.Recs) == 0 || slices.Contains(sel.Recs, j.RecID))
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	kflate "github.com/klauspost/compress/flate"
+
+	"briefing/briefing/bundle"
 )
 
 // part is one file of the package: either data, deflated as it is written,
@@ -27,29 +29,11 @@ type part struct {
 	size   uint64 // uncompressed size of raw
 }
 
-// dosDateTime is t as an MS-DOS date and time (to two seconds, between
-// 1980 and 2107), the modification time of every part of a package. It is
-// set through the deprecated ModifiedDate and ModifiedTime fields: setting
-// Modified instead makes archive/zip add an extended timestamp to every
-// entry, which would change every file's bytes.
-func dosDateTime(t time.Time) (date, clock uint16) {
-	t = t.UTC()
-	switch {
-	case t.Year() < 1980:
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	case t.Year() > 2107:
-		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
-	}
-	date = uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
-	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
-	return date, clock
-}
-
 // writePackage writes the parts as a zip to w in name order, each dated
 // at (the document's date: the statement's, or SOURCE_DATE_EPOCH), so
 // that equal documents give equal bytes.
 func writePackage(w io.Writer, parts []part, flaters *sync.Pool, at time.Time) error {
-	dosDate, dosTime := dosDateTime(at)
+	dosDate, dosTime := bundle.DOSDateTime(at)
 	sort.Slice(parts, func(i, j int) bool { return parts[i].name < parts[j].name })
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {

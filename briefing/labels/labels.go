@@ -47,6 +47,14 @@ type Labels struct {
 	Brief string `json:"brief"`
 	// Unofficial is printed on working translations whose data gives no note.
 	Unofficial string `json:"unofficial"`
+	// EmailSubject is an email draft's subject when the audience gives
+	// none: a format taking the pack's name and the statement's title.
+	// Neither is printed in a document (print:"no"), so neither is in
+	// LabelText: a mail program draws them.
+	EmailSubject string `json:"email_subject" print:"no"`
+	// EmailNote is an email draft's cover note when the audience gives
+	// none: a format taking the statement's title.
+	EmailNote string `json:"email_note" print:"no"`
 
 	months [12]string
 	// dateFormat is a fmt format taking day, month name, year.
@@ -92,6 +100,8 @@ var labels = map[string]Labels{
 		Pack:                "Briefing pack",
 		Brief:               "Policy brief",
 		Unofficial:          "Unofficial translation",
+		EmailSubject:        "%s: %s",
+		EmailNote:           "Dear colleagues,\n\nPlease find attached our briefing documents on “%s”.\n\nWith best regards,",
 		months:              [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 		dateFormat:          "%d %s %d",
 	},
@@ -118,6 +128,8 @@ var labels = map[string]Labels{
 		Pack:                "Dosier informativo",
 		Brief:               "Nota informativa",
 		Unofficial:          "Traducción no oficial",
+		EmailSubject:        "%s: %s",
+		EmailNote:           "Estimadas y estimados colegas:\n\nAdjuntamos nuestros documentos informativos sobre «%s».\n\nUn cordial saludo,",
 		months:              [12]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
 		dateFormat:          "%d de %s de %d",
 	},
@@ -144,6 +156,8 @@ var labels = map[string]Labels{
 		Pack:                "Dossiê informativo",
 		Brief:               "Nota informativa",
 		Unofficial:          "Tradução não oficial",
+		EmailSubject:        "%s: %s",
+		EmailNote:           "Prezadas e prezados colegas,\n\nEnviamos em anexo os nossos documentos informativos sobre «%s».\n\nCom os melhores cumprimentos,",
 		months:              [12]string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
 		dateFormat:          "%d de %s de %d",
 	},
@@ -170,6 +184,8 @@ var labels = map[string]Labels{
 		Pack:                "Dossier d'information",
 		Brief:               "Note de synthèse",
 		Unofficial:          "Traduction non officielle",
+		EmailSubject:        "%s : %s",
+		EmailNote:           "Chères et chers collègues,\n\nVeuillez trouver ci-joint nos documents d'information sur « %s ».\n\nBien cordialement,",
 		months:              [12]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		dateFormat:          "%d %s %d",
 	},
@@ -196,7 +212,8 @@ func LabelLanguages() []string {
 }
 
 // LabelText is every fixed word documents in lang print: headings, labels
-// and month names.
+// and month names (not the words of email drafts, which no document
+// prints).
 func LabelText(lang string) string {
 	l, _ := LabelsFor(lang)
 	var b strings.Builder
@@ -210,7 +227,8 @@ func LabelText(lang string) string {
 
 func walkLabels(v reflect.Value, b *strings.Builder) {
 	for i := 0; i < v.NumField(); i++ {
-		if f := v.Field(i); f.Kind() == reflect.String && v.Type().Field(i).IsExported() {
+		sf := v.Type().Field(i)
+		if f := v.Field(i); f.Kind() == reflect.String && sf.IsExported() && sf.Tag.Get("print") != "no" {
 			b.WriteString(f.String())
 		}
 	}

@@ -80,6 +80,7 @@ const (
 	schemaWeb      = `^[Hh][Tt][Tt][Pp][Ss]?://[^\s/.][^\s]*$`
 	schemaEmail    = `^[^\s@:]+@[^\s@]+\.[^\s@]+$`
 	schemaPhone    = `^\+?[0-9][0-9 ./()-]*[0-9]$`
+	schemaAddress  = `^([^<>]*<[^\s@:<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@:<>]+@[^\s@<>]+\.[^\s@<>]+)$`
 	schemaColor    = `^#[0-9A-Fa-f]{6}$`
 	schemaNotBlank = `\S`
 )
@@ -96,6 +97,8 @@ var schemaStrings = map[string]map[string]any{
 	"organisation.contact.phone":    {"pattern": schemaPhone},
 	"audiences[].contact.email":     {"pattern": schemaEmail},
 	"audiences[].contact.phone":     {"pattern": schemaPhone},
+	"audiences[].email.to[]":        {"pattern": schemaAddress},
+	"audiences[].email.cc[]":        {"pattern": schemaAddress},
 	"figures[].id":                  {"pattern": schemaSlug},
 	"quotes[].id":                   {"pattern": schemaSlug},
 	"recommendations[].id":          {"pattern": schemaSlug, "not": map[string]any{"const": "all"}},
@@ -349,6 +352,11 @@ var schemaDocs = map[string]string{
 	"audiences[].contact.role":    "Their role (translatable).",
 	"audiences[].contact.email":   "An e-mail address, name@example.org.",
 	"audiences[].contact.phone":   "A phone number, e.g. \"+45 33 73 50 00\".",
+	"audiences[].email":           "This audience's email drafts (build --format eml): subject, cover note and addressees, each optional.",
+	"audiences[].email.subject":   "The subject (translatable; default: the pack's name and the statement's title).",
+	"audiences[].email.note":      "The cover note, paragraphs separated by blank lines (translatable; default: a short note in the draft's language). The organisation's name signs it.",
+	"audiences[].email.to":        "Addressees: name@example.org or \"Name <name@example.org>\" (default: none; fill them in the mail program).",
+	"audiences[].email.cc":        "Addressees in copy, as to.",
 	"closing":                     "Paragraphs printed after the recommendations in the pack.",
 	"name":                        "The organisation's name, as the brand prints it.",
 	"short_name":                  "Its short name.",

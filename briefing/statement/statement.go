@@ -165,6 +165,26 @@ type Audience struct {
 	// no folder of documents in the wrong language goes out unnoticed.
 	Fallback bool `yaml:"fallback,omitempty"`
 
+	// Email, when set, gives this audience's email drafts (build --format
+	// eml) their words and addressees.
+	Email *Email `yaml:"email,omitempty"`
+
+	// At is where it and its fields are in the data (see Statement.At).
+	At input.Places `yaml:"-" json:"-"`
+}
+
+// Email is what an audience's email draft says and to whom; each field is
+// optional (the subject and note default to the language's labels).
+type Email struct {
+	// Subject and Note (the cover note, paragraphs separated by blank
+	// lines) are translatable.
+	Subject string `yaml:"subject,omitempty"`
+	Note    string `yaml:"note,omitempty"`
+	// To and Cc are addresses: "name@example.org" or
+	// "Name <name@example.org>".
+	To []string `yaml:"to,omitempty"`
+	Cc []string `yaml:"cc,omitempty"`
+
 	// At is where it and its fields are in the data (see Statement.At).
 	At input.Places `yaml:"-" json:"-"`
 }
@@ -181,6 +201,14 @@ const (
 // Kinds lists every Kind in build order.
 var Kinds = []Kind{KindBrief, KindPack}
 
+// The kinds of the deliverables, files made from an audience's documents
+// in one language (see Deliverables); never in Kinds, since the data does
+// not ask for them by kind.
+const (
+	KindBundle Kind = "bundle" // the folder's documents in one zip
+	KindEmail  Kind = "email"  // an email draft with the documents attached
+)
+
 // Format is an output file format.
 type Format string
 
@@ -192,6 +220,17 @@ const (
 
 // Formats lists every Format in build order.
 var Formats = []Format{FormatPDF, FormatDOCX}
+
+// The deliverables' formats: made from an audience's documents in one
+// language once they are made, on request (build --format), never by
+// default.
+const (
+	FormatZip Format = "zip" // KindBundle
+	FormatEML Format = "eml" // KindEmail
+)
+
+// Deliverables lists the deliverables' formats, in build order.
+var Deliverables = []Format{FormatZip, FormatEML}
 
 // Paper is a paper size.
 type Paper string

@@ -50,6 +50,9 @@ var Translatable = map[string]bool{
 	"audiences[].pack_label":    true,
 	"audiences[].contact":       true,
 	"audiences[].contact.role":  true,
+	"audiences[].email":         true,
+	"audiences[].email.subject": true,
+	"audiences[].email.note":    true,
 }
 
 // Names lists the translatable fields that hold names, most often the

@@ -431,7 +431,7 @@ func TestBadInputOverflow(t *testing.T) {
 		files = append(files, filepath.ToSlash(r))
 	}
 	sort.Strings(files)
-	wantFiles := []string{"manifest.csv", "manifest.json", "states/en/minimal-pack.pdf", "states/en/minimal-rec1-do-the-first-thing.pdf"}
+	wantFiles := []string{"index.html", "manifest.csv", "manifest.json", "states/en/minimal-pack.pdf", "states/en/minimal-rec1-do-the-first-thing.pdf"}
 	if strings.Join(files, " ") != strings.Join(wantFiles, " ") {
 		t.Errorf("written: %v\nwant: %v", files, wantFiles)
 	}

@@ -29,6 +29,10 @@ language, kind and format in the data unless narrowed by flags) into --out:
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
+  out/<audience>/<lang>/<statement>-<audience>-<lang>.zip    with --format zip: that folder's documents
+  out/<audience>/<lang>/<statement>-<audience>-<lang>-email.eml  with --format eml: an email draft
+                                                              attaching the folder's PDFs
+  out/index.html                                              a page linking every file, per audience
 
 A document whose inputs have not changed since the build that made it (the
 data, its translation, the brand, layout, fonts and logo, this program and
@@ -49,6 +53,8 @@ Examples:
   briefing build --audience donors --lang es --format pdf --kind brief
   briefing build --data mystatement.yaml --out briefs --paper letter
   briefing build --rec 2 --format pdf              recommendation 2's briefs only
+  briefing build --format pdf,zip                  PDFs, and a zip of them per audience and language
+  briefing build --format pdf,eml --audience delegates   an email draft per language, PDFs attached
   briefing build --dry-run                         check, and show what would be made
 `
 
@@ -61,6 +67,7 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	o.fallbackFlag(fs)
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVar(&o.force, "force", false, "make every document, also those up to date")
+	fs.StringVar(&o.emailLimit, "email-limit", "10MB", "with --format eml: the most a draft attaches as separate files; over it, one zip of them")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
 	o.verboseFlag(fs)
 }
@@ -103,12 +110,13 @@ func build(c *call, p *prepared, date time.Time) error {
 	}
 	c.noteFonts(rs)
 	opt := batch.Options{
-		Out:       out,
-		Jobs:      o.jobs,
-		Renderers: rs,
-		Compose:   compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
-		Key:       inputsKey(st),
-		Force:     o.force,
+		Out:        out,
+		Jobs:       o.jobs,
+		Renderers:  rs,
+		Compose:    compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
+		Key:        inputsKey(st),
+		Force:      o.force,
+		EmailLimit: o.emailBytes,
 	}
 	switch {
 	case quiet:

@@ -56,6 +56,7 @@ func TestBuildSubset(t *testing.T) {
 	want := strings.Join([]string{
 		"donors/es/cartagena40-rec2-invertir-en-la-inclusion-y-la-integracion.pdf",
 		"donors/es/cartagena40-rec4-abordar-las-causas-profundas-del-desplazamiento.pdf",
+		"index.html",
 		"manifest.csv",
 		"manifest.json",
 	}, "\n")

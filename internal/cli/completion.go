@@ -61,7 +61,7 @@ func flagValues(name string) []string {
 	case "kind":
 		return enumOf(statement.Kinds)
 	case "format":
-		return enumOf(statement.Formats)
+		return enumOf(allFormats)
 	case "paper":
 		return enumOf(statement.Papers)
 	}

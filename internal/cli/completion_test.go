@@ -33,11 +33,11 @@ var completionCases = []completionCase{
 	{line: "briefing --format pdf,do", want: []string{"pdf,docx"}},
 	{line: "briefing build --kind brief,", want: []string{"brief,pack"}},
 	{line: "briefing check --kind=pack,", want: []string{"--kind=pack,brief"}},
-	{line: "briefing --format PDF,", want: []string{"PDF,docx"}},
+	{line: "briefing --format PDF,d", want: []string{"PDF,docx"}},
 	// --flag=value, alone and with a comma list.
 	{line: "briefing --format=p", want: []string{"--format=pdf"}},
 	{line: "briefing --format=pdf,d", want: []string{"--format=pdf,docx"}},
-	{line: "briefing build --format=", want: []string{"--format=pdf", "--format=docx"}},
+	{line: "briefing build --format=", want: []string{"--format=pdf", "--format=docx", "--format=zip", "--format=eml"}},
 	{line: "briefing --paper=l", want: []string{"--paper=letter"}},
 	{line: "briefing --data=s", want: []string{"--data=st.yaml"}},
 	{line: "briefing --quiet="},
@@ -58,7 +58,7 @@ var completionCases = []completionCase{
 	// What worked before.
 	{line: "briefing buil", want: []string{"build"}},
 	{line: "briefing check --for", want: []string{"--format"}},
-	{line: "briefing build --format ", want: []string{"pdf", "docx"}},
+	{line: "briefing build --format ", want: []string{"pdf", "docx", "zip", "eml"}},
 	{line: "briefing --lang es build --ki", want: []string{"--kind"}},
 	{line: "briefing schema b", want: []string{"brand"}},
 	{line: "briefing -o ou", want: []string{"outdir"}},

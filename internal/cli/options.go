@@ -31,6 +31,10 @@ type options struct {
 	// summaryOnly makes build print its summary line without a line or
 	// bar per document (watch).
 	summaryOnly bool
+	// emailLimit is --email-limit as typed ("10MB"); emailBytes the same
+	// in bytes, set by validate.
+	emailLimit string
+	emailBytes int64
 }
 
 // selectionFlags are the flags that narrow a build.
@@ -38,10 +42,14 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.audiences, "audience", nil, "only these audiences, by id (comma-separated)")
 	fs.StringSliceVar(&o.langs, "lang", nil, "only these languages, e.g. en,es")
 	fs.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: brief, pack")
-	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx")
+	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx; and zip (one zip per audience and language), eml (an email draft per audience and language)")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
 }
+
+// allFormats are the values of --format: the documents' formats, then
+// the deliverables made from them.
+var allFormats = append(append([]statement.Format(nil), statement.Formats...), statement.Deliverables...)
 
 // verboseFlag is -v, --verbose.
 func (o *options) verboseFlag(fs *pflag.FlagSet) {
@@ -68,7 +76,7 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 	if _, err := parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return err
 	}
-	if _, err := parseValues("--format", o.formats, statement.Formats); err != nil {
+	if _, err := parseValues("--format", o.formats, allFormats); err != nil {
 		return err
 	}
 	if o.paper != "" {
@@ -79,7 +87,35 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 	if o.jobs < 0 {
 		return usagef("--jobs: want a number of documents made at once (0, the default, is one per core), got %d", o.jobs)
 	}
+	if o.emailLimit != "" {
+		n, err := parseSize(o.emailLimit)
+		if err != nil {
+			return usagef("--email-limit: %v", err)
+		}
+		o.emailBytes = n
+	}
 	return nil
+}
+
+// parseSize reads a size in bytes with an optional unit, KB or MB (1024
+// and 1024×1024 bytes): "10MB", "500 KB", "2000000".
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f <= 0 || f*float64(mult) > 1<<40 {
+		return 0, fmt.Errorf("want a size such as 10MB, 500KB or a number of bytes, got %q", s)
+	}
+	return int64(f * float64(mult)), nil
 }
 
 // selection resolves the selection flags against the data: ids and
@@ -91,7 +127,7 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 	if sel.Kinds, err = parseValues("--kind", o.kinds, statement.Kinds); err != nil {
 		return sel, err
 	}
-	if sel.Formats, err = parseValues("--format", o.formats, statement.Formats); err != nil {
+	if sel.Formats, err = parseValues("--format", o.formats, allFormats); err != nil {
 		return sel, err
 	}
 	if o.paper != "" {

@@ -15,7 +15,7 @@ import (
 
 // ManifestTrue checks that out/manifest.json and out/manifest.csv tell the
 // truth about out: every entry exists with its sha256 and size, every file
-// in out is listed (but the manifests and the files in others), nothing
+// in out is listed (but the manifests, index.html and the files in others), nothing
 // the build uses while it runs (temporary files, lock, journal, reserve)
 // is left, and the two manifests list the same documents. It returns the
 // paths listed.
@@ -56,7 +56,7 @@ func ManifestTrue(t testing.TB, out string, others ...string) []string {
 	for _, f := range Files(t, out) {
 		base := filepath.Base(f)
 		switch {
-		case f == "manifest.json" || f == "manifest.csv" || slices.Contains(others, f):
+		case f == "manifest.json" || f == "manifest.csv" || f == "index.html" || slices.Contains(others, f):
 		case strings.HasSuffix(base, ".tmp") || strings.HasPrefix(base, ".briefing"):
 			t.Errorf("left behind: %s", f)
 		case !slices.Contains(listed, f):

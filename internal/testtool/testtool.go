@@ -66,3 +66,16 @@ func Files(t testing.TB, dir string) []string {
 	}
 	return out
 }
+
+// Chromium returns the path of a Chromium to run headless (Debian
+// chromium), or skips/fails like Need.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	Missing(t, "chromium (Debian chromium) not found on PATH")
+	return ""
+}
