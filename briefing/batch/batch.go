@@ -213,11 +213,12 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 		lang, rec, aud string
 		paper          statement.Paper
 		format         statement.Format
+		print          statement.Print
 	}
 	var fit []Job
 	seen := map[key]bool{}
 	for _, j := range jobs {
-		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
+		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format, j.Print}
 		if j.Kind == statement.KindPack {
 			k.aud = j.Audience
 		}
@@ -545,7 +546,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	}
 	e = &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
-		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
+		Format: j.Format, Paper: j.Paper, Print: j.Print, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
 		Inputs: inputs,
 	}
 	// Note it before it lands, so that a kill between the two loses
@@ -594,6 +595,7 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 	a := s.Audience(j.Audience)
 	co := b.opt.Compose
 	co.Paper = j.Paper
+	co.Print = j.Print
 	if j.Kind == statement.KindPack {
 		return compose.Pack(s, a, co), r, nil
 	}

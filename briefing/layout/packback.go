@@ -24,6 +24,7 @@ func (p *pager) back(parts []part, keep float64) {
 	g := 2 * c.bodyGap()
 	if len(m.pages) > 1 || !p.started || p.needPage || len(p.pages) < 2 || p.y+g+h > p.bottom {
 		p.needPage = true
+		p.evenBefore(len(m.pages))
 		p.run(parts, keep)
 		return
 	}
@@ -42,8 +43,24 @@ func (p *pager) back(parts []part, keep float64) {
 			c.out.Outline = c.out.Outline[:marks]
 		}
 		p.needPage = true
+		p.evenBefore(len(m.pages))
 		p.run(parts, keep)
 	}
+}
+
+// evenBefore adds a blank page before back pages n pages long, when the
+// pack has an even number of pages and they would end on an odd one: the
+// back page then prints on the back of the last sheet.
+func (p *pager) evenBefore(n int) {
+	if p.c.even && (len(p.pages)+n)%2 == 1 {
+		p.blank()
+	}
+}
+
+// blank adds a blank page: no running header or footer, nothing on it.
+func (p *pager) blank() {
+	p.blanks = append(p.blanks, len(p.pages))
+	p.pages = append(p.pages, nil)
 }
 
 // SourceBlock outside the cover: in a section with text (the back
