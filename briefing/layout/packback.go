@@ -13,7 +13,10 @@ import (
 
 // back paginates the back page's parts (about the statement, the contact,
 // the source block): at the foot of the last page, under a hairline, when
-// they fit below the recommendations; else on a page of their own.
+// they fit below the recommendations; else on a page of their own. In a
+// pack with an even page count, they end on an even page: on a page of
+// their own when the last is odd, after a blank page when that is odd
+// too.
 func (p *pager) back(parts []part, keep float64) {
 	c := p.c
 	m := &pager{c: c, dry: true, small: p.small}
@@ -22,7 +25,11 @@ func (p *pager) back(parts []part, keep float64) {
 	m.endSide()
 	h := m.y - c.packTop()
 	g := 2 * c.bodyGap()
-	if len(m.pages) > 1 || !p.started || p.needPage || len(p.pages) < 2 || p.y+g+h > p.bottom {
+	// A pack with an even page count that would end on an odd page sets
+	// its back page on a page of its own: the back of the last sheet,
+	// rather than a blank one after it.
+	odd := c.even && len(p.pages)%2 == 1
+	if len(m.pages) > 1 || !p.started || p.needPage || len(p.pages) < 2 || p.y+g+h > p.bottom || odd {
 		p.needPage = true
 		p.evenBefore(len(m.pages))
 		p.run(parts, keep)
