@@ -221,6 +221,7 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 		lang, rec, aud string
 		paper          statement.Paper
 		format         statement.Format
+		print          statement.Print
 	}
 	var fit []Job
 	seen := map[key]bool{}
@@ -228,7 +229,7 @@ func Fit(ctx context.Context, ds *statement.Dataset, jobs []Job, opt Options) *R
 		if j.Deliverable() {
 			continue // made from documents, nothing to set
 		}
-		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format}
+		k := key{j.Kind, j.Lang, j.RecID, "", j.Paper, j.Format, j.Print}
 		if j.Kind == statement.KindPack {
 			k.aud = j.Audience
 		}
@@ -585,7 +586,7 @@ func (b *build) write(ctx context.Context, j Job, inputs string, render func(io.
 	}
 	e := &Entry{
 		Path: j.Path, Audience: j.Audience, Lang: j.Lang, Kind: j.Kind, Rec: j.Rec, RecID: j.RecID,
-		Format: j.Format, Paper: j.Paper, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
+		Format: j.Format, Paper: j.Paper, Print: j.Print, Pages: pages, Bytes: st.Bytes, SHA256: st.SHA256,
 		Inputs: inputs,
 	}
 	// Note it before it lands, so that a kill between the two loses
@@ -634,6 +635,7 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 	a := s.Audience(j.Audience)
 	co := b.opt.Compose
 	co.Paper = j.Paper
+	co.Print = j.Print
 	if j.Kind == statement.KindPack {
 		return compose.Pack(s, a, co), r, nil
 	}

@@ -66,6 +66,9 @@ type Entry struct {
 	RecID    string           `json:"recommendation_id,omitempty"`
 	Format   statement.Format `json:"format"`
 	Paper    statement.Paper  `json:"paper"`
+	// Print is what a PDF was made for: screen, office or press (empty
+	// for a DOCX).
+	Print statement.Print `json:"print,omitempty"`
 	// Pages is the page count of a PDF; 0 for DOCX, which Word paginates
 	// (null in manifest.json, empty in manifest.csv: not known).
 	Pages  int    `json:"pages"`
@@ -115,7 +118,7 @@ func (e *Entry) UnmarshalJSON(b []byte) error {
 func (e *Entry) UpToDate() bool { return e != nil && e.upToDate }
 
 func (e Entry) job() Job {
-	return Job{Path: e.Path, Audience: e.Audience, Lang: e.Lang, Kind: e.Kind, Rec: e.Rec, RecID: e.RecID, Format: e.Format, Paper: e.Paper}
+	return Job{Path: e.Path, Audience: e.Audience, Lang: e.Lang, Kind: e.Kind, Rec: e.Rec, RecID: e.RecID, Format: e.Format, Paper: e.Paper, Print: e.Print}
 }
 
 // ForeignError is a manifest in the output folder that this program did not
@@ -242,7 +245,7 @@ func writeBytes(b []byte) func(w io.Writer) error {
 	}
 }
 
-var csvHeader = []string{"path", "audience", "lang", "kind", "recommendation", "recommendation_id", "format", "paper", "pages", "bytes", "sha256"}
+var csvHeader = []string{"path", "audience", "lang", "kind", "recommendation", "recommendation_id", "format", "paper", "print", "pages", "bytes", "sha256"}
 
 // csv returns the manifest as CSV with a header row, for mail merge.
 func (m *Manifest) csv() []byte {
@@ -258,7 +261,7 @@ func (m *Manifest) csv() []byte {
 		if e.Pages > 0 || e.Format == statement.FormatPDF {
 			pages = strconv.Itoa(e.Pages)
 		}
-		w.Write([]string{e.Path, e.Audience, e.Lang, string(e.Kind), rec, e.RecID, string(e.Format), string(e.Paper), pages, strconv.FormatInt(e.Bytes, 10), e.SHA256})
+		w.Write([]string{e.Path, e.Audience, e.Lang, string(e.Kind), rec, e.RecID, string(e.Format), string(e.Paper), string(e.Print), pages, strconv.FormatInt(e.Bytes, 10), e.SHA256})
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -23,6 +23,9 @@ type Selection struct {
 	// (by id): no packs.
 	Recs  []string
 	Paper statement.Paper
+	// Print is what PDFs are made for; empty is statement.PrintScreen.
+	// DOCX files are the same for every print mode.
+	Print statement.Print
 }
 
 // Job is one document to make.
@@ -43,6 +46,9 @@ type Job struct {
 	// email draft) holds, in the order it holds them; empty for a
 	// document. They come before it in a plan.
 	Members []string
+	// Print is what a PDF is made for (statement.PrintScreen unless the
+	// selection says otherwise); empty for a DOCX, which Word prints.
+	Print statement.Print
 }
 
 // Deliverable reports whether j is made from other documents (a zip, an
@@ -72,6 +78,29 @@ func deliverablesOf(stmt string, docs []Job, formats []statement.Format) []Job {
 		out = append(out, j)
 	}
 	return out
+
+}
+
+// printFor is the print mode of a document in format f: sel's (screen
+// when it names none) for a PDF, none for a DOCX.
+func printFor(f statement.Format, sel statement.Print) statement.Print {
+	if f != statement.FormatPDF {
+		return ""
+	}
+	if sel == "" {
+		return statement.PrintScreen
+	}
+	return sel
+}
+
+// fileName is a document's file name: base, then the print mode when it
+// is not for a screen (so that office and press files never overwrite
+// the screen ones), then the format's extension.
+func fileName(base string, f statement.Format, p statement.Print) string {
+	if p != "" && p != statement.PrintScreen {
+		base += "-" + string(p)
+	}
+	return base + "." + string(f)
 }
 
 // SelectionField names a field of Selection that can name something the
@@ -171,9 +200,10 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 						continue
 					}
 					for _, f := range formats {
+						pr := printFor(f, sel.Print)
 						jobs = append(jobs, Job{
-							Path:     path.Join(dir, fmt.Sprintf("%s-pack.%s", base.ID, f)),
-							Audience: a.ID, Lang: lang, Kind: kind, Format: f, Paper: paper,
+							Path:     path.Join(dir, fileName(base.ID+"-pack", f, pr)),
+							Audience: a.ID, Lang: lang, Kind: kind, Format: f, Paper: paper, Print: pr,
 						})
 					}
 					continue
@@ -187,9 +217,10 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 						name += "-" + slug
 					}
 					for _, f := range formats {
+						pr := printFor(f, sel.Print)
 						jobs = append(jobs, Job{
-							Path:     path.Join(dir, name+"."+string(f)),
-							Audience: a.ID, Lang: lang, Kind: kind, Rec: r.Number, RecID: r.ID, Format: f, Paper: paper,
+							Path:     path.Join(dir, fileName(name, f, pr)),
+							Audience: a.ID, Lang: lang, Kind: kind, Rec: r.Number, RecID: r.ID, Format: f, Paper: paper, Print: pr,
 						})
 					}
 				}
@@ -220,9 +251,13 @@ func packFirst(docs []Job, keep func(Job) bool) []string {
 }
 
 // InScope reports whether a document described by j falls under sel, so
-// that a narrowed rebuild only prunes what it could have rebuilt.
+// that a narrowed rebuild only prunes what it could have rebuilt. A PDF
+// made for another print mode is not: a screen build leaves the press
+// files be, and a press build the screen ones (a PDF of a manifest from
+// before print modes is a screen one).
 func (sel Selection) InScope(j Job) bool {
-	return (len(sel.Audiences) == 0 || slices.Contains(sel.Audiences, j.Audience)) &&
+	return printFor(j.Format, sel.Print) == printFor(j.Format, j.Print) &&
+		(len(sel.Audiences) == 0 || slices.Contains(sel.Audiences, j.Audience)) &&
 		(len(sel.Langs) == 0 || slices.Contains(sel.Langs, j.Lang)) &&
 		(len(sel.Kinds) == 0 || slices.Contains(sel.Kinds, j.Kind) || j.Deliverable()) &&
 		(len(sel.Formats) == 0 || slices.Contains(sel.Formats, j.Format)) &&

@@ -20,6 +20,9 @@ type Options struct {
 	// Paper is the paper the batch plan decided on. Brief and Pack take
 	// it as given: an empty Paper stays empty, and the layout refuses it.
 	Paper statement.Paper
+	// Print is what the document is made for (a PDF's print mode, from
+	// the batch plan); empty is statement.PrintScreen.
+	Print statement.Print
 	// Creator is the tool name and version written into the properties.
 	Creator string
 	// Date, when not zero, replaces the statement's date in the document
@@ -240,6 +243,7 @@ func (c *composer) meta(k statement.Kind) doc.Meta {
 		Kind:     k,
 		Lang:     s.Lang,
 		Paper:    c.opt.Paper,
+		Print:    c.opt.Print,
 		Subtitle: inline.Plain(s.Subtitle),
 		Author:   inline.Plain(s.Organisation.Name),
 		Creator:  c.opt.Creator,

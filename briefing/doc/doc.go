@@ -44,6 +44,11 @@ type Meta struct {
 	// Paper is the paper the batch plan decided on; compose copies it from
 	// its options and nothing downstream chooses another.
 	Paper statement.Paper
+	// Print is what the document is made for: a screen (empty, or
+	// statement.PrintScreen), an office printer or a print shop; the batch
+	// plan decides it, compose copies it, and the layout sets the page for
+	// it (a safe edge, a bleed and crop marks, an even page count).
+	Print statement.Print
 
 	// Title is the document title (a brief's is its recommendation's).
 	Title    string

@@ -27,6 +27,13 @@ type Paged struct {
 	Anchors map[string]Dest `json:"anchors,omitempty"`
 	// Outline is the bookmarks, in order.
 	Outline []Mark `json:"outline,omitempty"`
+	// Bleed is how far the fills that touch the paper's edge run past it,
+	// and Slug how much further the page goes for the crop marks, in mm:
+	// both 0 but in a document for a print shop. W and H are the paper
+	// (the trim), and boxes are placed from its top-left corner: a fill
+	// in the bleed, or a crop mark, lies outside 0…W, 0…H.
+	Bleed float64 `json:"bleed,omitempty"`
+	Slug  float64 `json:"slug,omitempty"`
 	// Body is the body size the document was set at, in points: the
 	// layout's, for every document.
 	Body float64 `json:"body"`
@@ -132,8 +139,16 @@ var kindNames = [...]string{Text: "text", Fill: "fill", Circle: "circle", Rule: 
 // MarshalText writes the kind's name.
 func (k Kind) MarshalText() ([]byte, error) { return []byte(kindNames[k]), nil }
 
-// Color is an sRGB colour.
-type Color struct{ R, G, B uint8 }
+// Color is an sRGB colour and, in a print shop's document, the process
+// inks to print it with.
+type Color struct {
+	R, G, B uint8
+	// Ink is the colour's cyan, magenta, yellow and black in per cent,
+	// the brand's values, set (with Process) in documents for a print
+	// shop only: an exporter that can prints the inks, else the RGB.
+	Ink     [4]float64
+	Process bool
+}
 
 // MarshalText writes the colour as "#rrggbb".
 func (c Color) MarshalText() ([]byte, error) {

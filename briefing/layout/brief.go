@@ -540,7 +540,7 @@ func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool
 	tm := c.m[TextBandTitle]
 	over = math.Inf(1)
 	for _, band := range []float64{bandH, bandMax} {
-		room := band - 2*bandPad - fixed
+		room := band - c.bandTop() - 2*bandPad - fixed
 		for _, try := range []struct {
 			pt, w float64
 		}{{tm.Size, min(ml.w, mastMeasure)}, {tm.Size, ml.w}, {c.sc.Below(tm.Size), ml.w}} {
@@ -556,7 +556,7 @@ func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool
 			h := float64(len(tl)) * mt.lineH()
 			if h <= room+1e-9 {
 				ml.tl, ml.tm = tl, mt
-				ml.h = max(bandH, h+fixed+2*bandPad)
+				ml.h = max(bandH, h+fixed+2*bandPad+c.bandTop())
 				return ml, 0, false
 			}
 			over = min(over, h-room)
@@ -569,12 +569,12 @@ func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool
 // document type, statement title, event and date on the right, as mastFit
 // laid them out, centred in the band.
 func (c *canvas) masthead(m *doc.Masthead, ml *mastLines) {
-	c.fill(0, 0, c.w, ml.h, c.col.primary)
-	c.fill(0, ml.h, c.w, 1.1, c.col.accent)
-	c.wordmark(m.Wordmark, c.ml, ml.h/2, briefMarkH, c.col.white)
+	top := c.bandTop()
+	c.bandFill(ml.h, 1.1)
+	c.wordmark(m.Wordmark, c.ml, (top+ml.h)/2, briefMarkH, c.col.white)
 	km, tm, em := c.m[TextBandLabel], ml.tm, c.m[TextBandLine]
 	h := float64(len(ml.kl))*km.lineH() + float64(len(ml.tl))*tm.lineH() + mastLineGap + float64(len(ml.el))*em.lineH()
-	y := (ml.h - h) / 2
+	y := top + (ml.h-top-h)/2
 	y += c.setText(ml.kl, ml.x, y, ml.w, km, right, P, c.elem(P, 0, ""))
 	y += c.setText(ml.tl, ml.x, y, ml.w, tm, right, P, c.elem(P, 0, "")) + mastLineGap
 	c.setText(ml.el, ml.x, y, ml.w, em, right, P, c.elem(P, 0, ""))

@@ -185,7 +185,11 @@ func (c *canvas) place(fr *frame, x, y float64, lo, hi int) {
 	start := len(c.page.Boxes)
 	for _, it := range fr.boxes[lo:hi] {
 		it = moved(it, x, y, fr.base)
-		c.page.Boxes = append(c.page.Boxes, fr.box(&it))
+		b := fr.box(&it)
+		if c.bleed > 0 && b.Kind == Fill {
+			c.bleedOut(&b)
+		}
+		c.page.Boxes = append(c.page.Boxes, b)
 	}
 	// refs are in box order: the ones in lo:hi, without a scan of all.
 	i, _ := slices.BinarySearchFunc(fr.refs, lo, func(r pageRef, lo int) int { return r.box - lo })

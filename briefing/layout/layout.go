@@ -3,6 +3,7 @@ package layout
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -24,28 +25,48 @@ type palette struct {
 	primary, accent, accentText, accentOnPrimary, text, muted, light, white, rule Color
 }
 
-func newPalette(st *style.Style) (palette, error) {
+// newPalette resolves st's colours; with inks set, each colour the brand
+// gives process inks for carries them (a print shop's documents).
+func newPalette(st *style.Style, inks bool) (palette, error) {
 	var p palette
 	c := st.Brand.Colors
+	k := c.CMYK
 	for _, x := range []struct {
 		name string
 		c    style.Color
+		ink  style.Ink
 		dst  *Color
-	}{{"primary", c.Primary, &p.primary}, {"accent", c.Accent, &p.accent}, {"accent_text", c.AccentText, &p.accentText}, {"accent_on_primary", c.AccentOnPrimary, &p.accentOnPrimary}, {"text", c.Text, &p.text}, {"muted", c.Muted, &p.muted}, {"light", c.Light, &p.light}} {
+	}{{"primary", c.Primary, k.Primary, &p.primary}, {"accent", c.Accent, k.Accent, &p.accent}, {"accent_text", c.AccentText, k.AccentText, &p.accentText}, {"accent_on_primary", c.AccentOnPrimary, k.AccentOnPrimary, &p.accentOnPrimary}, {"text", c.Text, k.Text, &p.text}, {"muted", c.Muted, k.Muted, &p.muted}, {"light", c.Light, k.Light, &p.light}} {
 		r, g, b, err := x.c.RGB()
 		if err != nil {
 			return p, fmt.Errorf("layout: colour %s: %w", x.name, err)
 		}
-		*x.dst = Color{uint8(r), uint8(g), uint8(b)}
+		*x.dst = Color{R: uint8(r), G: uint8(g), B: uint8(b)}
+		if inks && len(x.ink) == 4 {
+			x.dst.Ink, x.dst.Process = [4]float64(x.ink), true
+		}
 	}
-	p.white = Color{255, 255, 255}
+	p.white = Color{R: 255, G: 255, B: 255}
+	if inks {
+		// White is no ink: the paper.
+		p.white.Process = true
+	}
 	p.rule = mix(p.light, p.muted, 0.25)
 	return p, nil
 }
 
+// mix is a between a and b, t of the way to b; its inks are mixed the
+// same way when both have them.
 func mix(a, b Color, t float64) Color {
 	m := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
-	return Color{m(a.R, b.R), m(a.G, b.G), m(a.B, b.B)}
+	c := Color{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B)}
+	if a.Process && b.Process {
+		c.Process = true
+		for i := range c.Ink {
+			c.Ink[i] = math.Round((a.Ink[i]*(1-t)+b.Ink[i]*t)*10) / 10
+		}
+	}
+	return c
 }
 
 // Typesetter lays documents out in one style. New checks the style and
@@ -54,6 +75,9 @@ func mix(a, b Color, t float64) Color {
 type Typesetter struct {
 	st  *style.Style
 	col palette
+	// inks is the palette of a print shop's documents: col with the
+	// brand's process inks.
+	inks palette
 }
 
 // New makes a Typesetter for st: it needs the parsed fonts (a Style made
@@ -66,11 +90,12 @@ func New(st *style.Style) (*Typesetter, error) {
 	if s.Body <= 0 {
 		return nil, fmt.Errorf("layout: sizes: want a positive body size, got %g", s.Body)
 	}
-	col, err := newPalette(st)
+	col, err := newPalette(st, false)
 	if err != nil {
 		return nil, err
 	}
-	return &Typesetter{st: st, col: col}, nil
+	inks, _ := newPalette(st, true)
+	return &Typesetter{st: st, col: col, inks: inks}, nil
 }
 
 // Lay lays d out on d's paper: a brief on one page at the layout's body
@@ -125,6 +150,15 @@ func (t *Typesetter) lay(ctx context.Context, d *doc.Doc, emit func(*Paged, int,
 	st := t.st
 	mg := st.Layout.Margins
 	c := &canvas{ctx: ctx, done: ctx.Done(), st: st, fs: st.Type, col: t.col, d: d, w: pw, h: ph, ml: mg.Left, mr: mg.Right, mt: mg.Top, mb: mg.Bottom}
+	switch d.Meta.Print {
+	case "", statement.PrintScreen:
+	case statement.PrintOffice:
+		c.edge, c.even = officeEdge, true
+	case statement.PrintPress:
+		c.bleed, c.slug, c.even, c.col = pressBleed, pressSlug, true, t.inks
+	default:
+		return nil, fmt.Errorf("layout: unknown print mode %q", d.Meta.Print)
+	}
 	c.setSizes(SizesAt(st.Layout.Sizes, st.Layout.Sizes.Body))
 	c.emit = emit
 	switch d.Meta.Kind {
@@ -158,7 +192,14 @@ type canvas struct {
 	// w, h are the paper size and ml, mr, mt, mb the margins, in mm.
 	w, h           float64
 	ml, mr, mt, mb float64
-	sz             Sizes
+	// edge is the white the band and the cover's block keep from the
+	// paper's edge (an office printer's); bleed is how far fills that
+	// touch the edge run past it and slug the space past the bleed for
+	// the crop marks (a print shop's); even is set when a pack has an
+	// even number of pages, for duplex. All 0 and false for a screen.
+	edge, bleed, slug float64
+	even              bool
+	sz                Sizes
 	// m is the text metrics at sz, and sc the type scale.
 	m  Metrics
 	sc Scale
@@ -176,7 +217,7 @@ type canvas struct {
 
 // begin starts the Paged.
 func (c *canvas) begin() {
-	c.out = &Paged{W: c.w, H: c.h, Elems: []Elem{{Role: Document}}, Anchors: map[string]Dest{}, Body: c.sz.Body}
+	c.out = &Paged{W: c.w, H: c.h, Elems: []Elem{{Role: Document}}, Anchors: map[string]Dest{}, Body: c.sz.Body, Bleed: c.bleed, Slug: c.slug}
 	c.page = nil
 }
 
@@ -203,6 +244,7 @@ func (c *canvas) addPage() {
 	}
 	c.out.Pages = append(c.out.Pages, Page{})
 	c.page = &c.out.Pages[len(c.out.Pages)-1]
+	c.cropMarks()
 }
 
 // flush hands page i to emit and lets its boxes go.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"briefing/briefing/doc"
@@ -107,6 +108,8 @@ type pager struct {
 	// small sets the side columns' quotes a step smaller; wantSmall is
 	// set when a section's would stand out below its text at their size.
 	small, wantSmall bool
+	// blanks are the pages left blank for an even page count (from 0).
+	blanks []int
 }
 
 func (c *canvas) pack() (*Paged, error) {
@@ -145,12 +148,15 @@ func (c *canvas) pack() (*Paged, error) {
 	if !p.started {
 		p.newPage()
 	}
+	if c.even && len(p.pages)%2 == 1 {
+		p.blank()
+	}
 	w.parts = nil
 	total := len(p.pages)
 	c.out.Total = total
 	for i, pg := range p.pages {
 		c.addPage()
-		if n := i + 1; n > 1 {
+		if n := i + 1; n > 1 && !slices.Contains(p.blanks, i) {
 			c.placeAll(c.running(n, total), 0, 0)
 		}
 		for _, pl := range pg {

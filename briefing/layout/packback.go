@@ -13,7 +13,10 @@ import (
 
 // back paginates the back page's parts (about the statement, the contact,
 // the source block): at the foot of the last page, under a hairline, when
-// they fit below the recommendations; else on a page of their own.
+// they fit below the recommendations; else on a page of their own. In a
+// pack with an even page count, they end on an even page: on a page of
+// their own when the last is odd, after a blank page when that is odd
+// too.
 func (p *pager) back(parts []part, keep float64) {
 	c := p.c
 	m := &pager{c: c, dry: true, small: p.small}
@@ -22,8 +25,13 @@ func (p *pager) back(parts []part, keep float64) {
 	m.endSide()
 	h := m.y - c.packTop()
 	g := 2 * c.bodyGap()
-	if len(m.pages) > 1 || !p.started || p.needPage || len(p.pages) < 2 || p.y+g+h > p.bottom {
+	// A pack with an even page count that would end on an odd page sets
+	// its back page on a page of its own: the back of the last sheet,
+	// rather than a blank one after it.
+	odd := c.even && len(p.pages)%2 == 1
+	if len(m.pages) > 1 || !p.started || p.needPage || len(p.pages) < 2 || p.y+g+h > p.bottom || odd {
 		p.needPage = true
+		p.evenBefore(len(m.pages))
 		p.run(parts, keep)
 		return
 	}
@@ -42,8 +50,24 @@ func (p *pager) back(parts []part, keep float64) {
 			c.out.Outline = c.out.Outline[:marks]
 		}
 		p.needPage = true
+		p.evenBefore(len(m.pages))
 		p.run(parts, keep)
 	}
+}
+
+// evenBefore adds a blank page before back pages n pages long, when the
+// pack has an even number of pages and they would end on an odd one: the
+// back page then prints on the back of the last sheet.
+func (p *pager) evenBefore(n int) {
+	if p.c.even && (len(p.pages)+n)%2 == 1 {
+		p.blank()
+	}
+}
+
+// blank adds a blank page: no running header or footer, nothing on it.
+func (p *pager) blank() {
+	p.blanks = append(p.blanks, len(p.pages))
+	p.pages = append(p.pages, nil)
 }
 
 // SourceBlock outside the cover: in a section with text (the back

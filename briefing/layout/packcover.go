@@ -227,8 +227,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom,
 		blockH = fit(0)
 	}
 
-	c.fill(0, 0, c.w, blockH, c.col.primary)
-	c.fill(0, blockH, c.w, 1.6, c.col.accent)
+	c.bandFill(blockH, 1.6)
 	c.wordmark(cv.Wordmark, c.ml, c.mt+8, coverMarkH, c.col.white)
 	y := blockH - min(14, blockH-titleH-c.mt-8-6.5-8) - titleH
 	c.fill(c.ml, y+kH/2-0.4, 9, 0.8, c.col.accent)

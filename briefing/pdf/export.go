@@ -2,12 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"math"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf/finish"
 	"briefing/briefing/qrcode"
+	"briefing/briefing/statement"
 )
 
 // box draws one box of page i (from 0).
@@ -17,16 +20,16 @@ func (dc *drawing) box(b *layout.Box, i int) {
 	case layout.Text:
 		dc.font(b.Font, b.Size)
 		dc.runes[b.Font].add(b.Text)
-		f.SetTextColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		dc.textColor(b.Color)
 		f.Text(b.X, b.Baseline, b.Text)
 	case layout.Fill:
-		f.SetFillColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		dc.fillColor(b.Color)
 		f.Rect(b.X, b.Y, b.W, b.H, "F")
 	case layout.Circle:
-		f.SetFillColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		dc.fillColor(b.Color)
 		f.Circle(b.X+b.W/2, b.Y+b.H/2, b.W/2, "F")
 	case layout.Rule:
-		f.SetDrawColor(int(b.Color.R), int(b.Color.G), int(b.Color.B))
+		dc.strokeColor(b.Color)
 		f.SetLineWidth(b.Stroke)
 		if len(b.Dash) > 0 {
 			f.SetDashPattern(b.Dash, 0)
@@ -50,14 +53,13 @@ func (dc *drawing) box(b *layout.Box, i int) {
 	case layout.QR:
 		dc.qr(b.Code, b.X, b.Y, b.W, b.Color)
 	case layout.LinkArea:
-		k := dc.k
-		l := finish.Link{Rect: [4]float64{b.X * k, dc.h - (b.Y+b.H)*k, (b.X + b.W) * k, dc.h - b.Y*k}, URI: b.URL}
+		l := finish.Link{Rect: [4]float64{dc.x(b.X), dc.y(b.Y + b.H), dc.x(b.X + b.W), dc.y(b.Y)}, URI: b.URL}
 		if b.URL == "" {
 			a, ok := dc.anchors[b.Dest]
 			if !ok {
 				return
 			}
-			l.Page, l.Y = a.Page-1, dc.h-a.Y*k
+			l.Page, l.Y = a.Page-1, dc.y(a.Y)
 		}
 		dc.fw.Link(i, l)
 		dc.tags.link(b.Elem)
@@ -78,6 +80,45 @@ func (dc *drawing) drawn(b *layout.Box) bool {
 	return true
 }
 
+// fillColor makes c the fill colour: its process inks (DeviceCMYK) when
+// it has them, else its RGB.
+func (dc *drawing) fillColor(c layout.Color) {
+	dc.f.SetFillColor(int(c.R), int(c.G), int(c.B))
+	if c.Process {
+		dc.f.RawWriteStr(inks(c) + " k")
+	}
+}
+
+// strokeColor makes c the stroke colour, as fillColor the fill colour.
+func (dc *drawing) strokeColor(c layout.Color) {
+	dc.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	if c.Process {
+		dc.f.RawWriteStr(inks(c) + " K")
+	}
+}
+
+// textColor makes c the colour of the text drawn next. In a document
+// with process inks, text is filled with the fill colour, set as
+// fillColor sets it: fpdf then writes no colour of its own for it.
+func (dc *drawing) textColor(c layout.Color) {
+	if dc.m.Print == statement.PrintPress {
+		dc.fillColor(c)
+	}
+	dc.f.SetTextColor(int(c.R), int(c.G), int(c.B))
+}
+
+// inks writes c's process inks as the operands of k and K, 0 to 1.
+func inks(c layout.Color) string {
+	var b []byte
+	for i, v := range c.Ink {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendFloat(b, math.Round(v*10)/1000, 'f', -1, 64)
+	}
+	return string(b)
+}
+
 // qr draws QR code q, size mm square, its modules in colour c: a
 // rectangle per run of dark modules in a row.
 func (dc *drawing) qr(q *qrcode.Code, x, y, size float64, c layout.Color) {
@@ -85,7 +126,7 @@ func (dc *drawing) qr(q *qrcode.Code, x, y, size float64, c layout.Color) {
 		return
 	}
 	m := size / float64(q.N)
-	dc.f.SetFillColor(int(c.R), int(c.G), int(c.B))
+	dc.fillColor(c)
 	q.Runs(func(row, i, k int) {
 		dc.f.Rect(x+float64(i)*m, y+float64(row)*m, float64(k-i)*m, m+0.01, "F")
 	})

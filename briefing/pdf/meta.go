@@ -13,6 +13,7 @@ import (
 
 	"briefing/briefing/doc"
 	"briefing/briefing/pdf/finish"
+	"briefing/briefing/statement"
 )
 
 // srgb is the International Color Consortium's sRGB profile (sRGB2014.icc,
@@ -38,6 +39,14 @@ var srgbFlate = sync.OnceValue(func() []byte {
 // README).
 const Conformance = "A"
 
+// Archival reports whether a document of m claims PDF/A-2 (Conformance):
+// every one but a print shop's. PDF/A-2 allows DeviceCMYK only with a CMYK
+// output intent (or a DefaultCMYK colour space), an ICC profile of a
+// printing condition that this program does not ship and could not choose
+// for the print shop; a press file is PDF/UA-1 with the brand's inks, and
+// the screen file of the same document is the one to archive.
+func Archival(m *doc.Meta) bool { return m.Print != statement.PrintPress }
+
 // producer is the Info dictionary's /Producer and the XMP's pdf:Producer.
 const producer = "briefing (fpdf)"
 
@@ -59,12 +68,17 @@ func infoDates(m *doc.Meta) types.Dict {
 
 // archival adds to the catalog what PDF/A and PDF/UA identify a file by:
 // the XMP metadata, agreeing with the Info dictionary fpdf writes, and the
-// sRGB output intent.
+// sRGB output intent. A print shop's file (Archival false) claims PDF/UA
+// alone and has no output intent: its DeviceCMYK colours would need a
+// CMYK one (see Archival).
 func archival(c *finish.Catalog, m *doc.Meta) {
 	c.Dict["Metadata"] = c.Add(types.StreamDict{
 		Dict: types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")},
 		Raw:  xmp(m),
 	})
+	if !Archival(m) {
+		return
+	}
 	icc := c.Add(types.StreamDict{Dict: types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}, Raw: srgbFlate()})
 	c.Dict["OutputIntents"] = types.Array{types.Dict{
 		"Type": types.Name("OutputIntent"), "S": types.Name("GTS_PDFA1"),
@@ -124,7 +138,9 @@ func xmp(m *doc.Meta) []byte {
 		b.WriteString("<xmp:CreatorTool>" + esc(m.Creator) + "</xmp:CreatorTool>\n")
 	}
 	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
-	b.WriteString("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>" + Conformance + "</pdfaid:conformance>\n")
+	if Archival(m) {
+		b.WriteString("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>" + Conformance + "</pdfaid:conformance>\n")
+	}
 	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
 	b.WriteString(`<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">` +
 		`<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>` +

@@ -190,9 +190,12 @@ type drawing struct {
 	inPart int
 	inst   [4]bool
 	// pages counts the pages drawn; k is points per mm and h the page
-	// height in points.
+	// height in points (the MediaBox's); off is where the paper's (the
+	// trim's) top-left corner is on the page, in mm from the page's: the
+	// bleed and the slug for a print shop, else 0.
 	pages int
 	k, h  float64
+	off   float64
 	// runes are the runes set in each font style (nil for a style not
 	// used).
 	runes   [4]runeSet
@@ -210,7 +213,8 @@ type drawing struct {
 // size.
 func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Paged) *drawing {
 	dc := &drawing{r: r, m: m, k: 1 / layout.MMPerPt, anchors: ld.Anchors, tags: newTagger()}
-	dc.h = ld.H * dc.k
+	dc.off = ld.Bleed + ld.Slug
+	dc.h = (ld.H + 2*dc.off) * dc.k
 	dc.fw = r.fin.NewWriter(w, finish.Options{
 		Lang:            m.Lang,
 		DisplayDocTitle: true,
@@ -233,7 +237,14 @@ func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Paged) *drawing {
 // startPart starts fpdf on the next part.
 func (dc *drawing) startPart(ld *layout.Paged) {
 	m := dc.m
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W, Ht: ld.H}})
+	o := dc.off
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: ld.W + 2*o, Ht: ld.H + 2*o}})
+	if o > 0 {
+		// The paper, and the bleed around it; the MediaBox holds the
+		// crop marks too.
+		f.SetPageBox("trim", o, o, ld.W, ld.H)
+		f.SetPageBox("bleed", ld.Slug, ld.Slug, ld.W+2*ld.Bleed, ld.H+2*ld.Bleed)
+	}
 	f.SetCatalogSort(true)
 	// The finishing pass compresses the content, with reused writers.
 	f.SetCompression(false)
@@ -260,6 +271,12 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 		dc.startPart(ld)
 	}
 	dc.f.AddPage()
+	if dc.off > 0 {
+		// The layout places boxes from the paper's corner: the page's
+		// content is moved to where the paper is on the sheet.
+		o := dc.off * dc.k
+		dc.f.RawWriteStr(fmt.Sprintf("q 1 0 0 1 %.2f %.2f cm", o, -o))
+	}
 	dc.tags.startPage()
 	for i := range pg.Boxes {
 		b := &pg.Boxes[i]
@@ -279,6 +296,9 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 	}
 	if ops := dc.tags.end(); ops != "" {
 		dc.f.RawWriteStr("EMC")
+	}
+	if dc.off > 0 {
+		dc.f.RawWriteStr("Q")
 	}
 	dc.pages++
 	dc.inPart++
@@ -328,7 +348,7 @@ func (dc *drawing) close(ld *layout.Paged) (Info, error) {
 	dc.elems = ld.Elems
 	marks := make([]finish.Bookmark, len(ld.Outline))
 	for i, m := range ld.Outline {
-		marks[i] = finish.Bookmark{Title: m.Title, Level: m.Level, Page: m.Page - 1, Y: dc.h - m.Y*dc.k}
+		marks[i] = finish.Bookmark{Title: m.Title, Level: m.Level, Page: m.Page - 1, Y: dc.y(m.Y)}
 	}
 	dc.fw.Outline(marks)
 	for i, rs := range dc.runes {
@@ -341,6 +361,11 @@ func (dc *drawing) close(ld *layout.Paged) (Info, error) {
 	}
 	return Info{Pages: dc.pages}, nil
 }
+
+// x and y are where x and y mm from the paper's top-left corner are on
+// the page, in PDF points from its bottom-left corner.
+func (dc *drawing) x(x float64) float64 { return (x + dc.off) * dc.k }
+func (dc *drawing) y(y float64) float64 { return dc.h - (y+dc.off)*dc.k }
 
 // maxPooled is the largest output buffer kept for reuse.
 const maxPooled = 4 << 20

@@ -244,6 +244,27 @@ const (
 // Papers lists every Paper.
 var Papers = []Paper{PaperA4, PaperLetter}
 
+// Print is what a PDF is made for: a screen (the default), an office
+// printer, or a print shop.
+type Print string
+
+// The print modes.
+const (
+	// PrintScreen is for reading on screen and printing as it comes: the
+	// band runs to the paper's edge.
+	PrintScreen Print = "screen"
+	// PrintOffice is for office printers, which cannot print the outer
+	// few millimetres of the paper: nothing is set near its edge, and a
+	// pack has an even number of pages, for duplex.
+	PrintOffice Print = "office"
+	// PrintPress is for a print shop: a bleed with crop marks, the brand's
+	// CMYK values for its colours, and an even number of pages in a pack.
+	PrintPress Print = "press"
+)
+
+// Prints lists every Print, the default first.
+var Prints = []Print{PrintScreen, PrintOffice, PrintPress}
+
 // Size returns the paper's width and height in millimetres; ok is false
 // for a paper that is not one of Papers (no size is guessed for it).
 func (p Paper) Size() (w, h float64, ok bool) {

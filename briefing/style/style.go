@@ -43,6 +43,54 @@ type Colors struct {
 	Text  Color `yaml:"text"`
 	Muted Color `yaml:"muted"`
 	Light Color `yaml:"light"`
+	// CMYK are the colours' process inks, for a print shop (--print
+	// press): what the brand guide gives. A colour without one is printed
+	// as its RGB, which the print shop converts. Nothing else is
+	// converted: no colour management.
+	CMYK CMYKColors `yaml:"cmyk,omitempty"`
+}
+
+// CMYKColors are process-ink values of the brand colours, by the same
+// names as Colors; each is optional.
+type CMYKColors struct {
+	Primary         Ink `yaml:"primary,omitempty"`
+	Accent          Ink `yaml:"accent,omitempty"`
+	AccentText      Ink `yaml:"accent_text,omitempty"`
+	AccentOnPrimary Ink `yaml:"accent_on_primary,omitempty"`
+	Text            Ink `yaml:"text,omitempty"`
+	Muted           Ink `yaml:"muted,omitempty"`
+	Light           Ink `yaml:"light,omitempty"`
+}
+
+// Ink is a colour's process inks: cyan, magenta, yellow and black, each
+// in per cent (0 to 100), as [c, m, y, k]; nil for none.
+type Ink []float64
+
+// check returns what is wrong with the ink, or "".
+func (k Ink) check() string {
+	if len(k) != 4 {
+		return fmt.Sprintf("want four ink values [c, m, y, k] in per cent, got %d", len(k))
+	}
+	for _, v := range k {
+		if v < 0 || v > 100 {
+			return fmt.Sprintf("want ink values from 0 to 100 (per cent), got %g", v)
+		}
+	}
+	return ""
+}
+
+// named returns the brand colours with their names as brand files write
+// them, and their inks.
+func (c *Colors) named() []namedColor {
+	k := &c.CMYK
+	return []namedColor{{"primary", c.Primary, &k.Primary}, {"accent", c.Accent, &k.Accent}, {"accent_text", c.AccentText, &k.AccentText}, {"accent_on_primary", c.AccentOnPrimary, &k.AccentOnPrimary}, {"text", c.Text, &k.Text}, {"muted", c.Muted, &k.Muted}, {"light", c.Light, &k.Light}}
+}
+
+// namedColor is a brand colour, its name and its ink.
+type namedColor struct {
+	name string
+	c    Color
+	ink  *Ink
 }
 
 // BrandFonts names one font family and its four style files, relative to

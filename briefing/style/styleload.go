@@ -65,6 +65,7 @@ func Load(f Files) (*Style, error) {
 	if f.Defaults != nil && bpos != nil {
 		errs = append(errs, emptied(f.Brand, bpos, reflect.ValueOf(st.Brand), "")...)
 		unnamed(&st.Brand, bpos)
+		unpaired(&st.Brand.Colors, bpos)
 	}
 	if bpos != nil {
 		st.brandPos = bpos
@@ -129,6 +130,20 @@ func unnamed(b *Brand, pos input.Positions) {
 	}
 }
 
+// unpaired clears the built-in CMYK value of each colour that the brand
+// file laid over the built-in one (its positions pos) changes without
+// giving its own: the built-in inks are the built-in colour's, not the
+// new one's.
+func unpaired(c *Colors, pos input.Positions) {
+	for _, n := range c.named() {
+		_, colour := pos["colors."+n.name]
+		_, ink := pos["colors.cmyk."+n.name]
+		if colour && !ink {
+			*n.ink = nil
+		}
+	}
+}
+
 // emptied reports the required text fields of a layered brand or layout
 // that its file set to empty text: a partial file leaves out what it keeps,
 // and may not blank what every document needs.
@@ -185,10 +200,12 @@ func checkBrand(f Files, st *Style, pos input.Positions) input.ErrorList {
 	var errs input.ErrorList
 	b := &st.Brand
 	colorOK := true
-	for _, c := range []struct {
-		name string
-		c    Color
-	}{{"primary", b.Colors.Primary}, {"accent", b.Colors.Accent}, {"accent_text", b.Colors.AccentText}, {"accent_on_primary", b.Colors.AccentOnPrimary}, {"text", b.Colors.Text}, {"muted", b.Colors.Muted}, {"light", b.Colors.Light}} {
+	for _, c := range b.Colors.named() {
+		if *c.ink != nil {
+			if msg := c.ink.check(); msg != "" {
+				errs = append(errs, styleErr(f.Brand, pos, "colors.cmyk."+c.name, "%s", msg))
+			}
+		}
 		if c.c == "" {
 			continue // reported as required, or optional
 		}

@@ -69,6 +69,11 @@ func TestLoadStyleLayered(t *testing.T) {
 			if st.Brand.Colors.Accent != base.Brand.Colors.Accent || st.Brand.Fonts != base.Brand.Fonts || st.Layout != base.Layout {
 				t.Errorf("fields it does not name changed: %+v", st.Brand)
 			}
+			// A colour changed without its inks loses the built-in ones
+			// (the built-in colour's); the others keep theirs.
+			if st.Brand.Colors.CMYK.Primary != nil || len(st.Brand.Colors.CMYK.Accent) != 4 {
+				t.Errorf("inks: primary %v (want none: the colour changed), accent %v", st.Brand.Colors.CMYK.Primary, st.Brand.Colors.CMYK.Accent)
+			}
 			if !bytes.Equal(st.Fonts[0], base.Fonts[0]) || !bytes.Equal(st.Fonts[3], base.Fonts[3]) {
 				t.Errorf("fonts differ from the built-in ones")
 			}

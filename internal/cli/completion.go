@@ -64,6 +64,8 @@ func flagValues(name string) []string {
 		return enumOf(allFormats)
 	case "paper":
 		return enumOf(statement.Papers)
+	case "print":
+		return enumOf(statement.Prints)
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ type options struct {
 	// The selection, as typed: ids and values are matched ignoring case
 	// and spaces around commas.
 	audiences, langs, kinds, formats, recs []string
-	paper                                  string
+	paper, print                           string
 	out                                    string
 	jobs                                   int
 	dry, quiet, json                       bool
@@ -45,6 +45,7 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx; and zip (one zip per audience and language), eml (an email draft per audience and language)")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
+	fs.StringVar(&o.print, "print", "", "what PDFs are made for: screen (the default), office (nothing near the paper's edge, even page counts) or press (3 mm bleed, crop marks, the brand's CMYK inks); DOCX files are the same for every mode")
 }
 
 // allFormats are the values of --format: the documents' formats, then
@@ -81,6 +82,11 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 	}
 	if o.paper != "" {
 		if _, err := parseValues("--paper", []string{o.paper}, statement.Papers); err != nil {
+			return err
+		}
+	}
+	if o.print != "" {
+		if _, err := parseValues("--print", []string{o.print}, statement.Prints); err != nil {
 			return err
 		}
 	}
@@ -136,6 +142,13 @@ func (o *options) selection(ds *statement.Dataset) (batch.Selection, error) {
 			return sel, err
 		}
 		sel.Paper = p[0]
+	}
+	if o.print != "" {
+		p, err := parseValues("--print", []string{o.print}, statement.Prints)
+		if err != nil {
+			return sel, err
+		}
+		sel.Print = p[0]
 	}
 	c := choicesOf(ds)
 	recIDs, recNums := c.recIDs, c.recNums

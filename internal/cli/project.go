@@ -35,12 +35,13 @@ type project struct {
 	// Out is the output folder (default out).
 	Out string `yaml:"out,omitempty"`
 	// The default selection, as the flags --audience, --lang, --kind,
-	// --format and --paper.
+	// --format, --paper and --print.
 	Audiences []string `yaml:"audiences,omitempty"`
 	Languages []string `yaml:"languages,omitempty"`
 	Kinds     []string `yaml:"kinds,omitempty"`
 	Formats   []string `yaml:"formats,omitempty"`
 	Paper     string   `yaml:"paper,omitempty"`
+	Print     string   `yaml:"print,omitempty"`
 }
 
 // projectTemplate is the project file init writes.
@@ -56,6 +57,7 @@ out: out                  # where the documents go
 # kinds: [brief, pack]
 # formats: [pdf, docx]
 # paper: a4
+# print: screen          # or office, or press (PDFs for a print shop)
 `
 
 // findProject applies the project in the current folder to o: the
@@ -93,11 +95,12 @@ func (o *options) findProject(fs *pflag.FlagSet) (string, error) {
 		{"layout", "layout", p.Layout, &o.in.layout},
 		{"out", "out", p.Out, &o.out},
 		{"paper", "paper", p.Paper, &o.paper},
+		{"print", "print", p.Print, &o.print},
 	} {
 		if f.from == "" || changed(f.flag) || fs.Lookup(f.flag) == nil {
 			continue
 		}
-		if f.flag != "out" && f.flag != "paper" && !isFile(f.from) {
+		if f.flag != "out" && f.flag != "paper" && f.flag != "print" && !isFile(f.from) {
 			problems = append(problems, &input.Error{Place: input.Place{File: ProjectFile, Field: f.field},
 				Msg: fmt.Sprintf("%s: no such file%s", f.from, nearFile(f.from))})
 			continue
