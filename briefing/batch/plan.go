@@ -119,7 +119,7 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 			s, _ := ds.In(lang)
 			dir := path.Join(a.ID, lang)
 			for _, kind := range pick(orAll(a.Kinds, statement.Kinds), sel.Kinds) {
-				formats := pick(orAll(a.Formats, statement.Formats), sel.Formats)
+				formats := pick(formatsOf(a, sel), sel.Formats)
 				if kind == statement.KindPack {
 					if len(sel.Recs) > 0 {
 						continue
@@ -196,6 +196,18 @@ func firstPaper(ps ...statement.Paper) statement.Paper {
 		}
 	}
 	return statement.PaperA4
+}
+
+// formatsOf is the formats made for audience a: those it names (the
+// default formats when it names none), and a preview (png) whenever sel
+// asks for one, since a preview is a picture of a document the audience
+// gets.
+func formatsOf(a *statement.Audience, sel Selection) []statement.Format {
+	fs := orAll(a.Formats, statement.DefaultFormats)
+	if slices.Contains(sel.Formats, statement.FormatPNG) && !slices.Contains(fs, statement.FormatPNG) {
+		fs = append(slices.Clip(fs), statement.FormatPNG)
+	}
+	return fs
 }
 
 // orAll returns xs, or all when xs is empty.

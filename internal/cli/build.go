@@ -20,6 +20,7 @@ import (
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/input"
+	"briefing/briefing/png"
 	"briefing/briefing/statement"
 )
 
@@ -28,6 +29,8 @@ language, kind and format in the data unless narrowed by flags) into --out:
 
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
+  out/<audience>/<lang>/<statement>-rec<N>-<title>.png       with --format png: a preview of
+  out/<audience>/<lang>/<statement>-pack.png                 the brief, and of the pack's cover
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
 
 A document whose inputs have not changed since the build that made it (the
@@ -49,6 +52,7 @@ Examples:
   briefing build --audience donors --lang es --format pdf --kind brief
   briefing build --data mystatement.yaml --out briefs --paper letter
   briefing build --rec 2 --format pdf              recommendation 2's briefs only
+  briefing build --format pdf,png --png-width 600  PDFs, and a 600 px preview of each
   briefing build --dry-run                         check, and show what would be made
 `
 
@@ -61,6 +65,7 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	o.fallbackFlag(fs)
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVar(&o.force, "force", false, "make every document, also those up to date")
+	o.pngFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
 	o.verboseFlag(fs)
 }
@@ -97,17 +102,23 @@ func runBuild(c *call) error {
 func build(c *call, p *prepared, date time.Time) error {
 	o, ds, st, plan := c.o, p.ds, p.st, p.plan
 	out, quiet := o.out, o.quiet
-	rs, err := renderers(st, plan)
+	rs, err := renderers(st, plan, o.pngWidth)
 	if err != nil {
 		return err
 	}
 	c.noteFonts(rs)
+	key := inputsKey(st)
+	if o.pngWidth != 0 && o.pngWidth != png.DefaultWidth {
+		// Previews of another width are other files; the default width
+		// keeps the key of builds made before previews existed.
+		key += "\npng width " + strconv.Itoa(o.pngWidth)
+	}
 	opt := batch.Options{
 		Out:       out,
 		Jobs:      o.jobs,
 		Renderers: rs,
 		Compose:   compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
-		Key:       inputsKey(st),
+		Key:       key,
 		Force:     o.force,
 	}
 	switch {
