@@ -17,11 +17,6 @@ import (
 // of the manifest, per audience and language, with a link.
 const IndexHTML = index.FileName
 
-// FormatPNG is the format of page previews: an entry of it is shown as
-// the thumbnail of the document of the same audience, language, kind and
-// recommendation, not as a row of its own.
-const FormatPNG statement.Format = "png"
-
 // writeIndex writes index.html from m, the manifest just written: the
 // same documents, so that the page lists exactly what the manifest lists.
 // Like the manifest, it is written atomically and left as it is when its
@@ -96,7 +91,9 @@ func indexPage(ds *statement.Dataset, brand *style.Brand, m *Manifest) *index.Pa
 	thumbs := map[thumbKey]Entry{}
 	groups := map[key]*index.Group{}
 	for _, e := range m.Documents {
-		if e.Format == FormatPNG {
+		// A preview is shown as the thumbnail of the document of the same
+		// audience, language, kind and recommendation, not as a row.
+		if e.Format == statement.FormatPNG {
 			thumbs[thumbKey{e.Audience, e.Lang, e.Kind, e.RecID}] = e
 			continue
 		}

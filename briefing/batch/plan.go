@@ -184,7 +184,7 @@ func Plan(ds *statement.Dataset, sel Selection, defaultPaper statement.Paper) ([
 		paper := firstPaper(sel.Paper, a.Paper, defaultPaper)
 		// Asked for deliverables alone, a build makes the documents they
 		// hold in the audience's formats; an email draft attaches PDFs.
-		formats := pick(orAll(a.Formats, statement.Formats), docFormats)
+		formats := pick(formatsOf(a, sel), docFormats)
 		if slices.Contains(deliver, statement.FormatEML) && !slices.Contains(formats, statement.FormatPDF) {
 			formats = append([]statement.Format{statement.FormatPDF}, formats...)
 		}
@@ -294,6 +294,18 @@ func firstPaper(ps ...statement.Paper) statement.Paper {
 		}
 	}
 	return statement.PaperA4
+}
+
+// formatsOf is the formats made for audience a: those it names (the
+// default formats when it names none), and a preview (png) whenever sel
+// asks for one, since a preview is a picture of a document the audience
+// gets.
+func formatsOf(a *statement.Audience, sel Selection) []statement.Format {
+	fs := orAll(a.Formats, statement.DefaultFormats)
+	if slices.Contains(sel.Formats, statement.FormatPNG) && !slices.Contains(fs, statement.FormatPNG) {
+		fs = append(slices.Clip(fs), statement.FormatPNG)
+	}
+	return fs
 }
 
 // orAll returns xs, or all when xs is empty.

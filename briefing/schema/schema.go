@@ -349,7 +349,7 @@ var schemaDocs = map[string]string{
 	"audiences[].recommendations":   "Recommendation ids in print order, or [all] (the default).",
 	"audiences[].languages":         "Languages to make (default: the base language and every translation).",
 	"audiences[].kinds":             "brief and/or pack (default: both).",
-	"audiences[].formats":           "pdf and/or docx (default: both).",
+	"audiences[].formats":           "pdf, docx and/or png, a preview of page 1 (default: pdf and docx; --format png makes previews for every audience).",
 	"audiences[].paper":             "a4 or letter (default: the layout's).",
 	"audiences[].note":              "Printed on this audience's pack cover.",
 	"audiences[].pack_label":        "What its pack is called, on the cover and in the file's subject, e.g. \"Delegate pack\" (default: \"Briefing pack\" in the document's language).",

@@ -212,14 +212,19 @@ const (
 // Format is an output file format.
 type Format string
 
-// The output formats.
+// The output formats. FormatPNG is a preview: page 1 of a document (a
+// brief's page, a pack's cover) as a picture.
 const (
 	FormatPDF  Format = "pdf"
 	FormatDOCX Format = "docx"
+	FormatPNG  Format = "png"
 )
 
 // Formats lists every Format in build order.
-var Formats = []Format{FormatPDF, FormatDOCX}
+var Formats = []Format{FormatPDF, FormatDOCX, FormatPNG}
+
+// DefaultFormats are the formats made for an audience that names none.
+var DefaultFormats = []Format{FormatPDF, FormatDOCX}
 
 // The deliverables' formats: made from an audience's documents in one
 // language once they are made, on request (build --format), never by

@@ -20,6 +20,7 @@ import (
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/input"
+	"briefing/briefing/png"
 	"briefing/briefing/statement"
 )
 
@@ -28,6 +29,8 @@ language, kind and format in the data unless narrowed by flags) into --out:
 
   out/<audience>/<lang>/<statement>-rec<N>-<title>.pdf|docx   one-page brief per recommendation
   out/<audience>/<lang>/<statement>-pack.pdf|docx            the audience's briefing pack
+  out/<audience>/<lang>/<statement>-rec<N>-<title>.png       with --format png: a preview of
+  out/<audience>/<lang>/<statement>-pack.png                 the brief, and of the pack's cover
   out/manifest.json, out/manifest.csv                         every file, its pages, size, sha256
   out/<audience>/<lang>/<statement>-<audience>-<lang>.zip    with --format zip: that folder's documents
   out/<audience>/<lang>/<statement>-<audience>-<lang>-email.eml  with --format eml: an email draft
@@ -55,6 +58,7 @@ Examples:
   briefing build --rec 2 --format pdf              recommendation 2's briefs only
   briefing build --format pdf,zip                  PDFs, and a zip of them per audience and language
   briefing build --format pdf,eml --audience delegates   an email draft per language, PDFs attached
+  briefing build --format pdf,png --png-width 600  PDFs, and a 600 px preview of each
   briefing build --dry-run                         check, and show what would be made
 `
 
@@ -68,6 +72,7 @@ func buildFlags(fs *pflag.FlagSet, o *options) {
 	fs.BoolVar(&o.dry, "dry-run", false, "check as briefing check does and print what would be made; write nothing")
 	fs.BoolVar(&o.force, "force", false, "make every document, also those up to date")
 	fs.StringVar(&o.emailLimit, "email-limit", "10MB", "with --format eml: the most a draft attaches as separate files; over it, one zip of them")
+	o.pngFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
 	o.verboseFlag(fs)
 }
@@ -104,17 +109,23 @@ func runBuild(c *call) error {
 func build(c *call, p *prepared, date time.Time) error {
 	o, ds, st, plan := c.o, p.ds, p.st, p.plan
 	out, quiet := o.out, o.quiet
-	rs, err := renderers(st, plan)
+	rs, err := renderers(st, plan, o.pngWidth)
 	if err != nil {
 		return err
 	}
 	c.noteFonts(rs)
+	key := inputsKey(st)
+	if o.pngWidth != 0 && o.pngWidth != png.DefaultWidth {
+		// Previews of another width are other files; the default width
+		// keeps the key of builds made before previews existed.
+		key += "\npng width " + strconv.Itoa(o.pngWidth)
+	}
 	opt := batch.Options{
 		Out:        out,
 		Jobs:       o.jobs,
 		Renderers:  rs,
 		Compose:    compose.Options{Creator: doc.Creator, Date: date, Brand: &st.Brand},
-		Key:        inputsKey(st),
+		Key:        key,
 		Force:      o.force,
 		EmailLimit: o.emailBytes,
 	}

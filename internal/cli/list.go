@@ -140,7 +140,7 @@ func writeListJSON(w io.Writer, ds *statement.Dataset, paper statement.Paper) er
 		}
 		la.Languages = languagesOf(a, ds)
 		la.Kinds = strings.Split(joinAll(a.Kinds, statement.Kinds), ",")
-		la.Formats = strings.Split(joinAll(a.Formats, statement.Formats), ",")
+		la.Formats = strings.Split(joinAll(a.Formats, statement.DefaultFormats), ",")
 		l.Audiences = append(l.Audiences, la)
 	}
 	enc := json.NewEncoder(w)
@@ -186,7 +186,7 @@ func writeList(w io.Writer, ds *statement.Dataset, paper statement.Paper) error 
 			}
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, doc.Shorten(inline.Plain(a.Name), 40),
-			strings.Join(recs, ","), strings.Join(languagesOf(a, ds), ","), joinAll(a.Kinds, statement.Kinds), joinAll(a.Formats, statement.Formats), paperOf(a, paper))
+			strings.Join(recs, ","), strings.Join(languagesOf(a, ds), ","), joinAll(a.Kinds, statement.Kinds), joinAll(a.Formats, statement.DefaultFormats), paperOf(a, paper))
 	}
 	return tw.Flush()
 }

@@ -11,6 +11,7 @@ import (
 
 	"briefing/briefing/batch"
 	"briefing/briefing/input"
+	"briefing/briefing/png"
 	"briefing/briefing/statement"
 )
 
@@ -35,6 +36,13 @@ type options struct {
 	// in bytes, set by validate.
 	emailLimit string
 	emailBytes int64
+	// pngWidth is the previews' width in pixels (0: png.DefaultWidth).
+	pngWidth int
+}
+
+// pngFlag is --png-width, for the commands that make previews.
+func (o *options) pngFlag(fs *pflag.FlagSet) {
+	fs.IntVar(&o.pngWidth, "png-width", png.DefaultWidth, "width of the previews (--format png) in pixels")
 }
 
 // selectionFlags are the flags that narrow a build.
@@ -42,7 +50,7 @@ func (o *options) selectionFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.audiences, "audience", nil, "only these audiences, by id (comma-separated)")
 	fs.StringSliceVar(&o.langs, "lang", nil, "only these languages, e.g. en,es")
 	fs.StringSliceVar(&o.kinds, "kind", nil, "only these kinds: brief, pack")
-	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx; and zip (one zip per audience and language), eml (an email draft per audience and language)")
+	fs.StringSliceVar(&o.formats, "format", nil, "only these formats: pdf, docx, png (a preview of each brief and pack cover, for every audience); and zip (one zip per audience and language), eml (an email draft per audience and language)")
 	fs.StringSliceVar(&o.recs, "rec", nil, "only these recommendations' briefs, by number or id (no packs)")
 	fs.StringVar(&o.paper, "paper", "", "paper for every document, a4 or letter (default: each audience's, else the layout's)")
 	fs.StringVar(&o.print, "print", "", "what PDFs are made for: screen (the default), office (nothing near the paper's edge, even page counts) or press (3 mm bleed, crop marks, the brand's CMYK inks); DOCX files are the same for every mode")
@@ -89,6 +97,9 @@ func (o *options) validate(fs *pflag.FlagSet) error {
 		if _, err := parseValues("--print", []string{o.print}, statement.Prints); err != nil {
 			return err
 		}
+	}
+	if f := fs.Lookup("png-width"); f != nil && (o.pngWidth < 1 || o.pngWidth > png.MaxWidth) {
+		return usagef("--png-width: want a width in pixels from 1 to %d (the default is %d), got %d", png.MaxWidth, png.DefaultWidth, o.pngWidth)
 	}
 	if o.jobs < 0 {
 		return usagef("--jobs: want a number of documents made at once (0, the default, is one per core), got %d", o.jobs)

@@ -118,7 +118,7 @@ func (o *options) fits(p *prepared) input.ErrorList {
 	if len(briefs) == 0 {
 		return nil
 	}
-	rs, err := renderers(p.st, briefs)
+	rs, err := renderers(p.st, briefs, o.pngWidth)
 	if err != nil {
 		return appendErr(nil, err)
 	}

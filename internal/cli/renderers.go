@@ -11,6 +11,7 @@ import (
 	"briefing/briefing/doc"
 	"briefing/briefing/docx"
 	"briefing/briefing/pdf"
+	"briefing/briefing/png"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 )
@@ -19,14 +20,16 @@ import (
 // process, for a build to render with or a check to fit with: fonts,
 // templates and images are prepared here, at the same time on two cores,
 // and then shared read-only by the batch's workers.
-func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Renderer, error) {
-	var wantPDF, wantDOCX bool
+// Previews (png) are pngWidth pixels wide (0: png.DefaultWidth).
+func renderers(st *style.Style, plan []batch.Job, pngWidth int) (map[statement.Format]batch.Renderer, error) {
+	var wantPDF, wantDOCX, wantPNG bool
 	for _, j := range plan {
 		wantPDF = wantPDF || j.Format == statement.FormatPDF
 		wantDOCX = wantDOCX || j.Format == statement.FormatDOCX
+		wantPNG = wantPNG || j.Format == statement.FormatPNG
 	}
 	rs := map[statement.Format]batch.Renderer{}
-	var pdfErr, docxErr error
+	var pdfErr, docxErr, pngErr error
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	if wantPDF {
@@ -49,8 +52,16 @@ func renderers(st *style.Style, plan []batch.Job) (map[statement.Format]batch.Re
 			rs[statement.FormatDOCX], docxErr = docxRenderer{r}, err
 		})
 	}
+	if wantPNG {
+		wg.Go(func() {
+			r, err := png.New(st, png.Options{Width: pngWidth})
+			mu.Lock()
+			defer mu.Unlock()
+			rs[statement.FormatPNG], pngErr = pngRenderer{r}, err
+		})
+	}
 	wg.Wait()
-	for _, err := range []error{pdfErr, docxErr} {
+	for _, err := range []error{pdfErr, docxErr, pngErr} {
 		if err != nil {
 			return nil, err
 		}
@@ -108,3 +119,15 @@ func (d docxRenderer) Render(ctx context.Context, w io.Writer, doc *doc.Doc) (in
 }
 
 func (d docxRenderer) Fit(ctx context.Context, doc *doc.Doc) error { return d.r.FitContext(ctx, doc) }
+
+// pngRenderer is a png.Renderer as the batch takes it. A preview is a
+// picture, not pages: it reports none, so that the manifest's pages and
+// the summary's PDF pages stay the documents'.
+type pngRenderer struct{ r *png.Renderer }
+
+func (p pngRenderer) Render(ctx context.Context, w io.Writer, d *doc.Doc) (int, error) {
+	_, err := p.r.RenderContext(ctx, w, d)
+	return 0, err
+}
+
+func (p pngRenderer) Fit(ctx context.Context, d *doc.Doc) error { return p.r.FitContext(ctx, d) }

@@ -39,6 +39,7 @@ func watchFlags(fs *pflag.FlagSet, o *options) {
 	o.fallbackFlag(fs)
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but problems (warnings and errors)")
 	o.verboseFlag(fs)
+	o.pngFlag(fs)
 }
 
 func runWatch(c *call) error {
