@@ -2,6 +2,7 @@ package statement
 
 import (
 	"fmt"
+	"net/mail"
 	"net/url"
 	"path"
 	"regexp"
@@ -360,6 +361,25 @@ func (c *checker) base() {
 		}
 		oneOf(c, a.At.Near("paper"), a.Paper, Papers, "paper")
 		c.contact(a.Contact)
+		c.email(a.Email)
+	}
+}
+
+// email checks an audience's email drafts' addressees, each as a mail
+// program reads it: name@example.org or "Name <name@example.org>".
+func (c *checker) email(e *Email) {
+	if e == nil {
+		return
+	}
+	for _, f := range []struct {
+		key  string
+		list []string
+	}{{"to", e.To}, {"cc", e.Cc}} {
+		for i, a := range f.list {
+			if _, err := mail.ParseAddress(a); err != nil {
+				c.errorf(e.At.Entry(f.key, i), "%q is not an e-mail address; want name@example.org or \"Name <name@example.org>\"", a)
+			}
+		}
 	}
 }
 
