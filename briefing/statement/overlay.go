@@ -108,7 +108,13 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 	case reflect.Pointer:
 		if dst.IsNil() {
-			return
+			// An audience's email words have defaults, so a translation
+			// may give them where the base file leaves them to the
+			// defaults; anything else needs its base.
+			if tr.IsNil() || dst.Type() != emailType {
+				return
+			}
+			dst.Set(reflect.New(emailType.Elem()))
 		}
 		c := reflect.New(dst.Type().Elem())
 		c.Elem().Set(dst.Elem())
@@ -145,6 +151,8 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 	}
 }
+
+var emailType = reflect.TypeFor[*Email]()
 
 // keyed is an item of a list that a translation matches by id.
 type keyed interface{ key() string }

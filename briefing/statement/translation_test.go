@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"briefing/briefing/statement"
 )
@@ -57,5 +58,27 @@ func TestFallbacks(t *testing.T) {
 	}
 	if f := ds.Fallbacks("fr"); f != nil {
 		t.Errorf("fr, no translation: %v", f)
+	}
+}
+
+// TestEmailTranslatedWithoutBase: a translation may give an audience's
+// email subject and note where the base file leaves them to the defaults.
+func TestEmailTranslatedWithoutBase(t *testing.T) {
+	fsys := fstest.MapFS{
+		"s.yaml": {Data: []byte("id: s\nlang: en\ntitle: T\norganisation: {name: O, website: https://example.org}\n" +
+			"date: 2024-06-21\nrecommendations:\n  - {id: r, title: R, body: [B.]}\naudiences:\n  - {id: a, name: A}\n")},
+		"s.es.yaml": {Data: []byte("lang: es\ntranslation: {official: false}\ntitle: T es\n" +
+			"audiences:\n  - {id: a, name: A es, email: {subject: Asunto, note: Nota}}\n")},
+	}
+	ds, err := statement.Load(fsys, "s.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, _ := ds.In("es")
+	if e := es.Audience("a").Email; e == nil || e.Subject != "Asunto" || e.Note != "Nota" {
+		t.Errorf("es email: %+v", e)
+	}
+	if e := ds.Base.Audience("a").Email; e != nil {
+		t.Errorf("the base gained an email: %+v", e)
 	}
 }
