@@ -276,6 +276,9 @@ func topUsage() string {
 func commandUsage(c *command, fs *pflag.FlagSet) string {
 	s := c.help
 	if fl := fs.FlagUsagesWrapped(100); fl != "" {
+		// pflag writes a switch as "--quiet[=true|false]"; a switch is
+		// given bare. Spaces keep the descriptions in their column.
+		fl = strings.ReplaceAll(fl, "[=true|false]", strings.Repeat(" ", len("[=true|false]")))
 		s += "\nFlags:\n" + fl
 	}
 	return s
