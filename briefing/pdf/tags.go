@@ -398,11 +398,11 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 			buf = appendRef(append(buf, " /Pg "...), c.PageRef(n.page))
 		}
 		if n.alt != "" {
-			buf = appendText(append(buf, " /Alt "...), n.alt)
+			buf = finish.AppendText(append(buf, " /Alt "...), n.alt)
 		}
 		if i < len(elems) {
 			if s := t.actualText(i); s != "" {
-				buf = appendText(append(buf, " /ActualText "...), s)
+				buf = finish.AppendText(append(buf, " /ActualText "...), s)
 			}
 		}
 		if n.id != "" {
@@ -478,15 +478,4 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 // appendRef appends reference r ("12 0 R") to b.
 func appendRef(b []byte, r types.IndirectRef) []byte {
 	return append(strconv.AppendInt(b, int64(r.ObjectNumber.Value()), 10), " 0 R"...)
-}
-
-// appendText appends s as a PDF text string to b.
-func appendText(b []byte, s string) []byte {
-	switch o := finish.Text(s).(type) {
-	case types.HexLiteral:
-		return append(append(append(b, '<'), o...), '>')
-	case types.StringLiteral:
-		return append(append(append(b, '('), o...), ')')
-	}
-	return b
 }

@@ -2,11 +2,11 @@ package finish
 
 import (
 	"bytes"
-	"encoding/hex"
 	"io"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -111,9 +111,18 @@ func (r Raw) PDFString() string { return string(r) }
 // String returns r.
 func (r Raw) String() string { return string(r) }
 
-// Text returns s as a PDF text string: a literal in PDFDocEncoding's ASCII
-// range, otherwise UTF-16BE with a byte order mark.
+// Text returns s as a PDF text string, a literal: in PDFDocEncoding's
+// ASCII range when s is, otherwise UTF-16BE with a byte order mark.
 func Text(s string) types.Object {
+	b := AppendText(nil, s)
+	return types.StringLiteral(b[1 : len(b)-1])
+}
+
+// AppendText appends s to b as a PDF text string with its parentheses, as
+// Text: "(text)", or "(\xFE\xFF…)", UTF-16BE as bytes (half the size of a
+// hexadecimal string), with \, (, ) and CR escaped (a reader takes a CR in
+// a literal for a line feed).
+func AppendText(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 || s[i] < 0x20 {
@@ -121,9 +130,36 @@ func Text(s string) types.Object {
 			break
 		}
 	}
-	if !ascii {
-		return types.HexLiteral(strings.ToUpper(hex.EncodeToString([]byte(types.EncodeUTF16String(s)))))
+	b = append(b, '(')
+	put := func(c byte) {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
 	}
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-	return types.StringLiteral(r.Replace(s))
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			put(s[i])
+		}
+		return append(b, ')')
+	}
+	b = append(b, 0xfe, 0xff)
+	unit := func(u rune) { put(byte(u >> 8)); put(byte(u)) }
+	for _, r := range s {
+		switch {
+		case r >= 0x10000 && r <= utf8.MaxRune:
+			r1, r2 := utf16.EncodeRune(r)
+			unit(r1)
+			unit(r2)
+		case r >= 0xd800 && r < 0xe000:
+			unit(utf8.RuneError)
+		default:
+			unit(r)
+		}
+	}
+	return append(b, ')')
 }
