@@ -116,7 +116,11 @@ func archival(c *finish.Catalog, m *doc.Meta) {
 // of their rdf:Description (RDF/XML's short form), no line breaks, no
 // padding (the file is written once, never edited in place).
 func xmp(m *doc.Meta) []byte {
-	b := make([]byte, 0, 1536+2*(len(m.Title)+len(m.Subject)))
+	n := 2048 + len(m.Title) + len(m.Author) + len(m.Subject) + len(m.Lang) + len(m.Creator)
+	for _, k := range m.Keywords {
+		n += len(k) + 2
+	}
+	b := make([]byte, 0, n+n/8)
 	b = append(b, "<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"+
 		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`+
 		`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`...)

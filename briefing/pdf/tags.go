@@ -434,7 +434,7 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 			}
 		}
 		buf = append(buf, "]>>"...)
-		c.Put(refs[i], finish.Raw(buf))
+		c.PutRaw(refs[i], buf)
 	}
 	var nums types.Array
 	for p := range t.pages {

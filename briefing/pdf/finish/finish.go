@@ -50,6 +50,9 @@ type Finisher struct {
 	zw   sync.Pool // *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
 	outs sync.Pool // *bufio.Writer
+	// scratch are a Writer's buffers (its object stream, serialised
+	// objects), kept for the next document.
+	scratch sync.Pool // *scratch
 	// subsets are font subsets made, by font and runes, and kept their
 	// size in bytes.
 	subsets sync.Map // subsetKey → *embedded

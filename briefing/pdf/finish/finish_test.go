@@ -301,7 +301,8 @@ func TestIndirectAnnot(t *testing.T) {
 }
 
 // TestCatalogObjects: the catalog hook reserves numbers for objects that
-// refer to each other and puts them, one of them written as Raw bytes;
+// refer to each other and puts them, two of them serialised already (Raw,
+// PutRaw);
 // Options.Info changes the Info dictionary; streams are compressed, an
 // XMP metadata stream too, and read back as they were given.
 func TestCatalogObjects(t *testing.T) {
@@ -310,9 +311,10 @@ func TestCatalogObjects(t *testing.T) {
 	o := finish.Options{
 		Info: types.Dict{"CreationDate": types.StringLiteral("D:20240621000000+00'00'")},
 		Catalog: func(c *finish.Catalog) error {
-			a, b := c.Reserve(), c.Reserve()
-			c.Put(a, types.Dict{"Next": b})
+			a, b, x := c.Reserve(), c.Reserve(), c.Reserve()
+			c.Put(a, types.Dict{"Next": b, "Last": x})
 			c.Put(b, finish.Raw(fmt.Sprintf("<</Prev %d 0 R /K [0 1]>>", a.ObjectNumber.Value())))
+			c.PutRaw(x, fmt.Appendf(nil, "<</First %d 0 R>>", a.ObjectNumber.Value()))
 			c.Dict["Pair"] = a
 			c.Dict["Metadata"] = c.Add(types.StreamDict{Dict: types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, Raw: []byte(xmp)})
 			c.Dict["Other"] = c.Add(types.StreamDict{Dict: types.Dict{}, Raw: []byte(xmp)})
@@ -334,8 +336,9 @@ func TestCatalogObjects(t *testing.T) {
 	cat := d.Catalog()
 	a, _ := d.Resolve(cat["Pair"]).(types.Dict)
 	next, _ := d.Resolve(a["Next"]).(types.Dict)
-	if k, _ := next["K"].(types.Array); next["Prev"] != cat["Pair"] || len(k) != 2 {
-		t.Errorf("reserved objects: %v → %v", a, next)
+	last, _ := d.Resolve(a["Last"]).(types.Dict)
+	if k, _ := next["K"].(types.Array); next["Prev"] != cat["Pair"] || len(k) != 2 || last["First"] != cat["Pair"] {
+		t.Errorf("reserved objects: %v → %v, %v", a, next, last)
 	}
 	for _, k := range []string{"Metadata", "Other"} {
 		sd, _ := d.Resolve(cat[k]).(types.StreamDict)
