@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	_ "embed"
 	"strings"
 	"sync"
 	"time"
@@ -16,54 +15,14 @@ import (
 	"briefing/briefing/pdf/finish"
 )
 
-// srgb is the International Color Consortium's sRGB profile (sRGB2014.icc,
-// ICC v2, 3 KB), which the ICC lets anyone copy and embed unaltered
-// (icc/LICENSE.color.org): the output intent that PDF/A wants for a file
-// whose colours are DeviceRGB.
-//
-//go:embed icc/sRGB2014.icc
-var srgb []byte
-
-// srgbRow is the length of a row of the profile as it is compressed
-// (DecodeParms /Columns 252 /Colors 2): each row is written as it is or as
-// its differences from the bytes two before (PNG's Sub), whichever
-// deflates smaller. The profile is mostly a tone curve of 1,024 16-bit
-// values, whose differences compress to half: 2.6 KB → 1.3 KB.
-const srgbRow = 504
-
-// srgbStream is srgb's stream, once per process: every document embeds
-// the same bytes. Readers undo the predictor (ISO 32000-1, 7.4.4.4), so
-// the profile they read is sRGB2014.icc byte for byte.
+// srgbStream is the output intent's profile (icc.go) as a stream, made
+// and compressed once per process: every document embeds the same bytes.
 var srgbStream = sync.OnceValue(func() types.StreamDict {
-	deflate := func(b []byte) []byte {
-		var o bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&o, zlib.BestCompression)
-		zw.Write(b)
-		zw.Close()
-		return o.Bytes()
-	}
-	dict := types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}
-	if len(srgb)%srgbRow != 0 {
-		return types.StreamDict{Dict: dict, Raw: deflate(srgb)}
-	}
-	rows := make([]byte, 0, len(srgb)+len(srgb)/srgbRow)
-	sub := make([]byte, srgbRow)
-	for r := 0; r < len(srgb); r += srgbRow {
-		row := srgb[r : r+srgbRow]
-		for i, c := range row {
-			if i >= 2 {
-				c -= row[i-2]
-			}
-			sub[i] = c
-		}
-		if len(deflate(sub)) < len(deflate(row)) {
-			rows = append(append(rows, 1), sub...)
-		} else {
-			rows = append(append(rows, 0), row...)
-		}
-	}
-	dict["DecodeParms"] = types.Dict{"Predictor": types.Integer(12), "Colors": types.Integer(2), "Columns": types.Integer(srgbRow / 2)}
-	return types.StreamDict{Dict: dict, Raw: deflate(rows)}
+	var b bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	zw.Write(sRGBProfile())
+	zw.Close()
+	return types.StreamDict{Dict: types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}, Raw: b.Bytes()}
 })
 
 // Conformance is the PDF/A-2 level the files claim: A (accessible: tagged,
