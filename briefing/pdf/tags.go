@@ -436,22 +436,36 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 		buf = append(buf, "]>>"...)
 		c.PutRaw(refs[i], buf)
 	}
-	var nums types.Array
+	// The parent tree, as bytes too: <</Nums [0 56 0 R 1 52 0 R]>>, each
+	// page's key with the array of its MCIDs' parents, each link's key
+	// with its parent.
+	nums := []byte("<</Nums [")
 	for p := range t.pages {
 		keys := t.keys[p]
-		arr := make(types.Array, len(parents[p]))
+		arr := c.Reserve()
+		buf = append(buf[:0], '[')
 		for m, h := range parents[p] {
-			arr[m] = refs[h]
+			if m > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = appendRef(buf, refs[h])
 		}
-		nums = append(nums, types.Integer(keys[0]), c.Add(arr))
+		c.PutRaw(arr, append(buf, ']'))
+		if p > 0 {
+			nums = append(nums, ' ')
+		}
+		nums = appendRef(append(strconv.AppendInt(nums, int64(keys[0]), 10), ' '), arr)
 		for j, h := range annotParents[p] {
-			nums = append(nums, types.Integer(keys[1+j]), refs[h])
+			nums = append(strconv.AppendInt(append(nums, ' '), int64(keys[1+j]), 10), ' ')
+			nums = appendRef(nums, refs[h])
 		}
 	}
+	tree := c.Reserve()
+	c.PutRaw(tree, append(nums, "]>>"...))
 	st := types.Dict{
 		"Type":              types.Name("StructTreeRoot"),
 		"K":                 refs[0],
-		"ParentTree":        c.Add(types.Dict{"Nums": nums}),
+		"ParentTree":        tree,
 		"ParentTreeNextKey": types.Integer(t.next),
 	}
 	if len(ids) > 0 {

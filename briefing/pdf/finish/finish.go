@@ -134,7 +134,35 @@ func AppendText(b []byte, s string) []byte {
 		}
 	}
 	b = append(b, '(')
-	put := func(c byte) {
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\', c)
+			} else {
+				b = append(b, c)
+			}
+		}
+		return append(b, ')')
+	}
+	b = append(b, 0xfe, 0xff)
+	for _, r := range s {
+		switch {
+		case r >= 0x10000 && r <= utf8.MaxRune:
+			r1, r2 := utf16.EncodeRune(r)
+			b = appendUnit(appendUnit(b, r1), r2)
+		case r >= 0xd800 && r < 0xe000:
+			b = appendUnit(b, utf8.RuneError)
+		default:
+			b = appendUnit(b, r)
+		}
+	}
+	return append(b, ')')
+}
+
+// appendUnit appends UTF-16 code unit u to a literal string's bytes, each
+// byte escaped as it must be.
+func appendUnit(b []byte, u rune) []byte {
+	for _, c := range [2]byte{byte(u >> 8), byte(u)} {
 		switch c {
 		case '\\', '(', ')':
 			b = append(b, '\\', c)
@@ -144,25 +172,5 @@ func AppendText(b []byte, s string) []byte {
 			b = append(b, c)
 		}
 	}
-	if ascii {
-		for i := 0; i < len(s); i++ {
-			put(s[i])
-		}
-		return append(b, ')')
-	}
-	b = append(b, 0xfe, 0xff)
-	unit := func(u rune) { put(byte(u >> 8)); put(byte(u)) }
-	for _, r := range s {
-		switch {
-		case r >= 0x10000 && r <= utf8.MaxRune:
-			r1, r2 := utf16.EncodeRune(r)
-			unit(r1)
-			unit(r2)
-		case r >= 0xd800 && r < 0xe000:
-			unit(utf8.RuneError)
-		default:
-			unit(r)
-		}
-	}
-	return append(b, ')')
+	return b
 }
