@@ -413,11 +413,13 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 	if banded {
 		b.before = spacerH
 	} else {
-		// The rule under a logo on white: the row's bottom border.
+		// The rule under a logo on white: the row's bottom border, and
+		// the space the Rule paragraph took under it (its line, the
+		// border's 1 pt space, its space after).
 		hair := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Light, Size: ptr(6)}
 		lc.props.Borders = &ctypes.CellBorders{Bottom: hair}
 		rc.props.Borders = &ctypes.CellBorders{Bottom: hair}
-		b.before = ruleH
+		b.before = ruleH + 1
 	}
 	return nil
 }
