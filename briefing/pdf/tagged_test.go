@@ -11,11 +11,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf"
@@ -31,6 +33,41 @@ func taggedDocs(t *testing.T) map[string]*doc.Doc {
 		"brief-es-letter-3":     briefs(t, "es", statement.PaperLetter)["brief-es-letter-3"],
 		"pack-en-delegates-a4":  pack(t, "en", "delegates", statement.PaperA4),
 		"pack-es-donors-letter": pack(t, "es", "donors", statement.PaperLetter),
+		"pack-en-asks":          asksPack(t),
+	}
+}
+
+// asksPack is a pack whose recommendations end with asks: bulleted lists.
+func asksPack(t *testing.T) *doc.Doc {
+	_, st, _ := fixture(t)
+	s := *statementIn(t, "en")
+	s.Recommendations = slices.Clone(s.Recommendations)
+	for i := range s.Recommendations {
+		s.Recommendations[i].Asks = []string{"Keep borders open to people seeking protection.", "Fund the host communities that receive them, for the years they stay."}
+	}
+	return compose.Pack(&s, s.Audience("delegates"), opts(st, statement.PaperA4))
+}
+
+// TestTaggedListLabels: each list item is an LI of an Lbl (its bullet,
+// with no text: pdf.js reads its /ActualText, TestPdfjsStructTree) and an
+// LBody (its text), in that order, in poppler's view of the tree.
+func TestTaggedListLabels(t *testing.T) {
+	_, _, r := fixture(t)
+	b, _ := render(t, r, asksPack(t), "pack-en-asks")
+	lines := structText(t, written(t, b))
+	items := 0
+	for i, l := range lines {
+		if l.typ != "LI" {
+			continue
+		}
+		items++
+		if i+2 >= len(lines) || lines[i+1].typ != "Lbl" || lines[i+1].depth != l.depth+1 || strings.TrimSpace(lines[i+1].text) != "" ||
+			lines[i+2].typ != "LBody" || lines[i+2].depth != l.depth+1 || lines[i+2].text == "" {
+			t.Errorf("list item %d is not Lbl then LBody: %v", items, lines[i:min(i+3, len(lines))])
+		}
+	}
+	if items != 8 {
+		t.Errorf("%d list items, want 8", items)
 	}
 }
 
@@ -269,6 +306,11 @@ func TestPdfjsStructTree(t *testing.T) {
 					if e.Text == "" && e.Role == "Link" {
 						t.Errorf("page %d: a link without text", e.Page)
 					}
+				case "Lbl":
+					// A bullet is a drawn disc that reads as one.
+					if e.Text != "" || e.Alt != "\u2022" {
+						t.Errorf("page %d: a list label reads %q (text) and %q (actual text), want a bullet", e.Page, e.Text, e.Alt)
+					}
 				}
 				if e.Text != "" {
 					all.WriteString(e.Text + " ")
@@ -286,6 +328,9 @@ func TestPdfjsStructTree(t *testing.T) {
 			}
 			if d.Meta.Kind == statement.KindPack && (roles["TOC"] != 1 || roles["TOCI"] == 0) {
 				t.Errorf("the pack's contents are not a TOC of TOCI: %v", roles)
+			}
+			if roles["LI"] != roles["Lbl"] || roles["LI"] != roles["LBody"] {
+				t.Errorf("list items without their Lbl or LBody: %v", roles)
 			}
 		})
 	}
