@@ -10,14 +10,19 @@ import (
 // on the XML of every brief and pack (README: "Accessible and archival
 // PDF", the DOCX table).
 var (
-	docPr     = regexp.MustCompile(`<wp:docPr\b[^>]*>`)
-	descr     = regexp.MustCompile(`\bdescr="([^"]*)"`)
-	paraRe    = regexp.MustCompile(`(?s)<w:p\b[^>]*?(?:/>|>.*?</w:p>)`)
-	textRe    = regexp.MustCompile(`(?s)<w:t\b[^>]*>(.*?)</w:t>`)
-	pStyleRe  = regexp.MustCompile(`<w:pStyle w:val="([^"]*)"`)
-	linkRe    = regexp.MustCompile(`(?s)<w:hyperlink\b[^>]*>(.*?)</w:hyperlink>`)
-	langRe    = regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:lang w:val="([^"]+)"`)
-	titleRe   = regexp.MustCompile(`<dc:title>([^<]+)</dc:title>`)
+	docPr    = regexp.MustCompile(`<wp:docPr\b[^>]*>`)
+	descr    = regexp.MustCompile(`\bdescr="([^"]*)"`)
+	paraRe   = regexp.MustCompile(`(?s)<w:p\b[^>]*?(?:/>|>.*?</w:p>)`)
+	textRe   = regexp.MustCompile(`(?s)<w:t\b[^>]*>(.*?)</w:t>`)
+	pStyleRe = regexp.MustCompile(`<w:pStyle w:val="([^"]*)"`)
+	linkRe   = regexp.MustCompile(`(?s)<w:hyperlink\b[^>]*>(.*?)</w:hyperlink>`)
+	langRe   = regexp.MustCompile(`<w:rPrDefault><w:rPr>.*?<w:lang w:val="([^"]+)"`)
+	titleRe  = regexp.MustCompile(`<dc:title>([^<]+)</dc:title>`)
+	// hairRe is a Spacer or Rule paragraph, and partRe one where Word
+	// needs a paragraph: between two tables, before a table that starts
+	// a page, or closing a table cell.
+	hairRe    = regexp.MustCompile(`<w:p><w:pPr><w:pStyle w:val="(?:Spacer|Rule|Separator)">`)
+	partRe    = regexp.MustCompile(`(?:</w:tbl>|<w:body>)<w:p><w:pPr><w:pStyle w:val="(?:Spacer|Rule)">(?:[^<]|<[^/]|</[^w]|</w:[^p]|</w:p[A-Za-z])*?</w:p><w:tbl>|<w:p><w:pPr><w:pStyle w:val="Spacer"></w:pStyle><w:pageBreakBefore></w:pageBreakBefore></w:pPr></w:p><w:tbl>|<w:p><w:pPr><w:pStyle w:val="Spacer"></w:pStyle></w:pPr></w:p></w:tc>`)
 	vagueLink = map[string]bool{"here": true, "click here": true, "link": true, "more": true, "read more": true, "aquí": true, "haga clic aquí": true}
 )
 
@@ -27,8 +32,10 @@ var (
 // language in the default run properties; headings use the built-in
 // Heading styles and no level is skipped; no two empty paragraphs in a
 // row and no three blanks in a row ("Avoid using repeated blank
-// characters"); every hyperlink has meaningful text ("Unclear hyperlink
-// text").
+// characters"), and an empty paragraph only where Word needs one (between
+// two tables, before a table that starts a page, closing a cell): space is
+// paragraph spacing and rules are borders; every hyperlink has meaningful
+// text ("Unclear hyperlink text").
 func TestAccessibility(t *testing.T) {
 	r, s := setup(t, "en")
 	for _, d := range render(t, r, s) {
@@ -82,6 +89,9 @@ func TestAccessibility(t *testing.T) {
 				} else {
 					empty = 0
 				}
+			}
+			if n, parts := len(hairRe.FindAllString(body, -1)), len(partRe.FindAllString(body, -1)); n != parts {
+				t.Errorf("%d hairline paragraphs, %d of them where Word needs a paragraph", n, parts)
 			}
 			if headings == 0 {
 				t.Errorf("no paragraph in a Heading style")

@@ -88,7 +88,7 @@ func (b *builder) endColumns() {
 		return
 	}
 	b.into = nil
-	b.blocks = append(b.blocks, b.cols.t)
+	b.add(b.cols.t)
 	b.cols = nil
 }
 

@@ -237,8 +237,8 @@ func TestParts(t *testing.T) {
 						recs++
 					}
 				}
-				if n := strings.Count(body, `<w:pStyle w:val="Separator">`); n != recs {
-					t.Errorf("pack: %d separators for %d recommendations", n, recs)
+				if n := strings.Count(body, `<w:pBdr><w:top `); n != recs {
+					t.Errorf("pack: %d hairlines (paragraph top borders) for %d recommendations", n, recs)
 				}
 				if n := strings.Count(body, "<w:pageBreakBefore>"); n != 2 {
 					t.Errorf("pack: %d page breaks, want 2", n)

@@ -199,9 +199,11 @@ func (m *measure) SourceBlock(b *doc.SourceBlock) error {
 	return nil
 }
 
-// ruleH is the height of a Rule paragraph (layouts/docx/styles.xml:
-// exactly 2 pt and 8 pt after) and spacerH of the Spacer paragraph under
-// a band (exactly 1 pt and 8 pt after, builder.Masthead), in points.
+// ruleH is the height a rule takes with the space under it (a Rule
+// paragraph, layouts/docx/styles.xml: exactly 2 pt and 8 pt after; or a
+// table's border with that space, builder.Masthead and SourceBlock) and
+// spacerH the space under a band (builder.Masthead, as the 1 pt Spacer
+// paragraph with 8 pt after that it was), in points.
 const (
 	ruleH   = 2.0 + 8
 	spacerH = 1.0 + 8
@@ -223,10 +225,19 @@ func (m *measure) PageBreak(*doc.PageBreak) error {
 	return nil
 }
 
-// separatorH is the height of a Separator paragraph (layouts/docx/styles.xml:
-// a title's space before, a 1 pt line, a body gap after), in points.
+// separatorLine is the space a pack recommendation's hairline adds above
+// the title's space (it was the line of a paragraph of its own) and
+// separatorRule the hairline's width, in points (builder.separator).
+const (
+	separatorLine = 1.0
+	separatorRule = 0.5
+)
+
+// separatorH is the height the hairline above a pack's recommendation
+// adds (builder.separator): a title's space, the line, the rule, a body
+// gap, in points.
 func (m *measure) separatorH() float64 {
-	return m.role(layout.TextTitle).Before + 1 + m.role(layout.TextBody).Before
+	return m.role(layout.TextTitle).Before + separatorLine + separatorRule + m.role(layout.TextBody).Before
 }
 
 // Heading keeps its separator (a pack's recommendation), its kicker,

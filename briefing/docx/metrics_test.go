@@ -111,7 +111,7 @@ func TestMetricsFollow(t *testing.T) {
 // TestNoHandKeptValues checks that the reference styles.xml keeps no
 // type size, line spacing or paragraph spacing of its own: each paragraph
 // style takes them from the layout's metrics, except the hairline styles
-// (Rule, Separator, Spacer), whose lines are structure, and a zero.
+// (Rule, Spacer), whose lines are structure, and a zero.
 func TestNoHandKeptValues(t *testing.T) {
 	b, err := fs.ReadFile(layouts.FS, path.Join(layouts.DOCX, "styles.xml"))
 	if err != nil {
@@ -124,7 +124,7 @@ func TestNoHandKeptValues(t *testing.T) {
 	for _, m := range styleRe.FindAllStringSubmatch(string(b), -1) {
 		n++
 		switch m[1] {
-		case "Rule", "Separator", "Spacer":
+		case "Rule", "Spacer":
 			continue
 		}
 		// Borders (w:pBdr) have sizes and spaces of their own.

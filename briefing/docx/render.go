@@ -38,7 +38,6 @@ const (
 	sQuoteSource    = "QuoteSource"
 	sSideQuote      = "SideQuote"
 	sSideQuoteSmall = "SideQuoteSmall"
-	sSeparator      = "Separator"
 	sListBullet     = "ListBullet"
 	sFigureValue    = "FigureValue"
 	sFigureLabel    = "FigureLabel"
@@ -88,6 +87,12 @@ type builder struct {
 	header, footer string
 	// breakNext puts a page break before the next paragraph.
 	breakNext bool
+	// before is space, in points, to add above the next paragraph in the
+	// body (under the brief's masthead); afterTable is whether the body's
+	// last element is a table (Word joins two tables with nothing between
+	// them, so a paragraph must part them).
+	before     float64
+	afterTable bool
 	// onCover is set from the cover to the end of the cover page, whose
 	// source block (coverSource) closes it.
 	onCover     bool
@@ -152,11 +157,18 @@ func (b *builder) build() ([]byte, error) {
 		if err := bl.Accept(b); err != nil {
 			return nil, err
 		}
-		if err := b.doc.add(b.blocks...); err != nil {
+		// The last element waits for the next block, which may give it
+		// space under it (lastPara).
+		n := len(b.blocks)
+		if n < 2 {
+			continue
+		}
+		if err := b.doc.add(b.blocks[:n-1]...); err != nil {
 			return nil, fmt.Errorf("docx: %w", err)
 		}
-		clear(b.blocks)
-		b.blocks = b.blocks[:0]
+		b.blocks[0] = b.blocks[n-1]
+		clear(b.blocks[1:])
+		b.blocks = b.blocks[:1]
 	}
 	if err := b.closeCover(); err != nil {
 		return nil, err
@@ -224,8 +236,23 @@ func (b *builder) para(style string) *paragraph {
 		p.props.PageBreakBefore = &ctypes.OnOff{}
 		b.breakNext = false
 	}
+	if b.before > 0 && b.into == nil {
+		// The space under the masthead, on top of the style's own.
+		own := 0.0
+		if r, ok := styleRoles[style]; ok {
+			own = b.r.m[r].Before
+		}
+		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(own + b.before)))}
+		b.before = 0
+	}
 	b.add(p)
 	return p
+}
+
+// styleRoles are the roles of the styles that may open a brief's body,
+// under its masthead.
+var styleRoles = map[string]layout.TextRole{
+	sKicker: layout.TextKicker, sHeading1: layout.TextTitle, sNormal: layout.TextBody, sLede: layout.TextLede,
 }
 
 // add puts a paragraph or table in the current cell, or in the body.
@@ -234,7 +261,18 @@ func (b *builder) add(x xml.Marshaler) {
 		b.into.add(x)
 		return
 	}
+	_, b.afterTable = x.(*table)
 	b.blocks = append(b.blocks, x)
+}
+
+// lastPara returns the body's last element if it is a paragraph not yet
+// written, else nil.
+func (b *builder) lastPara() *paragraph {
+	if b.into != nil || len(b.blocks) == 0 {
+		return nil
+	}
+	p, _ := b.blocks[len(b.blocks)-1].(*paragraph)
+	return p
 }
 
 // width is the width, in twips, that a table made now spans: the text
@@ -373,9 +411,15 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 		rc.para(sMasthead).add(textRun(m.Line, colour(soft)))
 	}
 	if banded {
-		b.para(sSpacer).props.Spacing = ctypes.NewParagraphSpacing(0, 160)
+		b.before = spacerH
 	} else {
-		b.para(sRule)
+		// The rule under a logo on white: the row's bottom border, and
+		// the space the Rule paragraph took under it (its line, the
+		// border's 1 pt space, its space after).
+		hair := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &d.Light, Size: ptr(6)}
+		lc.props.Borders = &ctypes.CellBorders{Bottom: hair}
+		rc.props.Borders = &ctypes.CellBorders{Bottom: hair}
+		b.before = ruleH + 1
 	}
 	return nil
 }
@@ -385,7 +429,14 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 // place, the document line and the unofficial note at the left.
 func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	b.endColumns()
-	b.para(sRule)
+	// The rule above the source: the table's top border, with the rule's
+	// space under it, unless a table is last in the body (a brief's
+	// columns), which a paragraph must part from this one: a Rule
+	// paragraph, the rule its border.
+	ruled := b.afterTable || b.into != nil
+	if ruled {
+		b.para(sRule)
+	}
 	qrW := uint64(twips(b.r.geo.QR + qrGap))
 	if s.URL == "" {
 		qrW = uint64(twips(1))
@@ -394,6 +445,15 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	row := b.table(w).addRow()
 	left := row.addCell(w[0], "")
 	left.centre()
+	right := row.addCell(w[1], "")
+	right.centre()
+	if !ruled {
+		hair := &ctypes.Border{Val: stypes.BorderStyleSingle, Color: &b.r.data.Light, Size: ptr(6)}
+		for _, c := range []*cell{left, right} {
+			c.props.Borders = &ctypes.CellBorders{Top: hair}
+			c.margins(twipsPt(ruleH-0.75), 0, 0, 0)
+		}
+	}
 	line := func(runs inline.Runs) { b.text(left.para(sSource), runs) }
 	if s.URL != "" {
 		if s.Address == "" {
@@ -421,8 +481,6 @@ func (b *builder) SourceBlock(s *doc.SourceBlock) error {
 	if s.Unofficial != "" {
 		b.text(left.para(sNotice), inline.Runs{{Text: s.Unofficial}})
 	}
-	right := row.addCell(w[1], "")
-	right.centre()
 	p := right.para(sSource)
 	p.props.Spacing = &ctypes.Spacing{Line: ptr(240), LineRule: ptr(stypes.LineSpacingRuleAuto)}
 	p.props.Justification = ctypes.NewGenSingleStrVal(stypes.JustificationRight)
@@ -553,19 +611,21 @@ func (b *builder) Contents(c *doc.Contents) error {
 // Heading writes the kicker (if any) and the heading, bookmarked by its
 // anchor.
 func (b *builder) Heading(h *doc.Heading) error {
-	if b.d.Meta.Kind == statement.KindPack && h.Rec != nil {
-		// A pack's recommendations flow on from the context, one after
-		// the other, each after space and a hairline.
-		if !b.breakNext {
-			b.para(sSeparator)
-		}
-	}
+	// A pack's recommendations flow on from the context, one after the
+	// other, each after space and a hairline: the top border of its first
+	// paragraph (the kicker, or the heading), not a paragraph of its own.
+	rule := b.d.Meta.Kind == statement.KindPack && h.Rec != nil && !b.breakNext
 	if h.Level >= 2 || b.cols != nil {
 		// A brief's title runs across the page; the rest is its main text.
 		b.column(false)
 	}
 	if h.Kicker != "" {
-		b.text(b.para(sKicker), inline.Runs{{Text: h.Kicker}})
+		k := b.para(sKicker)
+		if rule {
+			b.separator(k, layout.TextKicker)
+			rule = false
+		}
+		b.text(k, inline.Runs{{Text: h.Kicker}})
 	}
 	style := sHeading1
 	if h.Level >= 2 {
@@ -577,6 +637,13 @@ func (b *builder) Heading(h *doc.Heading) error {
 		// The kicker sits tight above its heading; nothing is above the
 		// first in a column.
 		p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(0))}
+	}
+	if rule {
+		role := layout.TextTitle
+		if h.Level >= 2 {
+			role = layout.TextH2
+		}
+		b.separator(p, role)
 	}
 	if b.d.Meta.Kind == statement.KindBrief && h.Level <= 1 {
 		// The layout's space between a brief's title and its columns.
@@ -597,6 +664,19 @@ func (b *builder) Heading(h *doc.Heading) error {
 	b.text(p, h.Text)
 	p.add(bookmarkEnd{id: b.marks})
 	return nil
+}
+
+// separator puts the hairline that opens a pack's recommendation on p, its
+// first paragraph: a title's space above it, the rule (a top border), and
+// a body gap under it, as the layout's separator; the paragraph's own
+// space above goes under the rule.
+func (b *builder) separator(p *paragraph, role layout.TextRole) {
+	m := b.r.m
+	above := m[layout.TextTitle].Before + separatorLine
+	under := int(math.Round(m[layout.TextBody].Before + m[role].Before))
+	p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(above)))}
+	p.props.Border = &ctypes.ParaBorder{Top: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptr(int(separatorRule * 8)),
+		Space: ptr(strconv.Itoa(min(under, 31))), Color: ptr(b.r.data.Muted)}}
 }
 
 // markGlance opens the glance bookmark (tocField) at the first level-1
@@ -681,8 +761,14 @@ func (b *builder) Figures(f *doc.Figures) error {
 			b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twips(b.r.geo.SideGap)))}
 			b.into = into
 		}()
+	} else if p := b.lastPara(); p != nil && !b.breakNext {
+		// The space above key figures in the flow: under the paragraph
+		// before them (a table has no space above).
+		if p.props.Spacing == nil {
+			p.props.Spacing = &ctypes.Spacing{}
+		}
+		p.props.Spacing.After = ptr(uint64(twipsPt(spacerH - 8 + b.r.m[layout.TextFigure].Before)))
 	} else {
-		// The space above key figures in the flow.
 		b.para(sSpacer).props.Spacing = &ctypes.Spacing{After: ptr(uint64(twipsPt(b.r.m[layout.TextFigure].Before)))}
 	}
 	d, g := &b.r.data, b.r.geo

@@ -200,12 +200,8 @@ func outline(t testing.TB, b []byte) (titles []string, targets []int) {
 				return
 			}
 			title := ""
-			switch s := e["Title"].(type) {
-			case types.StringLiteral:
-				title = string(s)
-			case types.HexLiteral:
-				b, _ := s.Bytes()
-				title, _ = types.DecodeUTF16String(string(b))
+			if s, err := types.StringOrHexLiteral(e["Title"]); err == nil {
+				title = *s
 			}
 			titles = append(titles, title)
 			targets = append(targets, page(e["Dest"]))

@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"bytes"
-	_ "embed"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/zlib"
 
@@ -16,22 +16,14 @@ import (
 	"briefing/briefing/statement"
 )
 
-// srgb is the International Color Consortium's sRGB profile (sRGB2014.icc,
-// ICC v2, 3 KB), which the ICC lets anyone copy and embed unaltered
-// (icc/LICENSE.color.org): the output intent that PDF/A wants for a file
-// whose colours are DeviceRGB.
-//
-//go:embed icc/sRGB2014.icc
-var srgb []byte
-
-// srgbFlate is srgb compressed, once per process: every document embeds
-// the same stream.
-var srgbFlate = sync.OnceValue(func() []byte {
+// srgbStream is the output intent's profile (icc.go) as a stream, made
+// and compressed once per process: every document embeds the same bytes.
+var srgbStream = sync.OnceValue(func() types.StreamDict {
 	var b bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
-	zw.Write(srgb)
+	zw.Write(sRGBProfile())
 	zw.Close()
-	return b.Bytes()
+	return types.StreamDict{Dict: types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}, Raw: b.Bytes()}
 })
 
 // Conformance is the PDF/A-2 level the files claim: A (accessible: tagged,
@@ -79,77 +71,114 @@ func archival(c *finish.Catalog, m *doc.Meta) {
 	if !Archival(m) {
 		return
 	}
-	icc := c.Add(types.StreamDict{Dict: types.Dict{"N": types.Integer(3), "Filter": types.Name("FlateDecode")}, Raw: srgbFlate()})
+	icc := srgbStream()
+	icc.Dict = icc.Dict.Clone().(types.Dict)
+	iccRef := c.Add(icc)
 	c.Dict["OutputIntents"] = types.Array{types.Dict{
 		"Type": types.Name("OutputIntent"), "S": types.Name("GTS_PDFA1"),
 		"OutputConditionIdentifier": types.StringLiteral("sRGB IEC61966-2.1"),
 		"Info":                      types.StringLiteral("sRGB IEC61966-2.1"),
-		"DestOutputProfile":         icc,
+		"DestOutputProfile":         iccRef,
 	}}
 }
 
 // xmp is the document's XMP metadata: what the Info dictionary says (title,
 // author, subject, keywords, creator, producer, dates), the language, and
 // the PDF/A-2 and PDF/UA-1 identification, with the extension schema that
-// PDF/A wants for pdfuaid.
+// PDF/A wants for pdfuaid. It is compact: simple properties are attributes
+// of their rdf:Description (RDF/XML's short form), no line breaks, no
+// padding (the file is written once, never edited in place).
 func xmp(m *doc.Meta) []byte {
-	var b strings.Builder
-	esc := func(s string) string {
-		var o strings.Builder
-		for _, r := range s {
-			switch r {
-			case '&':
-				o.WriteString("&amp;")
-			case '<':
-				o.WriteString("&lt;")
-			case '>':
-				o.WriteString("&gt;")
-			default:
-				if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
-					continue
-				}
-				o.WriteRune(r)
-			}
-		}
-		return o.String()
+	n := 2048 + len(m.Title) + len(m.Author) + len(m.Subject) + len(m.Lang) + len(m.Creator)
+	for _, k := range m.Keywords {
+		n += len(k) + 2
 	}
-	date := docDate(m).Format("2006-01-02T15:04:05Z")
-	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
-	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">` + "\n")
-	b.WriteString("<dc:format>application/pdf</dc:format>\n")
-	if m.Title != "" {
-		b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(m.Title) + "</rdf:li></rdf:Alt></dc:title>\n")
-	}
-	if m.Author != "" {
-		b.WriteString("<dc:creator><rdf:Seq><rdf:li>" + esc(m.Author) + "</rdf:li></rdf:Seq></dc:creator>\n")
-	}
-	if m.Subject != "" {
-		b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(m.Subject) + "</rdf:li></rdf:Alt></dc:description>\n")
-	}
-	if m.Lang != "" {
-		b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(m.Lang) + "</rdf:li></rdf:Bag></dc:language>\n")
+	b := make([]byte, 0, n+n/8)
+	b = append(b, "<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"+
+		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`+
+		`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"`...)
+	attr := func(name, v string) {
+		b = append(b, ' ')
+		b = append(b, name...)
+		b = append(b, `="`...)
+		b = appendXML(b, v)
+		b = append(b, '"')
 	}
 	if len(m.Keywords) > 0 {
-		b.WriteString("<pdf:Keywords>" + esc(strings.Join(m.Keywords, ", ")) + "</pdf:Keywords>\n")
+		attr("pdf:Keywords", strings.Join(m.Keywords, ", "))
 	}
-	b.WriteString("<pdf:Producer>" + producer + "</pdf:Producer>\n")
+	attr("pdf:Producer", producer)
 	if m.Creator != "" {
-		b.WriteString("<xmp:CreatorTool>" + esc(m.Creator) + "</xmp:CreatorTool>\n")
+		attr("xmp:CreatorTool", m.Creator)
 	}
-	b.WriteString("<xmp:CreateDate>" + date + "</xmp:CreateDate><xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n")
+	date := docDate(m).Format("2006-01-02T15:04:05Z")
+	attr("xmp:CreateDate", date)
+	attr("xmp:ModifyDate", date)
 	if Archival(m) {
-		b.WriteString("<pdfaid:part>2</pdfaid:part><pdfaid:conformance>" + Conformance + "</pdfaid:conformance>\n")
+		b = append(b, ` pdfaid:part="2" pdfaid:conformance="`+Conformance+`"`...)
 	}
-	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
-	b.WriteString(`<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">` +
-		`<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>` +
-		`<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>` +
-		`<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">` +
-		`<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>` +
-		`<pdfaProperty:category>internal</pdfaProperty:category>` +
-		`<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>` +
-		"</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>\n")
-	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
-	return []byte(b.String())
+	b = append(b, ` pdfuaid:part="1"><dc:format>application/pdf</dc:format>`...)
+	elem := func(name, container, lang, v string) {
+		if v == "" {
+			return
+		}
+		b = append(b, '<')
+		b = append(b, name...)
+		b = append(b, "><rdf:"...)
+		b = append(b, container...)
+		b = append(b, "><rdf:li"...)
+		if lang != "" {
+			b = append(b, ` xml:lang="`...)
+			b = append(b, lang...)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
+		b = appendXML(b, v)
+		b = append(b, "</rdf:li></rdf:"...)
+		b = append(b, container...)
+		b = append(b, "></"...)
+		b = append(b, name...)
+		b = append(b, '>')
+	}
+	elem("dc:title", "Alt", "x-default", m.Title)
+	elem("dc:creator", "Seq", "", m.Author)
+	elem("dc:description", "Alt", "x-default", m.Subject)
+	elem("dc:language", "Bag", "", m.Lang)
+	b = append(b, `</rdf:Description>`+
+		`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">`+
+		`<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">`+
+		`<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>`+
+		`<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>`+
+		`<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`+
+		`<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">`+
+		`<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>`+
+		`<pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>ISO 14289 part</pdfaProperty:description>`+
+		`</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>`+
+		`</rdf:RDF></x:xmpmeta><?xpacket end="w"?>`...)
+	return b
+}
+
+// appendXML appends s to b as XML character data or an attribute value in
+// double quotes: &, <, > and " escaped, control characters other than
+// TAB, LF and CR left out (XML 1.0 cannot hold them).
+func appendXML(b []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&':
+			b = append(b, "&amp;"...)
+		case c == '<':
+			b = append(b, "&lt;"...)
+		case c == '>':
+			b = append(b, "&gt;"...)
+		case c == '"':
+			b = append(b, "&quot;"...)
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }

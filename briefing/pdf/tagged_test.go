@@ -1,17 +1,23 @@
 package pdf_test
 
 import (
+	"bytes"
+	"crypto/md5"
+	"encoding/binary"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
+	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf"
@@ -33,6 +39,41 @@ func taggedDocs(t *testing.T) map[string]*doc.Doc {
 		"brief-es-letter-3-office":     printed(briefs(t, "es", statement.PaperLetter)["brief-es-letter-3"], statement.PrintOffice),
 		"pack-en-delegates-a4-press":   printed(pack(t, "en", "delegates", statement.PaperA4), statement.PrintPress),
 		"pack-es-donors-letter-office": printed(pack(t, "es", "donors", statement.PaperLetter), statement.PrintOffice),
+		"pack-en-asks":                 asksPack(t),
+	}
+}
+
+// asksPack is a pack whose recommendations end with asks: bulleted lists.
+func asksPack(t *testing.T) *doc.Doc {
+	_, st, _ := fixture(t)
+	s := *statementIn(t, "en")
+	s.Recommendations = slices.Clone(s.Recommendations)
+	for i := range s.Recommendations {
+		s.Recommendations[i].Asks = []string{"Keep borders open to people seeking protection.", "Fund the host communities that receive them, for the years they stay."}
+	}
+	return compose.Pack(&s, s.Audience("delegates"), opts(st, statement.PaperA4))
+}
+
+// TestTaggedListLabels: each list item is an LI of an Lbl (its bullet,
+// with no text: pdf.js reads its /ActualText, TestPdfjsStructTree) and an
+// LBody (its text), in that order, in poppler's view of the tree.
+func TestTaggedListLabels(t *testing.T) {
+	_, _, r := fixture(t)
+	b, _ := render(t, r, asksPack(t), "pack-en-asks")
+	lines := structText(t, written(t, b))
+	items := 0
+	for i, l := range lines {
+		if l.typ != "LI" {
+			continue
+		}
+		items++
+		if i+2 >= len(lines) || lines[i+1].typ != "Lbl" || lines[i+1].depth != l.depth+1 || strings.TrimSpace(lines[i+1].text) != "" ||
+			lines[i+2].typ != "LBody" || lines[i+2].depth != l.depth+1 || lines[i+2].text == "" {
+			t.Errorf("list item %d is not Lbl then LBody: %v", items, lines[i:min(i+3, len(lines))])
+		}
+	}
+	if items != 8 {
+		t.Errorf("%d list items, want 8", items)
 	}
 }
 
@@ -277,6 +318,11 @@ func TestPdfjsStructTree(t *testing.T) {
 					if e.Text == "" && e.Role == "Link" {
 						t.Errorf("page %d: a link without text", e.Page)
 					}
+				case "Lbl":
+					// A bullet is a drawn disc that reads as one.
+					if e.Text != "" || e.Alt != "\u2022" {
+						t.Errorf("page %d: a list label reads %q (text) and %q (actual text), want a bullet", e.Page, e.Text, e.Alt)
+					}
 				}
 				if e.Text != "" {
 					all.WriteString(e.Text + " ")
@@ -295,25 +341,70 @@ func TestPdfjsStructTree(t *testing.T) {
 			if d.Meta.Kind == statement.KindPack && (roles["TOC"] != 1 || roles["TOCI"] == 0) {
 				t.Errorf("the pack's contents are not a TOC of TOCI: %v", roles)
 			}
+			if roles["LI"] != roles["Lbl"] || roles["LI"] != roles["LBody"] {
+				t.Errorf("list items without their Lbl or LBody: %v", roles)
+			}
 		})
 	}
 }
 
-// xmpPacket is the part of the XMP metadata the tests read.
+// xmpPacket is the part of the XMP metadata the tests read: the dc
+// properties, and the simple ones (elements or attributes of an
+// rdf:Description, RDF/XML's two forms) by namespace and name.
 type xmpPacket struct {
-	Desc struct {
-		Title       []string `xml:"title>Alt>li"`
-		Creator     []string `xml:"creator>Seq>li"`
-		Description []string `xml:"description>Alt>li"`
-		Language    []string `xml:"language>Bag>li"`
-		Keywords    string   `xml:"Keywords"`
-		Producer    string   `xml:"Producer"`
-		CreatorTool string   `xml:"CreatorTool"`
-		CreateDate  string   `xml:"CreateDate"`
-		ModifyDate  string   `xml:"ModifyDate"`
-		Part        []string `xml:"part"`
-		Conformance string   `xml:"conformance"`
+	Desc []struct {
+		Title       []string   `xml:"title>Alt>li"`
+		Creator     []string   `xml:"creator>Seq>li"`
+		Description []string   `xml:"description>Alt>li"`
+		Language    []string   `xml:"language>Bag>li"`
+		Attrs       []xml.Attr `xml:",any,attr"`
+		Elems       []struct {
+			XMLName xml.Name
+			Value   string `xml:",chardata"`
+		} `xml:",any"`
 	} `xml:"RDF>Description"`
+}
+
+// XMP namespaces of the simple properties the tests read.
+const (
+	nsPDF     = "http://ns.adobe.com/pdf/1.3/"
+	nsXMP     = "http://ns.adobe.com/xap/1.0/"
+	nsPDFAID  = "http://www.aiim.org/pdfa/ns/id/"
+	nsPDFUAID = "http://www.aiim.org/pdfua/ns/id/"
+)
+
+// prop is simple property ns name's value, "" when there is none.
+func (x *xmpPacket) prop(ns, name string) string {
+	for _, d := range x.Desc {
+		for _, a := range d.Attrs {
+			if a.Name.Space == ns && a.Name.Local == name {
+				return a.Value
+			}
+		}
+		for _, e := range d.Elems {
+			if e.XMLName.Space == ns && e.XMLName.Local == name {
+				return e.Value
+			}
+		}
+	}
+	return ""
+}
+
+// dc is the first value of each dc property: title, creator, description
+// and language.
+func (x *xmpPacket) dc() (title, creator, description, language string) {
+	first := func(s []string, to *string) {
+		if len(s) > 0 && *to == "" {
+			*to = s[0]
+		}
+	}
+	for _, d := range x.Desc {
+		first(d.Title, &title)
+		first(d.Creator, &creator)
+		first(d.Description, &description)
+		first(d.Language, &language)
+	}
+	return
 }
 
 // TestTaggedCatalog reads the catalog, pages and annotations of tagged
@@ -387,59 +478,80 @@ func TestTaggedCatalog(t *testing.T) {
 			if len(b) < 15 || b[9] != '%' || b[10] < 128 || b[11] < 128 || b[12] < 128 || b[13] < 128 {
 				t.Errorf("the header's second line is not %% and four bytes over 127: %q", b[:min(len(b), 16)])
 			}
-			if !strings.Contains(string(b), `<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`) {
-				t.Errorf("no PDF/A extension schema for pdfuaid in the XMP")
-			}
 			archival := pdf.Archival(&d.Meta)
 			if oi, _ := pf.Resolve(cat["OutputIntents"]).(types.Array); !archival {
 				// A print shop's file: DeviceCMYK without a CMYK output
 				// intent is not PDF/A, and it does not say it is.
-				if oi != nil || strings.Contains(string(b), "pdfaid:") {
+				if oi != nil {
 					t.Errorf("a press file claims PDF/A: /OutputIntents %v", oi)
 				}
 			} else if len(oi) != 1 {
 				t.Errorf("/OutputIntents %v", cat["OutputIntents"])
 			} else if od, _ := pf.Resolve(oi[0]).(types.Dict); od["S"] != types.Name("GTS_PDFA1") || od["DestOutputProfile"] == nil {
 				t.Errorf("output intent %v", od)
+			} else {
+				// The profile reads back the same with pdfcpu and with qpdf,
+				// and is a valid ICC profile PDF/A-2 takes (6.2.3): an RGB
+				// display profile, version 4 at most, its size and tag
+				// table right, its ID its MD5.
+				icc, _ := pf.Resolve(od["DestOutputProfile"]).(types.StreamDict)
+				if err := icc.Decode(); err != nil || icc.Dict["N"] != types.Integer(3) {
+					t.Errorf("output intent profile: /N %v (%v)", icc.Dict["N"], err)
+				}
+				ref, _ := od["DestOutputProfile"].(types.IndirectRef)
+				if got := run(t, "qpdf", fmt.Sprintf("--show-object=%d", ref.ObjectNumber.Value()), "--filtered-stream-data", f); got != string(icc.Content) {
+					t.Errorf("qpdf and pdfcpu read the output intent profile differently (%d and %d bytes)", len(got), len(icc.Content))
+				}
+				if err := checkICC(icc.Content); err != nil {
+					t.Errorf("output intent profile: %v", err)
+				}
 			}
 
 			md, _ := pf.Resolve(cat["Metadata"]).(types.StreamDict)
-			if md.Dict["Filter"] != nil || md.Dict["Subtype"] != types.Name("XML") {
+			if md.Dict["Type"] != types.Name("Metadata") || md.Dict["Subtype"] != types.Name("XML") {
 				t.Fatalf("/Metadata %v", md.Dict)
 			}
+			if err := md.Decode(); err != nil {
+				t.Fatalf("/Metadata: %v", err)
+			}
+			if !bytes.Contains(md.Content, []byte(`<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>`)) {
+				t.Errorf("no PDF/A extension schema for pdfuaid in the XMP")
+			}
+			if !bytes.HasPrefix(md.Content, []byte("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>")) || !bytes.HasSuffix(md.Content, []byte(`<?xpacket end="w"?>`)) {
+				t.Errorf("XMP packet without its header or trailer")
+			}
 			var x xmpPacket
-			if err := xml.Unmarshal(md.Raw, &x); err != nil {
-				t.Fatalf("XMP: %v\n%s", err, md.Raw)
+			if err := xml.Unmarshal(md.Content, &x); err != nil {
+				t.Fatalf("XMP: %v\n%s", err, md.Content)
 			}
 			in := pdfinfo(t, f)
 			m := d.Meta
-			one := func(s []string) string {
-				if len(s) == 0 {
-					return ""
-				}
-				return s[0]
-			}
+			title, creator, description, language := x.dc()
 			for _, c := range [][3]string{
-				{"dc:title", one(x.Desc.Title), in["Title"]},
-				{"dc:creator", one(x.Desc.Creator), in["Author"]},
-				{"dc:description", one(x.Desc.Description), in["Subject"]},
-				{"dc:language", one(x.Desc.Language), m.Lang},
-				{"pdf:Keywords", x.Desc.Keywords, in["Keywords"]},
-				{"pdf:Producer", x.Desc.Producer, in["Producer"]},
-				{"xmp:CreatorTool", x.Desc.CreatorTool, in["Creator"]},
-				{"xmp:CreateDate", x.Desc.CreateDate, docDate(m)},
-				{"xmp:ModifyDate", x.Desc.ModifyDate, docDate(m)},
-				{"pdfaid:conformance", x.Desc.Conformance, pdf.Conformance},
+				{"dc:title", title, in["Title"]},
+				{"dc:creator", creator, in["Author"]},
+				{"dc:description", description, in["Subject"]},
+				{"dc:language", language, m.Lang},
+				{"pdf:Keywords", x.prop(nsPDF, "Keywords"), in["Keywords"]},
+				{"pdf:Producer", x.prop(nsPDF, "Producer"), in["Producer"]},
+				{"xmp:CreatorTool", x.prop(nsXMP, "CreatorTool"), in["Creator"]},
+				{"xmp:CreateDate", x.prop(nsXMP, "CreateDate"), docDate(m)},
+				{"xmp:ModifyDate", x.prop(nsXMP, "ModifyDate"), docDate(m)},
+				{"pdfaid:part", x.prop(nsPDFAID, "part"), "2"},
+				{"pdfaid:conformance", x.prop(nsPDFAID, "conformance"), pdf.Conformance},
+				{"pdfuaid:part", x.prop(nsPDFUAID, "part"), "1"},
 			} {
-				if c[0] == "pdfaid:conformance" && !archival {
+				if strings.HasPrefix(c[0], "pdfaid:") && !archival {
+					// A press file says nothing of PDF/A (above: no
+					// output intent either).
+					if c[1] != "" {
+						t.Errorf("a press file claims PDF/A: XMP %s %q", c[0], c[1])
+					}
 					continue
 				}
 				if c[1] != c[2] || c[1] == "" {
 					t.Errorf("XMP %s %q, want %q", c[0], c[1], c[2])
 				}
-			}
-			if want := map[bool]string{true: "2,1", false: "1"}[archival]; strings.Join(x.Desc.Part, ",") != want {
-				t.Errorf("XMP pdfaid:part, pdfuaid:part %v, want %s", x.Desc.Part, want)
 			}
 			// The Info dictionary's dates are the XMP's, with a time zone.
 			ir, _ := trailer.Value["/Info"].(string)
@@ -454,6 +566,102 @@ func TestTaggedCatalog(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkICC reports what is wrong with ICC profile b as a PDF/A-2 output
+// intent's (ISO 19005-2, 6.2.3; ICC.1:2010, 7).
+func checkICC(b []byte) error {
+	if len(b) < 132 {
+		return fmt.Errorf("%d bytes", len(b))
+	}
+	u32 := func(i int) uint32 { return binary.BigEndian.Uint32(b[i:]) }
+	if int(u32(0)) != len(b) || string(b[36:40]) != "acsp" || string(b[12:24]) != "mntrRGB XYZ " || b[8] >= 5 {
+		return fmt.Errorf("header: size %d of %d, %q, %q, version %x", u32(0), len(b), b[36:40], b[12:24], b[8:12])
+	}
+	n := int(u32(128))
+	seen := map[string]bool{}
+	for i := range n {
+		e := 132 + 12*i
+		if e+12 > len(b) {
+			return fmt.Errorf("tag table: %d tags", n)
+		}
+		sig, off, size := string(b[e:e+4]), int(u32(e+4)), int(u32(e+8))
+		if off%4 != 0 || off < 132+12*n || off+size > len(b) {
+			return fmt.Errorf("tag %s at %d, %d bytes", sig, off, size)
+		}
+		seen[sig] = true
+	}
+	for _, sig := range []string{"desc", "cprt", "wtpt", "rXYZ", "gXYZ", "bXYZ", "rTRC", "gTRC", "bTRC"} {
+		if !seen[sig] {
+			return fmt.Errorf("no %s tag", sig)
+		}
+	}
+	if b[8] >= 4 {
+		z := bytes.Clone(b)
+		clear(z[44:48])
+		clear(z[64:68])
+		clear(z[84:100])
+		if id := md5.Sum(z); !bytes.Equal(id[:], b[84:100]) {
+			return fmt.Errorf("profile ID %x, MD5 %x", b[84:100], id)
+		}
+	}
+	return nil
+}
+
+// TestOutputIntentProfile: Little CMS, through Ghostscript, reads the
+// output intent's profile and converts the brief's colours with it as with
+// the International Color Consortium's sRGB2014.icc (testdata/icc): the
+// same pixels, rendered with each as the RGB profile.
+func TestOutputIntentProfile(t *testing.T) {
+	gs := testtool.Need(t, "gs")
+	_, _, r := fixture(t)
+	b, _ := render(t, r, briefs(t, "en", statement.PaperA4)["brief-en-a4-1"], "brief-en-a4-1")
+	f := written(t, b)
+	pf, err := finish.Read(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oi, _ := pf.Resolve(pf.Catalog()["OutputIntents"]).(types.Array)
+	if len(oi) != 1 {
+		t.Fatalf("/OutputIntents %v", oi)
+	}
+	od, _ := pf.Resolve(oi[0]).(types.Dict)
+	icc, _ := pf.Resolve(od["DestOutputProfile"]).(types.StreamDict)
+	if err := icc.Decode(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "ours.icc")
+	if err := os.WriteFile(ours, icc.Content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ref, err := filepath.Abs("testdata/icc/sRGB2014.icc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	png := func(profile, name string) []byte {
+		out := filepath.Join(dir, name+".ppm")
+		cmd := exec.Command(gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=ppmraw", "-r40",
+			"-sDefaultRGBProfile="+profile, "-sOutputICCProfile="+ref, "-o", out, f)
+		if msg, err := cmd.CombinedOutput(); err != nil || len(msg) > 0 {
+			t.Fatalf("gs with %s: %v\n%s", name, err, msg)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	want, got := png(ref, "sRGB2014"), png(ours, "ours")
+	if !bytes.Equal(got, want) {
+		diff := 0
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				diff++
+			}
+		}
+		t.Errorf("the page's colours differ through the output intent's profile: %d of %d bytes", diff, len(want))
 	}
 }
 

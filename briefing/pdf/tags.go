@@ -17,7 +17,9 @@ import (
 //   - while fpdf draws, each mark of a page is wrapped in marked content
 //     through fpdf's public RawWriteStr: a run of marks of one logical
 //     element is one sequence "/P <</MCID n>> BDC … EMC", numbered from 0
-//     on each page; decoration is "/Artifact BMC … EMC" and the running
+//     on each page; a list's bullet (a disc) is "/Lbl <</MCID n>> BDC …
+//     EMC", the label of the item whose text follows it; decoration is
+//     "/Artifact BMC … EMC" and the running
 //     header and footer pagination artifacts ("/Artifact <</Type
 //     /Pagination /Subtype /Header>> BDC … EMC"); the tagger records the
 //     element of each MCID and of each link;
@@ -35,10 +37,13 @@ type tagger struct {
 	// artifact (below 0), or nothing (0); mcid counts the page's MCIDs.
 	open int
 	mcid int
-	// pages are, for each page, the element of each MCID; links the
-	// element of each link annotation added to the page, in order.
+	// pages are, for each page, the element of each MCID (minus the list
+	// item's, for a bullet: the item's Lbl); links the element of each
+	// link annotation added to the page, in order. lbl is the MCID of a
+	// bullet whose list item is not drawn yet, -1 for none.
 	pages [][]int32
 	links [][]int32
+	lbl   int
 	// text is the text of the elements a link may need for its /Contents
 	// (links and contents entries).
 	text map[int]*strings.Builder
@@ -59,6 +64,8 @@ const (
 	openLayout = -1 - iota
 	openHeader
 	openFooter
+	// openLbl is a list bullet: the Lbl of the list item drawn next.
+	openLbl
 )
 
 // artifactOps are the operators that start each kind of artifact.
@@ -77,7 +84,7 @@ type figure struct {
 }
 
 func newTagger() *tagger {
-	return &tagger{text: map[int]*strings.Builder{}, figs: map[int]*figure{}}
+	return &tagger{text: map[int]*strings.Builder{}, figs: map[int]*figure{}, lbl: -1}
 }
 
 // figure follows text box b of a paragraph for its key figure's text.
@@ -119,7 +126,7 @@ func (t *tagger) actualText(e int) string {
 func (t *tagger) startPage() {
 	t.pages = append(t.pages, nil)
 	t.links = append(t.links, nil)
-	t.open, t.mcid = 0, 0
+	t.open, t.mcid, t.lbl = 0, 0, -1
 }
 
 // mark returns the operators that start the marked content of b on a
@@ -128,8 +135,17 @@ func (t *tagger) startPage() {
 func (t *tagger) mark(b *layout.Box, h float64) string {
 	want := openLayout
 	switch {
+	case b.Kind == layout.Circle && b.Elem == 0:
+		// A bullet (the layout draws no other disc): its list item's
+		// label, known when the item's text comes.
+		want = openLbl
 	case b.Elem > 0 && b.Role != layout.Artifact:
 		want = b.Elem
+		if t.lbl >= 0 && b.Role == layout.ListItem {
+			i := len(t.pages) - 1
+			t.pages[i][t.lbl] = -int32(b.Elem)
+			t.lbl = -1
+		}
 		if b.Kind == layout.Text && b.Role == layout.P {
 			t.figure(b)
 		}
@@ -154,12 +170,19 @@ func (t *tagger) mark(b *layout.Box, h float64) string {
 	}
 	ops := t.end()
 	t.open = want
-	if want < 0 {
+	tag := tagName(b.Role)
+	switch {
+	case want == openLbl:
+		// Its element is set when the item's text comes (0, the
+		// document, if none does).
+		t.lbl, want, tag = t.mcid, 0, "Lbl"
+		t.open = openLbl
+	case want < 0:
 		return ops + artifactOps[want]
 	}
 	i := len(t.pages) - 1
 	t.pages[i] = append(t.pages[i], int32(want))
-	s := ops + "/" + tagName(b.Role) + " <</MCID " + strconv.Itoa(t.mcid) + ">> BDC"
+	s := ops + "/" + tag + " <</MCID " + strconv.Itoa(t.mcid) + ">> BDC"
 	t.mcid++
 	return s
 }
@@ -235,6 +258,7 @@ type node struct {
 	parent int // index in tree.nodes; -1 for the document
 	page   int // the page of its first content, -1 before
 	alt    string
+	actual string // its /ActualText, for a node that is no layout element
 	id     string
 	kids   []kid
 	placed bool
@@ -334,6 +358,19 @@ func (tr *tree) content(e, page int, k kid) int {
 	return h
 }
 
+// label adds list item e's Lbl, holding k (its bullet), before its LBody,
+// and returns the Lbl's node.
+func (tr *tree) label(e, page int, k kid) int {
+	e = tr.valid(e)
+	tr.place(e, page)
+	l := len(tr.nodes)
+	// The bullet is a disc, drawn: it reads as the character it shows.
+	tr.nodes = append(tr.nodes, node{typ: "Lbl", parent: e, page: page, actual: "\u2022", placed: true, kids: []kid{k}})
+	n := &tr.nodes[e]
+	n.kids = append([]kid{{node: l}}, n.kids...)
+	return l
+}
+
 // catalog is the finishing pass's Catalog hook: it writes the structure
 // tree of a document whose elements are elems.
 func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
@@ -349,7 +386,12 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 	for p, ms := range t.pages {
 		parents[p] = make([]int, len(ms))
 		for m, e := range ms {
-			parents[p][m] = tr.content(int(e), p, kid{node: -1, page: p, mcid: m})
+			k := kid{node: -1, page: p, mcid: m}
+			if e < 0 {
+				parents[p][m] = tr.label(int(-e), p, k)
+				continue
+			}
+			parents[p][m] = tr.content(int(e), p, k)
 		}
 	}
 	annotParents := make([][]int, len(t.links))
@@ -398,12 +440,14 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 			buf = appendRef(append(buf, " /Pg "...), c.PageRef(n.page))
 		}
 		if n.alt != "" {
-			buf = appendText(append(buf, " /Alt "...), n.alt)
+			buf = finish.AppendText(append(buf, " /Alt "...), n.alt)
 		}
 		if i < len(elems) {
 			if s := t.actualText(i); s != "" {
-				buf = appendText(append(buf, " /ActualText "...), s)
+				buf = finish.AppendText(append(buf, " /ActualText "...), s)
 			}
+		} else if n.actual != "" {
+			buf = finish.AppendText(append(buf, " /ActualText "...), n.actual)
 		}
 		if n.id != "" {
 			buf = append(buf, " /ID ("...)
@@ -434,24 +478,38 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 			}
 		}
 		buf = append(buf, "]>>"...)
-		c.Put(refs[i], finish.Raw(buf))
+		c.PutRaw(refs[i], buf)
 	}
-	var nums types.Array
+	// The parent tree, as bytes too: <</Nums [0 56 0 R 1 52 0 R]>>, each
+	// page's key with the array of its MCIDs' parents, each link's key
+	// with its parent.
+	nums := []byte("<</Nums [")
 	for p := range t.pages {
 		keys := t.keys[p]
-		arr := make(types.Array, len(parents[p]))
+		arr := c.Reserve()
+		buf = append(buf[:0], '[')
 		for m, h := range parents[p] {
-			arr[m] = refs[h]
+			if m > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = appendRef(buf, refs[h])
 		}
-		nums = append(nums, types.Integer(keys[0]), c.Add(arr))
+		c.PutRaw(arr, append(buf, ']'))
+		if p > 0 {
+			nums = append(nums, ' ')
+		}
+		nums = appendRef(append(strconv.AppendInt(nums, int64(keys[0]), 10), ' '), arr)
 		for j, h := range annotParents[p] {
-			nums = append(nums, types.Integer(keys[1+j]), refs[h])
+			nums = append(strconv.AppendInt(append(nums, ' '), int64(keys[1+j]), 10), ' ')
+			nums = appendRef(nums, refs[h])
 		}
 	}
+	tree := c.Reserve()
+	c.PutRaw(tree, append(nums, "]>>"...))
 	st := types.Dict{
 		"Type":              types.Name("StructTreeRoot"),
 		"K":                 refs[0],
-		"ParentTree":        c.Add(types.Dict{"Nums": nums}),
+		"ParentTree":        tree,
 		"ParentTreeNextKey": types.Integer(t.next),
 	}
 	if len(ids) > 0 {
@@ -478,15 +536,4 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 // appendRef appends reference r ("12 0 R") to b.
 func appendRef(b []byte, r types.IndirectRef) []byte {
 	return append(strconv.AppendInt(b, int64(r.ObjectNumber.Value()), 10), " 0 R"...)
-}
-
-// appendText appends s as a PDF text string to b.
-func appendText(b []byte, s string) []byte {
-	switch o := finish.Text(s).(type) {
-	case types.HexLiteral:
-		return append(append(append(b, '<'), o...), '>')
-	case types.StringLiteral:
-		return append(append(append(b, '('), o...), ')')
-	}
-	return b
 }

@@ -26,12 +26,13 @@
 //     annotation /StructParent…); the catalog hook can Reserve numbers for
 //     objects that refer to each other and Put them, and write objects it
 //     has serialised itself (Raw); Options.Info changes the Info
-//     dictionary (dates with a time zone); XMP metadata streams are left
-//     uncompressed;
+//     dictionary (dates with a time zone);
 //   - only what the pages and the catalog use is written; streams without a
-//     filter are compressed (reused zlib writers), small objects are packed
-//     into object streams, and the trailer's /ID is a hash of the file's
-//     content.
+//     filter are compressed with reused zlib writers, XMP metadata too
+//     (PDF/A-2 allows it, unlike PDF/A-1; a tool that scans a file's bytes
+//     for the packet, rather than reading the PDF, does not find it);
+//     small objects are packed into object streams, and the trailer's /ID
+//     is a hash of the file's content.
 //
 // Output is a pure function of the parts, the options and the calls: no
 // clock, no random numbers, map keys written in sorted order.

@@ -2,11 +2,11 @@ package finish
 
 import (
 	"bytes"
-	"encoding/hex"
 	"io"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -50,6 +50,9 @@ type Finisher struct {
 	zw   sync.Pool // *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
 	outs sync.Pool // *bufio.Writer
+	// scratch are a Writer's buffers (its object stream, serialised
+	// objects), kept for the next document.
+	scratch sync.Pool // *scratch
 	// subsets are font subsets made, by font and runes, and kept their
 	// size in bytes.
 	subsets sync.Map // subsetKey → *embedded
@@ -111,9 +114,18 @@ func (r Raw) PDFString() string { return string(r) }
 // String returns r.
 func (r Raw) String() string { return string(r) }
 
-// Text returns s as a PDF text string: a literal in PDFDocEncoding's ASCII
-// range, otherwise UTF-16BE with a byte order mark.
+// Text returns s as a PDF text string, a literal: in PDFDocEncoding's
+// ASCII range when s is, otherwise UTF-16BE with a byte order mark.
 func Text(s string) types.Object {
+	b := AppendText(nil, s)
+	return types.StringLiteral(b[1 : len(b)-1])
+}
+
+// AppendText appends s to b as a PDF text string with its parentheses, as
+// Text: "(text)", or "(\xFE\xFF…)", UTF-16BE as bytes (half the size of a
+// hexadecimal string), with \, (, ) and CR escaped (a reader takes a CR in
+// a literal for a line feed).
+func AppendText(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 || s[i] < 0x20 {
@@ -121,9 +133,44 @@ func Text(s string) types.Object {
 			break
 		}
 	}
-	if !ascii {
-		return types.HexLiteral(strings.ToUpper(hex.EncodeToString([]byte(types.EncodeUTF16String(s)))))
+	b = append(b, '(')
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\', c)
+			} else {
+				b = append(b, c)
+			}
+		}
+		return append(b, ')')
 	}
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-	return types.StringLiteral(r.Replace(s))
+	b = append(b, 0xfe, 0xff)
+	for _, r := range s {
+		switch {
+		case r >= 0x10000 && r <= utf8.MaxRune:
+			r1, r2 := utf16.EncodeRune(r)
+			b = appendUnit(appendUnit(b, r1), r2)
+		case r >= 0xd800 && r < 0xe000:
+			b = appendUnit(b, utf8.RuneError)
+		default:
+			b = appendUnit(b, r)
+		}
+	}
+	return append(b, ')')
+}
+
+// appendUnit appends UTF-16 code unit u to a literal string's bytes, each
+// byte escaped as it must be.
+func appendUnit(b []byte, u rune) []byte {
+	for _, c := range [2]byte{byte(u >> 8), byte(u)} {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }

@@ -56,11 +56,6 @@ func (f *Finisher) squeeze(zb *bytes.Buffer, dict types.Dict, raw []byte) ([]byt
 	if _, has := dict["Filter"]; has || len(raw) < minCompress {
 		return raw, nil
 	}
-	// XMP metadata stays plain text, readable by tools that scan a file
-	// for it (PDF/A-1 required it; PDF/A-2 readers expect it).
-	if dict["Type"] == types.Name("Metadata") {
-		return raw, nil
-	}
 	if err := f.deflate(zb, raw); err != nil {
 		return nil, err
 	}

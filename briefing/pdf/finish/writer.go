@@ -31,7 +31,6 @@ type Writer struct {
 	out *bufio.Writer
 	cw  countWriter
 	err error
-	e   enc
 
 	next int    // the next free object number
 	loc  []xloc // where each object is, by number
@@ -54,11 +53,18 @@ type Writer struct {
 	// catalog holds the first part's catalog entries, in output numbers.
 	catalog types.Dict
 	info    int
-	// stm is the object stream being filled: its objects' numbers and
-	// "number offset" pairs.
-	stm     bytes.Buffer
-	stmHdr  []byte
+	// s holds the object stream being filled (stm, and its "number
+	// offset" pairs, stmHdr) and the serialised object (e.b), buffers
+	// reused from document to document; stmObjs are the stream's objects.
+	*scratch
 	stmObjs []int
+}
+
+// scratch are a Writer's buffers.
+type scratch struct {
+	stm    bytes.Buffer
+	stmHdr []byte
+	e      enc
 }
 
 // xloc is an object's cross-reference entry: type 1 (a = offset) or 2
@@ -132,6 +138,10 @@ func (c *Catalog) Reserve() types.IndirectRef { return ref(c.w.alloc()) }
 // Put writes o as the object r, a reference Reserve gave.
 func (c *Catalog) Put(r types.IndirectRef, o types.Object) { c.w.put(r.ObjectNumber.Value(), o) }
 
+// PutRaw writes b, an object serialised in PDF syntax that is no stream
+// (as Raw), as the object r, a reference Reserve gave; b is copied.
+func (c *Catalog) PutRaw(r types.IndirectRef, b []byte) { c.w.putRaw(r.ObjectNumber.Value(), b) }
+
 // Catalog and page tree numbers.
 const (
 	catalogNum = 1
@@ -145,6 +155,11 @@ func (f *Finisher) NewWriter(w io.Writer, o Options) *Writer {
 		fonts: map[int]int{}, runes: map[int][]rune{}, uses: map[int]bool{},
 		images: map[[32]byte]int{}, links: map[int][]Link{},
 	}
+	fw.scratch, _ = f.scratch.Get().(*scratch)
+	if fw.scratch == nil {
+		fw.scratch = new(scratch)
+	}
+	fw.stm.Reset()
 	fw.cw = countWriter{w: w, h: sha256.New()}
 	fw.out, _ = f.outs.Get().(*bufio.Writer)
 	if fw.out == nil {
@@ -246,14 +261,31 @@ func (w *Writer) put(n int, o types.Object) {
 		}
 		return
 	}
+	w.e.b = w.e.b[:0]
+	w.e.obj(o)
+	w.putBytes(n, w.e.b)
+}
+
+// putRaw writes object n, serialised as b.
+func (w *Writer) putRaw(n int, b []byte) {
+	if w.err != nil {
+		return
+	}
+	for len(w.loc) <= n {
+		w.loc = append(w.loc, xloc{})
+	}
+	w.putBytes(n, b)
+}
+
+// putBytes writes object n, serialised as b, into the object stream being
+// filled, or at once without object streams.
+func (w *Writer) putBytes(n int, b []byte) {
 	if w.o.ObjectStreams {
 		w.stmHdr = strconv.AppendInt(w.stmHdr, int64(n), 10)
 		w.stmHdr = append(w.stmHdr, ' ')
 		w.stmHdr = strconv.AppendInt(w.stmHdr, int64(w.stm.Len()), 10)
 		w.stmHdr = append(w.stmHdr, ' ')
-		w.e.b = w.e.b[:0]
-		w.e.obj(o)
-		w.stm.Write(w.e.b)
+		w.stm.Write(b)
 		w.stm.WriteByte('\n')
 		w.loc[n] = xloc{typ: 2, b: uint16(len(w.stmObjs))}
 		w.stmObjs = append(w.stmObjs, n)
@@ -263,11 +295,10 @@ func (w *Writer) put(n int, o types.Object) {
 		return
 	}
 	w.loc[n] = xloc{typ: 1, a: uint32(w.cw.n + w.out.Buffered())}
-	w.e.b = append(w.e.b[:0], strconv.Itoa(n)...)
-	w.e.b = append(w.e.b, " 0 obj\n"...)
-	w.e.obj(o)
-	w.e.b = append(w.e.b, "\nendobj\n"...)
-	w.out.Write(w.e.b)
+	w.out.WriteString(strconv.Itoa(n))
+	w.out.WriteString(" 0 obj\n")
+	w.out.Write(b)
+	w.out.WriteString("\nendobj\n")
 }
 
 // maxStm is the most objects in one object stream.
@@ -282,10 +313,11 @@ func (w *Writer) flushStm() {
 	for _, n := range w.stmObjs {
 		w.loc[n].a = uint32(sn)
 	}
-	body := append(w.stmHdr, w.stm.Bytes()...)
+	first := len(w.stmHdr)
+	w.stmHdr = append(w.stmHdr, w.stm.Bytes()...)
 	zb := w.f.buffer()
 	defer w.f.release(zb)
-	if err := w.f.deflate(zb, body); err != nil {
+	if err := w.f.deflate(zb, w.stmHdr); err != nil {
 		w.fail(err)
 		return
 	}
@@ -293,10 +325,10 @@ func (w *Writer) flushStm() {
 		w.loc = append(w.loc, xloc{})
 	}
 	w.loc[sn] = xloc{typ: 1, a: uint32(w.cw.n + w.out.Buffered())}
-	fmt.Fprintf(w.out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, len(w.stmObjs), len(w.stmHdr), zb.Len())
+	fmt.Fprintf(w.out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", sn, len(w.stmObjs), first, zb.Len())
 	w.out.Write(zb.Bytes())
 	w.out.WriteString("\nendstream\nendobj\n")
-	w.stmHdr = body[:0]
+	w.stmHdr = w.stmHdr[:0]
 	w.stm.Reset()
 	w.stmObjs = w.stmObjs[:0]
 }
@@ -375,5 +407,10 @@ func (w *Writer) close() error {
 	w.out.Reset(nil)
 	w.f.outs.Put(w.out)
 	w.out = nil
+	if w.stm.Cap() <= maxPooled {
+		w.stmHdr = w.stmHdr[:0]
+		w.f.scratch.Put(w.scratch)
+	}
+	w.scratch = nil
 	return w.err
 }
