@@ -2,7 +2,6 @@ package png
 
 import (
 	"image"
-	"image/color"
 	"image/draw"
 	"math"
 
@@ -56,9 +55,6 @@ func (c *canvas) box(b *layout.Box) {
 		// A link draws nothing.
 	}
 }
-
-// rgba is a layout colour, opaque.
-func rgba(c layout.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 0xff} }
 
 // text sets b's text: each character's outline at the pen, the pen moved
 // on by the character's advance in the PDF's width table, all of the
