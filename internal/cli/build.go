@@ -19,6 +19,7 @@ import (
 	"briefing/briefing/batch"
 	"briefing/briefing/compose"
 	"briefing/briefing/doc"
+	"briefing/briefing/index"
 	"briefing/briefing/input"
 	"briefing/briefing/png"
 	"briefing/briefing/statement"
@@ -194,7 +195,7 @@ func summary(file, out string, res *batch.Result) string {
 			pages = fmt.Sprintf("%d PDF %s, ", res.Pages, plural(res.Pages, "page", "pages"))
 		}
 		s = fmt.Sprintf("%s: built %d %s (%s%s) in %.2f s into %s",
-			file, len(res.Written), plural(len(res.Written), "document", "documents"), pages, size(res.Bytes), res.Elapsed.Seconds(), dir)
+			file, len(res.Written), plural(len(res.Written), "document", "documents"), pages, index.Size(res.Bytes), res.Elapsed.Seconds(), dir)
 		if n := len(res.UpToDate); n > 0 {
 			s += fmt.Sprintf("; %d up to date", n)
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"briefing/briefing/batch"
+	"briefing/briefing/index"
 
 	"github.com/schollz/progressbar/v3"
 )
@@ -47,7 +48,7 @@ func (p *lines) Done(j batch.Job, e *batch.Entry, err error) {
 		if e.Pages > 0 {
 			pages = fmt.Sprintf("%d %s, ", e.Pages, plural(e.Pages, "page", "pages"))
 		}
-		line = fmt.Sprintf("[%d/%d] %s (%s%s)", i+1, total, j.Path, pages, size(e.Bytes))
+		line = fmt.Sprintf("[%d/%d] %s (%s%s)", i+1, total, j.Path, pages, index.Size(e.Bytes))
 	}
 	p.done[i] = line
 	for p.next < total && p.done[p.next] != "" {
@@ -89,14 +90,3 @@ func (p *bar) Done(j batch.Job, e *batch.Entry, err error) {
 
 // Finish clears the bar.
 func (p *bar) Finish() { p.bar.Finish() }
-
-// size writes a byte count for people: "41 KB", "1.2 MB".
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+512)>>10)
-	}
-	return fmt.Sprintf("%d B", n)
-}
