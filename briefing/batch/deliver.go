@@ -147,9 +147,8 @@ func (b *build) date(s *statement.Statement) time.Time {
 // job, its documents' names and sha256, its date and extra (the words of
 // a draft).
 func deliveryKey(key string, j Job, sums []string, at time.Time, extra any) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", key)
-	w := hasher{h: h}
+	var w hasher
+	w.str(key)
 	w.value(reflect.ValueOf(j))
 	w.value(reflect.ValueOf(sums))
 	w.str(at.UTC().Format(time.RFC3339))
@@ -157,5 +156,6 @@ func deliveryKey(key string, j Job, sums []string, at time.Time, extra any) (str
 	if w.err != nil {
 		return "", w.err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	sum := sha256.Sum256(w.buf)
+	return hex.EncodeToString(sum[:]), nil
 }

@@ -6,11 +6,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"math"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"briefing/briefing/doc"
 	"briefing/briefing/input"
@@ -25,20 +25,21 @@ import (
 // the model derives from its other fields for the exporters (fields
 // tagged json:"-", such as a QR code made from its URL).
 func inputsKey(key string, j Job, d *doc.Doc) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q\n", key)
-	w := hasher{h: h}
+	w := hasher{buf: make([]byte, 0, 16<<10)}
+	w.str(key)
 	w.value(reflect.ValueOf(j))
 	w.value(reflect.ValueOf(d).Elem())
 	if w.err != nil {
 		return "", w.err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	sum := sha256.Sum256(w.buf)
+	return hex.EncodeToString(sum[:]), nil
 }
 
-// hasher writes a value's type and contents to h, unambiguously.
+// hasher writes a value's type and contents into buf, unambiguously, for
+// one sha256 at the end.
 type hasher struct {
-	h   hash.Hash
+	buf []byte
 	err error
 }
 
@@ -47,18 +48,42 @@ var (
 	textType  = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
-func (w *hasher) str(s string) {
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-	w.h.Write(n[:])
-	w.h.Write([]byte(s))
+// typeInfo is what the hasher needs of a type, found once per type.
+type typeInfo struct {
+	text   bool    // written by its MarshalText
+	fields []field // a struct's fields that are hashed
 }
 
-func (w *hasher) num(u uint64) {
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], u)
-	w.h.Write(n[:])
+type field struct {
+	name  string
+	index int
 }
+
+var types sync.Map // reflect.Type → *typeInfo
+
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := types.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{text: t.Kind() != reflect.Interface && t.Kind() != reflect.Pointer && t.Implements(textType)}
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.IsExported() && f.Tag.Get("json") != "-" && f.Type != placeType {
+				ti.fields = append(ti.fields, field{f.Name, i})
+			}
+		}
+	}
+	types.Store(t, ti)
+	return ti
+}
+
+func (w *hasher) str(s string) {
+	w.buf = binary.LittleEndian.AppendUint64(w.buf, uint64(len(s)))
+	w.buf = append(w.buf, s...)
+}
+
+func (w *hasher) num(u uint64) { w.buf = binary.LittleEndian.AppendUint64(w.buf, u) }
 
 func (w *hasher) value(v reflect.Value) {
 	if w.err != nil {
@@ -72,7 +97,8 @@ func (w *hasher) value(v reflect.Value) {
 	if t == placeType {
 		return
 	}
-	if t.Kind() != reflect.Interface && t.Kind() != reflect.Pointer && t.Implements(textType) {
+	ti := infoOf(t)
+	if ti.text {
 		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 		if err != nil {
 			w.err = err
@@ -120,13 +146,9 @@ func (w *hasher) value(v reflect.Value) {
 			w.value(v.MapIndex(k))
 		}
 	case reflect.Struct:
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() || f.Tag.Get("json") == "-" {
-				continue
-			}
-			w.str(f.Name)
-			w.value(v.Field(i))
+		for _, f := range ti.fields {
+			w.str(f.name)
+			w.value(v.Field(f.index))
 		}
 	default:
 		w.err = fmt.Errorf("inputs: cannot hash a %s", t)
