@@ -76,6 +76,10 @@ type call struct {
 	fs             *pflag.FlagSet
 	args           []string
 	stdout, stderr io.Writer
+	// plain is o as the flags set it, before the project file's lines
+	// (findProject); project is the project file read, or "".
+	plain   options
+	project string
 	// fontsNoted is set once the build has said that PDF fonts go
 	// through fpdf's public API (noteFonts), so that watch says it once.
 	fontsNoted bool
@@ -194,15 +198,18 @@ func runCommand(cmd *command, args []string, stdout, stderr io.Writer) error {
 		}
 		return usageError{fmt.Errorf("unexpected argument %q (usage: briefing %s %s)", extra, cmd.name, cmd.args)}
 	}
+	plain := *o
+	project := ""
 	if fs.Lookup("data") != nil {
-		if _, err := o.findProject(fs); err != nil {
+		var err error
+		if project, err = o.findProject(fs); err != nil {
 			return err
 		}
 	}
 	if err := o.validate(fs); err != nil {
 		return err
 	}
-	return cmd.run(&call{cmd: cmd, o: o, fs: fs, args: fs.Args(), stdout: stdout, stderr: stderr})
+	return cmd.run(&call{cmd: cmd, o: o, plain: plain, project: project, fs: fs, args: fs.Args(), stdout: stdout, stderr: stderr})
 }
 
 // split finds the command in args, wherever it is among the flags, and

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -224,4 +226,41 @@ func TestProject(t *testing.T) {
 		!strings.Contains(stderr, "note: no briefing.yaml or statement.yaml here, so this is the built-in example statement; to build yours: briefing --data water.yaml") {
 		t.Errorf("a folder without a project: exit %d\nstdout %q\nstderr %q", code, stdout, stderr)
 	}
+}
+
+// TestWatchProject: watch in a project folder reads the project file
+// again when it is saved: its new selection applies from the next build;
+// a broken one is reported and the last good one stays.
+func TestWatchProject(t *testing.T) {
+	root := t.TempDir()
+	if code, _, stderr := runBinIn(t, root, "", "init", "proj"); code != 0 {
+		t.Fatal(stderr)
+	}
+	dir := filepath.Join(root, "proj")
+	cmd := exec.Command(binary(t), "watch", "--format", "pdf")
+	cmd.Dir = dir
+	var out output
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	out.waitFor(t, "Watching", 1)
+	if !strings.Contains(out.String(), "statement.yaml: built 6 documents") {
+		t.Fatalf("first build:\n%s", out.String())
+	}
+	save := func(content string) {
+		tmp := filepath.Join(dir, "briefing.yaml.tmp~")
+		os.WriteFile(tmp, []byte(content), 0o644)
+		if err := os.Rename(tmp, filepath.Join(dir, "briefing.yaml")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("data: statement.yaml\nkinds: [pack]\n")
+	out.waitFor(t, "statement.yaml: 1 document up to date in out/", 1)
+	save("data: statement.yaml\nkind: [pack]\n")
+	out.waitFor(t, `briefing.yaml:2:1: kind: unknown field "kind"; did you mean "kinds"?`, 1)
+	out.waitFor(t, "Watching", 3)
+	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Wait()
 }

@@ -17,7 +17,8 @@ import (
 
 const watchHelp = `briefing watch: build as briefing build does, then rebuild on every save of
 the data file, its translations, the brand and layout files (and the fonts and
-logo beside the brand file). It prints what was rebuilt, or the problems; while
+logo beside the brand file), and of the project file, briefing.yaml, whose
+selection then applies. It prints what was rebuilt, or the problems; while
 the data is broken it writes nothing, so the last good files stay. Ctrl-C
 stops it.
 
@@ -66,6 +67,9 @@ func watch(ctx context.Context, c *call) error {
 	}
 	defer w.Close()
 	dirs := c.o.watchDirs()
+	if c.project != "" && !slices.Contains(dirs, ".") {
+		dirs = append(dirs, ".")
+	}
 	for _, d := range dirs {
 		if err := w.Add(d); err != nil {
 			return fmt.Errorf("watch %s: %w", d, err)
@@ -96,7 +100,7 @@ func watch(ctx context.Context, c *call) error {
 			if !ok {
 				return nil
 			}
-			if !c.o.relevant(ev.Name) || ev.Op == fsnotify.Chmod {
+			if !(c.o.relevant(ev.Name) || c.project != "" && filepath.Clean(ev.Name) == c.project) || ev.Op == fsnotify.Chmod {
 				continue
 			}
 			if !slices.Contains(changed, ev.Name) {
@@ -105,10 +109,35 @@ func watch(ctx context.Context, c *call) error {
 			timer.Reset(watchDebounce)
 		case <-timer.C:
 			fmt.Fprintf(c.stdout, "Changed: %s\n", strings.Join(changed, ", "))
+			reread := c.project != "" && slices.ContainsFunc(changed, func(p string) bool { return filepath.Clean(p) == c.project })
 			changed = nil
+			if reread && !c.reread() {
+				fmt.Fprintf(c.stdout, "Watching %s for changes (Ctrl-C to stop)\n", strings.Join(dirs, ", "))
+				continue
+			}
 			once()
 		}
 	}
+}
+
+// reread applies the project file again after it changed, over the
+// options the flags set: what it names and selects from now on. A broken
+// project file is reported and the last good options stay (false). The
+// folders watched stay those of the start: a data file moved elsewhere
+// needs watch started again.
+func (c *call) reread() bool {
+	o := c.plain
+	if _, err := o.findProject(c.fs); err != nil {
+		report(err, c.cmd, c.stderr)
+		return false
+	}
+	if err := o.validate(c.fs); err != nil {
+		report(err, c.cmd, c.stderr)
+		return false
+	}
+	o.summaryOnly = true
+	c.o = &o
+	return true
 }
 
 // run prepares and builds once, as build does.
