@@ -48,8 +48,7 @@ func (in *inputs) styleFile(flag, beside string) string {
 	if flag != "" || in.data == "" || in.data == "-" {
 		return flag
 	}
-	p := filepath.Join(filepath.Dir(in.data), beside)
-	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+	if p := filepath.Join(filepath.Dir(in.data), beside); isFile(p) {
 		return p
 	}
 	return ""

@@ -102,7 +102,7 @@ func (o *options) findProject(fs *pflag.FlagSet) (string, error) {
 		}
 		if f.flag != "out" && f.flag != "paper" && f.flag != "print" && !isFile(f.from) {
 			problems = append(problems, &input.Error{Place: input.Place{File: ProjectFile, Field: f.field},
-				Msg: fmt.Sprintf("%s: no such file%s", f.from, nearFile(f.from))})
+				Msg: fmt.Sprintf("%s: no such file%s", f.from, didYouMean(f.from))})
 			continue
 		}
 		*f.to = f.from
@@ -130,25 +130,11 @@ func (o *options) findProject(fs *pflag.FlagSet) (string, error) {
 	return ProjectFile, nil
 }
 
-// nearFile is "; did you mean X?" for the file in name's folder closest to
-// name, or "".
-func nearFile(name string) string {
-	dir, base := filepath.Split(name)
-	if dir == "" {
-		dir = "."
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return ""
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() {
-			names = append(names, e.Name())
-		}
-	}
-	if s := input.Suggest(base, names); s != "" {
-		return fmt.Sprintf("; did you mean %s?", filepath.Join(dir, s))
+// didYouMean is "; did you mean X?" for the existing path closest to p
+// (suggestPath), or "".
+func didYouMean(p string) string {
+	if s := suggestPath(p, 1); s != "" {
+		return fmt.Sprintf("; did you mean %s?", s)
 	}
 	return ""
 }
@@ -175,23 +161,14 @@ func (o *options) statementHint() string {
 	if o.in.data != "" {
 		return ""
 	}
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		return ""
-	}
 	var cands []string
-	for _, e := range entries {
-		n := e.Name()
-		ext := filepath.Ext(n)
-		if e.IsDir() || (ext != ".yaml" && ext != ".yml" && ext != ".json") {
-			continue
-		}
+	for _, n := range yamlFiles(".") {
 		switch n {
 		case besideBrand, besideLayout, "manifest.json":
 			continue
 		}
 		// A translation, statement.es.yaml, is not a statement to build.
-		if parts := strings.Split(strings.TrimSuffix(n, ext), "."); len(parts) > 1 {
+		if strings.Contains(strings.TrimSuffix(n, filepath.Ext(n)), ".") {
 			continue
 		}
 		cands = append(cands, n)
