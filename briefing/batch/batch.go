@@ -546,11 +546,12 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 	if ctx.Err() != nil {
 		return nil, errStopped
 	}
-	if err := b.mayOverwrite(j.Path); err != nil {
+	intact, err := b.mayOverwrite(j.Path)
+	if err != nil {
 		return nil, err
 	}
 	if j.Deliverable() {
-		return b.deliver(ctx, s, j)
+		return b.deliver(ctx, s, j, intact)
 	}
 	d, r, err := b.compose(s, j)
 	if err != nil {
@@ -561,7 +562,7 @@ func (b *build) make1(ctx context.Context, s *statement.Statement, j Job) (e *En
 		if inputs, err = inputsKey(b.opt.Key, j, d); err != nil {
 			return nil, err
 		}
-		if e, ok := b.upToDate(j.Path, inputs); ok {
+		if e, ok := b.upToDate(j.Path, inputs, intact); ok {
 			return e, nil
 		}
 	}
@@ -644,38 +645,36 @@ func (b *build) compose(s *statement.Statement, j Job) (*doc.Doc, Renderer, erro
 
 // mayOverwrite refuses to replace a symbolic link at p (a *LinkError), or
 // a file at p that a person edited after a build wrote it; it records the
-// edit so later builds keep it too.
-func (b *build) mayOverwrite(p string) error {
+// edit so later builds keep it too. intact reports whether p holds the
+// bytes the manifest lists for it, read once here for upToDate too.
+func (b *build) mayOverwrite(p string) (intact bool, err error) {
 	if err := b.f.link(p); err != nil {
-		return err
+		return false, err
 	}
 	e, known := b.known[p]
 	_, wasEdited := b.edited[p]
 	if !known && !wasEdited {
-		return nil
+		return false, nil
 	}
 	n, sum, err := b.f.sum(p)
 	if err != nil {
-		return nil // gone (or unreadable): write it
+		return false, nil // gone (or unreadable): write it
 	}
 	if known && n == e.Bytes && sum == e.SHA256 {
-		return nil
+		return true, nil
 	}
 	b.mu.Lock()
 	b.newlyEdited = append(b.newlyEdited, Kept{Path: p, SHA256: sum})
 	b.mu.Unlock()
-	return ErrEdited
+	return false, ErrEdited
 }
 
 // upToDate returns the manifest's entry for the document at p when it
-// was made from inputs and the file on disk still has its bytes (a file
-// edited since is caught before, by mayOverwrite).
-func (b *build) upToDate(p, inputs string) (*Entry, bool) {
+// was made from inputs and the file on disk is intact: it still has the
+// bytes the manifest lists (mayOverwrite read them).
+func (b *build) upToDate(p, inputs string, intact bool) (*Entry, bool) {
 	e, ok := b.known[p]
-	if !ok || b.opt.Force || e.Inputs != inputs {
-		return nil, false
-	}
-	if n, sum, err := b.f.sum(p); err != nil || n != e.Bytes || sum != e.SHA256 {
+	if !ok || !intact || b.opt.Force || e.Inputs != inputs {
 		return nil, false
 	}
 	e.upToDate = true

@@ -37,7 +37,7 @@ type member struct {
 // from its documents, once they are made. Its inputs are the Key, j and
 // the sha256 of each document it holds, with the date and, for a draft,
 // its words: a deliverable whose documents did not change is up to date.
-func (b *build) deliver(ctx context.Context, s *statement.Statement, j Job) (*Entry, error) {
+func (b *build) deliver(ctx context.Context, s *statement.Statement, j Job, intact bool) (*Entry, error) {
 	ms, err := b.members(ctx, j)
 	if err != nil {
 		return nil, err
@@ -95,7 +95,7 @@ func (b *build) deliver(ctx context.Context, s *statement.Statement, j Job) (*En
 		if inputs, err = deliveryKey(b.opt.Key, j, sums, at, extra); err != nil {
 			return nil, err
 		}
-		if e, ok := b.upToDate(j.Path, inputs); ok {
+		if e, ok := b.upToDate(j.Path, inputs, intact); ok {
 			return e, nil
 		}
 	}
