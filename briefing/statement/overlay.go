@@ -108,13 +108,12 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 	case reflect.Pointer:
 		if dst.IsNil() {
-			// An audience's email words have defaults, so a translation
-			// may give them where the base file leaves them to the
-			// defaults; anything else needs its base.
-			if tr.IsNil() || dst.Type() != emailType {
+			// Only what has defaults may be given by a translation where
+			// the base file leaves it out (WithoutBase).
+			if tr.IsNil() || !WithoutBase[gp] {
 				return
 			}
-			dst.Set(reflect.New(emailType.Elem()))
+			dst.Set(reflect.New(dst.Type().Elem()))
 		}
 		c := reflect.New(dst.Type().Elem())
 		c.Elem().Set(dst.Elem())
@@ -151,8 +150,6 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		}
 	}
 }
-
-var emailType = reflect.TypeFor[*Email]()
 
 // keyed is an item of a list that a translation matches by id.
 type keyed interface{ key() string }

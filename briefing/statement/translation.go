@@ -55,6 +55,15 @@ var Translatable = map[string]bool{
 	"audiences[].email.note":    true,
 }
 
+// WithoutBase lists the translatable fields a translation may give where
+// the base file leaves them out, because what they hold has defaults: an
+// audience's email subject and note (the labels' otherwise). Any other
+// field a translation gives needs its base (a contact's role needs the
+// contact).
+var WithoutBase = map[string]bool{
+	"audiences[].email": true,
+}
+
 // Names lists the translatable fields that hold names, most often the
 // same in every language: a translation may give them (an organisation
 // known by another name in Spanish) and need not, and one that leaves them

@@ -215,14 +215,27 @@ var selectionFlags = map[batch.SelectionField]string{
 	batch.SelectRecs:      "--rec",
 }
 
-// planError words an error of batch.Plan for the command line: a
-// selection the data cannot meet is said with the flag that asked for it.
-func planError(err error) error {
+// planError words an error of batch.Plan for sel on the command line: a
+// selection the data cannot meet is said with the flag that asked for it,
+// and --rec with --kind pack (briefs of some recommendations, and no
+// briefs) with why nothing is left.
+func planError(err error, sel batch.Selection) error {
 	var se *batch.SelectionError
-	if errors.As(err, &se) {
+	switch {
+	case errors.As(err, &se):
 		return fmt.Errorf("%s: %w", selectionFlags[se.Field], err)
+	case errors.Is(err, batch.ErrNothing) && len(sel.Recs) > 0 && len(sel.Kinds) > 0 && !slices.Contains(sel.Kinds, statement.KindBrief):
+		return fmt.Errorf("nothing to build: --rec picks recommendations' briefs, and --kind %s asks for no briefs (drop --rec to build packs)", strings.Join(kindNames(sel.Kinds), ","))
 	}
 	return err
+}
+
+func kindNames(ks []statement.Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
 }
 
 // cleanList drops the spaces around comma-separated values, and empty

@@ -24,7 +24,7 @@ func TestPlanError(t *testing.T) {
 		{batch.Selection{Recs: []string{"nope"}}, `--rec: no recommendation "nope" in cartagena40.yaml`},
 	} {
 		_, err := batch.Plan(ds, c.sel, statement.PaperA4)
-		if got := planError(err); got == nil || got.Error() != c.want {
+		if got := planError(err, batch.Selection{}); got == nil || got.Error() != c.want {
 			t.Errorf("planError(%v) = %v, want %s", err, got, c.want)
 		}
 	}

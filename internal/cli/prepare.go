@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"briefing/briefing/batch"
 	"briefing/briefing/compose"
@@ -69,10 +67,7 @@ func (o *options) prepare(fit bool) (*prepared, error) {
 	}
 	plan, err := batch.Plan(ds, sel, st.Layout.Paper)
 	if err != nil {
-		if errors.Is(err, batch.ErrNothing) && len(sel.Recs) > 0 && !slices.Contains(sel.Kinds, statement.KindBrief) {
-			return nil, usagef("nothing to build: --rec picks recommendations' briefs, and --kind %s asks for no briefs (drop --rec to build packs)", strings.Join(o.kinds, ","))
-		}
-		return nil, usageError{planError(err)}
+		return nil, usageError{planError(err, sel)}
 	}
 	p := o.warnings(&prepared{ds: ds, st: st, sel: sel, plan: plan})
 	if fit {
