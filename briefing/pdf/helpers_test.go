@@ -15,8 +15,6 @@ import (
 	"briefing/briefing/pdf/finish"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
-	"briefing/data"
-	"briefing/internal/defaults"
 	"briefing/internal/testtool"
 )
 
@@ -32,14 +30,7 @@ var (
 func fixture(t testing.TB) (*statement.Dataset, *style.Style, *pdf.Renderer) {
 	t.Helper()
 	loadOnce.Do(func() {
-		ds, loadErr = statement.Load(data.FS, data.Default)
-		if loadErr != nil {
-			return
-		}
-		testStyle, loadErr = style.Load(defaults.StyleFiles())
-		if loadErr != nil {
-			return
-		}
+		ds, testStyle = testtool.Builtin(t)
 		renderer, loadErr = pdf.New(testStyle)
 	})
 	if loadErr != nil {
@@ -63,7 +54,7 @@ func statementIn(t testing.TB, lang string) *statement.Statement {
 }
 
 func opts(st *style.Style, paper statement.Paper) compose.Options {
-	return compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
+	return testtool.ComposeOptions(st, paper)
 }
 
 // render renders d and, when the environment variable DUMP names a

@@ -14,8 +14,7 @@ import (
 	"briefing/briefing/png"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
-	"briefing/data"
-	"briefing/internal/defaults"
+	"briefing/internal/testtool"
 )
 
 var (
@@ -31,14 +30,7 @@ var (
 func fixture(t testing.TB) (*statement.Dataset, *style.Style, *png.Renderer) {
 	t.Helper()
 	loadOnce.Do(func() {
-		ds, loadErr = statement.Load(data.FS, data.Default)
-		if loadErr != nil {
-			return
-		}
-		testStyle, loadErr = style.Load(defaults.StyleFiles())
-		if loadErr != nil {
-			return
-		}
+		ds, testStyle = testtool.Builtin(t)
 		renderer, loadErr = png.New(testStyle, png.Options{})
 	})
 	if loadErr != nil {
@@ -56,7 +48,7 @@ func statementIn(t testing.TB, lang string) *statement.Statement {
 }
 
 func opts(st *style.Style, paper statement.Paper) compose.Options {
-	return compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
+	return testtool.ComposeOptions(st, paper)
 }
 
 // brief composes recommendation n's brief for the delegates in lang on
