@@ -17,7 +17,7 @@ var layers = map[string]int{
 	"briefing/briefing/style": 3, "briefing/briefing/doc": 3,
 	"briefing/briefing/compose": 4, "briefing/briefing/schema": 4, "briefing/briefing/layout": 4,
 	"briefing/briefing/pdf": 5, "briefing/briefing/docx": 5, "briefing/briefing/png": 5, "briefing/briefing/batch": 5,
-	"briefing/internal/defaults": 5, "briefing/internal/testtool": 5, "briefing/internal/completion": 5,
+	"briefing/internal/defaults": 4, "briefing/internal/testtool": 5, "briefing/internal/completion": 5,
 	"briefing/internal/cli": 6,
 	"briefing":              7,
 }
