@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"briefing/briefing/compose"
@@ -16,31 +15,15 @@ import (
 	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
-	"briefing/data"
-	"briefing/internal/defaults"
+	"briefing/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the snapshots in testdata")
 
-var (
-	once sync.Once
-	ds   *statement.Dataset
-	st0  *style.Style
-	err0 error
-)
-
+// fixture is the built-in statement and style.
 func fixture(t testing.TB) (*statement.Dataset, *style.Style) {
 	t.Helper()
-	once.Do(func() {
-		if ds, err0 = statement.Load(data.FS, data.Default); err0 != nil {
-			return
-		}
-		st0, err0 = style.Load(defaults.StyleFiles())
-	})
-	if err0 != nil {
-		t.Fatal(err0)
-	}
-	return ds, st0
+	return testtool.Builtin(t)
 }
 
 // typesetter makes a Typesetter for st.
