@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strconv"
 
@@ -119,15 +120,36 @@ func inks(c layout.Color) string {
 	return string(b)
 }
 
-// qr draws QR code q, size mm square, its modules in colour c: a
-// rectangle per run of dark modules in a row.
+// qr draws QR code q, size mm square, its modules in colour c: the code's
+// rectangles (qrcode.Code.Rects) in module units, placed by one
+// transformation.
 func (dc *drawing) qr(q *qrcode.Code, x, y, size float64, c layout.Color) {
 	if q == nil {
 		return
 	}
-	m := size / float64(q.N)
 	dc.fillColor(c)
-	q.Runs(func(row, i, k int) {
-		dc.f.Rect(x+float64(i)*m, y+float64(row)*m, float64(k-i)*m, m+0.01, "F")
-	})
+	m := size / float64(q.N) * dc.k
+	// fpdf's coordinates: from the page's top left, y down (the bleed's
+	// offset is in the page's transformation already).
+	dc.f.RawWriteStr(fmt.Sprintf("q %.4f 0 0 %.4f %.2f %.2f cm\n%sQ", m, -m, x*dc.k, dc.h-y*dc.k, qrPath(q)))
+}
+
+// qrPath is q's rectangles as PDF operators in module units, each filled on
+// its own (rasterisers such as poppler's snap a lone rectangle to whole
+// pixels: crisp edges on screen, where one path of them all is blurred) and
+// a fiftieth of a module wider and taller than its modules, so that two
+// that touch leave no hairline seam.
+func qrPath(q *qrcode.Code) string {
+	var b []byte
+	for _, rc := range q.Rects() {
+		b = strconv.AppendInt(b, int64(rc.X), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(rc.Y), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(rc.W), 10)
+		b = append(b, ".02 "...)
+		b = strconv.AppendInt(b, int64(rc.H), 10)
+		b = append(b, ".02 re f\n"...)
+	}
+	return string(b)
 }

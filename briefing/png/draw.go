@@ -265,18 +265,18 @@ func (c *canvas) segment(x0, y0, x1, y1, w float64, col layout.Color) {
 	}
 }
 
-// qr paints b's QR code: a rectangle per run of dark modules in a row,
-// each a hair taller than its module, as the PDF paints them.
+// qr paints b's QR code: the code's rectangles, each a fiftieth of a
+// module wider and taller than its modules, as the PDF paints them.
 func (c *canvas) qr(b *layout.Box) {
 	q := b.Code
 	if q == nil {
 		return
 	}
 	m := b.W / float64(q.N)
-	q.Runs(func(row, i, k int) {
-		x, y := b.X+float64(i)*m, b.Y+float64(row)*m
-		c.rect(x, y, x+float64(k-i)*m, y+m+0.01, b.Color)
-	})
+	for _, r := range q.Rects() {
+		x, y := b.X+float64(r.X)*m, b.Y+float64(r.Y)*m
+		c.rect(x, y, x+(float64(r.W)+0.02)*m, y+(float64(r.H)+0.02)*m, b.Color)
+	}
 }
 
 // logo draws the brand's logo scaled into b (its pixels rounded to whole

@@ -45,6 +45,27 @@ func TestEncode(t *testing.T) {
 		if inRuns != dark {
 			t.Errorf("%s: runs cover %d modules, want %d", s, inRuns, dark)
 		}
+		// The rectangles cover every dark module once and no light one,
+		// in fewer shapes than the runs.
+		cover := make([]int, c.N*c.N)
+		runs := 0
+		c.Runs(func(int, int, int) { runs++ })
+		for _, r := range c.Rects() {
+			for y := r.Y; y < r.Y+r.H; y++ {
+				for x := r.X; x < r.X+r.W; x++ {
+					cover[y*c.N+x]++
+				}
+			}
+		}
+		for i, n := range cover {
+			if want := map[bool]int{true: 1, false: 0}[c.Dark(i%c.N, i/c.N)]; n != want {
+				t.Fatalf("%s: module %d,%d covered %d times, want %d", s, i%c.N, i/c.N, n, want)
+			}
+		}
+		if len(c.Rects()) >= runs {
+			t.Errorf("%s: %d rectangles for %d runs", s, len(c.Rects()), runs)
+		}
+		t.Logf("%s: %d runs, %d rectangles", s, runs, len(c.Rects()))
 	}
 }
 
