@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/zlib"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -47,7 +48,10 @@ type Options struct {
 // font subsets for reuse, so make one per process and share it: it is safe
 // for concurrent use.
 type Finisher struct {
-	zw   sync.Pool // *zlib.Writer
+	// zw are zlib writers kept for reuse. Not a sync.Pool: the collector
+	// empties a pool, and a level-3 writer costs about 300 KB of tables to
+	// make again.
+	zw   chan *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
 	outs sync.Pool // *bufio.Writer
 	// scratch are a Writer's buffers (its object stream, serialised
@@ -77,7 +81,11 @@ func (f *Finisher) release(b *bytes.Buffer) {
 }
 
 // New returns a Finisher.
-func New() *Finisher { return &Finisher{} }
+func New() *Finisher { return &Finisher{zw: make(chan *zlib.Writer, maxWriters)} }
+
+// maxWriters is the most zlib writers a Finisher keeps: one per document
+// being finished at a time, on any likely number of cores.
+const maxWriters = 64
 
 // Finish reads the PDF in, applies o and writes the result to w: a
 // Writer given one part. Nothing is written when it fails.

@@ -70,16 +70,22 @@ func (f *Finisher) squeeze(zb *bytes.Buffer, dict types.Dict, raw []byte) ([]byt
 // deflate compresses b into out with a reused zlib writer.
 func (f *Finisher) deflate(out *bytes.Buffer, b []byte) error {
 	out.Grow(len(b)/2 + 64)
-	zw, _ := f.zw.Get().(*zlib.Writer)
-	if zw == nil {
+	var zw *zlib.Writer
+	select {
+	case zw = <-f.zw:
+		zw.Reset(out)
+	default:
 		var err error
 		if zw, err = zlib.NewWriterLevel(out, Level); err != nil {
 			return err
 		}
-	} else {
-		zw.Reset(out)
 	}
-	defer f.zw.Put(zw)
+	defer func() {
+		select {
+		case f.zw <- zw:
+		default:
+		}
+	}()
 	if _, err := zw.Write(b); err != nil {
 		return err
 	}
