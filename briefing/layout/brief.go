@@ -416,10 +416,15 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 	}
 	col := &columns{mainW: mainW, sideW: sideW, span: span, lede: lede}
 	side := b.side
+	// Spanning key figures are placed above the columns but join the
+	// frames after the main text, as in the model: the frames' order is
+	// the reading order (the structure tree's), their places the page's.
+	var figs []*frame
+	var figYs []float64
 	if span {
 		for _, f := range b.figs {
 			fr := c.figuresRow(f, cw)
-			col.frames, col.xs, col.ys = append(col.frames, fr), append(col.xs, c.ml), append(col.ys, y+col.top)
+			figs, figYs = append(figs, fr), append(figYs, y+col.top)
 			col.top += fr.h + spanGap
 		}
 		side = b.quotes
@@ -441,6 +446,9 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 		col.main = append(col.main, len(col.frames))
 		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, c.ml), append(col.ys, y+col.mh)
 		col.mh += f.h
+	}
+	for i, fr := range figs {
+		col.frames, col.xs, col.ys = append(col.frames, fr), append(col.xs, c.ml), append(col.ys, figYs[i])
 	}
 	for i, it := range side {
 		if i > 0 {
