@@ -2,11 +2,13 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"briefing/briefing/doc"
 	"briefing/briefing/inline"
+	"briefing/briefing/input"
 	"briefing/briefing/labels"
 	"briefing/briefing/qrcode"
 	"briefing/briefing/statement"
@@ -67,7 +69,7 @@ func Brief(s *statement.Statement, a *statement.Audience, r *statement.Recommend
 	// The date (with the place) is printed once, here at the top where a
 	// reader looks for when and where; the source block at the foot says
 	// where to read more and whom to contact.
-	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.placeDate()), At: s.At.Of("title")})
+	d.Add(&doc.Masthead{Wordmark: c.wordmark(), Label: l.Brief, Statement: inline.Plain(s.Title), StatementLang: s.FallbackLang(s.At.Of("title")), Line: joinNonEmpty("  ·  ", inline.Plain(s.Event), c.placeDate()), At: s.At.Of("title")})
 	c.addRecommendation(r)
 	if f := c.figures(r.Figures); len(f.Items) > 0 {
 		d.Add(f)
@@ -113,12 +115,13 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		Wordmark:    c.wordmark(),
 		Kicker:      c.packLabel(),
 		Title:       inline.Plain(s.Title),
+		TitleLang:   s.FallbackLang(s.At.Of("title")),
 		Subtitle:    inline.Plain(s.Subtitle),
 		Event:       inline.Plain(s.Event),
 		When:        joinNonEmpty("  ·  ", inline.Plain(s.Place), c.dateText()),
 		PreparedFor: l.PreparedFor,
 		Audience:    inline.Plain(a.Name),
-		Note:        prose(a.Note),
+		Note:        c.prose(a.Note, a.At.Of("note")),
 		Unofficial:  unofficial,
 		Source:      src,
 		At:          s.At.Of("title"),
@@ -142,10 +145,10 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	d.Add(&doc.PageBreak{})
 	d.Add(&doc.Heading{Level: 1, Text: inline.Runs{{Text: l.Context}}, Anchor: "context"})
 	if s.Summary != "" {
-		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: prose(s.Summary), At: s.At.Of("summary")})
+		d.Add(&doc.Paragraph{Style: doc.ParaLede, Text: c.prose(s.Summary, s.At.Of("summary")), At: s.At.Of("summary")})
 	}
 	for i, p := range s.Context {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: s.At.Entry("context", i)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: c.prose(p, s.At.Entry("context", i)), At: s.At.Entry("context", i)})
 	}
 	if f := c.figures(nil); len(f.Items) > 0 {
 		d.Add(f)
@@ -174,7 +177,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 		}
 	}
 	for i, p := range s.Closing {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: s.At.Entry("closing", i)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: c.prose(p, s.At.Entry("closing", i)), At: s.At.Entry("closing", i)})
 	}
 
 	// The back page: about the statement, the contact and the QR code.
@@ -193,7 +196,7 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 func (c *composer) addAbout() {
 	s, l, d := c.s, c.l, c.d
 	org := s.Organisation
-	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(s.Subtitle), At: s.At.Of("subtitle")})
+	d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: c.prose(s.Subtitle, s.At.Of("subtitle")), At: s.At.Of("subtitle")})
 	line := func(label string, runs inline.Runs) {
 		d.Add(&doc.Paragraph{Style: doc.ParaSmall, Text: tie(append(inline.Runs{{Text: label + ": ", Bold: true}}, runs...))})
 	}
@@ -361,23 +364,23 @@ func (c *composer) addRecommendation(r *statement.Recommendation) {
 	if body.Line == 0 {
 		body = r.At.Place
 	}
-	d.Add(&doc.Heading{Level: 1, Text: prose(r.Title), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: r.At.Of("title"),
+	d.Add(&doc.Heading{Level: 1, Text: c.prose(r.Title, r.At.Of("title")), Kicker: l.RecOf(r.Number, len(c.s.Recommendations)), Anchor: recAnchor(r), At: r.At.Of("title"),
 		Rec: &doc.Rec{Number: r.Number, Body: body}})
 	for j, p := range r.Body {
-		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: prose(p), At: r.At.Entry("body", j)})
+		d.Add(&doc.Paragraph{Style: doc.ParaBody, Text: c.prose(p, r.At.Entry("body", j)), At: r.At.Entry("body", j)})
 	}
 	if len(r.Asks) > 0 {
 		d.Add(&doc.Heading{Level: 2, Text: inline.Runs{{Text: l.Asks}}})
-		d.Add(asks(r))
+		d.Add(c.asks(r))
 	}
 }
 
 func recAnchor(r *statement.Recommendation) string { return fmt.Sprintf("rec-%d", r.Number) }
 
-func asks(r *statement.Recommendation) *doc.List {
+func (c *composer) asks(r *statement.Recommendation) *doc.List {
 	l := &doc.List{}
-	for _, a := range r.Asks {
-		l.Items = append(l.Items, prose(a))
+	for i, a := range r.Asks {
+		l.Items = append(l.Items, c.prose(a, r.At.Entry("asks", i)))
 	}
 	return l
 }
@@ -399,7 +402,7 @@ func (c *composer) figures(ids []string) *doc.Figures {
 		}
 	}
 	for _, x := range picked {
-		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: prose(x.Label)})
+		f.Items = append(f.Items, doc.FigureItem{Value: inline.Plain(x.Value), Label: c.prose(x.Label, x.At.Of("label"))})
 	}
 	f.Source = c.figureSources(picked)
 	return f
@@ -448,8 +451,9 @@ func (c *composer) figureSources(figs []*statement.Figure) inline.Runs {
 // pullQuote sets quote q with its marks; the speaker's line has no dash
 // (the layout sets it apart by space and weight).
 func (c *composer) pullQuote(q *statement.Quote) *doc.PullQuote {
-	text := append(inline.Runs{{Text: "“"}}, prose(q.Text)...)
-	text = append(text, inline.Run{Text: "”"})
+	lang := c.s.FallbackLang(q.At.Of("text"))
+	text := append(inline.Runs{{Text: "“", Lang: lang}}, c.prose(q.Text, q.At.Of("text"))...)
+	text = append(text, inline.Run{Text: "”", Lang: lang})
 	if q.Speaker == "" {
 		// Known by the role alone: the role takes the speaker's line.
 		return &doc.PullQuote{Text: text, Speaker: inline.Plain(q.Role), At: q.At.Of("text")}
@@ -476,6 +480,20 @@ func compact(parts []string) []string {
 // Word's, leaves the last word of a paragraph, a title or a quote alone
 // on its line (a runt).
 func prose(s string) inline.Runs { return tie(inline.Parse(s)) }
+
+// prose is prose(s) for the text field at place at, each run marked with
+// its language when a translation leaves the field out (it prints in the
+// base language: Statement.FallbackLang).
+func (c *composer) prose(s string, at input.Place) inline.Runs {
+	runs := prose(s)
+	if lang := c.s.FallbackLang(at); lang != "" {
+		runs = slices.Clone(runs)
+		for i := range runs {
+			runs[i].Lang = lang
+		}
+	}
+	return runs
+}
 
 // tie replaces the last space between two words of runs with a no-break
 // space (U+00A0).

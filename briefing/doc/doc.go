@@ -127,11 +127,14 @@ type Wordmark struct {
 // statement's title is in the data, for an error when it is too long for
 // the masthead.
 type Masthead struct {
-	Wordmark  Wordmark    `json:"wordmark"`
-	Label     string      `json:"label"`
-	Statement string      `json:"statement"`
-	Line      string      `json:"line,omitempty"`
-	At        input.Place `json:"at,omitzero"`
+	Wordmark  Wordmark `json:"wordmark"`
+	Label     string   `json:"label"`
+	Statement string   `json:"statement"`
+	// StatementLang is the statement title's language when it is not the
+	// document's (a translation's fallback text, see inline.Run.Lang).
+	StatementLang string      `json:"statement_lang,omitempty"`
+	Line          string      `json:"line,omitempty"`
+	At            input.Place `json:"at,omitzero"`
 }
 
 // SourceBlock points readers at the source: a QR code of URL with its
@@ -216,10 +219,13 @@ type Cover struct {
 	Wordmark Wordmark `json:"wordmark"`
 	// Kicker is the document type, the audience's pack label ("Briefing
 	// pack", "Delegate pack").
-	Kicker   string `json:"kicker"`
-	Title    string `json:"title"`
-	Subtitle string `json:"subtitle,omitempty"`
-	Event    string `json:"event,omitempty"`
+	Kicker string `json:"kicker"`
+	Title  string `json:"title"`
+	// TitleLang is the title's language when it is not the document's (a
+	// translation's fallback text, see inline.Run.Lang).
+	TitleLang string `json:"title_lang,omitempty"`
+	Subtitle  string `json:"subtitle,omitempty"`
+	Event     string `json:"event,omitempty"`
 	// When is the place and date ("Bogotá · 21 June 2024").
 	When string `json:"when,omitempty"`
 	// PreparedFor labels the Audience's name.

@@ -48,6 +48,8 @@ import (
 	"briefing/briefing/layout"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
+
+	"github.com/gomutex/godocx/wml/ctypes"
 )
 
 // Info describes a rendered document.
@@ -250,6 +252,17 @@ func (r *Renderer) FitContext(ctx context.Context, d *doc.Doc) error {
 }
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+// runLang is the language of a run in another language than the
+// document's (inline.Run.Lang), for Word's proofing tools and for screen
+// readers; nil for "" (the document's, from the styles).
+func runLang(lang string) *ctypes.Lang {
+	if lang == "" {
+		return nil
+	}
+	v := wordLang(lang)
+	return &ctypes.Lang{Val: &v}
+}
 
 // wordLang maps a language code to the tag Word's proofing tools know.
 func wordLang(lang string) string {

@@ -297,7 +297,7 @@ func (b *builder) text(p *paragraph, runs inline.Runs) {
 		if x.Link != "" {
 			props = &ctypes.RunProperty{Style: ctypes.NewCTString(constants.HyperLinkStyle)}
 		}
-		if x.Bold || x.Italic {
+		if x.Bold || x.Italic || x.Lang != "" {
 			if props == nil {
 				props = &ctypes.RunProperty{}
 			}
@@ -307,6 +307,7 @@ func (b *builder) text(p *paragraph, runs inline.Runs) {
 			if x.Italic {
 				props.Italic = ctypes.OnOffFromBool(true)
 			}
+			props.Lang = runLang(x.Lang)
 		}
 		r := textRun(x.Text, props)
 		if x.Link == "" {
@@ -406,7 +407,14 @@ func (b *builder) Masthead(m *doc.Masthead) error {
 		return &ctypes.RunProperty{Color: ctypes.NewColor(c)}
 	}
 	rc.para(sMastheadLabel).add(textRun(m.Label, colour(label)))
-	rc.para(sMastheadTitle).add(textRun(m.Statement, colour(ink)))
+	props := colour(ink)
+	if m.StatementLang != "" {
+		if props == nil {
+			props = &ctypes.RunProperty{}
+		}
+		props.Lang = runLang(m.StatementLang)
+	}
+	rc.para(sMastheadTitle).add(textRun(m.Statement, props))
 	if m.Line != "" {
 		rc.para(sMasthead).add(textRun(m.Line, colour(soft)))
 	}
@@ -510,7 +518,7 @@ func (b *builder) Cover(c *doc.Cover) error {
 	b.image(p, logo, markW, c.Wordmark.Alt)
 	// Cover Kicker, Title and Subtitle share a band in the primary colour.
 	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
-	b.text(b.para(sTitle), inline.Runs{{Text: c.Title}})
+	b.text(b.para(sTitle), inline.Runs{{Text: c.Title, Lang: c.TitleLang}})
 	if c.Subtitle != "" {
 		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle}})
 	}

@@ -88,6 +88,13 @@ func schemaDocs(t *testing.T) []rendered {
 			}
 		}
 	}
+	// Runs in another language (w:lang in their properties): a
+	// translation that leaves text out.
+	part, rec, _ := testtool.PartlyTranslated(t, "es")
+	pa := part.Audience("delegates")
+	docs = append(docs,
+		rendered{name: "es-fallback-brief", d: compose.Brief(part, pa, rec, optsFor(pa))},
+		rendered{name: "es-fallback-pack", d: compose.Pack(part, pa, optsFor(pa))})
 	r, s := setup(t, "en")
 	for i := range docs {
 		if docs[i].b == nil {

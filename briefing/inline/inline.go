@@ -1,6 +1,9 @@
 package inline
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Parse parses the inline Markdown subset that text fields accept:
 // **bold**, *italic* (or _italic_), [text](url), and backslash escapes of
@@ -134,10 +137,42 @@ type Run struct {
 	Italic bool   `json:"italic,omitempty"`
 	// Link is the target URL when the run is a hyperlink.
 	Link string `json:"link,omitempty"`
+	// Lang is the run's language when it is not the document's (a
+	// language code such as "en"): text a translation leaves out, printed
+	// in the base language. Exporters mark it, so that a screen reader
+	// reads it in its own language.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Runs is a paragraph's worth of inline runs.
 type Runs []Run
+
+// Lang returns the language the runs with letters in them share when it
+// is not the document's (their Lang); "" when they are in the document's
+// language or in different ones. Runs of punctuation, digits and spaces
+// alone (quotation marks, a label's colon) take the language around them.
+func (r Runs) Lang() string {
+	lang, seen := "", false
+	for _, x := range r {
+		if !hasLetter(x.Text) {
+			continue
+		}
+		if seen && x.Lang != lang {
+			return ""
+		}
+		lang, seen = x.Lang, true
+	}
+	return lang
+}
+
+func hasLetter(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
+}
 
 // Plain returns the text of the runs without formatting.
 func (r Runs) Plain() string {

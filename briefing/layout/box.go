@@ -67,6 +67,9 @@ type Elem struct {
 	Role   Role   `json:"role"`
 	Parent int    `json:"parent,omitempty"`
 	Alt    string `json:"alt,omitempty"`
+	// Lang is the element's language when it is not the document's
+	// (inline.Run.Lang): a translation's fallback text.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Role is what a box or element is.

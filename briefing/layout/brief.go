@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"briefing/briefing/doc"
+	"briefing/briefing/inline"
 	"briefing/briefing/input"
 )
 
@@ -560,7 +561,7 @@ func (c *canvas) mastFit(m *doc.Masthead) (ml mastLines, over float64, name bool
 				over = min(over, max(math.Ceil(tw/try.w)*mt.lineH()-room, 0.1))
 				continue
 			}
-			tl := c.wrapIn(plain(m.Statement), mt, try.w)
+			tl := c.wrapIn(inline.Runs{{Text: m.Statement, Lang: m.StatementLang}}, mt, try.w)
 			h := float64(len(tl)) * mt.lineH()
 			if h <= room+1e-9 {
 				ml.tl, ml.tm = tl, mt

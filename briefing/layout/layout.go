@@ -328,6 +328,10 @@ type span struct {
 type line struct {
 	spans []span
 	w     float64
+	// lang is the language of the runs the line is from when it is not
+	// the document's (inline.Runs.Lang): the element the line is set in
+	// is in that language.
+	lang string
 }
 
 // wrap sets runs in base style at size pt in lines at most width mm wide.
@@ -345,14 +349,23 @@ func (c *canvas) wrap(runs inline.Runs, base font.Style, pt, width float64) []li
 	t := c.fs.Prepare(ps)
 	fl := t.Wrap(pt, width/MMPerPt)
 	out := make([]line, len(fl))
+	lang := runs.Lang()
 	for i, l := range fl {
-		ln := line{w: l.W * MMPerPt, spans: make([]span, len(l.Spans))}
+		ln := line{w: l.W * MMPerPt, spans: make([]span, len(l.Spans)), lang: lang}
 		for j, s := range l.Spans {
 			ln.spans[j] = span{text: s.Text, style: s.Style, link: s.Link, x: s.X * MMPerPt, w: s.W * MMPerPt}
 		}
 		out[i] = ln
 	}
 	return out
+}
+
+// inLang marks lines set from a plain string as in language lang (see
+// line.lang).
+func inLang(ls []line, lang string) {
+	for i := range ls {
+		ls[i].lang = lang
+	}
 }
 
 // plain makes runs of a plain string.
@@ -370,6 +383,9 @@ const (
 // with role r, and returns the height used. Links are set in the primary
 // colour, underlined and clickable, each a Link element inside e.
 func (c *canvas) lines(ls []line, x, y, w, pt, lineH float64, col Color, a align, r Role, e int) float64 {
+	if len(ls) > 0 && ls[0].lang != "" && e > 0 {
+		c.fr.elems[e-1].Lang = ls[0].lang
+	}
 	for i, l := range ls {
 		top := y + float64(i)*lineH
 		lx := x

@@ -206,6 +206,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom,
 		}
 		tm = tm.at(next)
 	}
+	inLang(tl, cv.TitleLang)
 	minBlock := c.mt + 8 + 6.5 + 8 + titleH + 12
 	belowH := under + detailsH + uh + glanceGap + want
 	// fit is the block's height with extra mm more under it.

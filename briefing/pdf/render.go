@@ -223,7 +223,7 @@ func (r *Renderer) newDoc(w io.Writer, m *doc.Meta, ld *layout.Paged) *drawing {
 		Page:            dc.tags.page,
 		Catalog: func(c *finish.Catalog) error {
 			archival(c, m)
-			return dc.tags.catalog(c, dc.elems)
+			return dc.tags.catalog(c, dc.elems, dc.m.Lang)
 		},
 		Info: infoDates(m),
 	})

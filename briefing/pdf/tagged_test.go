@@ -238,6 +238,7 @@ type pdfjsElem struct {
 	Role     string  `json:"role"`
 	Text     string  `json:"text"`
 	Alt      string  `json:"alt"`
+	Lang     string  `json:"lang"`
 	Untagged *string `json:"untagged"`
 }
 

@@ -273,6 +273,31 @@ type kid struct {
 	annot types.IndirectRef
 }
 
+// elemLangs is the /Lang of each element: its own language when it has one
+// (a translation's fallback text, which a screen reader reads in that
+// language), and the document's, lang, where its text would otherwise
+// take the one of an element it is part of (a quote's attribution under a
+// quote left in English); "" where it reads in the language around it.
+func elemLangs(elems []layout.Elem, lang string) []string {
+	out := make([]string, len(elems))
+	eff := make([]string, len(elems)) // the language each reads in, "" the document's
+	for i, el := range elems {
+		around := ""
+		if i > 0 && el.Parent < i {
+			around = eff[el.Parent]
+		}
+		switch {
+		case el.Lang != "" && el.Lang != around:
+			out[i], eff[i] = el.Lang, el.Lang
+		case el.Lang == "" && around != "":
+			out[i] = lang
+		default:
+			eff[i] = around
+		}
+	}
+	return out
+}
+
 // tree builds the structure tree of a document from its elements.
 type tree struct {
 	elems []layout.Elem
@@ -373,7 +398,8 @@ func (tr *tree) label(e, page int, k kid) int {
 
 // catalog is the finishing pass's Catalog hook: it writes the structure
 // tree of a document whose elements are elems.
-func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
+func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem, lang string) error {
+	langs := elemLangs(elems, lang)
 	linked := map[int]bool{}
 	for _, ls := range t.links {
 		for _, e := range ls {
@@ -441,6 +467,11 @@ func (t *tagger) catalog(c *finish.Catalog, elems []layout.Elem) error {
 		}
 		if n.alt != "" {
 			buf = finish.AppendText(append(buf, " /Alt "...), n.alt)
+		}
+		if i < len(elems) {
+			if l := langs[i]; l != "" {
+				buf = finish.AppendText(append(buf, " /Lang "...), l)
+			}
 		}
 		if i < len(elems) {
 			if s := t.actualText(i); s != "" {

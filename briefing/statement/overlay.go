@@ -35,6 +35,9 @@ func (d *Dataset) In(lang string) (*Statement, []string) {
 type untranslated struct {
 	name string
 	at   input.Place
+	// in is the field's place in the statement laid over (the one
+	// compose reads), which Statement.FallbackLang is asked of.
+	in input.Place
 }
 
 // Fallback is a text field that a translation leaves out, so that it
@@ -75,7 +78,14 @@ func (d *Dataset) in(lang string) (*Statement, []untranslated) {
 	s := *d.Base
 	s.Lang = lang
 	s.Translation = t.Translation
-	o.apply(reflect.ValueOf(&s).Elem(), reflect.ValueOf(t).Elem(), "", "", input.Places{}, "")
+	o.apply(reflect.ValueOf(&s).Elem(), reflect.ValueOf(t).Elem(), "", "", input.Places{}, input.Places{}, "")
+	s.base, s.fallback = d.Base.Lang, nil
+	if len(o.missing) > 0 {
+		s.fallback = make(map[input.Place]bool, len(o.missing))
+		for _, m := range o.missing {
+			s.fallback[m.in] = true
+		}
+	}
 	return &s, o.missing
 }
 
@@ -88,15 +98,17 @@ var placesType = reflect.TypeOf(input.Places{})
 // Lists of items are matched by id, paragraph lists by position; path is
 // the field's path for missing-field warnings ("recommendations[access].title")
 // and gp its generic path ("recommendations[].title"); at holds the base
-// file's places of the item that holds dst, and key is dst's key in it.
-func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places, key string) {
+// file's places of the item that holds dst, in its places once laid over
+// (what the statement returned says), and key is dst's key in them.
+func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at, in input.Places, key string) {
 	switch dst.Kind() {
 	case reflect.Struct:
-		var base input.Places
+		var base, over input.Places
 		for i := 0; i < dst.NumField(); i++ {
 			if dst.Field(i).Type() == placesType {
 				base = dst.Field(i).Interface().(input.Places)
-				dst.Field(i).Set(reflect.ValueOf(base.Over(tr.Field(i).Interface().(input.Places))))
+				over = base.Over(tr.Field(i).Interface().(input.Places))
+				dst.Field(i).Set(reflect.ValueOf(over))
 			}
 		}
 		for _, f := range input.FieldsOf(dst.Type()) {
@@ -104,7 +116,7 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 			if !Translatable[fgp] || f.Name == "id" || fgp == "lang" || fgp == "translation" {
 				continue
 			}
-			o.apply(dst.Field(f.Index), tr.Field(f.Index), input.JoinPath(path, f.Name), fgp, base, f.Name)
+			o.apply(dst.Field(f.Index), tr.Field(f.Index), input.JoinPath(path, f.Name), fgp, base, over, f.Name)
 		}
 	case reflect.Pointer:
 		if dst.IsNil() {
@@ -122,12 +134,12 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 		if tr.IsNil() {
 			t = reflect.New(tr.Type().Elem())
 		}
-		o.apply(c.Elem(), t.Elem(), path, gp, at, key)
+		o.apply(c.Elem(), t.Elem(), path, gp, at, in, key)
 	case reflect.String:
-		dst.SetString(o.text(path, gp, at.Of(key), dst.String(), tr.String()))
+		dst.SetString(o.text(path, gp, at.Of(key), in.Of(key), dst.String(), tr.String()))
 	case reflect.Slice:
 		if dst.Type().Elem().Kind() == reflect.String {
-			dst.Set(reflect.ValueOf(o.paras(path, gp, at, key, dst.Interface().([]string), tr.Interface().([]string))))
+			dst.Set(reflect.ValueOf(o.paras(path, gp, at, in, key, dst.Interface().([]string), tr.Interface().([]string))))
 			return
 		}
 		// Items keyed by id: a copy of the base's list, each item laid
@@ -146,7 +158,7 @@ func (o *overlay) apply(dst, tr reflect.Value, path, gp string, at input.Places,
 			if !ok {
 				t = reflect.New(item.Type()).Elem()
 			}
-			o.apply(item, t, fmt.Sprintf("%s[%s]", path, id), gp+"[]", at, key)
+			o.apply(item, t, fmt.Sprintf("%s[%s]", path, id), gp+"[]", at, in, key)
 		}
 	}
 }
@@ -162,21 +174,22 @@ func (a Audience) key() string       { return a.ID }
 type overlay struct{ missing []untranslated }
 
 // text returns the translation when present; otherwise it records the field
-// (at at in the base file, gp its generic path) as missing when the base
-// has text there that a translation would change, and returns the base.
-func (o *overlay) text(path, gp string, at input.Place, base, tr string) string {
+// (at at in the base file, in in the statement laid over, gp its generic
+// path) as missing when the base has text there that a translation would
+// change, and returns the base.
+func (o *overlay) text(path, gp string, at, in input.Place, base, tr string) string {
 	if tr != "" {
 		return tr
 	}
 	if base != "" && !SameInTranslation(gp, base) {
-		o.missing = append(o.missing, untranslated{name: path, at: at})
+		o.missing = append(o.missing, untranslated{name: path, at: at, in: in})
 	}
 	return base
 }
 
 // paras lays a translated paragraph list, the field key of the item whose
 // places are at, over the base by position.
-func (o *overlay) paras(path, gp string, at input.Places, key string, base, tr []string) []string {
+func (o *overlay) paras(path, gp string, at, in input.Places, key string, base, tr []string) []string {
 	if len(base) == 0 {
 		return base
 	}
@@ -186,7 +199,7 @@ func (o *overlay) paras(path, gp string, at input.Places, key string, base, tr [
 		if i < len(tr) {
 			t = tr[i]
 		}
-		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), gp, at.Entry(key, i), base[i], t)
+		out[i] = o.text(fmt.Sprintf("%s[%d]", path, i), gp, at.Entry(key, i), in.Entry(key, i), base[i], t)
 	}
 	return out
 }

@@ -49,6 +49,25 @@ type Statement struct {
 	// a translation (Dataset.In), the places of what the translation writes
 	// are the translation file's.
 	At input.Places `yaml:"-" json:"-"`
+
+	// base is the base file's language, and fallback the places (in the
+	// base file) of the text fields a translation leaves out, which print
+	// in that language: set on a statement laid over by a translation
+	// (Dataset.In), nil otherwise. See FallbackLang.
+	base     string
+	fallback map[input.Place]bool
+}
+
+// FallbackLang returns the language of the text at place at when it is not
+// the statement's: the base file's language for a text field the
+// translation leaves out (it prints in the base language), "" otherwise.
+// Compose marks such text, so that a screen reader reads it in its own
+// language.
+func (s *Statement) FallbackLang(at input.Place) string {
+	if s.fallback[at] {
+		return s.base
+	}
+	return ""
 }
 
 // Translation marks a file as a translation of the base statement.

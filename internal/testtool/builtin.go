@@ -1,10 +1,14 @@
 package testtool
 
 import (
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"briefing/briefing/compose"
+	"briefing/briefing/inline"
 	"briefing/briefing/statement"
 	"briefing/briefing/style"
 	"briefing/data"
@@ -39,4 +43,61 @@ func Builtin(t testing.TB) (*statement.Dataset, *style.Style) {
 // with: paper, a fixed creator and st's brand.
 func ComposeOptions(st *style.Style, paper statement.Paper) compose.Options {
 	return compose.Options{Paper: paper, Creator: "briefing test", Brand: &st.Brand}
+}
+
+// PartlyTranslated returns the built-in statement in lang as laid over by a
+// translation that leaves out the statement's title, the second paragraph
+// of recommendation rec (the shortest, so that its brief still fits a page)
+// and the first of two asks it is given here, and the text of the quote it
+// cites: those print in the base language
+// (statement.Statement.FallbackLang). It also returns those texts, in the
+// base language, for the tests to look for.
+func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *statement.Recommendation, left []string) {
+	t.Helper()
+	ds, _ := Builtin(t)
+	tr, ok := ds.Translations[lang]
+	if !ok {
+		t.Fatalf("the built-in statement has no %s translation", lang)
+	}
+	base := *ds.Base
+	base.Recommendations = slices.Clone(base.Recommendations)
+	size := func(r statement.Recommendation) int { return len(strings.Join(r.Body, "")) }
+	n := 0
+	for i, r := range base.Recommendations {
+		if size(r) < size(base.Recommendations[n]) && r.Quote != "" {
+			n = i
+		}
+	}
+	r0 := &base.Recommendations[n]
+	r0.Asks = []string{"Keep borders open to people seeking protection.", "Fund the communities that host them."}
+	c := *tr
+	c.Title = ""
+	c.Recommendations = slices.Clone(tr.Recommendations)
+	i := slices.IndexFunc(c.Recommendations, func(r statement.Recommendation) bool { return r.ID == r0.ID })
+	if i < 0 {
+		t.Fatalf("the %s translation has no recommendation %s", lang, r0.ID)
+	}
+	r := &c.Recommendations[i]
+	r.Body = slices.Clone(r.Body)
+	r.Body[1], r.Asks = "", []string{"", "Financiar a las comunidades que las acogen."}
+	c.Quotes = slices.Clone(tr.Quotes)
+	left = []string{base.Title, r0.Body[1], r0.Asks[0]}
+	for i := range c.Quotes {
+		if c.Quotes[i].ID == r0.Quote {
+			c.Quotes[i].Text = ""
+			left = append(left, base.Quote(r0.Quote).Text)
+		}
+	}
+	if len(left) < 4 {
+		t.Fatal("the first recommendation cites no quote")
+	}
+	d := *ds
+	d.Base = &base
+	d.Translations = maps.Clone(ds.Translations)
+	d.Translations[lang] = &c
+	s, _ = d.In(lang)
+	for i, x := range left {
+		left[i] = inline.Parse(x).Plain()
+	}
+	return s, &s.Recommendations[n], left
 }
