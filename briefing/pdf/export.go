@@ -11,7 +11,6 @@ import (
 	"briefing/briefing/layout"
 	"briefing/briefing/pdf/finish"
 	"briefing/briefing/qrcode"
-	"briefing/briefing/statement"
 )
 
 // box draws one box of page i (from 0).
@@ -82,8 +81,13 @@ func (dc *drawing) drawn(b *layout.Box) bool {
 }
 
 // fillColor makes c the fill colour: its process inks (DeviceCMYK) when
-// it has them, else its RGB.
+// it has them, else its RGB. fpdf writes a colour each time it is set:
+// one already the fill is not set again.
 func (dc *drawing) fillColor(c layout.Color) {
+	if dc.set.fill && dc.set.fillC == c {
+		return
+	}
+	dc.set.fill, dc.set.fillC = true, c
 	dc.f.SetFillColor(int(c.R), int(c.G), int(c.B))
 	if c.Process {
 		dc.f.RawWriteStr(inks(c) + " k")
@@ -92,19 +96,26 @@ func (dc *drawing) fillColor(c layout.Color) {
 
 // strokeColor makes c the stroke colour, as fillColor the fill colour.
 func (dc *drawing) strokeColor(c layout.Color) {
+	if dc.set.stroke && dc.set.strokeC == c {
+		return
+	}
+	dc.set.stroke, dc.set.strokeC = true, c
 	dc.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	if c.Process {
 		dc.f.RawWriteStr(inks(c) + " K")
 	}
 }
 
-// textColor makes c the colour of the text drawn next. In a document
-// with process inks, text is filled with the fill colour, set as
-// fillColor sets it: fpdf then writes no colour of its own for it.
+// textColor makes c the colour of the text drawn next. Text is filled
+// with the fill colour, set as fillColor sets it (its process inks in a
+// document for a print shop): with the text colour the same, fpdf writes
+// no colour of its own around each line (a "q … rg … Q" per line).
 func (dc *drawing) textColor(c layout.Color) {
-	if dc.m.Print == statement.PrintPress {
-		dc.fillColor(c)
+	dc.fillColor(c)
+	if dc.set.text && dc.set.textC == c {
+		return
 	}
+	dc.set.text, dc.set.textC = true, c
 	dc.f.SetTextColor(int(c.R), int(c.G), int(c.B))
 }
 

@@ -193,6 +193,10 @@ type drawing struct {
 	// height in points (the MediaBox's); off is where the paper's (the
 	// trim's) top-left corner is on the page, in mm from the page's: the
 	// bleed and the slug for a print shop, else 0.
+	// set is the graphics state the part's content has set, so that what
+	// is set already is not written again (fpdf writes a font or a colour
+	// each time one is set); fpdf writes it again itself at each new page.
+	set   graphics
 	pages int
 	k, h  float64
 	off   float64
@@ -262,7 +266,7 @@ func (dc *drawing) startPart(ld *layout.Paged) {
 	f.SetMargins(0, 0, 0)
 	f.SetDisplayMode("fullpage", "single")
 	dc.r.share.install(f)
-	dc.f, dc.inPart, dc.inst = f, 0, [4]bool{}
+	dc.f, dc.inPart, dc.inst, dc.set = f, 0, [4]bool{}, graphics{}
 }
 
 // page draws page n (from 1) of ld.
@@ -376,7 +380,20 @@ func (dc *drawing) font(st style.FontStyle, pt float64) {
 		dc.r.share.use(dc.f, int(st))
 		dc.inst[st] = true
 	}
+	if dc.set.font && dc.set.style == st && dc.set.pt == pt {
+		return
+	}
+	dc.set.font, dc.set.style, dc.set.pt = true, st, pt
 	dc.f.SetFont(family, fpdfStyles[st], pt)
+}
+
+// graphics is what a part's content has set of the graphics state: a
+// font, and fill, stroke and text colours, each when its flag is set.
+type graphics struct {
+	font, fill, stroke, text bool
+	style                    style.FontStyle
+	pt                       float64
+	fillC, strokeC, textC    layout.Color
 }
 
 // lineEnd reports whether text box i of bs ends a line of an element whose
