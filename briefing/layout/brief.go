@@ -18,6 +18,37 @@ type item struct {
 	lay    func(c *canvas, w float64) *frame
 	before float64
 	para   *doc.Paragraph
+	// made are the frames laid out so far, by width and the rest of what
+	// they depend on: choose tries several layouts of the page, and most
+	// blocks keep their width from one to the next.
+	made map[madeKey]*frame
+}
+
+// madeKey is what an item's frame depends on: the width, whether it is set
+// as the lede, and the quote's size (which choose changes).
+type madeKey struct {
+	w, quote float64
+	lede     bool
+}
+
+// frame lays the item out in width w, as the lede when lede is set, or
+// returns the frame made so before (frames are not changed once built).
+func (it *item) frame(c *canvas, w float64, lede bool) *frame {
+	k := madeKey{w: w, quote: c.m[TextQuote].Size, lede: lede}
+	if f, ok := it.made[k]; ok {
+		return f
+	}
+	var f *frame
+	if p := it.para; lede {
+		f = c.para(&doc.Paragraph{Style: doc.ParaLede, Text: p.Text, At: p.At}, w)
+	} else {
+		f = it.lay(c, w)
+	}
+	if it.made == nil {
+		it.made = map[madeKey]*frame{}
+	}
+	it.made[k] = f
+	return f
 }
 
 // briefParts sorts a brief's blocks into the places of its one-page
@@ -433,17 +464,14 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 	col.room = bottom - y
 	y += col.top
 	gap := c.m[TextBody].lineH() * briefGap
-	for i, it := range b.main {
+	for i := range b.main {
+		it := &b.main[i]
 		if i > 0 {
 			col.mh += gap
 		}
 		col.mh += gap * it.before
-		var f *frame
-		if p := it.para; lede && i == 0 && p != nil && p.Style == doc.ParaBody {
-			f = c.para(&doc.Paragraph{Style: doc.ParaLede, Text: p.Text, At: p.At}, mainW)
-		} else {
-			f = it.lay(c, mainW)
-		}
+		p := it.para
+		f := it.frame(c, mainW, lede && i == 0 && p != nil && p.Style == doc.ParaBody)
 		col.main = append(col.main, len(col.frames))
 		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, c.ml), append(col.ys, y+col.mh)
 		col.mh += f.h
@@ -451,11 +479,11 @@ func (c *canvas) columns(b *briefParts, top briefTop, lede, span bool, frac floa
 	for i, fr := range figs {
 		col.frames, col.xs, col.ys = append(col.frames, fr), append(col.xs, c.ml), append(col.ys, figYs[i])
 	}
-	for i, it := range side {
+	for i := range side {
 		if i > 0 {
 			col.sh += sideGap
 		}
-		f := it.lay(c, sideW)
+		f := side[i].frame(c, sideW, false)
 		col.side = append(col.side, len(col.frames))
 		col.frames, col.xs, col.ys = append(col.frames, f), append(col.xs, sideX), append(col.ys, y+col.sh)
 		col.sh += f.h
