@@ -183,6 +183,7 @@ func (c *canvas) place(fr *frame, x, y float64, lo, hi int) {
 		}
 	}
 	start := len(c.page.Boxes)
+	c.page.Boxes = slices.Grow(c.page.Boxes, hi-lo)
 	for _, it := range fr.boxes[lo:hi] {
 		it = moved(it, x, y, fr.base)
 		b := fr.box(&it)

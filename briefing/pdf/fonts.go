@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math/bits"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -77,13 +78,14 @@ func (s *runeSet) add(str string) {
 }
 
 func (s runeSet) runes() []rune {
-	var out []rune
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	out := make([]rune, 0, n)
 	for i, w := range s {
 		for w != 0 {
-			b := 0
-			for w&(1<<b) == 0 {
-				b++
-			}
+			b := bits.TrailingZeros64(w)
 			out = append(out, rune(i*64+b))
 			w &^= 1 << b
 		}
