@@ -113,6 +113,8 @@ for _ in $(seq "$runs"); do
   echo "$b $r ${t:-0 0}" >> "$tmp/pairs"
 done
 med() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
+# What replacing a file costs here, disk and RAM, as the loop above does it.
+go run ./bench/fsprobe "$tmp" ${ram:+"$ram"} | sed "s|^$tmp|disk|; s|^${ram:-/nonexistent}|RAM|; s|^|replacing a 20 KB file, |"
 printf '%-44s %10s %8s %12s\n' "briefing, $n200 PDF briefs, --jobs 1, disk" "" "$n200" "$(awk '{print $1}' "$tmp/pairs" | med)"
 if [ -n "$ram" ]; then
   printf '%-44s %10s %8s %12s\n' "briefing, the same into RAM (/dev/shm)" "" "$n200" "$(awk '{print $2}' "$tmp/pairs" | med)"
