@@ -49,7 +49,7 @@ type Options struct {
 // for concurrent use.
 type Finisher struct {
 	// zw are zlib writers kept for reuse. Not a sync.Pool: the collector
-	// empties a pool, and a level-3 writer costs about 300 KB of tables to
+	// empties a pool, and a level-3 writer costs about 80 KB of tables to
 	// make again.
 	zw   chan *zlib.Writer
 	bufs sync.Pool // *bytes.Buffer
