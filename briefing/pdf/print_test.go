@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"briefing/briefing/compose"
 	"briefing/briefing/doc"
 	"briefing/briefing/statement"
 )
@@ -243,4 +244,51 @@ func paperW(bd image.Rectangle) float64 {
 		return 210
 	}
 	return 215.9
+}
+
+// TestPressInks reads every page of a press brief and pack as qpdf writes
+// them out and checks that nothing is painted in an RGB colour: every
+// colour of the brand but white has process inks, and fpdf, which knows
+// only RGB, sets its remembered colour again at the top of each page, where
+// the inks must follow before anything is painted.
+func TestPressInks(t *testing.T) {
+	_, st, r := fixture(t)
+	press := opts(st, statement.PaperA4)
+	press.Print = statement.PrintPress
+	s := statementIn(t, "es")
+	a := s.Audience("delegates")
+	for name, d := range map[string]*doc.Doc{
+		"brief": compose.Brief(s, a, &s.Recommendations[0], press),
+		"pack":  compose.Pack(s, a, press),
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, _ := render(t, r, d, "inks-"+name)
+			q := run(t, "qpdf", "--qdf", "--object-streams=disable", written(t, b), "-")
+			pages := strings.Split(q, "%% Contents for page ")[1:]
+			if name == "pack" && len(pages) < 4 {
+				t.Fatalf("%d pages", len(pages))
+			}
+			for i, pg := range pages {
+				if j := strings.Index(pg, "endstream"); j >= 0 {
+					pg = pg[:j]
+				}
+				fill, painted := "0 g", 0
+				for _, l := range strings.Split(pg, "\n") {
+					l = strings.TrimSpace(l)
+					switch {
+					case strings.HasSuffix(l, " rg") || strings.HasSuffix(l, " g") || strings.HasSuffix(l, " k"):
+						fill = l
+					case strings.Contains(l, " Tj") || strings.HasSuffix(l, " f") || strings.HasSuffix(l, "re f"):
+						painted++
+						if strings.HasSuffix(fill, " rg") {
+							t.Errorf("page %d: %q painted in RGB (%s), not in the colour's inks", i+1, l, fill)
+						}
+					}
+				}
+				if painted == 0 {
+					t.Errorf("page %d: nothing painted", i+1)
+				}
+			}
+		})
+	}
 }

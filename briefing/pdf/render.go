@@ -195,7 +195,8 @@ type drawing struct {
 	// bleed and the slug for a print shop, else 0.
 	// set is the graphics state the part's content has set, so that what
 	// is set already is not written again (fpdf writes a font or a colour
-	// each time one is set); fpdf writes it again itself at each new page.
+	// each time one is set); fpdf writes the font and its colours again
+	// itself at each new page, the colours without their inks.
 	set   graphics
 	pages int
 	k, h  float64
@@ -275,6 +276,9 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 		dc.startPart(ld)
 	}
 	dc.f.AddPage()
+	// fpdf sets its remembered colours again at the top of the page, in
+	// RGB: a colour with process inks is set again before it paints.
+	dc.set.fill, dc.set.stroke = false, false
 	if dc.off > 0 {
 		// The layout places boxes from the paper's corner: the page's
 		// content is moved to where the paper is on the sheet.
