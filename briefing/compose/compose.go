@@ -112,19 +112,20 @@ func Pack(s *statement.Statement, a *statement.Audience, opt Options) *doc.Doc {
 	src := c.source()
 	src.Unofficial = ""
 	d.Add(&doc.Cover{
-		Wordmark:    c.wordmark(),
-		Kicker:      c.packLabel(),
-		Title:       inline.Plain(s.Title),
-		TitleLang:   s.FallbackLang(s.At.Of("title")),
-		Subtitle:    inline.Plain(s.Subtitle),
-		Event:       inline.Plain(s.Event),
-		When:        joinNonEmpty("  ·  ", inline.Plain(s.Place), c.dateText()),
-		PreparedFor: l.PreparedFor,
-		Audience:    inline.Plain(a.Name),
-		Note:        c.prose(a.Note, a.At.Of("note")),
-		Unofficial:  unofficial,
-		Source:      src,
-		At:          s.At.Of("title"),
+		Wordmark:     c.wordmark(),
+		Kicker:       c.packLabel(),
+		Title:        inline.Plain(s.Title),
+		TitleLang:    s.FallbackLang(s.At.Of("title")),
+		Subtitle:     inline.Plain(s.Subtitle),
+		SubtitleLang: s.FallbackLang(s.At.Of("subtitle")),
+		Event:        inline.Plain(s.Event),
+		When:         joinNonEmpty("  ·  ", inline.Plain(s.Place), c.dateText()),
+		PreparedFor:  l.PreparedFor,
+		Audience:     inline.Plain(a.Name),
+		Note:         c.prose(a.Note, a.At.Of("note")),
+		Unofficial:   unofficial,
+		Source:       src,
+		At:           s.At.Of("title"),
 	})
 	// The cover lists the recommendations with their pages: the pack's
 	// contents ("at a glance"); the outline (bookmarks) has every section.

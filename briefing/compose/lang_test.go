@@ -78,11 +78,12 @@ func TestFallbackLang(t *testing.T) {
 					check("masthead", inline.Runs{{Text: b.Statement, Lang: b.StatementLang}})
 				case *doc.Cover:
 					check("cover", inline.Runs{{Text: b.Title, Lang: b.TitleLang}})
+					check("cover subtitle", inline.Runs{{Text: b.Subtitle, Lang: b.SubtitleLang}})
 				}
 			}
 			want := []string{"paragraph", "list item", "quote", "masthead"}
 			if name == "pack" {
-				want[3] = "cover"
+				want = append(want[:3], "cover", "cover subtitle")
 			}
 			for _, w := range want {
 				if marked[w] != (c.want > 0) {

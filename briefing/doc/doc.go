@@ -225,7 +225,11 @@ type Cover struct {
 	// translation's fallback text, see inline.Run.Lang).
 	TitleLang string `json:"title_lang,omitempty"`
 	Subtitle  string `json:"subtitle,omitempty"`
-	Event     string `json:"event,omitempty"`
+	// SubtitleLang is the subtitle's, as TitleLang the title's. The
+	// cover's short lines (event, place, audience) read in the document's
+	// language whatever they are in.
+	SubtitleLang string `json:"subtitle_lang,omitempty"`
+	Event        string `json:"event,omitempty"`
 	// When is the place and date ("Bogotá · 21 June 2024").
 	When string `json:"when,omitempty"`
 	// PreparedFor labels the Audience's name.

@@ -520,7 +520,7 @@ func (b *builder) Cover(c *doc.Cover) error {
 	b.text(b.para(sCoverKicker), inline.Runs{{Text: c.Kicker}})
 	b.text(b.para(sTitle), inline.Runs{{Text: c.Title, Lang: c.TitleLang}})
 	if c.Subtitle != "" {
-		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle}})
+		b.text(b.para(sSubtitle), inline.Runs{{Text: c.Subtitle, Lang: c.SubtitleLang}})
 	}
 	p = b.para(sCoverEvent)
 	p.props.Spacing = &ctypes.Spacing{Before: ptr(uint64(twipsPt(b.r.m[layout.TextTitle].Before)))}

@@ -187,7 +187,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom,
 	// that fits at none is an overflow.
 	tm, sm, km := c.m[TextCoverTitle], c.m[TextCoverSubtitle], c.m[TextCoverKicker]
 	sH, kH := sm.lineH(), km.lineH()
-	sl := c.wrapTied(plain(cv.Subtitle), sm, cw*0.85)
+	sl := c.wrapTied(inline.Runs{{Text: cv.Subtitle, Lang: cv.SubtitleLang}}, sm, cw*0.85)
 	room := bottom - 1 - (c.mt + 8 + 6.5 + 8 + 12) - under - detailsH - uh
 	var tl []line
 	var titleH float64

@@ -46,7 +46,7 @@ func ComposeOptions(st *style.Style, paper statement.Paper) compose.Options {
 }
 
 // PartlyTranslated returns the built-in statement in lang as laid over by a
-// translation that leaves out the statement's title, the second paragraph
+// translation that leaves out the statement's title and subtitle, the second paragraph
 // of recommendation rec (the shortest, so that its brief still fits a page)
 // and the first of two asks it is given here, and the text of the quote it
 // cites: those print in the base language
@@ -71,7 +71,7 @@ func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *s
 	r0 := &base.Recommendations[n]
 	r0.Asks = []string{"Keep borders open to people seeking protection.", "Fund the communities that host them."}
 	c := *tr
-	c.Title = ""
+	c.Title, c.Subtitle = "", ""
 	c.Recommendations = slices.Clone(tr.Recommendations)
 	i := slices.IndexFunc(c.Recommendations, func(r statement.Recommendation) bool { return r.ID == r0.ID })
 	if i < 0 {
@@ -81,14 +81,14 @@ func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *s
 	r.Body = slices.Clone(r.Body)
 	r.Body[1], r.Asks = "", []string{"", "Financiar a las comunidades que las acogen."}
 	c.Quotes = slices.Clone(tr.Quotes)
-	left = []string{base.Title, r0.Body[1], r0.Asks[0]}
+	left = []string{base.Title, base.Subtitle, r0.Body[1], r0.Asks[0]}
 	for i := range c.Quotes {
 		if c.Quotes[i].ID == r0.Quote {
 			c.Quotes[i].Text = ""
 			left = append(left, base.Quote(r0.Quote).Text)
 		}
 	}
-	if len(left) < 4 {
+	if len(left) < 5 {
 		t.Fatal("the first recommendation cites no quote")
 	}
 	d := *ds
