@@ -52,7 +52,7 @@ func ComposeOptions(st *style.Style, paper statement.Paper) compose.Options {
 // cites: those print in the base language
 // (statement.Statement.FallbackLang). It also returns those texts, in the
 // base language, for the tests to look for.
-func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *statement.Recommendation, left []string) {
+func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *statement.Recommendation, left LeftOut) {
 	t.Helper()
 	ds, _ := Builtin(t)
 	tr, ok := ds.Translations[lang]
@@ -97,7 +97,33 @@ func PartlyTranslated(t testing.TB, lang string) (s *statement.Statement, rec *s
 	d.Translations[lang] = &c
 	s, _ = d.In(lang)
 	for i, x := range left {
-		left[i] = inline.Parse(x).Plain()
+		left[i] = fold(inline.Parse(x).Plain())
 	}
 	return s, &s.Recommendations[n], left
+}
+
+// LeftOut are the texts a partial translation leaves out
+// (PartlyTranslated), in the base language.
+type LeftOut []string
+
+// Has reports whether text, as a reader gives it back, is one of the texts
+// left out or part of one: white space and no-break spaces are folded and
+// a quote's marks trimmed; a text of 12 bytes or fewer is never matched (a
+// name or a number reads the same in both languages).
+func (l LeftOut) Has(text string) bool {
+	text = strings.Trim(fold(text), "“” ")
+	if len(text) <= 12 {
+		return false
+	}
+	for _, x := range l {
+		if strings.Contains(x, text) || strings.Contains(text, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// fold folds runs of white space, no-break spaces included, to one space.
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 }
