@@ -360,14 +360,6 @@ func (c *canvas) wrap(runs inline.Runs, base font.Style, pt, width float64) []li
 	return out
 }
 
-// inLang marks lines set from a plain string as in language lang (see
-// line.lang).
-func inLang(ls []line, lang string) {
-	for i := range ls {
-		ls[i].lang = lang
-	}
-}
-
 // plain makes runs of a plain string.
 func plain(s string) inline.Runs { return inline.Runs{{Text: s}} }
 

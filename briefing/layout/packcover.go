@@ -193,7 +193,7 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom,
 	var titleH float64
 	for {
 		lines := math.Ceil(c.width(cv.Title, tm.Style, tm.Size) / (cw * 0.92))
-		if tl = c.coverTitle(cv.Title, tm, cw*0.92, room); tl != nil {
+		if tl = c.coverTitle(cv.Title, cv.TitleLang, tm, cw*0.92, room); tl != nil {
 			lines = float64(len(tl))
 		}
 		titleH = kH + 4 + lines*tm.lineH() + 5 + float64(len(sl))*sH
@@ -206,7 +206,6 @@ func (c *canvas) cover(cv *doc.Cover, want float64) (noteFits bool, end, bottom,
 		}
 		tm = tm.at(next)
 	}
-	inLang(tl, cv.TitleLang)
 	minBlock := c.mt + 8 + 6.5 + 8 + titleH + 12
 	belowH := under + detailsH + uh + glanceGap + want
 	// fit is the block's height with extra mm more under it.
@@ -295,13 +294,14 @@ func runt(ls []line) bool {
 	return len(strings.Fields(b.String())) == 1
 }
 
-// coverTitle wraps the cover's title in metric m at width w, or returns
-// nil when it cannot take less than room mm: a title too long for the
-// cover is known from its width before it is wrapped, so that a title of
-// thousands of words costs no more than its measurement.
-func (c *canvas) coverTitle(title string, m Metric, w, room float64) []line {
+// coverTitle wraps the cover's title, in language lang when it is not the
+// document's, in metric m at width w, or returns nil when it cannot take
+// less than room mm: a title too long for the cover is known from its
+// width before it is wrapped, so that a title of thousands of words costs
+// no more than its measurement.
+func (c *canvas) coverTitle(title, lang string, m Metric, w, room float64) []line {
 	if n := math.Floor(room / m.lineH()); c.width(title, m.Style, m.Size) > n*w {
 		return nil
 	}
-	return c.wrapTied(plain(title), m, w)
+	return c.wrapTied(inline.Runs{{Text: title, Lang: lang}}, m, w)
 }
