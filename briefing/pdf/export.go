@@ -84,10 +84,9 @@ func (dc *drawing) drawn(b *layout.Box) bool {
 // it has them, else its RGB. fpdf writes a colour each time it is set:
 // one already the fill is not set again.
 func (dc *drawing) fillColor(c layout.Color) {
-	if dc.set.fill && dc.set.fillC == c {
+	if !dc.set.fill.to(c) {
 		return
 	}
-	dc.set.fill, dc.set.fillC = true, c
 	dc.f.SetFillColor(int(c.R), int(c.G), int(c.B))
 	if c.Process {
 		dc.f.RawWriteStr(inks(c) + " k")
@@ -96,10 +95,9 @@ func (dc *drawing) fillColor(c layout.Color) {
 
 // strokeColor makes c the stroke colour, as fillColor the fill colour.
 func (dc *drawing) strokeColor(c layout.Color) {
-	if dc.set.stroke && dc.set.strokeC == c {
+	if !dc.set.stroke.to(c) {
 		return
 	}
-	dc.set.stroke, dc.set.strokeC = true, c
 	dc.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	if c.Process {
 		dc.f.RawWriteStr(inks(c) + " K")
@@ -112,10 +110,9 @@ func (dc *drawing) strokeColor(c layout.Color) {
 // no colour of its own around each line (a "q … rg … Q" per line).
 func (dc *drawing) textColor(c layout.Color) {
 	dc.fillColor(c)
-	if dc.set.text && dc.set.textC == c {
+	if !dc.set.text.to(c) {
 		return
 	}
-	dc.set.text, dc.set.textC = true, c
 	dc.f.SetTextColor(int(c.R), int(c.G), int(c.B))
 }
 

@@ -278,7 +278,7 @@ func (dc *drawing) page(ld *layout.Paged, n int, pg *layout.Page) error {
 	dc.f.AddPage()
 	// fpdf sets its remembered colours again at the top of the page, in
 	// RGB: a colour with process inks is set again before it paints.
-	dc.set.fill, dc.set.stroke = false, false
+	dc.set.fill, dc.set.stroke = shown{}, shown{}
 	if dc.off > 0 {
 		// The layout places boxes from the paper's corner: the page's
 		// content is moved to where the paper is on the sheet.
@@ -392,12 +392,27 @@ func (dc *drawing) font(st style.FontStyle, pt float64) {
 }
 
 // graphics is what a part's content has set of the graphics state: a
-// font, and fill, stroke and text colours, each when its flag is set.
+// font (when font is set) and colours.
 type graphics struct {
-	font, fill, stroke, text bool
-	style                    style.FontStyle
-	pt                       float64
-	fillC, strokeC, textC    layout.Color
+	font               bool
+	style              style.FontStyle
+	pt                 float64
+	fill, stroke, text shown
+}
+
+// shown is a colour the content has set, when ok.
+type shown struct {
+	ok bool
+	c  layout.Color
+}
+
+// to makes c the colour and reports whether that changes it.
+func (s *shown) to(c layout.Color) bool {
+	if s.ok && s.c == c {
+		return false
+	}
+	*s = shown{ok: true, c: c}
+	return true
 }
 
 // lineEnd reports whether text box i of bs ends a line of an element whose
